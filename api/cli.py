@@ -1,0 +1,196 @@
+"""The ``zorgnet`` command: a thin shell over the library, with Dutch messages.
+
+Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet kon zijn
+werk niet doen (opslag niet te openen, onbekende naam, ...).
+"""
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from zorgnet.api.settings import get_settings
+from zorgnet.graph.store import Store
+from zorgnet.graph.summary import Summary, summarize
+from zorgnet.loaders.dataset import Dataset, read_dataset
+from zorgnet.loaders.report import Report
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    help="zorgnet: de sociale kaart van jeugdhulp en ondersteuning in Gooi en Vechtstreek als kennisgraaf.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Argument(help="Map met databestanden, of één bestand (standaard: de meegeleverde dataset)."),
+]
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
+
+
+def _store(path: Path | None) -> Store:
+    return Store(path or get_settings().store)
+
+
+def _read(path: Path | None) -> Dataset:
+    target = path or get_settings().data
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("Bestanden lezen", total=None)
+
+        def advance(name: str, done: int, total: int) -> None:
+            progress.update(task, total=total, completed=done, description=f"Lezen: {name}")
+
+        return read_dataset(target, progress=advance)
+
+
+def _print_report(report: Report) -> None:
+    for problem in report.errors:
+        errors.print(f"[red]fout[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
+    for problem in report.warnings:
+        errors.print(f"[yellow]waarschuwing[/yellow] {problem}", highlight=False, soft_wrap=True)
+
+
+def _print_summary(summary: Summary) -> None:
+    table = Table(title="Registraties", show_edge=False)
+    table.add_column("soort")
+    table.add_column("aantal", justify="right")
+    for key, count in summary.records.items():
+        table.add_row(key, str(count))
+    table.add_row("triples", str(summary.triples))
+    console.print(table)
+    areas = Table(title="Actoren per gebied", show_edge=False)
+    areas.add_column("gebied")
+    areas.add_column("actoren", justify="right")
+    for area, count in summary.actors_per_area.items():
+        areas.add_row(area, str(count))
+    console.print(areas)
+
+
+def _fail(exc: ZorgnetError) -> typer.Exit:
+    errors.print(f"[red]fout:[/red] {exc}", highlight=False)
+    return typer.Exit(2)
+
+
+@app.command()
+def check(path: DataOption = None, as_json: JsonOption = False) -> None:
+    """Controleer databestanden zonder iets op te slaan.
+
+    Meldt elke fout met bestand, regel, veld en een hint, en de bekende kwesties in de
+    bronnen als waarschuwing. Voorbeeld: zorgnet check data/gooi-en-vechtstreek
+    """
+    dataset = _read(path)
+    if as_json:
+        print(json.dumps([p.as_dict() for p in dataset.report.problems], ensure_ascii=False, indent=2))
+    else:
+        _print_report(dataset.report)
+        state = "in orde" if dataset.report.ok else "NIET in orde"
+        console.print(
+            f"{dataset.record_count} registraties in {len(dataset.files)} bestanden: {state} "
+            f"({len(dataset.report.errors)} fouten, {len(dataset.report.warnings)} waarschuwingen)."
+        )
+    raise typer.Exit(0 if dataset.report.ok else 1)
+
+
+@app.command()
+def load(
+    path: DataOption = None,
+    store: StoreOption = None,
+    add: Annotated[bool, typer.Option("--add", help="Voeg toe aan de huidige data in plaats van te vervangen.")] = False,
+) -> None:
+    """Laad databestanden in de opslag: alles of niets.
+
+    Eerst wordt alles gecontroleerd; alleen als er geen fouten zijn, wordt de data in één
+    keer vastgelegd. Voorbeeld: zorgnet load data/gooi-en-vechtstreek
+    """
+    try:
+        target = _store(store)
+        base = target.graph() if add else None
+        target_path = path or get_settings().data
+        dataset = read_dataset(target_path, base=base) if add else _read(path)
+        _print_report(dataset.report)
+        if not dataset.report.ok:
+            errors.print(f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd.")
+            raise typer.Exit(1)
+        data = dataset.graph + base if base is not None else dataset.graph
+        target.replace(data)
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    console.print(f"Geladen: {dataset.record_count} registraties ({len(data)} triples) "
+                  f"uit {len(dataset.files)} bestanden in {target.location}.")
+
+
+@app.command()
+def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
+    """Toon wat de opslag bevat: aantallen per soort en per gebied.
+
+    Voorbeeld: zorgnet info --json
+    """
+    try:
+        summary = summarize(_store(store).graph())
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        print(json.dumps(summary.__dict__, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="turtle of jsonld")] = "turtle",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Bestand (standaard: scherm).")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Exporteer de data in de opslag als Turtle of JSON-LD.
+
+    Voorbeeld: zorgnet export --format jsonld -o sociale-kaart.jsonld
+    """
+    from zorgnet.graph.export import FORMATS, serialize
+
+    if fmt not in FORMATS:
+        errors.print(f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        text = serialize(_store(store).graph(), fmt)
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"Geschreven: {output}")
+
+
+@app.command()
+def start(store: StoreOption = None) -> None:
+    """Laad de meegeleverde dataset, controleer hem en toon wat erin staat.
+
+    Voorbeeld: zorgnet start
+    """
+    dataset = _read(None)
+    _print_report(dataset.report)
+    if not dataset.report.ok:
+        raise typer.Exit(1)
+    try:
+        target = _store(store)
+        target.replace(dataset.graph)
+        summary = summarize(target.graph())
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    console.print(f"De dataset Gooi en Vechtstreek is geladen in {target.location} "
+                  f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties).")
+    _print_summary(summary)

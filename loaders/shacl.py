@@ -1,0 +1,78 @@
+"""SHACL validation whose results read ``file:line field – message``.
+
+SHACL engines know nothing of files and lines; the loaders keep a map from each
+subject IRI to where it was written, and the focus node of every result is joined to
+that map here.
+"""
+
+from pyshacl import validate
+from rdflib import RDF, SH, Graph, URIRef
+from rdflib.term import Node
+
+from zorgnet.loaders.report import Position, Problem, Severity
+from zorgnet.ontology.files import schema_graph, shapes_graph
+from zorgnet.ontology.namespace import ID, ZN
+from zorgnet.ontology.vocabulary import label_of
+
+__all__ = ["shacl_problems"]
+
+_SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.WARNING}
+
+
+def _record_id(node: Node) -> str | None:
+    text = str(node)
+    if not text.startswith(str(ID)):
+        return None
+    return text[len(str(ID)):].split("/")[1]
+
+
+def _field_name(shapes: Graph, source_shape: Node, path: Node | None) -> str | None:
+    name = shapes.value(source_shape, ZN.field)
+    if name is not None:
+        return str(name)
+    return label_of(shapes, path) if isinstance(path, URIRef) else None
+
+
+def shacl_problems(data: Graph, source_map: dict[URIRef, Position], default_file: str) -> list[Problem]:
+    """Validate *data* against the shapes and return each result as a Problem.
+
+    Parameters
+    ----------
+    data : Graph
+        The data to check (the ontology and vocabularies are added for the check).
+    source_map : dict
+        Where each subject IRI was written.
+    default_file : str
+        The file to name when a focus node is not in *source_map*.
+
+    Returns
+    -------
+    list of Problem
+    """
+    shapes = shapes_graph()
+    # The vocabularies are added to a copy of the data so that sh:class finds the concepts'
+    # types; pyshacl only mixes in an ont_graph when it also runs inference.
+    _, results, _ = validate(
+        data + schema_graph(),
+        shacl_graph=shapes,
+        inference="none",
+        allow_warnings=True,
+        advanced=False,
+    )
+    problems = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        path = results.value(result, SH.resultPath)
+        message = results.value(result, SH.resultMessage)
+        severity = _SEVERITY.get(results.value(result, SH.resultSeverity), Severity.ERROR)
+        value = results.value(result, SH.value)
+        position = source_map.get(focus, Position(default_file)) if isinstance(focus, URIRef) else Position(default_file)
+        field = _field_name(shapes, results.value(result, SH.sourceShape), path)
+        text = str(message) if message is not None else "voldoet niet aan de vorm"
+        if value is not None:
+            text += f" (waarde: {value})"
+        problems.append(Problem.at(
+            position, text, hint="zie ontology/shapes/zorgnet-shapes.ttl", rule="shacl",
+            record=_record_id(focus) if focus is not None else None, field=field,
+            severity=severity))
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))

@@ -1,0 +1,143 @@
+"""The register of source documents (``bronnen.yaml``) and the citations that use it.
+
+Every record cites ``"<seed> §<section>[, <locator>]"``; the register says which seeds
+and sections exist, their titles, and the year of the situation each seed describes.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
+
+from zorgnet.loaders.report import Position, Problem
+from zorgnet.loaders.yaml_file import LinedDict, YamlFileError, read_yaml
+from zorgnet.ontology.models import CITATION_PATTERN
+from zorgnet.ontology.namespace import ID, ZN
+
+__all__ = ["REGISTER_FILE", "Citation", "SourceRegister", "parse_citation", "read_register"]
+
+REGISTER_FILE = "bronnen.yaml"
+_CITATION = re.compile(CITATION_PATTERN)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A parsed citation: seed id, section number, optional locator."""
+
+    seed: str
+    section: str
+    locator: str | None
+
+
+def parse_citation(text: str) -> Citation | None:
+    """Parse ``"003 §4, afspraak 2"``; None when *text* is not a citation.
+
+    Examples
+    --------
+    >>> parse_citation("003 §4, afspraak 2")
+    Citation(seed='003', section='4', locator='afspraak 2')
+    >>> parse_citation("seed 3") is None
+    True
+    """
+    match = _CITATION.match(text)
+    if match is None:
+        return None
+    return Citation(match["seed"], match["section"].strip(), match["locator"])
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def section_iri(seed: str, section: str) -> URIRef:
+    """The IRI of a section of a seed document."""
+    return ID[f"source/{seed}/{_slug(section)}"]
+
+
+@dataclass
+class SourceRegister:
+    """The documents and sections records may cite, as RDF and as a look-up."""
+
+    graph: Graph = field(default_factory=Graph)
+    years: dict[str, int] = field(default_factory=dict)
+    sections: dict[tuple[str, str], URIRef] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def section(self, citation: Citation) -> URIRef | None:
+        return self.sections.get((citation.seed, citation.section))
+
+    def sections_of(self, seed: str) -> list[str]:
+        return [number for (doc, number) in self.sections if doc == seed]
+
+
+def _problem(position: Position, message: str, hint: str) -> Problem:
+    return Problem.at(position, message, hint=hint, rule="bronnenregister")
+
+
+def read_register(path: Path, display: str | None = None) -> tuple[SourceRegister, list[Problem]]:
+    """Read a ``bronnen.yaml`` register.
+
+    Parameters
+    ----------
+    path : Path
+        The register file.
+    display : str, optional
+        How to name the file in messages.
+
+    Returns
+    -------
+    (SourceRegister, list of Problem)
+        The register (partial when there are problems) and the problems found.
+    """
+    name = display or str(path)
+    register = SourceRegister()
+    try:
+        data = read_yaml(path, name)
+    except YamlFileError as exc:
+        return register, [exc.problem]
+    documents = data.get("documents") if isinstance(data, LinedDict) else None
+    if not isinstance(documents, list):
+        return register, [
+            _problem(Position(name, 1), "geen lijst 'documents' gevonden",
+                     "zet de brondocumenten onder 'documents:'")
+        ]
+    problems: list[Problem] = []
+    for doc in documents:
+        at = Position(name, getattr(doc, "line", None))
+        if not isinstance(doc, LinedDict) or not all(k in doc for k in ("id", "file", "title", "asOf")):
+            problems.append(_problem(at, "document mist id, file, title of asOf",
+                                     "geef elk document id, file, title, asOf en sections"))
+            continue
+        seed = str(doc["id"])
+        if not re.fullmatch(r"\d{3}", seed) or seed in register.years:
+            problems.append(_problem(at, f"document-id {seed!r} is geen nieuw getal van drie cijfers",
+                                     "gebruik het nummer vóór de underscore van de bestandsnaam"))
+            continue
+        doc_iri = ID[f"source/{seed}"]
+        register.years[seed] = int(doc["asOf"])
+        register.files[seed] = str(doc["file"])
+        register.graph.add((doc_iri, RDF.type, ZN.SourceDocument))
+        register.graph.add((doc_iri, ZN.fileName, Literal(str(doc["file"]))))
+        register.graph.add((doc_iri, DCTERMS.title, Literal(str(doc["title"]), lang="nl")))
+        register.graph.add((doc_iri, ZN.asOf, Literal(str(doc["asOf"]), datatype=XSD.gYear)))
+        for sec in doc.get("sections") or []:
+            sat = Position(name, getattr(sec, "line", None))
+            if not isinstance(sec, LinedDict) or "number" not in sec or "title" not in sec:
+                problems.append(_problem(sat, "paragraaf mist number of title",
+                                         "geef elke paragraaf een number en een title"))
+                continue
+            number = str(sec["number"])
+            if (seed, number) in register.sections:
+                problems.append(_problem(sat, f"paragraaf {number!r} van {seed} staat er twee keer",
+                                         "verwijder de dubbele paragraaf"))
+                continue
+            iri = section_iri(seed, number)
+            register.sections[(seed, number)] = iri
+            register.titles[(seed, number)] = str(sec["title"])
+            register.graph.add((iri, RDF.type, ZN.SourceSection))
+            register.graph.add((iri, ZN.sectionNumber, Literal(number)))
+            register.graph.add((iri, DCTERMS.title, Literal(str(sec["title"]), lang="nl")))
+            register.graph.add((iri, DCTERMS.isPartOf, doc_iri))
+    return register, problems

@@ -1,0 +1,122 @@
+"""Reading a YAML data file with the line of every mapping and key.
+
+PyYAML's composer knows where each node starts; this loader keeps that position on
+the dicts it builds, refuses duplicate keys (PyYAML would silently keep the last) and
+turns every kind of unreadable input into a :class:`~zorgnet.loaders.report.Problem`.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zorgnet.loaders.report import Position, Problem
+
+__all__ = ["MAX_FILE_BYTES", "LinedDict", "YamlFileError", "read_yaml"]
+
+MAX_FILE_BYTES = 20_000_000
+
+
+class LinedDict(dict[str, Any]):
+    """A dict that remembers its own line and the line of each key (1-based)."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class YamlFileError(Exception):
+    """The file cannot be read as YAML; ``problem`` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _LinedLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LinedDict:
+        mapping = LinedDict()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in mapping:
+                raise _DuplicateKey(
+                    problem=f"sleutel {key!r} staat twee keer in hetzelfde blok",
+                    problem_mark=key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LinedLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LinedLoader.construct_mapping
+)
+# Dates would otherwise become datetime.date objects, and "2024-05" strings surprise; keep text.
+_LinedLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _error(path: str, line: int | None, message: str, hint: str, rule: str) -> YamlFileError:
+    return YamlFileError(Problem.at(Position(path, line), message, hint=hint, rule=rule))
+
+
+def read_yaml(path: Path, display: str | None = None) -> Any:
+    """Parse *path* as UTF-8 YAML, keeping line numbers on every mapping.
+
+    Parameters
+    ----------
+    path : Path
+        The file to read.
+    display : str, optional
+        How to name the file in messages (default: the path as given).
+
+    Returns
+    -------
+    object
+        The parsed document: mappings are :class:`LinedDict`.
+
+    Raises
+    ------
+    YamlFileError
+        For an empty, too large, non-UTF-8 or syntactically broken file, or a duplicate key.
+    """
+    name = display or str(path)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _error(
+            name, None, f"bestand is te groot ({size} bytes, maximaal {MAX_FILE_BYTES})",
+            "splits het bestand in kleinere bestanden", "bestandsgrootte",
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _error(
+            name, line, f"geen geldige UTF-8-tekst (byte {exc.start})",
+            "sla het bestand op als UTF-8", "codering",
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _error(name, None, "bestand is leeg", "vul het bestand of verwijder het", "leeg")
+    try:
+        return yaml.load(text, Loader=_LinedLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or str(exc)
+        raise _error(
+            name, line, f"YAML-syntaxfout: {problem}",
+            "controleer inspringing, dubbele punten en aanhalingstekens", "yaml-syntax",
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise _error(name, None, f"YAML-fout: {exc}", "controleer het bestand", "yaml-syntax") from exc

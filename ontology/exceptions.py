@@ -1,0 +1,53 @@
+"""The one exception hierarchy of zorgnet.
+
+Every message names the offending value (actor, file, line) and is written in Dutch,
+because it reaches users through the CLI and the API as it is.
+"""
+
+from collections.abc import Sequence
+
+__all__ = [
+    "LoadError",
+    "StoreError",
+    "UnknownName",
+    "ZorgnetError",
+]
+
+
+class ZorgnetError(Exception):
+    """Base class of all errors zorgnet raises on purpose."""
+
+
+class LoadError(ZorgnetError):
+    """Data could not be loaded; nothing was written. ``report`` lists every problem."""
+
+    def __init__(self, report: "object") -> None:
+        self.report = report
+        super().__init__(str(report))
+
+
+class StoreError(ZorgnetError):
+    """The store cannot be opened, read or written."""
+
+
+class UnknownName(ZorgnetError):
+    """A name given by a user (actor, gemeente, soort hulp, ...) is not in the data.
+
+    Parameters
+    ----------
+    what : str
+        The Dutch name of the kind of thing, e.g. ``"actor"`` or ``"gemeente"``.
+    name : str
+        The name the user gave.
+    suggestions : sequence of str
+        The closest valid names.
+    """
+
+    def __init__(self, what: str, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.what = what
+        self.name = name
+        self.suggestions = list(suggestions)
+        message = f"Onbekende {what}: {name!r}."
+        if self.suggestions:
+            message += " Bedoelde u: " + ", ".join(self.suggestions) + "?"
+        super().__init__(message)

@@ -1,0 +1,51 @@
+"""Reading the Turtle files that ship with the package."""
+
+from functools import cache
+from pathlib import Path
+
+from rdflib import Graph
+
+__all__ = [
+    "ONTOLOGY_DIR",
+    "ontology_graph",
+    "schema_graph",
+    "shapes_graph",
+    "vocabulary_graph",
+]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent
+
+
+def _parse(paths: list[Path]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The OWL ontology (classes and properties), ``zorgnet.ttl``."""
+    return _parse([ONTOLOGY_DIR / "zorgnet.ttl"])
+
+
+@cache
+def vocabulary_graph() -> Graph:
+    """All SKOS concept schemes of ``vocabularies/``."""
+    return _parse(sorted((ONTOLOGY_DIR / "vocabularies").glob("*.ttl")))
+
+
+@cache
+def shapes_graph() -> Graph:
+    """The SHACL shapes of ``shapes/``."""
+    return _parse(sorted((ONTOLOGY_DIR / "shapes").glob("*.ttl")))
+
+
+@cache
+def schema_graph() -> Graph:
+    """Ontology and vocabularies together: what validation needs beside the data."""
+    graph = Graph()
+    for part in (ontology_graph(), vocabulary_graph()):
+        for triple in part:
+            graph.add(triple)
+    return graph
