@@ -194,3 +194,12 @@ def start(store: StoreOption = None) -> None:
     console.print(f"De dataset Gooi en Vechtstreek is geladen in {target.location} "
                   f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties).")
     _print_summary(summary)
+
+
+def _register_analysis_commands() -> None:
+    from zorgnet.api import analysis_commands
+
+    analysis_commands.register(app)
+
+
+_register_analysis_commands()
