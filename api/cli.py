@@ -24,7 +24,10 @@ from zorgnet.ontology.exceptions import ZorgnetError
 __all__ = ["app"]
 
 app = typer.Typer(
-    help="zorgnet: de sociale kaart van jeugdhulp en ondersteuning in Gooi en Vechtstreek als kennisgraaf.",
+    help=(
+        "zorgnet: de sociale kaart van jeugdhulp en ondersteuning in Gooi en Vechtstreek "
+        "als kennisgraaf."
+    ),
     no_args_is_help=True,
     add_completion=False,
 )
@@ -33,11 +36,16 @@ errors = Console(stderr=True)
 
 DataOption = Annotated[
     Path | None,
-    typer.Argument(help="Map met databestanden, of één bestand (standaard: de meegeleverde dataset)."),
+    typer.Argument(
+        help="Map met databestanden, of één bestand (standaard: de meegeleverde dataset)."
+    ),
 ]
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store)."),
+    typer.Option(
+        "--store",
+        help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 
@@ -94,7 +102,9 @@ def check(path: DataOption = None, as_json: JsonOption = False) -> None:
     """
     dataset = _read(path)
     if as_json:
-        print(json.dumps([p.as_dict() for p in dataset.report.problems], ensure_ascii=False, indent=2))
+        print(
+            json.dumps([p.as_dict() for p in dataset.report.problems], ensure_ascii=False, indent=2)
+        )
     else:
         _print_report(dataset.report)
         state = "in orde" if dataset.report.ok else "NIET in orde"
@@ -109,7 +119,9 @@ def check(path: DataOption = None, as_json: JsonOption = False) -> None:
 def load(
     path: DataOption = None,
     store: StoreOption = None,
-    add: Annotated[bool, typer.Option("--add", help="Voeg toe aan de huidige data in plaats van te vervangen.")] = False,
+    add: Annotated[
+        bool, typer.Option("--add", help="Voeg toe aan de huidige data in plaats van te vervangen.")
+    ] = False,
 ) -> None:
     """Laad databestanden in de opslag: alles of niets.
 
@@ -117,20 +129,24 @@ def load(
     keer vastgelegd. Voorbeeld: zorgnet load data/gooi-en-vechtstreek
     """
     try:
-        target = _store(store)
-        base = target.graph() if add else None
-        target_path = path or get_settings().data
-        dataset = read_dataset(target_path, base=base) if add else _read(path)
-        _print_report(dataset.report)
-        if not dataset.report.ok:
-            errors.print(f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd.")
-            raise typer.Exit(1)
-        data = dataset.graph + base if base is not None else dataset.graph
-        target.replace(data)
+        with _store(store) as target:
+            base = target.snapshot() if add else None
+            dataset = read_dataset(path or get_settings().data, base=base) if add else _read(path)
+            _print_report(dataset.report)
+            if not dataset.report.ok:
+                errors.print(
+                    f"Niets geladen: {len(dataset.report.errors)} fout(en). "
+                    "De opslag is ongewijzigd."
+                )
+                raise typer.Exit(1)
+            data = dataset.graph + base if base is not None else dataset.graph
+            target.replace(data)
     except ZorgnetError as exc:
         raise _fail(exc) from exc
-    console.print(f"Geladen: {dataset.record_count} registraties ({len(data)} triples) "
-                  f"uit {len(dataset.files)} bestanden in {target.location}.")
+    console.print(
+        f"Geladen: {dataset.record_count} registraties ({len(data)} triples) "
+        f"uit {len(dataset.files)} bestanden in {target.location}."
+    )
 
 
 @app.command()
@@ -140,7 +156,8 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Voorbeeld: zorgnet info --json
     """
     try:
-        summary = summarize(_store(store).graph())
+        with _store(store) as opened:
+            summary = summarize(opened.graph())
     except ZorgnetError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -152,7 +169,9 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", help="turtle of jsonld")] = "turtle",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Bestand (standaard: scherm).")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Bestand (standaard: scherm).")
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Exporteer de data in de opslag als Turtle of JSON-LD.
@@ -165,7 +184,8 @@ def export(
         errors.print(f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
         raise typer.Exit(2)
     try:
-        text = serialize(_store(store).graph(), fmt)
+        with _store(store) as opened:
+            text = serialize(opened.graph(), fmt)
     except ZorgnetError as exc:
         raise _fail(exc) from exc
     if output is None:
@@ -186,13 +206,15 @@ def start(store: StoreOption = None) -> None:
     if not dataset.report.ok:
         raise typer.Exit(1)
     try:
-        target = _store(store)
-        target.replace(dataset.graph)
-        summary = summarize(target.graph())
+        with _store(store) as target:
+            target.replace(dataset.graph)
+            summary = summarize(target.graph())
     except ZorgnetError as exc:
         raise _fail(exc) from exc
-    console.print(f"De dataset Gooi en Vechtstreek is geladen in {target.location} "
-                  f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties).")
+    console.print(
+        f"De dataset Gooi en Vechtstreek is geladen in {target.location} "
+        f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties)."
+    )
     _print_summary(summary)
 
 

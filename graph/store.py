@@ -18,6 +18,7 @@ Examples
 1
 """
 
+import gc
 import uuid
 from pathlib import Path
 
@@ -78,13 +79,29 @@ class Store:
             ) from exc
         self._drop_orphans()
 
+    def close(self) -> None:
+        """Release the on-disk database so that another Store (or process) can open it."""
+        self._ox.flush()
+        del self._ox
+        # rdflib Graphs made by graph() hold the database through reference cycles.
+        gc.collect()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # -- reading -------------------------------------------------------------------
 
     @property
     def version(self) -> URIRef | None:
         """The named graph holding the current data, or None for an empty store."""
         quads = self._ox.quads_for_pattern(
-            ox.NamedNode(str(_POINTER)), ox.NamedNode(str(_CURRENT)), None, ox.NamedNode(str(META_GRAPH))
+            ox.NamedNode(str(_POINTER)),
+            ox.NamedNode(str(_CURRENT)),
+            None,
+            ox.NamedNode(str(META_GRAPH)),
         )
         for quad in quads:
             return URIRef(quad.object.value)
@@ -98,6 +115,12 @@ class Store:
         """
         version = self.version or URIRef("urn:zorgnet:empty")
         return Graph(store=OxigraphStore(store=self._ox), identifier=version)
+
+    def snapshot(self) -> Graph:
+        """An in-memory copy of the current data, independent of the store."""
+        copy = Graph()
+        copy += self.graph()
+        return copy
 
     def __len__(self) -> int:
         return len(self.graph())
@@ -115,14 +138,15 @@ class Store:
         old = self.version
         new = URIRef(f"urn:zorgnet:version:{uuid.uuid4()}")
         graph_name = ox.NamedNode(str(new))
+        pointer = f"<{_POINTER}> <{_CURRENT}>"
         try:
             self._ox.extend(
                 ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph_name) for s, p, o in data
             )
             self._ox.update(
-                f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{_POINTER}> <{_CURRENT}> ?v }} }} "
-                f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{_POINTER}> <{_CURRENT}> <{new}> }} }} "
-                f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ <{_POINTER}> <{_CURRENT}> ?v }} }} }}"
+                f"DELETE {{ GRAPH <{META_GRAPH}> {{ {pointer} ?v }} }} "
+                f"INSERT {{ GRAPH <{META_GRAPH}> {{ {pointer} <{new}> }} }} "
+                f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ {pointer} ?v }} }} }}"
             )
         except OSError as exc:
             raise StoreError(f"Schrijven naar de opslag is mislukt: {exc}") from exc

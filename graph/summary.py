@@ -47,17 +47,26 @@ def summarize(graph: Graph) -> Summary:
     """Count the records, actor types and actors per area of *graph*."""
     records = {}
     for key, kind in record_kinds().items():
-        count = _counts(graph, f"SELECT ?k (COUNT(?s) AS ?n) WHERE {{ ?s a <{kind.rdf_class}> "
-                               f'BIND("{key}" AS ?k) }} GROUP BY ?k')
+        count = _counts(
+            graph,
+            f"SELECT ?k (COUNT(?s) AS ?n) WHERE {{ ?s a <{kind.rdf_class}> "
+            f'BIND("{key}" AS ?k) }} GROUP BY ?k',
+        )
         records.update({k: v for k, v in count.items() if v})
-    actor_types = _counts(graph, f"""
+    actor_types = _counts(
+        graph,
+        f"""
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT ?t (COUNT(?a) AS ?n) WHERE {{
           ?a <{ZN.actorType}> ?c . BIND(REPLACE(STR(?c), "^.*/", "") AS ?t)
-        }} GROUP BY ?t ORDER BY DESC(?n) ?t""")
-    per_area = _counts(graph, f"""
+        }} GROUP BY ?t ORDER BY DESC(?n) ?t""",
+    )
+    per_area = _counts(
+        graph,
+        f"""
         PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
         SELECT ?l (COUNT(DISTINCT ?a) AS ?n) WHERE {{
           ?a a <{ZN.Actor}> ; <{ZN.area}> ?area . ?area skos:prefLabel ?l
-        }} GROUP BY ?l ORDER BY DESC(?n) ?l""")
+        }} GROUP BY ?l ORDER BY DESC(?n) ?l""",
+    )
     return Summary(records, actor_types, per_area, len(graph))

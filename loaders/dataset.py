@@ -12,9 +12,9 @@ from pathlib import Path
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
+from zorgnet.loaders.rdf_file import RDF_SUFFIXES, read_rdf
 from zorgnet.loaders.records import SourceMap, build_records
 from zorgnet.loaders.report import Position, Problem, Report, Severity
-from zorgnet.loaders.rdf_file import RDF_SUFFIXES, read_rdf
 from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, read_register
 from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
@@ -49,12 +49,16 @@ def _data_files(path: Path) -> tuple[list[Path], Path | None]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
         register = path / REGISTER_FILE
-        return [p for p in files if p.name != REGISTER_FILE], register if register.exists() else None
+        return [
+            p for p in files if p.name != REGISTER_FILE
+        ], register if register.exists() else None
     register = path.parent / REGISTER_FILE
     return [path], register if register.exists() else None
 
 
-def read_dataset(path: Path, *, base: Graph | None = None, progress: Progress | None = None) -> Dataset:
+def read_dataset(
+    path: Path, *, base: Graph | None = None, progress: Progress | None = None
+) -> Dataset:
     """Read and check every data file at *path*.
 
     Parameters
@@ -76,19 +80,41 @@ def read_dataset(path: Path, *, base: Graph | None = None, progress: Progress | 
     """
     dataset = Dataset()
     if not path.exists():
-        dataset.report.extend([Problem.at(Position(str(path)), "bestand of map bestaat niet",
-                                          hint="controleer het pad", rule="pad")])
+        dataset.report.extend(
+            [
+                Problem.at(
+                    Position(str(path)),
+                    "bestand of map bestaat niet",
+                    hint="controleer het pad",
+                    rule="pad",
+                )
+            ]
+        )
         return dataset
     files, register_path = _data_files(path)
     if path.is_file() and path.suffix not in DATA_SUFFIXES:
-        dataset.report.extend([Problem.at(
-            Position(_display(path)), f"onbekend bestandstype {path.suffix!r}",
-            hint="gebruik .yaml, .ttl, .nt of .jsonld", rule="bestandstype")])
+        dataset.report.extend(
+            [
+                Problem.at(
+                    Position(_display(path)),
+                    f"onbekend bestandstype {path.suffix!r}",
+                    hint="gebruik .yaml, .ttl, .nt of .jsonld",
+                    rule="bestandstype",
+                )
+            ]
+        )
         return dataset
     if not files:
-        dataset.report.extend([Problem.at(Position(_display(path)), "geen databestanden gevonden",
-                                          hint="zet .yaml-, .ttl- of .jsonld-bestanden in de map",
-                                          rule="leeg")])
+        dataset.report.extend(
+            [
+                Problem.at(
+                    Position(_display(path)),
+                    "geen databestanden gevonden",
+                    hint="zet .yaml-, .ttl- of .jsonld-bestanden in de map",
+                    rule="leeg",
+                )
+            ]
+        )
         return dataset
     register = SourceRegister()
     if register_path is not None:
@@ -113,9 +139,16 @@ def read_dataset(path: Path, *, base: Graph | None = None, progress: Progress | 
         if progress:
             progress(name, done, len(files))
     if yaml_documents and register_path is None:
-        dataset.report.extend([Problem.at(
-            Position(_display(path)), f"geen {REGISTER_FILE} gevonden naast de YAML-bestanden",
-            hint=f"zet {REGISTER_FILE} met de brondocumenten in dezelfde map", rule="bronnenregister")])
+        dataset.report.extend(
+            [
+                Problem.at(
+                    Position(_display(path)),
+                    f"geen {REGISTER_FILE} gevonden naast de YAML-bestanden",
+                    hint=f"zet {REGISTER_FILE} met de brondocumenten in dezelfde map",
+                    rule="bronnenregister",
+                )
+            ]
+        )
     known = _known_ids(base) if base is not None else {}
     build = build_records(yaml_documents, register, known)
     dataset.report.extend(build.problems)
@@ -136,10 +169,16 @@ def _known_issues(dataset: Dataset) -> list[Problem]:
     for issue in sorted(graph.subjects(RDF.type, ZN.KnownIssue)):
         readings = " | ".join(sorted(str(r) for r in graph.objects(issue, ZN.reading)))
         label = graph.value(issue, SKOS.prefLabel)
-        warnings.append(Problem.at(
-            dataset.source_map.get(issue, Position("?")),
-            f"bekende kwestie in de bronnen: {label}", hint=f"lezingen: {readings}",
-            record=str(issue).rsplit("/", 1)[-1], rule="bekende-kwestie", severity=Severity.WARNING))
+        warnings.append(
+            Problem.at(
+                dataset.source_map.get(issue, Position("?")),
+                f"bekende kwestie in de bronnen: {label}",
+                hint=f"lezingen: {readings}",
+                record=str(issue).rsplit("/", 1)[-1],
+                rule="bekende-kwestie",
+                severity=Severity.WARNING,
+            )
+        )
     return warnings
 
 
@@ -149,7 +188,7 @@ def _known_ids(graph: Graph) -> dict[str, URIRef]:
     for subject in graph.subjects(RDF.type, ZN.Record):
         text = str(subject)
         if text.startswith(str(ID)):
-            record_id = text[len(str(ID)):].split("/")[1]
+            record_id = text[len(str(ID)) :].split("/")[1]
             cls = next((c for c in graph.objects(subject, RDF.type) if c in classes), None)
             if cls is not None:
                 known[record_id] = URIRef(cls)

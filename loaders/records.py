@@ -58,13 +58,20 @@ class RecordBuild:
     record_count: int = 0
 
 
-def _problem(at: Position, message: str, hint: str, rule: str, record: str | None = None,
-             field_name: str | None = None) -> Problem:
+def _problem(
+    at: Position,
+    message: str,
+    hint: str,
+    rule: str,
+    record: str | None = None,
+    field_name: str | None = None,
+) -> Problem:
     return Problem.at(at, message, hint=hint, rule=rule, record=record, field=field_name)
 
 
-def _pydantic_problems(exc: ValidationError, raw: LinedDict, at: Position, kind: RecordKind,
-                       record_id: str | None) -> list[Problem]:
+def _pydantic_problems(
+    exc: ValidationError, raw: LinedDict, at: Position, kind: RecordKind, record_id: str | None
+) -> list[Problem]:
     problems = []
     for error in exc.errors():
         name = str(error["loc"][0]) if error["loc"] else None
@@ -75,8 +82,11 @@ def _pydantic_problems(exc: ValidationError, raw: LinedDict, at: Position, kind:
         kind_of_error = error["type"]
         if kind_of_error == "extra_forbidden":
             close = difflib.get_close_matches(name or "", [*kind.fields, "id"], n=3)
-            hint = f"bedoelde u: {', '.join(close)}?" if close else (
-                "toegestane velden: " + ", ".join(["id", *kind.fields]))
+            hint = (
+                f"bedoelde u: {', '.join(close)}?"
+                if close
+                else ("toegestane velden: " + ", ".join(["id", *kind.fields]))
+            )
             message = f"onbekend veld {name!r} voor {kind.key}"
             rule = "onbekend-veld"
         elif kind_of_error == "missing":
@@ -86,8 +96,11 @@ def _pydantic_problems(exc: ValidationError, raw: LinedDict, at: Position, kind:
         elif kind_of_error == "literal_error" and spec is not None:
             close = vocabulary().closest(spec.target, str(value))
             message = f"onbekende waarde {value!r}"
-            hint = (f"bedoelde u: {', '.join(close)}?" if close else
-                    "toegestaan: " + ", ".join(vocabulary().notations(spec.target)))
+            hint = (
+                f"bedoelde u: {', '.join(close)}?"
+                if close
+                else "toegestaan: " + ", ".join(vocabulary().notations(spec.target))
+            )
             rule = "vocabulaire"
         elif name == "source":
             message = f"bronvermelding {value!r} heeft niet de vorm '<seed> §<paragraaf>'"
@@ -95,7 +108,7 @@ def _pydantic_problems(exc: ValidationError, raw: LinedDict, at: Position, kind:
             rule = "bron-vorm"
         elif name == "id":
             message = f"id {value!r} is geen geldige slug"
-            hint = "alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld hilversum-buurtteam-oost"
+            hint = "alleen kleine letters, cijfers en koppeltekens, zoals hilversum-buurtteam-oost"
             rule = "id-vorm"
         else:
             shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "...'"
@@ -112,36 +125,58 @@ def _parse_records(files: Iterable[tuple[str, Any]], build: RecordBuild) -> list
     parsed: list[_Parsed] = []
     for display, data in files:
         if not isinstance(data, LinedDict):
-            build.problems.append(_problem(
-                Position(display, 1), "het bestand is geen lijst van soorten registraties",
-                "begin met bijvoorbeeld 'actors:' en zet de registraties daaronder", "bestandsvorm"))
+            build.problems.append(
+                _problem(
+                    Position(display, 1),
+                    "het bestand is geen lijst van soorten registraties",
+                    "begin met bijvoorbeeld 'actors:' en zet de registraties daaronder",
+                    "bestandsvorm",
+                )
+            )
             continue
         for key, items in data.items():
             at = Position(display, data.key_lines[key])
             if key not in kinds:
                 close = difflib.get_close_matches(key, list(kinds), n=3)
-                hint = f"bedoelde u: {', '.join(close)}?" if close else "toegestaan: " + ", ".join(kinds)
-                build.problems.append(_problem(at, f"onbekende soort registratie {key!r}", hint,
-                                               "onbekende-soort"))
+                hint = (
+                    f"bedoelde u: {', '.join(close)}?"
+                    if close
+                    else "toegestaan: " + ", ".join(kinds)
+                )
+                build.problems.append(
+                    _problem(at, f"onbekende soort registratie {key!r}", hint, "onbekende-soort")
+                )
                 continue
             if not isinstance(items, list):
-                build.problems.append(_problem(at, f"'{key}' moet een lijst zijn",
-                                               "zet elke registratie op een regel die met '- ' begint",
-                                               "bestandsvorm"))
+                build.problems.append(
+                    _problem(
+                        at,
+                        f"'{key}' moet een lijst zijn",
+                        "zet elke registratie op een regel die met '- ' begint",
+                        "bestandsvorm",
+                    )
+                )
                 continue
             for item in items:
                 line = item.line if isinstance(item, LinedDict) else at.line
                 where = Position(display, line)
                 if not isinstance(item, LinedDict):
-                    build.problems.append(_problem(where, f"registratie onder '{key}' is geen blok met velden",
-                                                   "schrijf 'id: ...' en de andere velden onder elkaar",
-                                                   "bestandsvorm"))
+                    build.problems.append(
+                        _problem(
+                            where,
+                            f"registratie onder '{key}' is geen blok met velden",
+                            "schrijf 'id: ...' en de andere velden onder elkaar",
+                            "bestandsvorm",
+                        )
+                    )
                     continue
                 record_id = item.get("id") if isinstance(item.get("id"), str) else None
                 try:
                     model = models[key].model_validate(dict(item))
                 except ValidationError as exc:
-                    build.problems.extend(_pydantic_problems(exc, item, where, kinds[key], record_id))
+                    build.problems.extend(
+                        _pydantic_problems(exc, item, where, kinds[key], record_id)
+                    )
                     continue
                 parsed.append(_Parsed(kinds[key], model, item, where))
     return parsed
@@ -156,8 +191,13 @@ def _literal(spec: FieldSpec, value: Any) -> Literal:
 
 
 class _Resolver:
-    def __init__(self, parsed: list[_Parsed], register: SourceRegister, known: dict[str, URIRef],
-                 build: RecordBuild) -> None:
+    def __init__(
+        self,
+        parsed: list[_Parsed],
+        register: SourceRegister,
+        known: dict[str, URIRef],
+        build: RecordBuild,
+    ) -> None:
         self.register = register
         self.build = build
         self.ids: dict[str, _Parsed] = {}
@@ -166,9 +206,16 @@ class _Resolver:
             record_id = record.model.id  # type: ignore[attr-defined]
             if record_id in self.ids:
                 first = self.ids[record_id].position
-                build.problems.append(_problem(
-                    record.field_position("id"), f"id {record_id!r} bestaat al (ook in {first})",
-                    "geef elke registratie een eigen id", "dubbel-id", record_id, "id"))
+                build.problems.append(
+                    _problem(
+                        record.field_position("id"),
+                        f"id {record_id!r} bestaat al (ook in {first})",
+                        "geef elke registratie een eigen id",
+                        "dubbel-id",
+                        record_id,
+                        "id",
+                    )
+                )
                 continue
             self.ids[record_id] = record
 
@@ -180,21 +227,37 @@ class _Resolver:
     def reference(self, record: _Parsed, spec: FieldSpec, value: str) -> URIRef | None:
         cls = self._class_of(value)
         if cls is None:
-            candidates = [i for i in {*self.ids, *self.known}
-                          if spec.target == ZN.Record or self._class_of(i) == spec.target]
+            candidates = [
+                i
+                for i in {*self.ids, *self.known}
+                if spec.target == ZN.Record or self._class_of(i) == spec.target
+            ]
             close = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6)
-            self.build.problems.append(_problem(
-                record.field_position(spec.name), f"verwijzing naar onbekende id {value!r}",
-                f"bedoelde u: {', '.join(close)}?" if close else "voeg de registratie toe of verbeter de id",
-                "verwijzing", record.model.id, spec.name))  # type: ignore[attr-defined]
+            self.build.problems.append(
+                _problem(
+                    record.field_position(spec.name),
+                    f"verwijzing naar onbekende id {value!r}",
+                    f"bedoelde u: {', '.join(close)}?"
+                    if close
+                    else "voeg de registratie toe of verbeter de id",
+                    "verwijzing",
+                    record.model.id,
+                    spec.name,
+                )
+            )  # type: ignore[attr-defined]
             return None
         if spec.target not in (ZN.Record, cls):
             expected = spec.target.rsplit("#", 1)[-1]
-            self.build.problems.append(_problem(
-                record.field_position(spec.name),
-                f"{value!r} is een {cls.rsplit('#', 1)[-1]}, maar hier hoort een {expected}",
-                "verwijs naar een registratie van de goede soort", "verwijzing-soort",
-                record.model.id, spec.name))  # type: ignore[attr-defined]
+            self.build.problems.append(
+                _problem(
+                    record.field_position(spec.name),
+                    f"{value!r} is een {cls.rsplit('#', 1)[-1]}, maar hier hoort een {expected}",
+                    "verwijs naar een registratie van de goede soort",
+                    "verwijzing-soort",
+                    record.model.id,
+                    spec.name,
+                )
+            )  # type: ignore[attr-defined]
             return None
         if value in self.ids:
             return self.ids[value].iri
@@ -206,18 +269,28 @@ class _Resolver:
         if citation is None or section is None:
             seed = citation.seed if citation else "?"
             known = self.register.sections_of(seed)
-            hint = (f"paragrafen van {seed} in {REGISTER_FILE}: {', '.join(known)}" if known
-                    else f"voeg bron {seed} toe aan {REGISTER_FILE}")
-            self.build.problems.append(_problem(
-                record.field_position("source"), f"bron {text!r} staat niet in {REGISTER_FILE}",
-                hint, "bron-onbekend", record.model.id, "source"))  # type: ignore[attr-defined]
+            hint = (
+                f"paragrafen van {seed} in {REGISTER_FILE}: {', '.join(known)}"
+                if known
+                else f"voeg bron {seed} toe aan {REGISTER_FILE}"
+            )
+            self.build.problems.append(
+                _problem(
+                    record.field_position("source"),
+                    f"bron {text!r} staat niet in {REGISTER_FILE}",
+                    hint,
+                    "bron-onbekend",
+                    record.model.id,
+                    "source",
+                )
+            )  # type: ignore[attr-defined]
             return None
         node = URIRef(f"{record.iri}/bron/{index + 1}")
         graph = self.build.graph
         graph.add((node, RDF.type, ZN.Citation))
         graph.add((node, ZN.section, section))
         if citation.locator:
-            graph.add((node, ZN.locator, Literal(citation.locator)))
+            graph.add((node, ZN.locator, Literal(citation.locator, datatype=XSD.string)))
         self.build.source_map[node] = record.position
         return node, self.register.years[citation.seed]
 
@@ -257,8 +330,11 @@ def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
         graph.add((subject, ZN.asOf, Literal(f"{years[0]:04d}", datatype=XSD.gYear)))
 
 
-def build_records(files: Iterable[tuple[str, Any]], register: SourceRegister,
-                  known: dict[str, URIRef] | None = None) -> RecordBuild:
+def build_records(
+    files: Iterable[tuple[str, Any]],
+    register: SourceRegister,
+    known: dict[str, URIRef] | None = None,
+) -> RecordBuild:
     """Validate the records of parsed YAML files and build their RDF.
 
     Parameters

@@ -6,16 +6,17 @@ that map here.
 """
 
 from pyshacl import validate
-from rdflib import RDF, SH, Graph, URIRef
+from rdflib import RDF, SH, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem, Severity
-from zorgnet.ontology.files import schema_graph, shapes_graph
+from zorgnet.ontology.files import ontology_graph, schema_graph, shapes_graph
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.vocabulary import label_of
 
 __all__ = ["shacl_problems"]
 
+_SHAPES_HINT = "zie ontology/shapes/zorgnet-shapes.ttl"
 _SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.WARNING}
 
 
@@ -23,7 +24,7 @@ def _record_id(node: Node) -> str | None:
     text = str(node)
     if not text.startswith(str(ID)):
         return None
-    return text[len(str(ID)):].split("/")[1]
+    return text[len(str(ID)) :].split("/")[1]
 
 
 def _field_name(shapes: Graph, source_shape: Node, path: Node | None) -> str | None:
@@ -33,7 +34,35 @@ def _field_name(shapes: Graph, source_shape: Node, path: Node | None) -> str | N
     return label_of(shapes, path) if isinstance(path, URIRef) else None
 
 
-def shacl_problems(data: Graph, source_map: dict[URIRef, Position], default_file: str) -> list[Problem]:
+def _dutch_message(shapes: Graph, shape: Node, component: Node, message: Node | None) -> str:
+    """SHACL's own messages are English; the common constraint kinds get a Dutch one."""
+    if isinstance(message, Literal) and message.language == "nl":
+        return str(message)
+    if component == SH.MinCountConstraintComponent:
+        return "verplicht veld ontbreekt"
+    if component == SH.MaxCountConstraintComponent:
+        return f"te veel waarden (hoogstens {shapes.value(shape, SH.maxCount)})"
+    if component == SH.ClassConstraintComponent:
+        expected = shapes.value(shape, SH["class"])
+        return (
+            f"waarde is geen {label_of(ontology_graph(), expected)}"
+            if expected
+            else "waarde van de verkeerde soort"
+        )
+    if component == SH.DatatypeConstraintComponent:
+        return f"waarde heeft niet het gegevenstype {shapes.value(shape, SH.datatype)}"
+    if component == SH.LanguageInConstraintComponent:
+        return "tekst moet Nederlands zijn (taalcode @nl)"
+    return (
+        f"voldoet niet aan de vorm: {message}"
+        if message is not None
+        else "voldoet niet aan de vorm"
+    )
+
+
+def shacl_problems(
+    data: Graph, source_map: dict[URIRef, Position], default_file: str
+) -> list[Problem]:
     """Validate *data* against the shapes and return each result as a Problem.
 
     Parameters
@@ -66,13 +95,26 @@ def shacl_problems(data: Graph, source_map: dict[URIRef, Position], default_file
         message = results.value(result, SH.resultMessage)
         severity = _SEVERITY.get(results.value(result, SH.resultSeverity), Severity.ERROR)
         value = results.value(result, SH.value)
-        position = source_map.get(focus, Position(default_file)) if isinstance(focus, URIRef) else Position(default_file)
-        field = _field_name(shapes, results.value(result, SH.sourceShape), path)
-        text = str(message) if message is not None else "voldoet niet aan de vorm"
+        position = (
+            source_map.get(focus, Position(default_file))
+            if isinstance(focus, URIRef)
+            else Position(default_file)
+        )
+        source_shape = results.value(result, SH.sourceShape)
+        field = _field_name(shapes, source_shape, path)
+        component = results.value(result, SH.sourceConstraintComponent)
+        text = _dutch_message(shapes, source_shape, component, message)
         if value is not None:
             text += f" (waarde: {value})"
-        problems.append(Problem.at(
-            position, text, hint="zie ontology/shapes/zorgnet-shapes.ttl", rule="shacl",
-            record=_record_id(focus) if focus is not None else None, field=field,
-            severity=severity))
-    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        problems.append(
+            Problem.at(
+                position,
+                text,
+                hint=str(shapes.value(source_shape, ZN.fieldHint) or _SHAPES_HINT),
+                rule="shacl",
+                record=_record_id(focus) if focus is not None else None,
+                field=field,
+                severity=severity,
+            )
+        )
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", p.message))

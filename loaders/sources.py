@@ -100,44 +100,69 @@ def read_register(path: Path, display: str | None = None) -> tuple[SourceRegiste
     documents = data.get("documents") if isinstance(data, LinedDict) else None
     if not isinstance(documents, list):
         return register, [
-            _problem(Position(name, 1), "geen lijst 'documents' gevonden",
-                     "zet de brondocumenten onder 'documents:'")
+            _problem(
+                Position(name, 1),
+                "geen lijst 'documents' gevonden",
+                "zet de brondocumenten onder 'documents:'",
+            )
         ]
     problems: list[Problem] = []
     for doc in documents:
         at = Position(name, getattr(doc, "line", None))
-        if not isinstance(doc, LinedDict) or not all(k in doc for k in ("id", "file", "title", "asOf")):
-            problems.append(_problem(at, "document mist id, file, title of asOf",
-                                     "geef elk document id, file, title, asOf en sections"))
+        if not isinstance(doc, LinedDict) or not all(
+            k in doc for k in ("id", "file", "title", "asOf")
+        ):
+            problems.append(
+                _problem(
+                    at,
+                    "document mist id, file, title of asOf",
+                    "geef elk document id, file, title, asOf en sections",
+                )
+            )
             continue
         seed = str(doc["id"])
         if not re.fullmatch(r"\d{3}", seed) or seed in register.years:
-            problems.append(_problem(at, f"document-id {seed!r} is geen nieuw getal van drie cijfers",
-                                     "gebruik het nummer vóór de underscore van de bestandsnaam"))
+            problems.append(
+                _problem(
+                    at,
+                    f"document-id {seed!r} is geen nieuw getal van drie cijfers",
+                    "gebruik het nummer vóór de underscore van de bestandsnaam",
+                )
+            )
             continue
         doc_iri = ID[f"source/{seed}"]
         register.years[seed] = int(doc["asOf"])
         register.files[seed] = str(doc["file"])
         register.graph.add((doc_iri, RDF.type, ZN.SourceDocument))
-        register.graph.add((doc_iri, ZN.fileName, Literal(str(doc["file"]))))
+        register.graph.add((doc_iri, ZN.fileName, Literal(str(doc["file"]), datatype=XSD.string)))
         register.graph.add((doc_iri, DCTERMS.title, Literal(str(doc["title"]), lang="nl")))
         register.graph.add((doc_iri, ZN.asOf, Literal(str(doc["asOf"]), datatype=XSD.gYear)))
         for sec in doc.get("sections") or []:
             sat = Position(name, getattr(sec, "line", None))
             if not isinstance(sec, LinedDict) or "number" not in sec or "title" not in sec:
-                problems.append(_problem(sat, "paragraaf mist number of title",
-                                         "geef elke paragraaf een number en een title"))
+                problems.append(
+                    _problem(
+                        sat,
+                        "paragraaf mist number of title",
+                        "geef elke paragraaf een number en een title",
+                    )
+                )
                 continue
             number = str(sec["number"])
             if (seed, number) in register.sections:
-                problems.append(_problem(sat, f"paragraaf {number!r} van {seed} staat er twee keer",
-                                         "verwijder de dubbele paragraaf"))
+                problems.append(
+                    _problem(
+                        sat,
+                        f"paragraaf {number!r} van {seed} staat er twee keer",
+                        "verwijder de dubbele paragraaf",
+                    )
+                )
                 continue
             iri = section_iri(seed, number)
             register.sections[(seed, number)] = iri
             register.titles[(seed, number)] = str(sec["title"])
             register.graph.add((iri, RDF.type, ZN.SourceSection))
-            register.graph.add((iri, ZN.sectionNumber, Literal(number)))
+            register.graph.add((iri, ZN.sectionNumber, Literal(number, datatype=XSD.string)))
             register.graph.add((iri, DCTERMS.title, Literal(str(sec["title"]), lang="nl")))
             register.graph.add((iri, DCTERMS.isPartOf, doc_iri))
     return register, problems

@@ -93,8 +93,11 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _error(
-            name, None, f"bestand is te groot ({size} bytes, maximaal {MAX_FILE_BYTES})",
-            "splits het bestand in kleinere bestanden", "bestandsgrootte",
+            name,
+            None,
+            f"bestand is te groot ({size} bytes, maximaal {MAX_FILE_BYTES})",
+            "splits het bestand in kleinere bestanden",
+            "bestandsgrootte",
         )
     raw = path.read_bytes()
     try:
@@ -102,21 +105,29 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _error(
-            name, line, f"geen geldige UTF-8-tekst (byte {exc.start})",
-            "sla het bestand op als UTF-8", "codering",
+            name,
+            line,
+            f"geen geldige UTF-8-tekst (byte {exc.start})",
+            "sla het bestand op als UTF-8",
+            "codering",
         ) from exc
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise _error(name, None, "bestand is leeg", "vul het bestand of verwijder het", "leeg")
     try:
-        return yaml.load(text, Loader=_LinedLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LinedLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or str(exc)
         raise _error(
-            name, line, f"YAML-syntaxfout: {problem}",
-            "controleer inspringing, dubbele punten en aanhalingstekens", "yaml-syntax",
+            name,
+            line,
+            f"YAML-syntaxfout: {problem}",
+            "controleer inspringing, dubbele punten en aanhalingstekens",
+            "yaml-syntax",
         ) from exc
     except yaml.YAMLError as exc:
-        raise _error(name, None, f"YAML-fout: {exc}", "controleer het bestand", "yaml-syntax") from exc
+        raise _error(
+            name, None, f"YAML-fout: {exc}", "controleer het bestand", "yaml-syntax"
+        ) from exc

@@ -50,7 +50,7 @@ _STANDARD = {
 def _compact(iri: URIRef) -> str:
     for prefix, ns in PREFIXES.items():
         if str(iri).startswith(ns):
-            return f"{prefix}:{str(iri)[len(ns):]}"
+            return f"{prefix}:{str(iri)[len(ns) :]}"
     return str(iri)
 
 

@@ -7,7 +7,7 @@ a test checks that this list and ``zorgnet.ttl`` name exactly the same terms.
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-__all__ = ["ZN", "ZORGNET_BASE", "ID", "VOCAB"]
+__all__ = ["ID", "VOCAB", "ZN", "ZORGNET_BASE"]
 
 ZORGNET_BASE = "https://w3id.org/zorgnet/"
 ID = Namespace(ZORGNET_BASE + "id/")
@@ -20,7 +20,7 @@ class ZN(DefinedNamespace):
     _NS = Namespace(ZORGNET_BASE + "def#")
     _fail = True
     # "from" is a Python keyword: reach it as ZN["from"].
-    _extras = ["from"]
+    _extras = ["from"]  # noqa: RUF012 - rdflib reads it as a class attribute
 
     AccessMode: URIRef
     Actor: URIRef

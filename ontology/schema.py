@@ -124,4 +124,3 @@ def record_kinds() -> dict[str, RecordKind]:
             fields=fields,
         )
     return kinds
-

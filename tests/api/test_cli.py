@@ -1,0 +1,135 @@
+"""The zorgnet command as a policy advisor uses it."""
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from zorgnet.api.cli import app
+from zorgnet.api.settings import SHIPPED_DATASET
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    result = runner.invoke(app, ["load", str(SHIPPED_DATASET), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def test_check_of_the_shipped_data_is_in_order() -> None:
+    result = runner.invoke(app, ["check", str(SHIPPED_DATASET)])
+    assert result.exit_code == 0, result.output
+    assert "in orde" in result.output
+
+
+def test_check_exits_1_and_names_file_and_line_for_bad_data(tmp_path: Path) -> None:
+    (tmp_path / "bronnen.yaml").write_text(
+        (Path(__file__).parent.parent / "loaders" / "fixture-bronnen.yaml").read_text()
+    )
+    (tmp_path / "a.yaml").write_text(
+        "actors:\n  - id: x\n    label: X\n    type: buurtteem\n"
+        '    scale: lokaal\n    source: "003 §4"\n'
+    )
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "a.yaml:4" in result.output
+    assert "buurtteam" in result.output  # the suggestion
+
+
+def test_check_json_lists_problems_for_machines(tmp_path: Path) -> None:
+    (tmp_path / "bronnen.yaml").write_text(
+        (Path(__file__).parent.parent / "loaders" / "fixture-bronnen.yaml").read_text()
+    )
+    (tmp_path / "a.yaml").write_text(
+        "actors:\n  - id: x\n    label: X\n    type: buurtteam\n"
+        '    scale: lokaal\n    source: "003 §7"\n'
+    )
+    result = runner.invoke(app, ["check", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert problems[0]["bestand"].endswith("a.yaml")
+    assert problems[0]["regel"] == 6
+    assert problems[0]["controle"] == "bron-onbekend"
+
+
+def test_info_counts_what_was_loaded(store_dir: Path, shipped) -> None:
+    result = runner.invoke(app, ["info", "--store", str(store_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["triples"] == len(shipped.graph)
+    assert summary["records"]["actors"] >= 18
+    assert "Hilversum" in summary["actors_per_area"]
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+def test_export_round_trips_without_loss(
+    store_dir: Path, tmp_path: Path, fmt: str, shipped
+) -> None:
+    out = tmp_path / f"export.{fmt}"
+    result = runner.invoke(
+        app, ["export", "--format", fmt, "-o", str(out), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    parsed = Graph().parse(out, format="json-ld" if fmt == "jsonld" else "turtle")
+    assert isomorphic(parsed, shipped.graph)
+
+
+def test_jsonld_export_uses_readable_keys(store_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.jsonld"
+    runner.invoke(app, ["export", "--format", "jsonld", "-o", str(out), "--store", str(store_dir)])
+    text = out.read_text(encoding="utf-8")
+    assert '"prefLabel"' in text and '"actorType"' in text
+
+
+def test_an_unknown_export_format_is_refused(store_dir: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "xml", "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert "onbekend formaat" in result.output
+
+
+def test_load_add_appends_a_file_that_refers_to_existing_actors(
+    store_dir: Path, tmp_path: Path, shipped
+) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "bronnen.yaml").write_text(
+        (SHIPPED_DATASET / "bronnen.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (extra / "nieuw.yaml").write_text(
+        "relations:\n  - id: test-veilig-thuis-meldt-raad\n    from: veilig-thuis\n"
+        '    to: raad-voor-de-kinderbescherming\n    kind: meldt\n    source: "003 §4"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        app, ["load", str(extra / "nieuw.yaml"), "--add", "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    info = json.loads(runner.invoke(app, ["info", "--store", str(store_dir), "--json"]).stdout)
+    assert (
+        info["records"]["relations"]
+        == shipped.graph.query(
+            "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/zorgnet/def#Relation> }"
+        )
+        .bindings[0]["n"]
+        .toPython()
+        + 1
+    )
+
+
+def test_start_loads_checks_and_summarises_the_shipped_data(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["start", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "Gooi en Vechtstreek is geladen" in result.output
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        assert f"zorgnet {name}" in readme, name

@@ -1,0 +1,104 @@
+"""The store keeps either the old data or the new, never half of a load."""
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from zorgnet.graph.store import Store
+from zorgnet.ontology.exceptions import StoreError
+
+
+def _graph(n: int, tag: str) -> Graph:
+    graph = Graph()
+    for i in range(n):
+        graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(i)))
+    return graph
+
+
+def test_replace_makes_the_new_data_current_and_drops_the_old(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(_graph(10, "a"))
+        first = store.version
+        store.replace(_graph(5, "b"))
+        assert len(store) == 5
+        assert store.version != first
+        assert {str(s).split(":")[2] for s in store.graph().subjects()} == {"b"}
+
+
+def test_data_persists_across_restarts(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(_graph(7, "a"))
+    with Store(tmp_path / "db") as store:
+        assert len(store) == 7
+
+
+def test_a_second_open_of_the_same_store_is_a_clear_error(tmp_path: Path) -> None:
+    with Store(tmp_path / "db"):
+        code = (
+            "from pathlib import Path; from zorgnet.graph.store import Store; "
+            f"Store(Path({str(tmp_path / 'db')!r}))"
+        )
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "ander zorgnet-proces" in result.stderr
+
+
+def test_store_error_is_a_zorgnet_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("geen map")
+    with pytest.raises(StoreError, match="kan niet worden geopend"):
+        Store(blocker / "db")
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from rdflib import Graph, Literal, URIRef
+    from zorgnet.graph.store import Store
+
+    store = Store(Path(sys.argv[1]))
+    graph = Graph()
+    for i in range(int(sys.argv[2])):
+        graph.add((URIRef(f"urn:x:new:{i}"), URIRef("urn:x:p"), Literal(i)))
+    print("schrijven", flush=True)
+    store.replace(graph)
+    print("klaar", flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.05, 0.2, 0.5])
+def test_a_load_killed_midway_leaves_the_old_data(tmp_path: Path, delay: float) -> None:
+    old_size, new_size = 1000, 150_000
+    with Store(tmp_path / "db") as store:
+        store.replace(_graph(old_size, "old"))
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER)
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "db"), str(new_size)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "schrijven"
+    time.sleep(delay)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with Store(tmp_path / "db") as store:
+        size = len(store)
+        assert size in (old_size, new_size), f"half geladen: {size} triples"
+        tags = {str(s).split(":")[2] for s in store.graph().subjects()}
+        assert tags == ({"old"} if size == old_size else {"new"})
+        # The version a killed writer left behind is cleaned up when the store is opened.
+        versions = [
+            g for g in store._ox.named_graphs() if g.value.startswith("urn:zorgnet:version:")
+        ]
+        assert len(versions) == 1
