@@ -1,0 +1,135 @@
+"""A tiny care network for the doctests: one gemeente, seven actors.
+
+It is built in code (not read from YAML) so that the doctests do not depend on the
+shipped dataset, which grows. The network::
+
+    huisarts --verwijst (geindiceerd, jeugd-ggz)--> ggz-aanbieder
+    huisarts --consulteert--> poh-jeugd --draagt-over--> buurtteam
+    buurtteam --verwijst--> gemeente-hilversum --verwijst (geindiceerd)--> ggz-aanbieder
+    buurtteam --escaleert--> doorbraaktafel
+    buurtteam ==kern==> poh-jeugd, ==verbonden==> huisarts, ==buiten==> school
+"""
+
+from functools import cache
+
+import networkx as nx
+from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG
+
+from zorgnet.ontology.namespace import ID, VOCAB, ZN
+
+__all__ = ["example_graph", "example_projection"]
+
+_SECTION = ID["source/003/4"]
+
+
+def _cite(g: Graph, subject: URIRef, year: int = 2021) -> None:
+    citation = URIRef(f"{subject}/bron/1")
+    g.add((subject, ZN.citation, citation))
+    g.add((citation, RDF.type, ZN.Citation))
+    g.add((citation, ZN.section, _SECTION))
+    g.add((subject, ZN.asOf, Literal(str(year), datatype=XSD.gYear)))
+
+
+def _record(g: Graph, prefix: str, rid: str, cls: URIRef, **values: object) -> URIRef:
+    subject = ID[f"{prefix}/{rid}"]
+    g.add((subject, RDF.type, ZN.Record))
+    g.add((subject, RDF.type, cls))
+    _cite(g, subject, int(str(values.pop("year", 2021))))
+    for key, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        for item in items:
+            predicate, obj = _term(key, item)
+            g.add((subject, predicate, obj))
+    return subject
+
+
+_VOCABS = {"type": ("actortypes", ZN.actorType), "scale": ("scales", ZN.scale),
+           "domain": ("domains", ZN.domain), "level": ("levels", ZN.level),
+           "access": ("access", ZN.access), "offers": ("helpkinds", ZN.offers),
+           "helpKind": ("helpkinds", ZN.helpKind), "kind": ("relationkinds", ZN.relationKind),
+           "power": ("powers", ZN.power), "legalBasis": ("legalbases", ZN.legalBasis),
+           "status": ("statuses", ZN.status), "membershipStatus": ("membershipstatuses",
+                                                                    ZN.membershipStatus),
+           "areaType": ("areatypes", ZN.areaType)}
+_REFS = {"area": ("area", ZN.area), "partOfArea": ("area", DCTERMS.isPartOf),
+         "partOf": ("actor", DCTERMS.isPartOf), "from": ("actor", ZN["from"]),
+         "to": ("actor", ZN.to), "holder": ("actor", ZN.holder),
+         "team": ("actor", ORG.organization), "member": ("actor", ORG.member)}
+
+
+def _term(key: str, item: object) -> tuple[URIRef, URIRef | Literal]:
+    if key == "label":
+        return SKOS.prefLabel, Literal(str(item), lang="nl")
+    if key in _VOCABS:
+        scheme, predicate = _VOCABS[key]
+        return predicate, VOCAB[f"{scheme}/{item}"]
+    prefix, predicate = _REFS[key]
+    return predicate, ID[f"{prefix}/{item}"]
+
+
+@cache
+def example_graph() -> Graph:
+    """The example network as RDF, as the loader would build it from YAML."""
+    g = Graph()
+    g.add((_SECTION, ZN.sectionNumber, Literal("4")))
+    g.add((_SECTION, DCTERMS.isPartOf, ID["source/003"]))
+    _record(g, "area", "gooi-en-vechtstreek", ZN.Area, label="Gooi en Vechtstreek",
+            areaType="regio")
+    _record(g, "area", "hilversum", ZN.Area, label="Hilversum", areaType="gemeente",
+            partOfArea="gooi-en-vechtstreek")
+    _record(g, "area", "hilversum-oost", ZN.Area, label="Hilversum Oost", areaType="wijk",
+            partOfArea="hilversum")
+    _record(g, "area", "huizen", ZN.Area, label="Huizen", areaType="gemeente",
+            partOfArea="gooi-en-vechtstreek")
+    actors = [
+        ("huisarts", "huisarts", ZN.Role, "lokaal", "gooi-en-vechtstreek", {}),
+        ("poh-jeugd", "poh-jeugd", ZN.Role, "lokaal", "hilversum",
+         {"offers": "lichte-begeleiding", "access": "voorveld", "status": "pilot"}),
+        ("buurtteam", "buurtteam", ZN.Team, "lokaal", "hilversum-oost",
+         {"offers": ["basishulp", "ambulante-begeleiding"], "access": "voorveld"}),
+        ("gemeente-hilversum", "gemeente", ZN.Organisation, "lokaal", "hilversum", {}),
+        ("ggz-aanbieder", "jeugdhulpaanbieder", ZN.ProviderCategory, "regionaal",
+         "gooi-en-vechtstreek", {"offers": "jeugd-ggz", "access": "geindiceerd"}),
+        ("doorbraaktafel", "doorbraaktafel", ZN.ConsultationTable, "regionaal",
+         "gooi-en-vechtstreek", {}),
+        ("school", "school", ZN.Organisation, "lokaal", "hilversum", {}),
+    ]
+    for rid, kind, cls, scale, area, extra in actors:
+        _record(g, "actor", rid, cls, label=rid.replace("-", " "), type=kind, scale=scale,
+                area=area, domain="jeugd", **extra)
+        g.add((ID[f"actor/{rid}"], RDF.type, ZN.Actor))
+    relations = [
+        ("huisarts-verwijst-ggz", "huisarts", "ggz-aanbieder", "verwijst",
+         {"access": "geindiceerd", "helpKind": "jeugd-ggz"}),
+        ("huisarts-consulteert-poh", "huisarts", "poh-jeugd", "consulteert", {}),
+        ("poh-draagt-over-buurtteam", "poh-jeugd", "buurtteam", "draagt-over", {"year": 2025}),
+        ("buurtteam-verwijst-gemeente", "buurtteam", "gemeente-hilversum", "verwijst", {}),
+        ("gemeente-verwijst-ggz", "gemeente-hilversum", "ggz-aanbieder", "verwijst",
+         {"access": "geindiceerd", "area": "hilversum"}),
+        ("buurtteam-escaleert-doorbraaktafel", "buurtteam", "doorbraaktafel", "escaleert", {}),
+        ("school-meldt-buurtteam", "school", "buurtteam", "meldt", {}),
+    ]
+    for rid, source, target, kind, extra in relations:
+        _record(g, "relation", rid, ZN.Relation, **{"from": source, "to": target, "kind": kind,
+                                                   "domain": "jeugd", **extra})
+    for rid, holder, power, basis in [("huisarts-verwijzen", "huisarts", "verwijzen", "jeugdwet"),
+                                      ("gemeente-beschikken", "gemeente-hilversum", "beschikken",
+                                       "jeugdwet"),
+                                      ("poh-verwijzen", "poh-jeugd", "verwijzen", "jeugdwet")]:
+        _record(g, "mandate", rid, ZN.Mandate, holder=holder, power=power, legalBasis=basis,
+                area="hilversum" if holder != "huisarts" else "gooi-en-vechtstreek",
+                domain="jeugd")
+    for rid, member, status in [("bt-poh", "poh-jeugd", "kern"),
+                                ("bt-huisarts", "huisarts", "verbonden"),
+                                ("bt-school", "school", "buiten")]:
+        _record(g, "membership", rid, ZN.Membership, team="buurtteam", member=member,
+                membershipStatus=status)
+    return g
+
+
+def example_projection() -> nx.MultiDiGraph:
+    """The projection of :func:`example_graph`."""
+    from zorgnet.graph.projection import project
+
+    return project(example_graph())

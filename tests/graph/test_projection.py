@@ -1,0 +1,78 @@
+"""The projection keeps what a result needs to be traced back to the data."""
+
+import doctest
+import importlib
+import pkgutil
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+
+import zorgnet.graph.analyses
+from zorgnet.graph.analyses._example import example_graph
+from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.store import Store
+
+
+def test_every_actor_of_the_data_is_a_node_with_its_iri_type_and_sources(region):
+    node = region.nodes["huisarts"]
+    assert node["iri"] == "https://w3id.org/zorgnet/id/actor/huisarts"
+    assert node["type"] == "huisarts"
+    assert node["scale"] == "lokaal"
+    assert "gooi-en-vechtstreek" in node["areas"]
+    assert any(s.startswith("003 §4") for s in node["sources"])
+
+
+def test_relations_become_edges_keyed_by_their_id(region):
+    data = region.get_edge_data("huisarts", "gecontracteerde-jeugdhulp")
+    edge = data["huisarts-verwijst-gecontracteerde-jeugdhulp"]
+    assert edge["kind"] == "verwijst"
+    assert edge["access"] == ("geindiceerd",)
+    assert edge["record"] == "relation"
+
+
+def test_part_of_becomes_an_is_onderdeel_van_edge(region):
+    kinds = {d["kind"] for d in region.get_edge_data("jeugdarts", "jeugd-en-gezin").values()}
+    assert kinds == {"is-onderdeel-van"}
+
+
+def test_memberships_are_edges_from_team_to_member(tiny):
+    edges = tiny.get_edge_data("buurtteam", "poh-jeugd")
+    assert edges["bt-poh"]["membership_status"] == "kern"
+
+
+def test_mandates_keep_holder_power_and_whether_they_open_contracted_care(region):
+    by_id = {m.id: m for m in region.graph["mandates"]}
+    assert by_id["huisarts-verwijzen"].opens_contracted_care
+    assert by_id["huisarts-verwijzen"].legal_bases == ("jeugdwet",)
+    assert not by_id["regio-contractbeheer"].opens_contracted_care
+
+
+def test_the_projection_is_the_same_on_the_store_as_on_a_plain_graph():
+    store = Store()
+    store.replace(example_graph())
+    from_store = projection_for(store)
+    plain = project(example_graph())
+    assert nx.utils.edges_equal(from_store.edges(keys=True), plain.edges(keys=True))
+    assert dict(from_store.nodes(data=True)) == dict(plain.nodes(data=True))
+
+
+def test_the_cache_is_rebuilt_when_the_store_gets_new_data():
+    store = Store()
+    store.replace(example_graph())
+    first = projection_for(store)
+    assert projection_for(store) is first
+    store.replace(Graph())
+    assert projection_for(store).number_of_nodes() == 0
+
+
+def _modules() -> list[str]:
+    package = zorgnet.graph.analyses
+    names = [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+    return ["zorgnet.graph.projection", *names]
+
+
+@pytest.mark.parametrize("name", _modules())
+def test_the_examples_in_the_docstrings_run(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
