@@ -1,0 +1,142 @@
+"""Gaps: where help is missing, only a pilot, short, unreachable, or a dead end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from zorgnet.graph.analyses._common import active, check_area, check_concept, in_scope
+from zorgnet.graph.analyses.routes import ROUTE_COSTS
+from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.vocabulary import vocabulary
+
+__all__ = ["Coverage", "CoverageCell", "DeadEnds", "coverage", "dead_ends"]
+
+_LEVELS = ("licht", "midden", "zwaar")
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    """Who provides one kind of help at one level in one gemeente."""
+
+    gemeente: str
+    help_kind: str
+    level: str
+    state: str
+    providers: tuple[str, ...]
+    pilots: tuple[str, ...]
+    shortages: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The coverage matrix gemeente x help kind x level."""
+
+    cells: tuple[CoverageCell, ...]
+    sources: tuple[str, ...]
+
+    def gaps(self) -> tuple[CoverageCell, ...]:
+        """The cells where nobody, or only a pilot, provides the help."""
+        return tuple(c for c in self.cells if c.state != "aanwezig")
+
+
+@dataclass(frozen=True)
+class DeadEnds:
+    """Actors no route leads to (unreachable) and actors no route leads from."""
+
+    unreachable: tuple[str, ...]
+    dead_ends: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
+    return sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
+
+
+def coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
+             help_kinds: list[str] | None = None,
+             levels: tuple[str, ...] = _LEVELS) -> Coverage:
+    """Where is which help missing, only a pilot, or short?
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeenten : list of str, optional
+        Area ids; default every area of type gemeente.
+    help_kinds : list of str, optional
+        Help kind notations; default the whole vocabulary.
+    levels : tuple of str
+        Support levels; an actor that states no level counts for every level.
+
+    Returns
+    -------
+    Coverage
+        One cell per combination with state ``aanwezig``, ``alleen-pilot`` or
+        ``afwezig``, the providers, and the shortages the seeds name.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> cells = coverage(G, help_kinds=["lichte-begeleiding", "verblijf"], levels=("licht",))
+    >>> [(c.gemeente, c.help_kind, c.state) for c in cells.cells]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('hilversum', 'lichte-begeleiding', 'alleen-pilot'), ('hilversum', 'verblijf', 'afwezig'),
+     ('huizen', 'lichte-begeleiding', 'afwezig'), ('huizen', 'verblijf', 'afwezig')]
+    """
+    for name in gemeenten or ():
+        check_area(G, name)
+    for name in help_kinds or ():
+        check_concept(name, "HelpKind", "soort hulp")
+    kinds = help_kinds or vocabulary().notations(ZN.HelpKind)
+    cells = []
+    for gemeente in gemeenten or _gemeenten(G):
+        here = [(a, d) for a, d in G.nodes(data=True)
+                if active(d["status"]) and in_scope(G, d["areas"], gemeente)]
+        for kind in kinds:
+            shortages = tuple(s.id for s in G.graph["shortages"]
+                              if kind in s.help_kinds and in_scope(G, s.areas, gemeente))
+            for level in levels:
+                offering = [(a, d) for a, d in here if kind in d["offers"]
+                            and (not d["levels"] or level in d["levels"])]
+                pilots = tuple(sorted(a for a, d in offering if d["status"] == "pilot"))
+                providers = tuple(sorted(a for a, d in offering if d["status"] != "pilot"))
+                state = "aanwezig" if providers else "alleen-pilot" if pilots else "afwezig"
+                sources = {s for _, d in offering for s in d["sources"]}
+                sources |= {s for sh in G.graph["shortages"] if sh.id in shortages
+                            for s in sh.sources}
+                cells.append(CoverageCell(gemeente, kind, level, state, providers, pilots,
+                                          shortages, tuple(sorted(sources))))
+    return Coverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
+
+
+def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
+    """Which actors can no route reach, and which lead nowhere?
+
+    Only route relations (verwijst, meldt, draagt over, ...) count; an actor that
+    offers help itself is an end point, not a dead end.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> result = dead_ends(example_projection())
+    >>> result.unreachable
+    ('huisarts', 'school')
+    >>> result.dead_ends
+    ('doorbraaktafel',)
+    """
+    incoming: set[str] = set()
+    outgoing: set[str] = set()
+    for u, v, d in G.edges(data=True):
+        if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
+            outgoing.add(u)
+            incoming.add(v)
+    actors = [a for a, d in G.nodes(data=True) if active(d["status"])]
+    unreachable = tuple(sorted(a for a in actors if a not in incoming))
+    ends = tuple(sorted(a for a in actors if a not in outgoing and not G.nodes[a]["offers"]
+                        and a in incoming))
+    sources = {s for a in (*unreachable, *ends) for s in G.nodes[a]["sources"]}
+    return DeadEnds(unreachable, ends, tuple(sorted(sources)))

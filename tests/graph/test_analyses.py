@@ -1,0 +1,92 @@
+"""Gaps, overlaps, teams, brokers, mandates and snapshots, asked as users ask them."""
+
+import pytest
+
+from zorgnet.graph.analyses.brokers import GF_ROLES, brokerage_roles, brokers
+from zorgnet.graph.analyses.gaps import coverage, dead_ends
+from zorgnet.graph.analyses.mandates import escalation_ladder, mandate_matrix
+from zorgnet.graph.analyses.membership import compare_teams, team_network
+from zorgnet.graph.analyses.overlaps import overlaps, parallel_routes
+from zorgnet.graph.analyses.snapshots import diff, diff_projections
+from zorgnet.ontology.exceptions import UnknownName
+
+
+def test_where_is_light_support_only_a_pilot(tiny):
+    cells = coverage(tiny, gemeenten=["hilversum"], help_kinds=["lichte-begeleiding"],
+                     levels=("licht",)).cells
+    assert [(c.state, c.pilots) for c in cells] == [("alleen-pilot", ("poh-jeugd",))]
+
+
+def test_the_coverage_matrix_has_a_row_for_every_gemeente_of_the_region(region):
+    gemeenten = {c.gemeente for c in coverage(region, help_kinds=["jeugd-ggz"]).cells}
+    # Seed 002 §3.1 ff.: the seven gemeenten of Gooi en Vechtstreek.
+    assert {"hilversum", "gooise-meren", "wijdemeren", "huizen"} <= gemeenten
+
+
+def test_which_actors_can_no_route_reach(tiny):
+    assert "school" in dead_ends(tiny).unreachable
+
+
+def test_who_holds_the_same_power_for_the_same_area(tiny):
+    found = overlaps(tiny).overlaps
+    assert any(o.name == "verwijzen" and set(o.actors) == {"huisarts", "poh-jeugd"} for o in found)
+
+
+def test_parallel_routes_to_the_same_provider(tiny):
+    assert "ggz-aanbieder" in parallel_routes(tiny, "huisarts", "jeugd-ggz").by_provider
+
+
+def test_who_is_in_the_buurtteams_network(tiny):
+    net = team_network(tiny, "buurtteam")
+    assert (net.kern, net.verbonden, net.buiten) == (("poh-jeugd",), ("huisarts",), ("school",))
+
+
+def test_teams_are_compared_by_partner_types(tiny):
+    assert compare_teams(tiny).partner_types["hilversum-oost"] == ("huisarts", "poh-jeugd")
+
+
+def test_an_unknown_team_gets_suggestions(tiny):
+    with pytest.raises(UnknownName, match="buurtteam"):
+        team_network(tiny, "buurteam")
+
+
+def test_what_breaks_if_the_buurtteam_disappears(tiny):
+    row = next(r for r in brokers(tiny).rows if r.actor == "buurtteam")
+    assert row.articulation_point
+    assert "doorbraaktafel" in row.cut_off
+
+
+def test_brokerage_roles_are_the_five_of_gould_and_fernandez(region):
+    for counts in brokerage_roles(region).values():
+        assert set(counts) == set(GF_ROLES)
+
+
+def test_contracted_youth_care_is_a_hub_of_the_region(region):
+    # Seed 003 §4: all seven kinds of legal referrer refer to contracted care.
+    top = brokers(region).rows
+    assert max(r.degree for r in top) == next(
+        r.degree for r in top if r.actor == "gecontracteerde-jeugdhulp")
+
+
+def test_the_mandate_matrix_names_the_legal_basis_of_each_power(region):
+    rows = {(r.actor, r.power): r for r in mandate_matrix(region).rows}
+    assert rows[("rechter", "rechterlijke-maatregel")].legal_basis == "burgerlijk-wetboek"
+    assert rows[("gecertificeerde-instellingen", "jeugdhulpbepaling")].opens_contracted_care
+
+
+def test_the_mandate_matrix_for_one_gemeente_leaves_out_other_gemeenten(region):
+    actors = {r.actor for r in mandate_matrix(region, gemeente="huizen").rows}
+    assert "gemeente-huizen" in actors and "gemeente-laren" not in actors
+
+
+def test_where_does_a_stuck_case_go(tiny):
+    assert escalation_ladder(tiny, "hilversum").rungs == (("buurtteam",), ("doorbraaktafel",))
+
+
+def test_what_changed_between_2021_and_2025(tiny):
+    assert [r.id for r in diff(tiny, 2021, 2025).added] == ["poh-draagt-over-buurtteam"]
+
+
+def test_a_projection_does_not_differ_from_itself(region):
+    result = diff_projections(region, region)
+    assert (result.added, result.removed, result.changed) == ((), (), ())
