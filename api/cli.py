@@ -15,6 +15,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from zorgnet.api.settings import get_settings
+from zorgnet.graph.coverage import source_coverage
 from zorgnet.graph.store import Store
 from zorgnet.graph.summary import Summary, summarize
 from zorgnet.loaders.dataset import Dataset, read_dataset
@@ -216,6 +217,40 @@ def start(store: StoreOption = None) -> None:
         f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties)."
     )
     _print_summary(summary)
+
+
+@app.command()
+def bronnen(store: StoreOption = None, as_json: JsonOption = False) -> None:
+    """Toon per brondocument en paragraaf hoeveel registraties ernaar verwijzen.
+
+    Paragrafen waar niets naar verwijst staan apart, zodat zichtbaar is wat de data
+    (nog) niet dekt. Voorbeeld: zorgnet bronnen --json
+    """
+    try:
+        with _store(store) as opened:
+            coverage = source_coverage(opened.graph())
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        rows = [s.__dict__ for s in coverage.sections]
+        print(
+            json.dumps(
+                {"paragrafen": rows, "niet_geciteerd": [s.__dict__ for s in coverage.uncited]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    table = Table(title="Bronnen en hoe vaak ze geciteerd worden", show_edge=False)
+    for column in ("document", "paragraaf", "titel", "registraties"):
+        table.add_column(column, justify="right" if column == "registraties" else "left")
+    for s in coverage.sections:
+        table.add_row(s.document, s.section, s.title, str(s.records))
+    console.print(table)
+    if coverage.uncited:
+        console.print(
+            "Niet geciteerd: " + ", ".join(f"{s.document} §{s.section}" for s in coverage.uncited)
+        )
 
 
 def _register_analysis_commands() -> None:

@@ -133,3 +133,15 @@ def test_every_command_is_documented_in_the_readme() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__
         assert f"zorgnet {name}" in readme, name
+
+
+def test_bronnen_counts_citations_per_section_and_lists_uncited_ones(store_dir: Path) -> None:
+    """A reader sees at a glance what the data covers: 003 §4 is cited by the legal
+    referrers and their mandates."""
+    result = runner.invoke(app, ["bronnen", "--store", str(store_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    by_section = {(s["document"], s["section"]): s["records"] for s in report["paragrafen"]}
+    assert by_section[("003", "4")] >= 30
+    uncited = {(s["document"], s["section"]) for s in report["niet_geciteerd"]}
+    assert uncited == {key for key, count in by_section.items() if count == 0}
