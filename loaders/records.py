@@ -7,6 +7,7 @@ is resolved. Each record's IRI is mapped to the file and line it came from, so t
 SHACL's results can later be reported as ``file:line``.
 """
 
+from decimal import Decimal
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -187,6 +188,12 @@ def _literal(spec: FieldSpec, value: Any) -> Literal:
         return Literal(value, lang="nl")
     if spec.target == XSD.gYear:
         return Literal(f"{int(value):04d}", datatype=XSD.gYear)
+    if spec.target == XSD.decimal:
+        # str(Decimal) keeps the lexical form valid for xsd:decimal (no exponent, no float).
+        return Literal(format(value, "f"), datatype=XSD.decimal)
+    if spec.target == XSD.decimal:
+        # A YAML number arrives as int or float; xsd:decimal needs a Decimal value.
+        return Literal(Decimal(str(value)), datatype=XSD.decimal)
     return Literal(value, datatype=spec.target)
 
 
