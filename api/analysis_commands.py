@@ -1,9 +1,277 @@
-"""CLI commands for the analyses (route, gaps, overlaps, team, brokers, mandates, diff)."""
+"""CLI commands for the analyses (route, gaps, overlaps, team, brokers, mandates, diff).
 
+Each command opens the store, takes the cached projection and calls one analysis
+function; it prints a Dutch table, or the result as JSON with ``--json``.
+"""
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import networkx as nx
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from zorgnet.api.settings import get_settings
+from zorgnet.graph.projection import projection_for
+from zorgnet.graph.store import Store
+from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["register"]
+
+console = Console()
+errors = Console(stderr=True)
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option("--store", help="Map van de opslag (standaard: $ZORGNET_STORE of "
+                 "~/.local/share/zorgnet/store)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
+GemeenteOption = Annotated[
+    str | None, typer.Option("--gemeente", "-g", help="Gebied-id, bijvoorbeeld huizen.")]
+SourceArgument = Annotated[
+    str, typer.Argument(help="Ingang: actor-id of soort actor (huisarts, school, inwoner).")]
+TeamArgument = Annotated[
+    str | None, typer.Argument(help="Id van het lokale team; leeg = vergelijking.")]
+LadderOption = Annotated[
+    bool, typer.Option("--escalatie", help="Toon de escalatieladder.")]
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in ("actors", "voorveld", "gate_open", "legal_referrer", "types"):
+            if hasattr(type(value), name) and isinstance(getattr(type(value), name), property):
+                out[name] = _plain(getattr(value, name))
+        return out
+    if isinstance(value, dict):
+        return {"|".join(k) if isinstance(k, tuple) else str(k): _plain(v)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
+    try:
+        # The on-disk store is locked while open: close it before the next command.
+        with Store(store or get_settings().store) as opened:
+            return analysis(projection_for(opened))
+    except ZorgnetError as exc:
+        errors.print(f"[red]fout:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+
+
+def _emit_json(result: Any) -> None:
+    print(json.dumps(_plain(result), ensure_ascii=False, indent=2))
+
+
+def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    table = Table(title=title, show_edge=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*("" if v is None else ", ".join(v) if isinstance(v, tuple | list)
+                        else str(v) for v in row))
+    console.print(table)
+
+
+def _cut_off(actors: tuple[str, ...]) -> str:
+    shown = ", ".join(actors[:3])
+    return f"{len(actors)}: {shown}, ..." if len(actors) > 3 else f"{len(actors)}: {shown}"
 
 
 def register(app: typer.Typer) -> None:
     """Add the analysis commands to *app*."""
+
+    @app.command()
+    def route(
+        source: SourceArgument,
+        help_kind: Annotated[str, typer.Argument(help="Soort hulp, bijvoorbeeld jeugd-ggz.")],
+        gemeente: GemeenteOption = None,
+        domain: Annotated[str | None, typer.Option("--domein", help="Bijvoorbeeld jeugd.")] = None,
+        level: Annotated[str | None, typer.Option("--niveau", help="licht, midden, zwaar.")] = None,
+        k: Annotated[int, typer.Option("-k", help="Aantal routes.")] = 5,
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon de beste verwijsroutes van een ingang naar een soort hulp.
+
+        Voorbeeld: zorgnet route huisarts jeugd-ggz --gemeente huizen
+        """
+        from zorgnet.graph.analyses.routes import referral_routes
+
+        result = _run(store, lambda G: referral_routes(G, source, help_kind, gemeente=gemeente,
+                                                       domain=domain, level=level, k=k))
+        if as_json:
+            _emit_json(result)
+            return
+        if not result.routes:
+            console.print(f"Geen route: {result.explanation}")
+            return
+        for number, r in enumerate(result.routes, start=1):
+            gate = ("zonder verwijzing (voorveld)" if r.voorveld else
+                    f"toegang geopend door {r.referrer}" if r.referrer else
+                    "verwijzing nodig, maar geen wettelijk verwijzer op de route")
+            _table(f"Route {number} (kosten {r.cost:g}; {gate})",
+                   ["stap", "actor", "via relatie", "soort", "mandaten", "bronnen"],
+                   [[str(i), s.label, s.relation, s.kind,
+                     tuple(f"{m.power} ({', '.join(m.legal_bases)})" for m in s.mandates),
+                     s.sources] for i, s in enumerate(r.steps, start=1)])
+        if result.explanation:
+            console.print(result.explanation)
+
+    @app.command()
+    def gaps(
+        gemeente: GemeenteOption = None,
+        help_kind: Annotated[str | None, typer.Option("--hulp", help="Alleen deze hulp.")] = None,
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon waar hulp ontbreekt of alleen als pilot bestaat, en onbereikbare actoren.
+
+        Voorbeeld: zorgnet gaps --gemeente huizen --hulp jeugd-ggz
+        """
+        from zorgnet.graph.analyses.gaps import coverage, dead_ends
+
+        result = _run(store, lambda G: (coverage(G, gemeenten=[gemeente] if gemeente else None,
+                                                 help_kinds=[help_kind] if help_kind else None),
+                                        dead_ends(G)))
+        if as_json:
+            _emit_json({"dekking": result[0], "doodlopend": result[1]})
+            return
+        _table("Ontbrekende hulp", ["gemeente", "soort hulp", "niveau", "toestand", "pilots",
+                                    "tekorten"],
+               [[c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]
+                for c in result[0].gaps()])
+        console.print(f"Onbereikbaar (geen relatie ernaartoe): {', '.join(result[1].unreachable)}")
+        console.print(f"Doodlopend (geen relatie verder): {', '.join(result[1].dead_ends)}")
+
+    @app.command()
+    def overlaps(store: StoreOption = None, as_json: JsonOption = False) -> None:
+        """Toon bevoegdheden en hulp die in hetzelfde gebied bij meerdere actoren liggen.
+
+        Voorbeeld: zorgnet overlaps --json
+        """
+        from zorgnet.graph.analyses.overlaps import overlaps as find
+
+        result = _run(store, find)
+        if as_json:
+            _emit_json(result)
+            return
+        _table("Overlap", ["wat", "naam", "gebied", "domein", "actoren", "bronnen"],
+               [[o.what, o.name, o.area, o.domain, o.actors, o.sources] for o in result.overlaps])
+
+    @app.command()
+    def team(
+        name: TeamArgument = None,
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon het netwerk van een lokaal team (kern, verbonden, buiten) of vergelijk gemeenten.
+
+        Voorbeeld: zorgnet team hilversum-buurtteam-oost
+        """
+        from zorgnet.graph.analyses.membership import compare_teams, team_network
+
+        if name is None:
+            comparison = _run(store, compare_teams)
+            if as_json:
+                _emit_json(comparison)
+                return
+            _table("Soorten partners per gebied", ["gebied", "soorten partners"],
+                   [[a, t] for a, t in comparison.partner_types.items()])
+            _table("Gelijkenis (Jaccard)", ["gebied", "gebied", "gelijkenis"],
+                   [[a, b, f"{s:.2f}"] for (a, b), s in comparison.similarity.items()])
+            return
+        net = _run(store, lambda G: team_network(G, name))
+        if as_json:
+            _emit_json(net)
+            return
+        _table(f"Netwerk van {net.label}", ["kern", "verbonden", "buiten"],
+               [[net.kern, net.verbonden, net.buiten]])
+
+    @app.command()
+    def brokers(
+        top: Annotated[int, typer.Option("--top", help="Aantal actoren.")] = 15,
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon makelaars en kwetsbare plekken: centraliteit, snijpunten, bruggen, rollen.
+
+        Voorbeeld: zorgnet brokers --top 10
+        """
+        from zorgnet.graph.analyses.brokers import brokers as find
+
+        report = _run(store, lambda G: find(G, top=top))
+        if as_json:
+            _emit_json(report)
+            return
+        _table("Makelaars", ["actor", "schaal", "tussenliggendheid", "graad", "beperking",
+                             "snijpunt: valt weg", "rollen (Gould-Fernandez)"],
+               [[r.label, r.scale, f"{r.betweenness:.3f}", r.degree,
+                 "" if r.constraint is None else f"{r.constraint:.2f}",
+                 _cut_off(r.cut_off) if r.articulation_point else "",
+                 tuple(f"{k} {v}" for k, v in r.roles.items() if v)] for r in report.rows])
+        console.print("Bruggen: " + "; ".join(f"{a} – {b}" for a, b in report.bridges))
+
+    @app.command()
+    def mandates(
+        gemeente: GemeenteOption = None,
+        ladder: LadderOption = False,
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon de bevoegdhedenmatrix, of de escalatieladder van een gemeente.
+
+        Voorbeeld: zorgnet mandates --gemeente hilversum --escalatie
+        """
+        from zorgnet.graph.analyses.mandates import escalation_ladder, mandate_matrix
+
+        if ladder:
+            if gemeente is None:
+                errors.print("[red]fout:[/red] geef --gemeente bij --escalatie")
+                raise typer.Exit(2)
+            result = _run(store, lambda G: escalation_ladder(G, gemeente))
+            if as_json:
+                _emit_json(result)
+                return
+            _table(f"Escalatieladder {gemeente}", ["trede", "actoren"],
+                   [[str(i), rung] for i, rung in enumerate(result.rungs, start=1)])
+            if result.explanation:
+                console.print(result.explanation)
+            return
+        matrix = _run(store, lambda G: mandate_matrix(G, gemeente=gemeente))
+        if as_json:
+            _emit_json(matrix)
+            return
+        _table("Bevoegdhedenmatrix", ["actor", "bevoegdheid", "grondslag", "gebied", "domein",
+                                      "opent gecontracteerde zorg", "bronnen"],
+               [[r.label, r.power, r.legal_basis, r.areas, r.domains,
+                 "ja" if r.opens_contracted_care else "nee", r.sources] for r in matrix.rows])
+
+    @app.command()
+    def diff(
+        year_from: Annotated[int, typer.Argument(help="Eerste peiljaar, bijvoorbeeld 2021.")],
+        year_to: Annotated[int, typer.Argument(help="Tweede peiljaar, bijvoorbeeld 2025.")],
+        store: StoreOption = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        """Toon wat er tussen twee peiljaren is bijgekomen of beëindigd.
+
+        Voorbeeld: zorgnet diff 2021 2025
+        """
+        from zorgnet.graph.analyses.snapshots import diff as compare
+
+        result = _run(store, lambda G: compare(G, year_from, year_to))
+        if as_json:
+            _emit_json(result)
+            return
+        _table(f"Verschil {year_from} → {year_to}",
+               ["wijziging", "soort", "id", "naam", "peiljaar"],
+               [["nieuw", r.kind, r.id, r.label, r.as_of] for r in result.added]
+               + [["beëindigd", r.kind, r.id, r.label, r.as_of] for r in result.removed])

@@ -1,0 +1,46 @@
+"""The analysis commands: Dutch tables, JSON, and exit code 2 on an unknown name."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from zorgnet.api.cli import app
+from zorgnet.graph.analyses._example import example_graph
+from zorgnet.graph.store import Store
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("store")
+    with Store(path) as store:
+        store.replace(example_graph())
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["route", "huisarts", "jeugd-ggz", "--gemeente", "hilversum"],
+    ["gaps", "--gemeente", "hilversum"], ["overlaps"], ["team", "buurtteam"], ["team"],
+    ["brokers"], ["mandates"], ["mandates", "-g", "hilversum", "--escalatie"],
+    ["diff", "2021", "2025"],
+])
+def test_every_analysis_command_answers_as_table_and_as_json(store_path, command):
+    table = runner.invoke(app, [*command, "--store", str(store_path)])
+    assert table.exit_code == 0, table.output
+    as_json = runner.invoke(app, [*command, "--store", str(store_path), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    json.loads(as_json.stdout)
+
+
+def test_a_route_from_a_gp_names_the_referrer(store_path):
+    result = runner.invoke(app, ["route", "huisarts", "jeugd-ggz", "--store", str(store_path),
+                                 "--json"])
+    assert json.loads(result.stdout)["routes"][0]["referrer"] == "huisarts"
+
+
+def test_an_unknown_help_kind_exits_2_with_suggestions(store_path):
+    result = runner.invoke(app, ["route", "huisarts", "jeugd-gz", "--store", str(store_path)])
+    assert result.exit_code == 2
+    assert "jeugd-ggz" in result.output
