@@ -136,14 +136,19 @@ def register(app: typer.Typer) -> None:
 
         Voorbeeld: zorgnet gaps --gemeente huizen --hulp jeugd-ggz
         """
-        from zorgnet.graph.analyses.gaps import coverage, dead_ends
+        from zorgnet.graph.analyses.gaps import coverage, dead_ends, referrer_reach
 
         result = _run(store, lambda G: (coverage(G, gemeenten=[gemeente] if gemeente else None,
                                                  help_kinds=[help_kind] if help_kind else None),
-                                        dead_ends(G)))
+                                        dead_ends(G),
+                                        referrer_reach(G, gemeente) if gemeente else None))
         if as_json:
-            _emit_json({"dekking": result[0], "doodlopend": result[1]})
+            _emit_json({"dekking": result[0], "doodlopend": result[1],
+                        "buiten_bereik_verwijzers": result[2]})
             return
+        if result[2] is not None and result[2].unreached:
+            _table("Geïndiceerde hulp die geen wettelijk verwijzer bereikt",
+                   ["soort hulp", "aanbieders"], [[k, v] for k, v in result[2].unreached.items()])
         _table("Ontbrekende hulp", ["gemeente", "soort hulp", "niveau", "toestand", "pilots",
                                     "tekorten"],
                [[c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]

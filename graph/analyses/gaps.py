@@ -6,12 +6,19 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import active, check_area, check_concept, in_scope
-from zorgnet.graph.analyses.routes import ROUTE_COSTS
+from zorgnet.graph.analyses._common import (
+    active,
+    check_area,
+    check_concept,
+    edge_applies,
+    in_scope,
+)
+from zorgnet.graph.analyses.routes import ROUTE_COSTS, legal_referrers
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
-__all__ = ["Coverage", "CoverageCell", "DeadEnds", "coverage", "dead_ends"]
+__all__ = ["Coverage", "CoverageCell", "DeadEnds", "ReferrerReach", "coverage", "dead_ends",
+           "referrer_reach"]
 
 _LEVELS = ("licht", "midden", "zwaar")
 
@@ -48,6 +55,16 @@ class DeadEnds:
 
     unreachable: tuple[str, ...]
     dead_ends: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferrerReach:
+    """Indicated help in a gemeente that no legal referrer there can reach."""
+
+    gemeente: str
+    referrers: tuple[str, ...]
+    unreached: dict[str, tuple[str, ...]]
     sources: tuple[str, ...]
 
 
@@ -94,14 +111,18 @@ def coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
     kinds = help_kinds or vocabulary().notations(ZN.HelpKind)
     cells = []
     for gemeente in gemeenten or _gemeenten(G):
-        here = [(a, d) for a, d in G.nodes(data=True)
-                if active(d["status"]) and in_scope(G, d["areas"], gemeente)]
+        # Index offers once per gemeente: kinds x levels then costs no scan of the actors.
+        by_kind: dict[str, list[tuple[str, dict]]] = {}
+        for a, d in G.nodes(data=True):
+            if active(d["status"]) and in_scope(G, d["areas"], gemeente):
+                for offered in d["offers"]:
+                    by_kind.setdefault(offered, []).append((a, d))
         for kind in kinds:
             shortages = tuple(s.id for s in G.graph["shortages"]
                               if kind in s.help_kinds and in_scope(G, s.areas, gemeente))
             for level in levels:
-                offering = [(a, d) for a, d in here if kind in d["offers"]
-                            and (not d["levels"] or level in d["levels"])]
+                offering = [(a, d) for a, d in by_kind.get(kind, ())
+                            if not d["levels"] or level in d["levels"]]
                 pilots = tuple(sorted(a for a, d in offering if d["status"] == "pilot"))
                 providers = tuple(sorted(a for a, d in offering if d["status"] != "pilot"))
                 state = "aanwezig" if providers else "alleen-pilot" if pilots else "afwezig"
@@ -140,3 +161,38 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
                         and a in incoming))
     sources = {s for a in (*unreachable, *ends) for s in G.nodes[a]["sources"]}
     return DeadEnds(unreachable, ends, tuple(sorted(sources)))
+
+
+def referrer_reach(G: nx.MultiDiGraph, gemeente: str) -> ReferrerReach:
+    """Which indicated help in *gemeente* can no legal referrer there reach?
+
+    Follows route relations (see :data:`~zorgnet.graph.analyses.routes.ROUTE_COSTS`)
+    that hold in the gemeente from every legal referrer; providers with access
+    ``geindiceerd`` outside that reach are listed per help kind.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> referrer_reach(example_projection(), "hilversum").unreached
+    {}
+    """
+    check_area(G, gemeente)
+    referrers = tuple(r.actor for r in legal_referrers(G, gemeente=gemeente).referrers)
+    reach = nx.DiGraph()
+    for u, v, d in G.edges(data=True):
+        if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and edge_applies(
+                G, d, area=gemeente):
+            reach.add_edge(u, v)
+    reached = set(referrers)
+    for referrer in referrers:
+        if referrer in reach:
+            reached |= nx.descendants(reach, referrer)
+    unreached: dict[str, list[str]] = {}
+    for actor, d in G.nodes(data=True):
+        if ("geindiceerd" in d["access"] and active(d["status"]) and actor not in reached
+                and in_scope(G, d["areas"], gemeente)):
+            for kind in d["offers"]:
+                unreached.setdefault(kind, []).append(actor)
+    sources = {s for actors in unreached.values() for a in actors for s in G.nodes[a]["sources"]}
+    return ReferrerReach(gemeente, referrers, {k: tuple(sorted(v)) for k, v in
+                                               sorted(unreached.items())}, tuple(sorted(sources)))

@@ -90,3 +90,10 @@ def test_what_changed_between_2021_and_2025(tiny):
 def test_a_projection_does_not_differ_from_itself(region):
     result = diff_projections(region, region)
     assert (result.added, result.removed, result.changed) == ((), (), ())
+
+
+def test_indicated_help_no_legal_referrer_can_reach_is_listed(tiny):
+    from zorgnet.graph.analyses.gaps import referrer_reach
+
+    assert referrer_reach(tiny, "hilversum").unreached == {}
+    assert "huisarts" in referrer_reach(tiny, "hilversum").referrers
