@@ -11,10 +11,13 @@ True
 """
 
 import json
+from decimal import Decimal
+from typing import Any
 
 from rdflib import Graph
 
 from zorgnet.ontology.context import PREFIXES, context_document
+from zorgnet.ontology.literals import canonical_decimal
 
 __all__ = ["FORMATS", "serialize"]
 
@@ -36,5 +39,21 @@ def serialize(graph: Graph, fmt: str) -> str:
     if fmt == "turtle":
         return data.serialize(format="turtle")
     context = context_document()["@context"]
-    document = json.loads(data.serialize(format="json-ld", context=context, auto_compact=True))
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    text = data.serialize(format="json-ld", context=context, auto_compact=True)
+    document = json.loads(text, parse_float=Decimal)
+    return json.dumps(_decimals_as_text(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _decimals_as_text(node: Any) -> Any:
+    """Write xsd:decimal values as their lexical form.
+
+    With a context, rdflib's JSON-LD serializer always writes decimals as JSON numbers,
+    which a reader parses back with another lexical form ("9" for "9.0").
+    """
+    if isinstance(node, list):
+        return [_decimals_as_text(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("@type") == "xsd:decimal" and isinstance(node.get("@value"), Decimal | int):
+        return {**node, "@value": canonical_decimal(node["@value"])}
+    return {key: _decimals_as_text(value) for key, value in node.items()}

@@ -7,10 +7,10 @@ is resolved. Each record's IRI is mapped to the file and line it came from, so t
 SHACL's results can later be reported as ``file:line``.
 """
 
-from decimal import Decimal
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -19,6 +19,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
 from zorgnet.loaders.yaml_file import LinedDict
+from zorgnet.ontology.literals import canonical_decimal
 from zorgnet.ontology.models import record_models
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, RecordKind, ValueKind, record_kinds
@@ -189,8 +190,7 @@ def _literal(spec: FieldSpec, value: Any) -> Literal:
     if spec.target == XSD.gYear:
         return Literal(f"{int(value):04d}", datatype=XSD.gYear)
     if spec.target == XSD.decimal:
-        # str(Decimal) keeps the lexical form valid for xsd:decimal (no exponent, no float).
-        return Literal(format(value, "f"), datatype=XSD.decimal)
+        return Literal(canonical_decimal(value), datatype=XSD.decimal)
     if spec.target == XSD.decimal:
         # A YAML number arrives as int or float; xsd:decimal needs a Decimal value.
         return Literal(Decimal(str(value)), datatype=XSD.decimal)

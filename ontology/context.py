@@ -42,8 +42,10 @@ _STANDARD = {
     "isPartOf": ("dct:isPartOf", "@id"),
     "organization": ("org:organization", "@id"),
     "member": ("org:member", "@id"),
-    "value": ("schema:value", "xsd:decimal"),
-    "unitText": ("schema:unitText", None),
+    # No coercion for decimals: a coerced value may be written as a JSON number and read
+    # back with another lexical form.
+    "value": ("schema:value", None),
+    "unitText": ("schema:unitText", "xsd:string"),
 }
 
 
@@ -64,7 +66,7 @@ def context_document() -> dict[str, Any]:
         if kind == "text":
             context[key] = {"@id": iri, "@language": "nl"}
         elif kind is None:
-            context[key] = {"@id": iri, "@language": None}
+            context[key] = {"@id": iri}
         else:
             context[key] = {"@id": iri, "@type": kind}
     for prop in sorted(ontology.subjects(RDF.type, OWL.ObjectProperty)):

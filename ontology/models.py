@@ -15,6 +15,7 @@ Examples
 ['003 §4']
 """
 
+from decimal import Decimal
 from functools import cache
 from typing import Annotated, Any, Literal, Optional
 
@@ -33,7 +34,7 @@ CITATION_PATTERN = r"^(?P<seed>\d{3}) §(?P<section>[^,]+?)(, (?P<locator>.+))?$
 _YEAR = Annotated[int, Field(ge=1900, le=2100)]
 _LITERAL_TYPES: dict[URIRef, Any] = {
     XSD.gYear: _YEAR,
-    XSD.decimal: float,
+    XSD.decimal: Decimal,
     XSD.nonNegativeInteger: Annotated[int, Field(ge=0)],
     XSD.integer: int,
     XSD.string: str,
