@@ -10,7 +10,6 @@ SHACL's results can later be reported as ``file:line``.
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -191,9 +190,6 @@ def _literal(spec: FieldSpec, value: Any) -> Literal:
         return Literal(f"{int(value):04d}", datatype=XSD.gYear)
     if spec.target == XSD.decimal:
         return Literal(canonical_decimal(value), datatype=XSD.decimal)
-    if spec.target == XSD.decimal:
-        # A YAML number arrives as int or float; xsd:decimal needs a Decimal value.
-        return Literal(Decimal(str(value)), datatype=XSD.decimal)
     return Literal(value, datatype=spec.target)
 
 
