@@ -27,18 +27,22 @@ errors = Console(stderr=True)
 
 StoreOption = Annotated[
     Path | None,
-    typer.Option("--store", help="Map van de opslag (standaard: $ZORGNET_STORE of "
-                 "~/.local/share/zorgnet/store)."),
+    typer.Option(
+        "--store",
+        help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 GemeenteOption = Annotated[
-    str | None, typer.Option("--gemeente", "-g", help="Gebied-id, bijvoorbeeld huizen.")]
+    str | None, typer.Option("--gemeente", "-g", help="Gebied-id, bijvoorbeeld huizen.")
+]
 SourceArgument = Annotated[
-    str, typer.Argument(help="Ingang: actor-id of soort actor (huisarts, school, inwoner).")]
+    str, typer.Argument(help="Ingang: actor-id of soort actor (huisarts, school, inwoner).")
+]
 TeamArgument = Annotated[
-    str | None, typer.Argument(help="Id van het lokale team; leeg = vergelijking.")]
-LadderOption = Annotated[
-    bool, typer.Option("--escalatie", help="Toon de escalatieladder.")]
+    str | None, typer.Argument(help="Id van het lokale team; leeg = vergelijking.")
+]
+LadderOption = Annotated[bool, typer.Option("--escalatie", help="Toon de escalatieladder.")]
 
 
 def _plain(value: Any) -> Any:
@@ -49,8 +53,9 @@ def _plain(value: Any) -> Any:
                 out[name] = _plain(getattr(value, name))
         return out
     if isinstance(value, dict):
-        return {"|".join(k) if isinstance(k, tuple) else str(k): _plain(v)
-                for k, v in value.items()}
+        return {
+            "|".join(k) if isinstance(k, tuple) else str(k): _plain(v) for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     return value
@@ -75,8 +80,12 @@ def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     for column in columns:
         table.add_column(column)
     for row in rows:
-        table.add_row(*("" if v is None else ", ".join(v) if isinstance(v, tuple | list)
-                        else str(v) for v in row))
+        table.add_row(
+            *(
+                "" if v is None else ", ".join(v) if isinstance(v, tuple | list) else str(v)
+                for v in row
+            )
+        )
     console.print(table)
 
 
@@ -105,8 +114,12 @@ def register(app: typer.Typer) -> None:
         """
         from zorgnet.graph.analyses.routes import referral_routes
 
-        result = _run(store, lambda G: referral_routes(G, source, help_kind, gemeente=gemeente,
-                                                       domain=domain, level=level, k=k))
+        result = _run(
+            store,
+            lambda G: referral_routes(
+                G, source, help_kind, gemeente=gemeente, domain=domain, level=level, k=k
+            ),
+        )
         if as_json:
             _emit_json(result)
             return
@@ -114,14 +127,28 @@ def register(app: typer.Typer) -> None:
             console.print(f"Geen route: {result.explanation}")
             return
         for number, r in enumerate(result.routes, start=1):
-            gate = ("zonder verwijzing (voorveld)" if r.voorveld else
-                    f"toegang geopend door {r.referrer}" if r.referrer else
-                    "verwijzing nodig, maar geen wettelijk verwijzer op de route")
-            _table(f"Route {number} (kosten {r.cost:g}; {gate})",
-                   ["stap", "actor", "via relatie", "soort", "mandaten", "bronnen"],
-                   [[str(i), s.label, s.relation, s.kind,
-                     tuple(f"{m.power} ({', '.join(m.legal_bases)})" for m in s.mandates),
-                     s.sources] for i, s in enumerate(r.steps, start=1)])
+            gate = (
+                "zonder verwijzing (voorveld)"
+                if r.voorveld
+                else f"toegang geopend door {r.referrer}"
+                if r.referrer
+                else "verwijzing nodig, maar geen wettelijk verwijzer op de route"
+            )
+            _table(
+                f"Route {number} (kosten {r.cost:g}; {gate})",
+                ["stap", "actor", "via relatie", "soort", "mandaten", "bronnen"],
+                [
+                    [
+                        str(i),
+                        s.label,
+                        s.relation,
+                        s.kind,
+                        tuple(f"{m.power} ({', '.join(m.legal_bases)})" for m in s.mandates),
+                        s.sources,
+                    ]
+                    for i, s in enumerate(r.steps, start=1)
+                ],
+            )
         if result.explanation:
             console.print(result.explanation)
 
@@ -138,21 +165,41 @@ def register(app: typer.Typer) -> None:
         """
         from zorgnet.graph.analyses.gaps import coverage, dead_ends, referrer_reach
 
-        result = _run(store, lambda G: (coverage(G, gemeenten=[gemeente] if gemeente else None,
-                                                 help_kinds=[help_kind] if help_kind else None),
-                                        dead_ends(G),
-                                        referrer_reach(G, gemeente) if gemeente else None))
+        result = _run(
+            store,
+            lambda G: (
+                coverage(
+                    G,
+                    gemeenten=[gemeente] if gemeente else None,
+                    help_kinds=[help_kind] if help_kind else None,
+                ),
+                dead_ends(G),
+                referrer_reach(G, gemeente) if gemeente else None,
+            ),
+        )
         if as_json:
-            _emit_json({"dekking": result[0], "doodlopend": result[1],
-                        "buiten_bereik_verwijzers": result[2]})
+            _emit_json(
+                {
+                    "dekking": result[0],
+                    "doodlopend": result[1],
+                    "buiten_bereik_verwijzers": result[2],
+                }
+            )
             return
         if result[2] is not None and result[2].unreached:
-            _table("Geïndiceerde hulp die geen wettelijk verwijzer bereikt",
-                   ["soort hulp", "aanbieders"], [[k, v] for k, v in result[2].unreached.items()])
-        _table("Ontbrekende hulp", ["gemeente", "soort hulp", "niveau", "toestand", "pilots",
-                                    "tekorten"],
-               [[c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]
-                for c in result[0].gaps()])
+            _table(
+                "Geïndiceerde hulp die geen wettelijk verwijzer bereikt",
+                ["soort hulp", "aanbieders"],
+                [[k, v] for k, v in result[2].unreached.items()],
+            )
+        _table(
+            "Ontbrekende hulp",
+            ["gemeente", "soort hulp", "niveau", "toestand", "pilots", "tekorten"],
+            [
+                [c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]
+                for c in result[0].gaps()
+            ],
+        )
         console.print(f"Onbereikbaar (geen relatie ernaartoe): {', '.join(result[1].unreachable)}")
         console.print(f"Doodlopend (geen relatie verder): {', '.join(result[1].dead_ends)}")
 
@@ -168,8 +215,11 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
-        _table("Overlap", ["wat", "naam", "gebied", "domein", "actoren", "bronnen"],
-               [[o.what, o.name, o.area, o.domain, o.actors, o.sources] for o in result.overlaps])
+        _table(
+            "Overlap",
+            ["wat", "naam", "gebied", "domein", "actoren", "bronnen"],
+            [[o.what, o.name, o.area, o.domain, o.actors, o.sources] for o in result.overlaps],
+        )
 
     @app.command()
     def team(
@@ -188,17 +238,26 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 _emit_json(comparison)
                 return
-            _table("Soorten partners per gebied", ["gebied", "soorten partners"],
-                   [[a, t] for a, t in comparison.partner_types.items()])
-            _table("Gelijkenis (Jaccard)", ["gebied", "gebied", "gelijkenis"],
-                   [[a, b, f"{s:.2f}"] for (a, b), s in comparison.similarity.items()])
+            _table(
+                "Soorten partners per gebied",
+                ["gebied", "soorten partners"],
+                [[a, t] for a, t in comparison.partner_types.items()],
+            )
+            _table(
+                "Gelijkenis (Jaccard)",
+                ["gebied", "gebied", "gelijkenis"],
+                [[a, b, f"{s:.2f}"] for (a, b), s in comparison.similarity.items()],
+            )
             return
         net = _run(store, lambda G: team_network(G, name))
         if as_json:
             _emit_json(net)
             return
-        _table(f"Netwerk van {net.label}", ["kern", "verbonden", "buiten"],
-               [[net.kern, net.verbonden, net.buiten]])
+        _table(
+            f"Netwerk van {net.label}",
+            ["kern", "verbonden", "buiten"],
+            [[net.kern, net.verbonden, net.buiten]],
+        )
 
     @app.command()
     def brokers(
@@ -216,12 +275,30 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(report)
             return
-        _table("Makelaars", ["actor", "schaal", "tussenliggendheid", "graad", "beperking",
-                             "snijpunt: valt weg", "rollen (Gould-Fernandez)"],
-               [[r.label, r.scale, f"{r.betweenness:.3f}", r.degree,
-                 "" if r.constraint is None else f"{r.constraint:.2f}",
-                 _cut_off(r.cut_off) if r.articulation_point else "",
-                 tuple(f"{k} {v}" for k, v in r.roles.items() if v)] for r in report.rows])
+        _table(
+            "Makelaars",
+            [
+                "actor",
+                "schaal",
+                "tussenliggendheid",
+                "graad",
+                "beperking",
+                "snijpunt: valt weg",
+                "rollen (Gould-Fernandez)",
+            ],
+            [
+                [
+                    r.label,
+                    r.scale,
+                    f"{r.betweenness:.3f}",
+                    r.degree,
+                    "" if r.constraint is None else f"{r.constraint:.2f}",
+                    _cut_off(r.cut_off) if r.articulation_point else "",
+                    tuple(f"{k} {v}" for k, v in r.roles.items() if v),
+                ]
+                for r in report.rows
+            ],
+        )
         console.print("Bruggen: " + "; ".join(f"{a} – {b}" for a, b in report.bridges))
 
     @app.command()
@@ -245,8 +322,11 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 _emit_json(result)
                 return
-            _table(f"Escalatieladder {gemeente}", ["trede", "actoren"],
-                   [[str(i), rung] for i, rung in enumerate(result.rungs, start=1)])
+            _table(
+                f"Escalatieladder {gemeente}",
+                ["trede", "actoren"],
+                [[str(i), rung] for i, rung in enumerate(result.rungs, start=1)],
+            )
             if result.explanation:
                 console.print(result.explanation)
             return
@@ -254,10 +334,30 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(matrix)
             return
-        _table("Bevoegdhedenmatrix", ["actor", "bevoegdheid", "grondslag", "gebied", "domein",
-                                      "opent gecontracteerde zorg", "bronnen"],
-               [[r.label, r.power, r.legal_basis, r.areas, r.domains,
-                 "ja" if r.opens_contracted_care else "nee", r.sources] for r in matrix.rows])
+        _table(
+            "Bevoegdhedenmatrix",
+            [
+                "actor",
+                "bevoegdheid",
+                "grondslag",
+                "gebied",
+                "domein",
+                "opent gecontracteerde zorg",
+                "bronnen",
+            ],
+            [
+                [
+                    r.label,
+                    r.power,
+                    r.legal_basis,
+                    r.areas,
+                    r.domains,
+                    "ja" if r.opens_contracted_care else "nee",
+                    r.sources,
+                ]
+                for r in matrix.rows
+            ],
+        )
 
     @app.command()
     def diff(
@@ -276,7 +376,9 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
-        _table(f"Verschil {year_from} → {year_to}",
-               ["wijziging", "soort", "id", "naam", "peiljaar"],
-               [["nieuw", r.kind, r.id, r.label, r.as_of] for r in result.added]
-               + [["beëindigd", r.kind, r.id, r.label, r.as_of] for r in result.removed])
+        _table(
+            f"Verschil {year_from} → {year_to}",
+            ["wijziging", "soort", "id", "naam", "peiljaar"],
+            [["nieuw", r.kind, r.id, r.label, r.as_of] for r in result.added]
+            + [["beëindigd", r.kind, r.id, r.label, r.as_of] for r in result.removed],
+        )

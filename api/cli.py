@@ -253,10 +253,23 @@ def bronnen(store: StoreOption = None, as_json: JsonOption = False) -> None:
         )
 
 
-def _register_analysis_commands() -> None:
-    from zorgnet.api import analysis_commands
+def _register_commands() -> None:
+    from zorgnet.api import (
+        analysis_commands,
+        interop_commands,
+        map_commands,
+        scale_commands,
+        serve_commands,
+    )
 
-    analysis_commands.register(app)
+    for module in (
+        analysis_commands,
+        map_commands,
+        serve_commands,
+        interop_commands,
+        scale_commands,
+    ):
+        module.register(app)
 
 
-_register_analysis_commands()
+_register_commands()
