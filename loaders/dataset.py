@@ -80,42 +80,26 @@ def read_dataset(
     """
     dataset = Dataset()
     if not path.exists():
-        dataset.report.extend(
-            [
-                Problem.at(
-                    Position(str(path)),
-                    "bestand of map bestaat niet",
-                    hint="controleer het pad",
-                    rule="pad",
-                )
-            ]
+        return _refused(
+            dataset, Position(str(path)), "bestand of map bestaat niet", "controleer het pad", "pad"
         )
-        return dataset
     files, register_path = _data_files(path)
     if path.is_file() and path.suffix not in DATA_SUFFIXES:
-        dataset.report.extend(
-            [
-                Problem.at(
-                    Position(_display(path)),
-                    f"onbekend bestandstype {path.suffix!r}",
-                    hint="gebruik .yaml, .ttl, .nt of .jsonld",
-                    rule="bestandstype",
-                )
-            ]
+        return _refused(
+            dataset,
+            Position(_display(path)),
+            f"onbekend bestandstype {path.suffix!r}",
+            "gebruik .yaml, .ttl, .nt of .jsonld",
+            "bestandstype",
         )
-        return dataset
     if not files:
-        dataset.report.extend(
-            [
-                Problem.at(
-                    Position(_display(path)),
-                    "geen databestanden gevonden",
-                    hint="zet .yaml-, .ttl- of .jsonld-bestanden in de map",
-                    rule="leeg",
-                )
-            ]
+        return _refused(
+            dataset,
+            Position(_display(path)),
+            "geen databestanden gevonden",
+            "zet .yaml-, .ttl- of .jsonld-bestanden in de map",
+            "leeg",
         )
-        return dataset
     register = SourceRegister()
     if register_path is not None:
         register, problems = read_register(register_path, _display(register_path))
@@ -180,6 +164,11 @@ def _known_issues(dataset: Dataset) -> list[Problem]:
             )
         )
     return warnings
+
+
+def _refused(dataset: Dataset, at: Position, message: str, hint: str, rule: str) -> Dataset:
+    dataset.report.extend([Problem.at(at, message, hint=hint, rule=rule)])
+    return dataset
 
 
 def _known_ids(graph: Graph) -> dict[str, URIRef]:
