@@ -16,8 +16,8 @@ from rich.console import Console
 from rich.table import Table
 
 from zorgnet.api.settings import get_settings
+from zorgnet.graph.backends import open_store
 from zorgnet.graph.projection import projection_for
-from zorgnet.graph.store import Store
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["register"]
@@ -64,7 +64,7 @@ def _plain(value: Any) -> Any:
 def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
     try:
         # The on-disk store is locked while open: close it before the next command.
-        with Store(store or get_settings().store) as opened:
+        with open_store(store or get_settings().store) as opened:
             return analysis(projection_for(opened))
     except ZorgnetError as exc:
         errors.print(f"[red]fout:[/red] {exc}", highlight=False)

@@ -15,7 +15,9 @@ from rich.progress import Progress
 from rich.table import Table
 
 from zorgnet.api.settings import get_settings
+from zorgnet.graph.backends import open_store
 from zorgnet.graph.coverage import source_coverage
+from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.graph.summary import Summary, summarize
 from zorgnet.loaders.dataset import Dataset, read_dataset
@@ -45,14 +47,17 @@ StoreOption = Annotated[
     Path | None,
     typer.Option(
         "--store",
-        help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store).",
+        help=(
+            "Map van de opslag, of een SPARQL-server als sparql+http://host:poort/sparql "
+            "(standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store)."
+        ),
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 
 
-def _store(path: Path | None) -> Store:
-    return Store(path or get_settings().store)
+def _store(path: Path | None) -> Store | SparqlStore:
+    return open_store(path or get_settings().store)
 
 
 def _read(path: Path | None) -> Dataset:
