@@ -1,0 +1,1 @@
+"""Exports of the store's data: HSDS, FHIR, xlsx, GraphML and GEXF."""

@@ -1,0 +1,58 @@
+"""The Open Referral HSDS 3.0 JSON schemas as one offline ``referencing`` registry.
+
+The schemas refer to each other by file name (``"$ref": "location.json"``) and carry no
+``$schema`` line; upstream validates them as JSON Schema draft 2020-12, and so do we.
+They are third-party files, read from ``ZORGNET_HSDS_SCHEMAS`` or from
+``../shared/external/hsds/schema`` beside the checkout; nothing is fetched.
+"""
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+__all__ = ["HSDS_VERSION", "hsds_schema_dir", "hsds_validator", "schema_errors"]
+
+HSDS_VERSION = "3.0"
+
+
+def hsds_schema_dir() -> Path:
+    """Where the HSDS schema files are (``$ZORGNET_HSDS_SCHEMAS`` overrides the default)."""
+    configured = os.environ.get("ZORGNET_HSDS_SCHEMAS")
+    if configured:
+        return Path(configured)
+    return Path(__file__).resolve().parents[3] / "shared" / "external" / "hsds" / "schema"
+
+
+@cache
+def _registry(folder: Path) -> Registry:
+    resources = []
+    for path in sorted(folder.glob("*.json")):
+        if path.name == "openapi.json":
+            continue
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents, DRAFT202012)))
+    return Registry().with_resources(resources)
+
+
+def hsds_validator(entity: str) -> Draft202012Validator:
+    """A validator for one HSDS entity (``organization``, ``service``, ...)."""
+    registry = _registry(hsds_schema_dir())
+    return Draft202012Validator({"$ref": f"{entity}.json"}, registry=registry)
+
+
+def schema_errors(entity: str, instance: Any) -> list[tuple[str, str]]:
+    """Every schema violation of *instance* as ``(json path, message)``.
+
+    Examples
+    --------
+    >>> schema_errors("service", {"id": "x", "name": "Hulp"})
+    [('$', "'status' is a required property")]
+    """
+    errors = sorted(hsds_validator(entity).iter_errors(instance), key=lambda e: e.json_path)
+    return [(error.json_path, error.message) for error in errors]

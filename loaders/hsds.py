@@ -1,0 +1,510 @@
+"""Reading Open Referral HSDS 3.0 data (JSON or the CSV data package) as zorgnet records.
+
+The mapping, chosen so that nothing is invented and every HSDS field is accounted for:
+
+- an **organization** becomes an actor (``label`` ← ``name``, ``altLabel`` ←
+  ``alternate_name``, ``description`` ← ``description``);
+- a **service** becomes an actor of its own that is ``partOf`` its organization: the
+  help kinds of zorgnet are a closed vocabulary, while HSDS services are named freely,
+  so a service cannot become an ``offers`` value without guessing;
+- **service areas** and the **city of a location's address** become ``area`` when their
+  name is the label or id of an area zorgnet already knows; otherwise they are reported;
+- HSDS ``status`` becomes ``status`` (active → bestaand, inactive/defunct → beeindigd);
+- **attributes** whose taxonomy term comes from a ``zorgnet:<field>`` taxonomy (as the
+  HSDS export writes them) give back the zorgnet fields HSDS has no place for: type,
+  scale, domain, level, access, offers, area, partOf and the zorgnet id;
+- an actor needs a ``type`` and a ``scale``; HSDS has neither, so data without these
+  attributes gets ``zorgaanbieder`` and ``lokaal``, and each such default is reported;
+- **eligibility** (ages, description), **contacts**, phones, locations' addresses and
+  every other field have no place on a zorgnet actor: each is reported as a warning
+  naming file, record and field, never silently dropped.
+
+Each record cites the HSDS file itself (a source document ``hsds-<file>`` with one
+section per entity), with the HSDS id as locator. The records go through
+:func:`zorgnet.loaders.records.build_records` and SHACL like YAML records do.
+"""
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
+
+from zorgnet.graph.exports.hsds_schema import schema_errors
+from zorgnet.loaders.dataset import Dataset, _known_ids
+from zorgnet.loaders.records import build_records
+from zorgnet.loaders.report import Position, Problem, Severity
+from zorgnet.loaders.shacl import shacl_problems
+from zorgnet.loaders.sources import SourceRegister
+from zorgnet.loaders.yaml_file import LinedDict
+from zorgnet.ontology.models import SLUG_PATTERN
+from zorgnet.ontology.namespace import ID, ZN
+from zorgnet.ontology.vocabulary import label_of
+
+__all__ = [
+    "DEFAULT_SCALE",
+    "DEFAULT_TYPE",
+    "STATUS_FROM_HSDS",
+    "ZORGNET_TAXONOMY",
+    "read_hsds",
+]
+
+DEFAULT_TYPE = "zorgaanbieder"
+DEFAULT_SCALE = "lokaal"
+ZORGNET_TAXONOMY = "zorgnet:"
+STATUS_FROM_HSDS = {"active": "bestaand", "inactive": "beeindigd", "defunct": "beeindigd"}
+# Attribute fields the export writes that may hold several values.
+_MULTI = {"altLabel", "domain", "level", "access", "offers", "area", "partOf"}
+_MAPPED = {
+    "organization": {
+        "id",
+        "name",
+        "alternate_name",
+        "description",
+        "attributes",
+        "services",
+        "parent_organization_id",
+    },
+    "service": {
+        "id",
+        "name",
+        "alternate_name",
+        "description",
+        "status",
+        "attributes",
+        "organization_id",
+        "organization",
+        "service_areas",
+    },
+}
+# The placeholder seed that ties the records to the HSDS document in an in-memory
+# register; it never reaches the RDF (citations point at the section IRI).
+_SEED = "000"
+_CSV_TABLES = ("organizations", "services", "service_areas", "attributes", "taxonomy_terms")
+
+
+@dataclass
+class _Item:
+    entity: str  # "organization" or "service"
+    data: dict[str, Any]
+    at: Position
+    label: str  # e.g. "organization[0]" or "services.csv rij 2"
+    parent: str | None = None  # the HSDS organization id of a nested service
+
+
+@dataclass
+class _Reading:
+    display: str
+    problems: list[Problem] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+
+    def error(self, at: Position, message: str, record: str | None, name: str | None) -> None:
+        self.problems.append(
+            Problem.at(
+                at,
+                message,
+                hint="zie de HSDS 3.0-specificatie (schema/*.json)",
+                rule="hsds",
+                record=record,
+                field=name,
+            )
+        )
+
+    def warn(
+        self,
+        at: Position,
+        message: str,
+        record: str | None,
+        name: str | None,
+        hint: str = "dit HSDS-veld heeft geen plaats in de zorgnet-ontologie",
+    ) -> None:
+        self.problems.append(
+            Problem.at(
+                at,
+                message,
+                hint=hint,
+                rule="hsds-niet-overgenomen",
+                record=record,
+                field=name,
+                severity=Severity.WARNING,
+            )
+        )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _line_of(text: str, entry: object) -> int | None:
+    """The line of the first ``"id": "<id>"`` of *entry* in the JSON text."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        return None
+    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(entry["id"])), text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _json_items(path: Path, reading: _Reading) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
+    except UnicodeDecodeError:
+        reading.error(Position(reading.display), "geen geldige UTF-8-tekst", None, None)
+        return
+    except json.JSONDecodeError as exc:
+        reading.error(
+            Position(reading.display, exc.lineno),
+            f"ongeldige JSON: {exc.msg} (kolom {exc.colno})",
+            None,
+            None,
+        )
+        return
+    if isinstance(document, dict) and isinstance(document.get("contents"), list):
+        document = document["contents"]
+    entries = document if isinstance(document, list) else [document]
+    for index, entry in enumerate(entries):
+        label = f"[{index}]" if isinstance(document, list) else "$"
+        at = Position(reading.display, _line_of(text, entry))
+        if not isinstance(entry, dict):
+            reading.error(at, f"{label} is geen HSDS-object", None, None)
+            continue
+        entity = "service" if "status" in entry or "organization" in entry else "organization"
+        reading.items.append(_Item(entity, entry, at, label))
+        if entity == "organization":
+            for number, service in enumerate(entry.get("services") or []):
+                if isinstance(service, dict):
+                    reading.items.append(
+                        _Item(
+                            "service",
+                            service,
+                            Position(reading.display, _line_of(text, service)),
+                            f"{label}.services[{number}]",
+                            str(entry.get("id")),
+                        )
+                    )
+
+
+def _typed(entity: str, row: dict[str, str], reading: _Reading, at: Position) -> dict[str, Any]:
+    """A CSV row as JSON values, typed by the entity's JSON schema."""
+    from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
+
+    schema = json.loads((hsds_schema_dir() / f"{entity}.json").read_text(encoding="utf-8"))
+    out: dict[str, Any] = {}
+    for name, text in row.items():
+        if name is None or text in ("", None):
+            continue
+        kind = schema["properties"].get(name, {}).get("type")
+        try:
+            out[name] = (
+                int(text) if kind == "integer" else float(text) if kind == "number" else text
+            )
+        except ValueError:
+            reading.error(at, f"{text!r} is geen {kind}", row.get("id"), name)
+    return out
+
+
+def _csv_rows(folder: Path, table: str, reading: _Reading) -> list[tuple[Position, dict[str, str]]]:
+    path = folder / f"{table}.csv"
+    if not path.exists():
+        return []
+    name = f"{reading.display}/{path.name}"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        # Row 1 is the header, so the first record is on row 2 as a spreadsheet shows it.
+        return [
+            (Position(name, number), row) for number, row in enumerate(csv.DictReader(handle), 2)
+        ]
+
+
+def _csv_items(folder: Path, reading: _Reading) -> None:
+    if not (folder / "organizations.csv").exists():
+        reading.error(
+            Position(reading.display), "geen organizations.csv in de HSDS-map", None, None
+        )
+        return
+    entity_of = {
+        "organizations": "organization",
+        "services": "service",
+        "service_areas": "service_area",
+        "attributes": "attribute",
+        "taxonomy_terms": "taxonomy_term",
+    }
+    tables = {
+        table: [
+            (at, _typed(entity_of[table], row, reading, at))
+            for at, row in _csv_rows(folder, table, reading)
+        ]
+        for table in _CSV_TABLES
+    }
+    terms = {row.get("id"): row for _, row in tables["taxonomy_terms"]}
+    attributes: dict[str, list[dict[str, Any]]] = {}
+    for _, row in tables["attributes"]:
+        attribute = dict(row)
+        attribute.pop("link_id", None)
+        term = terms.get(row.get("taxonomy_term_id"))
+        if term is not None:
+            attribute["taxonomy_term"] = term
+        attributes.setdefault(str(row.get("link_id")), []).append(attribute)
+    areas: dict[str, list[dict[str, Any]]] = {}
+    for _, row in tables["service_areas"]:
+        area = dict(row)
+        areas.setdefault(str(area.pop("service_id", None)), []).append(area)
+    for at, row in tables["organizations"]:
+        org = {**row, "attributes": attributes.get(str(row.get("id")), [])}
+        reading.items.append(_Item("organization", org, at, f"rij {at.line}"))
+    for at, row in tables["services"]:
+        service = {
+            **row,
+            "attributes": attributes.get(str(row.get("id")), []),
+            "service_areas": areas.get(str(row.get("id")), []),
+        }
+        reading.items.append(_Item("service", service, at, f"rij {at.line}"))
+    _report_unread_tables(folder, reading)
+
+
+def _report_unread_tables(folder: Path, reading: _Reading) -> None:
+    for path in sorted(folder.glob("*.csv")):
+        if path.stem in _CSV_TABLES or path.stem == "meta_table_descriptions":
+            continue
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            count = sum(1 for _ in csv.DictReader(handle))
+        if count:
+            reading.warn(
+                Position(f"{reading.display}/{path.name}"),
+                f"tabel {path.stem} ({count} rij(en)) niet overgenomen",
+                None,
+                None,
+            )
+
+
+def _zorgnet_attributes(item: _Item, reading: _Reading) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for index, attribute in enumerate(item.data.get("attributes") or []):
+        term = attribute.get("taxonomy_term") or {}
+        taxonomy = str(term.get("taxonomy") or "")
+        if taxonomy.startswith(ZORGNET_TAXONOMY) and term.get("code"):
+            found.setdefault(taxonomy[len(ZORGNET_TAXONOMY) :], []).append(str(term["code"]))
+        else:
+            reading.warn(
+                item.at,
+                f"attribuut {term.get('name') or attribute.get('value')!r} niet overgenomen",
+                str(item.data.get("id")),
+                f"attributes[{index}]",
+            )
+    return found
+
+
+def _area_index(base: Graph | None) -> dict[str, str]:
+    """Known area names and ids (lower case) → area id."""
+    index: dict[str, str] = {}
+    if base is None:
+        return index
+    for area in base.subjects(RDF.type, ZN.Area):
+        area_id = str(area).rsplit("/", 1)[-1]
+        index[area_id] = area_id
+        index[label_of(base, URIRef(area)).lower()] = area_id
+    return index
+
+
+@dataclass
+class _Mapper:
+    reading: _Reading
+    areas: dict[str, str]
+    ids: dict[str, str] = field(default_factory=dict)  # HSDS id -> zorgnet id
+
+    def zorgnet_id(self, item: _Item, attributes: dict[str, list[str]]) -> str:
+        hsds_id = str(item.data.get("id", ""))
+        if "id" in attributes:
+            chosen = attributes["id"][0]
+        elif re.fullmatch(SLUG_PATTERN, hsds_id.lower()):
+            chosen = hsds_id.lower()
+        else:
+            chosen = _slug(str(item.data.get("name", hsds_id)))
+        self.ids[hsds_id] = chosen
+        return chosen
+
+    def record(self, item: _Item, line: int) -> LinedDict:
+        data = item.data
+        hsds_id = str(data.get("id"))
+        attributes = _zorgnet_attributes(item, self.reading)
+        record = LinedDict(id=self.zorgnet_id(item, attributes), label=str(data["name"]))
+        if data.get("alternate_name"):
+            record["altLabel"] = [str(data["alternate_name"])]
+        if data.get("description"):
+            record["description"] = str(data["description"])
+        for name in ("type", "scale"):
+            default = DEFAULT_TYPE if name == "type" else DEFAULT_SCALE
+            if name in attributes:
+                record[name] = attributes[name][0]
+            else:
+                record[name] = default
+                self.reading.warn(
+                    item.at,
+                    f"HSDS kent geen zorgnet-{name}; aangenomen: {default}",
+                    hsds_id,
+                    name,
+                    hint="verbeter de soort of schaal daarna in zorgnet",
+                )
+        for name in sorted(_MULTI & set(attributes)):
+            record[name] = [*record.get(name, []), *attributes[name]]
+        if "status" in attributes:
+            record["status"] = attributes["status"][0]
+        elif "id" in attributes:
+            pass  # written by zorgnet: an actor without a status had none to give
+        elif item.entity == "service" and data.get("status") in STATUS_FROM_HSDS:
+            record["status"] = STATUS_FROM_HSDS[data["status"]]
+        elif item.entity == "service":
+            self.reading.warn(
+                item.at, f"status {data.get('status')!r} niet overgenomen", hsds_id, "status"
+            )
+        record["source"] = [f"{_SEED} §{item.entity}, {item.entity} {hsds_id}"]
+        for index, area in enumerate(data.get("service_areas") or []):
+            self._area(item, record, area, f"service_areas[{index}]")
+        for name in sorted(set(data) - _MAPPED[item.entity]):
+            self.reading.warn(item.at, "veld niet overgenomen", hsds_id, name)
+        record.line = line
+        record.key_lines = {}
+        return record
+
+    def _area(self, item: _Item, record: LinedDict, area: dict[str, Any], where: str) -> None:
+        names = [str(area.get(k) or "").lower() for k in ("name", "description")]
+        found = next((self.areas[n] for n in names if n in self.areas), None)
+        if found is None:
+            self.reading.warn(
+                item.at,
+                f"werkgebied {area.get('name')!r} is geen bekend zorgnet-gebied",
+                str(item.data.get("id")),
+                where,
+            )
+            return
+        record.setdefault("area", [])
+        if found not in record["area"]:
+            record["area"].append(found)
+
+
+def _documents(items: list[_Item], records: list[LinedDict]) -> list[tuple[str, LinedDict]]:
+    """The records grouped by the file they came from, as ``build_records`` reads files."""
+    by_file: dict[str, list[LinedDict]] = {}
+    for item, record in zip(items, records, strict=True):
+        by_file.setdefault(item.at.file, []).append(record)
+    documents = []
+    for name, actors in by_file.items():
+        document = LinedDict(actors=actors)
+        document.line = 1
+        document.key_lines = {"actors": 1}
+        documents.append((name, document))
+    return documents
+
+
+def _known(base: Graph | None) -> dict[str, URIRef]:
+    return _known_ids(base) if base is not None else {}
+
+
+def _document_year(items: list[_Item], path: Path) -> int:
+    """The year of the newest ``last_modified`` in the data, else of the file itself."""
+    years = [
+        int(str(item.data["last_modified"])[:4])
+        for item in items
+        if re.match(r"\d{4}", str(item.data.get("last_modified") or ""))
+    ]
+    if years:
+        return max(years)
+    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).year
+
+
+def _register(path: Path, display: str, year: int) -> SourceRegister:
+    register = SourceRegister()
+    document = ID[f"source/hsds-{_slug(path.stem)}"]
+    register.years[_SEED] = year
+    register.files[_SEED] = path.name
+    graph = register.graph
+    graph.add((document, RDF.type, ZN.SourceDocument))
+    graph.add((document, ZN.fileName, Literal(path.name, datatype=XSD.string)))
+    graph.add((document, DCTERMS.title, Literal(f"HSDS-gegevens uit {display}", lang="nl")))
+    graph.add((document, ZN.asOf, Literal(f"{year:04d}", datatype=XSD.gYear)))
+    for entity in ("organization", "service"):
+        section = URIRef(f"{document}/{entity}")
+        register.sections[(_SEED, entity)] = section
+        register.titles[(_SEED, entity)] = entity
+        graph.add((section, RDF.type, ZN.SourceSection))
+        graph.add((section, ZN.sectionNumber, Literal(entity, datatype=XSD.string)))
+        graph.add((section, DCTERMS.title, Literal(f"HSDS {entity}", lang="nl")))
+        graph.add((section, DCTERMS.isPartOf, document))
+    return register
+
+
+def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = None) -> Dataset:
+    """Read and check an HSDS 3.0 dataset as zorgnet records.
+
+    Parameters
+    ----------
+    path : Path
+        An HSDS JSON file (one organization or service, a list of them, or a paginated
+        list response with ``contents``), or a folder with the CSV data package
+        (``organizations.csv``, ``services.csv``, ...).
+    base : Graph, optional
+        Data already in the store: its areas are matched by name, references may point
+        into it, and SHACL checks the union.
+    display : str, optional
+        How to name *path* in messages.
+
+    Returns
+    -------
+    Dataset
+        The records' graph and a report. Errors (bad JSON, schema violations, bad
+        values) name the file, the row or record and the field; warnings list every HSDS
+        field that was not taken over. Use the graph only when ``report.ok``.
+    """
+    reading = _Reading(display or str(path))
+    dataset = Dataset(files=[reading.display])
+    if not path.exists():
+        reading.error(Position(reading.display), "bestand of map bestaat niet", None, None)
+    elif path.is_dir():
+        _csv_items(path, reading)
+    else:
+        _json_items(path, reading)
+    for item in reading.items:
+        for where, message in schema_errors(item.entity, item.data):
+            if item.parent is not None and where == "$.organization_id":
+                continue
+            field_name = where.removeprefix("$").lstrip(".") or None
+            reading.error(item.at, f"{item.label}: {message}", str(item.data.get("id")), field_name)
+    if any(p.severity is Severity.ERROR for p in reading.problems):
+        dataset.report.extend(reading.problems)
+        return dataset
+    mapper = _Mapper(reading, _area_index(base))
+    records: list[LinedDict] = []
+    for item in reading.items:
+        line = item.at.line if item.at.line is not None else len(records) + 1
+        records.append(mapper.record(item, line))
+    for item, record in zip(reading.items, records, strict=True):
+        if item.entity == "service":
+            owner = item.parent or item.data.get("organization_id")
+        else:
+            owner = item.data.get("parent_organization_id")
+        if owner is None and isinstance(item.data.get("organization"), dict):  # a service
+            owner = item.data["organization"].get("id")
+        if owner is not None and str(owner) in mapper.ids:
+            record.setdefault("partOf", [])
+            if mapper.ids[str(owner)] not in record["partOf"]:
+                record["partOf"].append(mapper.ids[str(owner)])
+        elif owner is not None:
+            reading.warn(
+                item.at,
+                f"organisatie {owner} staat niet in de HSDS-gegevens; niet overgenomen",
+                str(item.data.get("id")),
+                "organization_id" if item.entity == "service" else "parent_organization_id",
+            )
+    register = _register(path, reading.display, _document_year(reading.items, path))
+    build = build_records(_documents(reading.items, records), register, _known(base))
+    dataset.report.extend(reading.problems)
+    dataset.report.extend(build.problems)
+    dataset.graph = register.graph + build.graph
+    dataset.source_map = build.source_map
+    dataset.record_count = build.record_count
+    if dataset.report.ok:
+        checked = dataset.graph if base is None else dataset.graph + base
+        dataset.report.extend(shacl_problems(checked, dataset.source_map, reading.display))
+    return dataset

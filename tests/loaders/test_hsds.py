@@ -1,0 +1,157 @@
+"""Bringing an Open Referral HSDS directory into zorgnet, and back out again."""
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from zorgnet.graph.exports.hsds import hsds_documents
+from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
+from zorgnet.graph.exports.records import graph_records
+from zorgnet.loaders.dataset import Dataset
+from zorgnet.loaders.hsds import read_hsds
+
+EXAMPLES = hsds_schema_dir().parent / "examples"
+# The HSDS fields zorgnet maps; a round trip must keep each of them.
+ORGANIZATION_FIELDS = ("id", "name", "alternate_name", "description")
+SERVICE_FIELDS = ("id", "name", "alternate_name", "description", "status")
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, but for spaces at the ends of a text, which zorgnet trims as it does in YAML."""
+    return a.strip() == b.strip() if isinstance(a, str) and isinstance(b, str) else a == b
+
+
+def _original(name: str) -> list[dict]:
+    document = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    return document.get("contents", [document]) if isinstance(document, dict) else document
+
+
+@pytest.mark.parametrize("name", ["organization_full.json", "organization_list.json"])
+def test_the_hsds_organization_examples_import_and_come_back_with_their_mapped_fields(
+    name: str, shipped: Dataset
+) -> None:
+    dataset = read_hsds(EXAMPLES / name, base=shipped.graph)
+    assert dataset.report.ok, dataset.report
+    exported = hsds_documents(dataset.graph)
+    for original in _original(name):
+        back = next(o for o in exported if o["id"] == original["id"])
+        for key in ORGANIZATION_FIELDS:
+            assert _same(back.get(key), original.get(key)), key
+        original_services = {s["id"]: s for s in original.get("services", [])}
+        back_services = {s["id"]: s for s in back.get("services", [])}
+        assert original_services.keys() == back_services.keys()
+        for service_id, service in original_services.items():
+            for key in SERVICE_FIELDS:
+                assert _same(back_services[service_id].get(key), service.get(key)), key
+
+
+def test_a_service_example_becomes_an_actor_part_of_its_organization(shipped: Dataset) -> None:
+    dataset = read_hsds(EXAMPLES / "service_full.json", base=shipped.graph)
+    assert dataset.report.ok, dataset.report
+    actors = {a["id"]: a for a in graph_records(dataset.graph)["actors"]}
+    service = actors["ac148810-d857-441c-9679-408f346de14b"]
+    assert service["label"] == "Community Counselling"
+    assert service["status"] == "bestaand"
+
+
+def test_the_csv_datapackage_gives_the_same_records_as_the_json(shipped: Dataset) -> None:
+    from_csv = read_hsds(EXAMPLES / "csv", base=shipped.graph)
+    from_json = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph)
+    assert from_csv.report.ok, from_csv.report
+
+    def actors(graph: Graph) -> list[dict]:
+        return [
+            {k: v for k, v in a.items() if k not in ("source", "asOf")}
+            for a in graph_records(graph)["actors"]
+        ]
+
+    assert actors(from_csv.graph) == actors(from_json.graph)
+
+
+def test_fields_without_a_place_in_the_ontology_are_reported_not_dropped(
+    shipped: Dataset,
+) -> None:
+    dataset = read_hsds(EXAMPLES / "service_full.json", base=shipped.graph)
+    reported = {(w.record, w.field) for w in dataset.report.warnings}
+    service = "ac148810-d857-441c-9679-408f346de14b"
+    for name in ("eligibility_description", "minimum_age", "contacts", "phones"):
+        assert (service, name) in reported
+    assert any(w.field == "type" and "zorgaanbieder" in w.message for w in dataset.report.warnings)
+
+
+def test_the_hsds_export_of_the_shipped_data_validates_against_the_schemas(
+    shipped: Dataset,
+) -> None:
+    from zorgnet.graph.exports.hsds_schema import schema_errors
+
+    documents = hsds_documents(shipped.graph)
+    actors = len(graph_records(shipped.graph)["actors"])
+    assert len(documents) + sum(len(d.get("services", [])) for d in documents) == actors
+    for organization in documents:
+        services = organization.pop("services", [])
+        assert schema_errors("organization", organization) == []
+        for service in services:
+            assert schema_errors("service", service) == []
+
+
+def test_bad_json_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.json"
+    path.write_text('{\n  "id": "x",\n  "name": \n}\n', encoding="utf-8")
+    dataset = read_hsds(path)
+    assert not dataset.report.ok
+    assert len(dataset.graph) == 0
+    assert (dataset.report.errors[0].file, dataset.report.errors[0].line) == (str(path), 4)
+
+
+def test_a_service_without_its_required_status_is_refused_naming_record_and_field(
+    tmp_path: Path,
+) -> None:
+    service = json.loads((EXAMPLES / "service_full.json").read_text(encoding="utf-8"))
+    del service["status"]
+    path = tmp_path / "dienst.json"
+    path.write_text(json.dumps(service, indent=2), encoding="utf-8")
+    dataset = read_hsds(path)
+    assert not dataset.report.ok
+    error = dataset.report.errors[0]
+    assert error.record == service["id"]
+    assert "'status' is a required property" in error.message
+    assert error.line == 2
+
+
+def test_a_wrong_csv_value_names_file_row_and_column(tmp_path: Path) -> None:
+    for source in (EXAMPLES / "csv").glob("*.csv"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    services = tmp_path / "services.csv"
+    services.write_text(
+        services.read_text(encoding="utf-8").replace(",12,100,", ",twaalf,100,"),
+        encoding="utf-8",
+    )
+    dataset = read_hsds(tmp_path, display="hsds")
+    error = dataset.report.errors[0]
+    assert (error.file, error.line, error.field) == ("hsds/services.csv", 2, "minimum_age")
+    assert len(dataset.graph) == 0
+
+
+def test_an_unknown_zorgnet_value_in_an_attribute_is_refused(tmp_path: Path) -> None:
+    organization = json.loads((EXAMPLES / "organization_full.json").read_text("utf-8"))
+    organization["attributes"] = [
+        {
+            "id": "a",
+            "taxonomy_term": {
+                "id": "t",
+                "code": "buurtteem",
+                "name": "buurtteem",
+                "description": "zorgnet type",
+                "taxonomy": "zorgnet:type",
+            },
+        }
+    ]
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(organization, indent=2), encoding="utf-8")
+    dataset = read_hsds(path)
+    assert not dataset.report.ok
+    error = dataset.report.errors[0]
+    assert (error.record, error.field, error.line) == (organization["id"], "type", 2)
+    assert "buurtteam" in error.hint
