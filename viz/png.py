@@ -1,0 +1,83 @@
+"""Maps as PNG pictures, drawn by Debian's Chromium through Playwright, offline.
+
+The browser gets a fresh profile, no GPU, no background networking or component updates,
+and every request that is not the page's own file is refused.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LOCAL_SCHEMES", "chromium", "write_png"]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+)
+# What a map page may load: itself, and the data: / blob: URLs vis-network makes.
+LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
+
+
+@contextmanager
+def chromium(playwright: object) -> Iterator[object]:
+    """A headless Chromium context with a fresh profile; it refuses non-local requests.
+
+    Parameters
+    ----------
+    playwright : playwright.sync_api.Playwright
+        From ``sync_playwright()``.
+
+    Yields
+    ------
+    playwright.sync_api.BrowserContext
+    """
+    if not CHROMIUM.exists():
+        raise ZorgnetError(f"Chromium ontbreekt: {CHROMIUM} (installeer het Debian-pakket).")
+    with tempfile.TemporaryDirectory(prefix="zorgnet-chromium-") as profile:
+        context = playwright.chromium.launch_persistent_context(  # type: ignore[attr-defined]
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=list(CHROMIUM_ARGS),
+            viewport={"width": 1600, "height": 1000},
+        )
+        context.route(
+            "**/*",
+            lambda route: (
+                route.continue_() if route.request.url.startswith(LOCAL_SCHEMES) else route.abort()
+            ),
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> Path:
+    """Open the map page *html_path* headless, wait until it is drawn, save a PNG.
+
+    Raises
+    ------
+    ZorgnetError
+        When Chromium is missing or the map is not drawn within *timeout_ms*.
+    """
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as playwright, chromium(playwright) as context:
+            page = context.new_page()  # type: ignore[attr-defined]
+            page.goto(html_path.resolve().as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
+            page.screenshot(path=str(png_path), full_page=False)
+    except Error as exc:
+        raise ZorgnetError(f"Kon geen PNG maken van {html_path}: {exc.message}") from exc
+    return png_path
