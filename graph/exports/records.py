@@ -13,7 +13,7 @@ Examples
 
 from typing import Any
 
-from rdflib import DCTERMS, RDF, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, RecordKind, ValueKind, record_kinds
@@ -44,7 +44,7 @@ def _value(graph: Graph, spec: FieldSpec, node: Any) -> Any:
     if spec.name == "source":
         return citation_text(graph, node)
     if spec.value_kind is ValueKind.CONCEPT:
-        return str(vocabulary().graph.value(node, URIRef(str(_SKOS_NOTATION))))
+        return str(vocabulary().graph.value(node, SKOS.notation))
     if spec.value_kind is ValueKind.REFERENCE:
         return record_id(node)
     if isinstance(node, Literal) and spec.value_kind is ValueKind.LITERAL:
@@ -55,13 +55,16 @@ def _value(graph: Graph, spec: FieldSpec, node: Any) -> Any:
     return str(node)
 
 
-_SKOS_NOTATION = URIRef("http://www.w3.org/2004/02/skos/core#notation")
-
-
 def _record(graph: Graph, kind: RecordKind, subject: URIRef) -> dict[str, Any]:
     record: dict[str, Any] = {"id": record_id(subject)}
     for name, spec in kind.fields.items():
-        values = sorted(_value(graph, spec, o) for o in graph.objects(subject, spec.path))
+        nodes = list(graph.objects(subject, spec.path))
+        if spec.name == "source":
+            # Citations are numbered in the order they were written (``.../bron/<n>``).
+            nodes.sort(key=lambda n: int(str(n).rsplit("/", 1)[-1]))
+            values = [_value(graph, spec, n) for n in nodes]
+        else:
+            values = sorted(_value(graph, spec, n) for n in nodes)
         if not values:
             continue
         record[name] = values if spec.multiple else values[0]

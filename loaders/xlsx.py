@@ -1,0 +1,223 @@
+"""Reading a filled spreadsheet (the ``zorgnet template`` workbook) as zorgnet records.
+
+Each record sheet's rows become the same dicts a YAML data file holds, with the row
+number as line, so :func:`zorgnet.loaders.records.build_records` and SHACL check them
+exactly as they check YAML. A problem names the workbook and sheet as its file
+(``kaart.xlsx[actoren]``), the row as its line and the column header as its field.
+"""
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+from zipfile import BadZipFile
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+from rdflib import DCTERMS, RDF, XSD, Graph, Literal
+
+from zorgnet.graph.exports.xlsx import (
+    EXPLANATION_SHEET,
+    LISTS_SHEET,
+    SHEETS,
+    SOURCE_COLUMNS,
+    SOURCES_SHEET,
+    TEXT_SEPARATOR,
+    columns,
+)
+from zorgnet.loaders.dataset import Dataset, _known_ids
+from zorgnet.loaders.records import build_records
+from zorgnet.loaders.report import Position, Problem
+from zorgnet.loaders.shacl import shacl_problems
+from zorgnet.loaders.sources import SourceRegister, section_iri
+from zorgnet.loaders.yaml_file import LinedDict
+from zorgnet.ontology.namespace import ID, ZN
+from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
+
+__all__ = ["read_xlsx"]
+
+_KEYS = {sheet: key for key, sheet in SHEETS.items()}
+_OTHER_SHEETS = {SOURCES_SHEET, EXPLANATION_SHEET, LISTS_SHEET}
+
+
+def _where(display: str, sheet: str) -> str:
+    return f"{display}[{sheet}]"
+
+
+def _problem(at: Position, message: str, hint: str, rule: str, field: str | None = None) -> Problem:
+    return Problem.at(at, message, hint=hint, rule=rule, field=field)
+
+
+def _value(raw: Any, spec: FieldSpec | None) -> Any:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    multiple = spec is not None and spec.multiple
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if multiple:
+            text = spec.value_kind is ValueKind.TEXT or spec.name == "source"
+            parts = raw.split(TEXT_SEPARATOR) if text else re.split(r"[;\n]", raw)
+            return [part.strip() for part in parts if part.strip()]
+    return [raw] if multiple else raw
+
+
+def _rows(sheet: Worksheet) -> list[tuple[int, list[Any]]]:
+    return [
+        (number, list(row))
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+        if any(cell not in (None, "") for cell in row)
+    ]
+
+
+def _records(sheet: Worksheet, key: str, name: str, problems: list[Problem]) -> LinedDict:
+    rows = _rows(sheet)
+    document = LinedDict()
+    document.line = 1
+    document.key_lines = {key: 1}
+    document[key] = []
+    if not rows:
+        return document
+    header = [str(cell).strip() if cell is not None else "" for cell in rows[0][1]]
+    allowed = columns(key)
+    specs = record_kinds()[key].fields
+    for index, column in enumerate(header):
+        if column and column not in allowed:
+            close = difflib.get_close_matches(column, allowed, n=3)
+            problems.append(
+                _problem(
+                    Position(name, rows[0][0]),
+                    f"onbekende kolom {column!r} (kolom {index + 1})",
+                    f"bedoelde u: {', '.join(close)}?" if close else "zie het tabblad toelichting",
+                    "onbekende-kolom",
+                    column,
+                )
+            )
+    for number, cells in rows[1:]:
+        record = LinedDict()
+        record.line = number
+        record.key_lines = {}
+        for column, raw in zip(header, cells, strict=False):
+            if not column or raw in (None, "") or column not in allowed:
+                continue
+            record[column] = _value(raw, specs.get(column))
+            record.key_lines[column] = number
+        document[key].append(record)
+    return document
+
+
+def _register(sheet: Worksheet | None, name: str, problems: list[Problem]) -> SourceRegister:
+    register = SourceRegister()
+    if sheet is None:
+        problems.append(
+            _problem(
+                Position(name),
+                f"tabblad {SOURCES_SHEET!r} ontbreekt",
+                "begin met 'zorgnet template', dat de bronnen al bevat",
+                "bronnenregister",
+            )
+        )
+        return register
+    rows = _rows(sheet)
+    for number, cells in rows[1:]:
+        row = dict(zip(SOURCE_COLUMNS, cells, strict=False))
+        at = Position(name, number)
+        missing = [c for c in SOURCE_COLUMNS if row.get(c) in (None, "")]
+        seed = str(row.get("document") or "")
+        if missing or not re.fullmatch(r"\d{3}", seed):
+            problems.append(
+                _problem(
+                    at,
+                    "bronregel mist " + ", ".join(missing) if missing else f"document {seed!r}",
+                    "vul document (drie cijfers), bestand, titel, peiljaar en paragraaf in",
+                    "bronnenregister",
+                    missing[0] if missing else "document",
+                )
+            )
+            continue
+        document = ID[f"source/{seed}"]
+        register.years[seed] = int(row["peiljaar"])
+        register.files[seed] = str(row["bestand"])
+        graph = register.graph
+        graph.add((document, RDF.type, ZN.SourceDocument))
+        graph.add((document, ZN.fileName, Literal(str(row["bestand"]), datatype=XSD.string)))
+        graph.add((document, DCTERMS.title, Literal(str(row["titel"]), lang="nl")))
+        graph.add((document, ZN.asOf, Literal(f"{int(row['peiljaar']):04d}", datatype=XSD.gYear)))
+        number_text = str(row["paragraaf"])
+        section = section_iri(seed, number_text)
+        register.sections[(seed, number_text)] = section
+        register.titles[(seed, number_text)] = str(row["paragraaftitel"])
+        graph.add((section, RDF.type, ZN.SourceSection))
+        graph.add((section, ZN.sectionNumber, Literal(number_text, datatype=XSD.string)))
+        graph.add((section, DCTERMS.title, Literal(str(row["paragraaftitel"]), lang="nl")))
+        graph.add((section, DCTERMS.isPartOf, document))
+    return register
+
+
+def read_xlsx(path: Path, *, base: Graph | None = None, display: str | None = None) -> Dataset:
+    """Read and check a filled zorgnet workbook.
+
+    Parameters
+    ----------
+    path : Path
+        An ``.xlsx`` file in the form ``zorgnet template`` writes.
+    base : Graph, optional
+        Data already in the store that the workbook adds to.
+    display : str, optional
+        How to name the workbook in messages.
+
+    Returns
+    -------
+    Dataset
+        The records' graph and a report whose problems name workbook[sheet], row and
+        column. Use the graph only when ``report.ok``.
+    """
+    name = display or str(path)
+    dataset = Dataset(files=[name])
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (OSError, BadZipFile, InvalidFileException, KeyError) as exc:
+        dataset.report.extend(
+            [
+                _problem(
+                    Position(name),
+                    f"geen leesbaar Excel-werkboek ({type(exc).__name__})",
+                    "sla het bestand op als .xlsx",
+                    "bestandstype",
+                )
+            ]
+        )
+        return dataset
+    problems: list[Problem] = []
+    documents = []
+    for sheet_name in book.sheetnames:
+        if sheet_name in _OTHER_SHEETS:
+            continue
+        if sheet_name not in _KEYS:
+            close = difflib.get_close_matches(sheet_name, [*_KEYS], n=3)
+            problems.append(
+                _problem(
+                    Position(_where(name, sheet_name)),
+                    f"onbekend tabblad {sheet_name!r}",
+                    f"bedoelde u: {', '.join(close)}?"
+                    if close
+                    else "toegestaan: " + ", ".join(_KEYS),
+                    "onbekend-tabblad",
+                )
+            )
+            continue
+        where = _where(name, sheet_name)
+        documents.append((where, _records(book[sheet_name], _KEYS[sheet_name], where, problems)))
+    sources = book[SOURCES_SHEET] if SOURCES_SHEET in book.sheetnames else None
+    register = _register(sources, _where(name, SOURCES_SHEET), problems)
+    book.close()
+    build = build_records(documents, register, _known_ids(base) if base is not None else {})
+    dataset.report.extend(problems)
+    dataset.report.extend(build.problems)
+    dataset.graph = register.graph + build.graph
+    dataset.source_map = build.source_map
+    dataset.record_count = build.record_count
+    if dataset.report.ok:
+        checked = dataset.graph if base is None else dataset.graph + base
+        dataset.report.extend(shacl_problems(checked, dataset.source_map, name))
+    return dataset
