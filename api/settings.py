@@ -4,6 +4,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["SHIPPED_DATASET", "Settings", "get_settings"]
@@ -18,12 +19,29 @@ def _default_store() -> Path:
 
 
 class Settings(BaseSettings):
-    """Where the data comes from and where the store lives."""
+    """Where the data comes from, where the store lives, and how the web app behaves.
+
+    Every field can be set as ``ZORGNET_<FIELD>`` in the environment, e.g.
+    ``ZORGNET_TOKEN`` or ``ZORGNET_SPARQL_TIMEOUT``.
+    """
 
     model_config = SettingsConfigDict(env_prefix="ZORGNET_")
 
     data: Path = SHIPPED_DATASET
     store: Path = _default_store()
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    # The bearer token that allows edits; None makes the web app read-only.
+    token: SecretStr | None = None
+
+    sparql_timeout: float = Field(default=10.0, gt=0, description="seconden per query")
+    sparql_result_limit: int = Field(default=10_000, ge=1, description="rijen of triples")
+    sparql_max_body: int = Field(default=100_000, ge=100, description="bytes per verzoek")
+    sparql_workers: int = Field(default=2, ge=1, le=16)
+
+    page_size: int = Field(default=50, ge=1, le=1000)
+    max_page_size: int = Field(default=500, ge=1)
 
 
 @lru_cache

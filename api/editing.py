@@ -1,0 +1,398 @@
+"""Editing records through the API: validated, atomic, and recorded as PROV.
+
+An edit is checked like a data file: the record goes through
+:func:`zorgnet.loaders.records.build_records` (the pydantic models of the shapes, the
+references against the records already stored, the source register) and then SHACL
+over the whole new dataset. Only then is the new dataset committed with one
+``Store.replace``, together with a ``prov:Activity`` that says who changed which record,
+when and why, and keeps the record as it was before and after (as JSON in
+``prov:value``), so that the history can be listed and an edit undone.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+
+from zorgnet.graph.projection import slug
+from zorgnet.graph.store import Store
+from zorgnet.loaders.records import build_records, record_iri
+from zorgnet.loaders.report import Problem
+from zorgnet.loaders.shacl import shacl_problems
+from zorgnet.loaders.sources import SourceRegister
+from zorgnet.loaders.yaml_file import LinedDict
+from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
+from zorgnet.ontology.namespace import ID, ZN
+from zorgnet.ontology.schema import RecordKind, ValueKind, record_kinds
+
+__all__ = [
+    "ACTIONS",
+    "Edit",
+    "EditConflict",
+    "EditInvalid",
+    "apply_edit",
+    "history",
+    "record_fields",
+    "undo",
+]
+
+PROV = Namespace("http://www.w3.org/ns/prov#")
+ACTIONS = ("aanmaken", "wijzigen", "verwijderen")
+_ORIGIN = "api"
+
+
+class EditInvalid(ZorgnetError):
+    """The edit does not pass the checks; nothing was changed (HTTP 422)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(
+            "De wijziging is niet opgeslagen: "
+            + "; ".join(
+                " ".join(p for p in (problem.field, problem.message) if p)
+                + (f" ({problem.hint})" if problem.hint else "")
+                for problem in problems
+            )
+        )
+
+
+class EditConflict(ZorgnetError):
+    """The edit clashes with the current data (HTTP 409): id taken, record in use."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One edit of the history.
+
+    Attributes
+    ----------
+    id : str
+        The edit's id (the last segment of its IRI).
+    action : str
+        ``aanmaken``, ``wijzigen`` or ``verwijderen``.
+    kind, record : str
+        The record key (``actors`` ...) and the record's id.
+    door, tijd, reden : str
+        Who, when (ISO 8601) and why.
+    undoes : str or None
+        The edit this one undid.
+    before, after : dict or None
+        The record's fields before and after, as in a data file.
+    """
+
+    id: str
+    action: str
+    kind: str
+    record: str
+    door: str
+    tijd: str
+    reden: str
+    undoes: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+def _source_text(graph: Graph, citation: URIRef) -> str:
+    section = graph.value(citation, ZN.section)
+    number = graph.value(section, ZN.sectionNumber)
+    document = graph.value(section, DCTERMS.isPartOf)
+    text = f"{slug(document)} §{number}"
+    locator = graph.value(citation, ZN.locator)
+    return f"{text}, {locator}" if locator is not None else text
+
+
+def _plain(spec_kind: ValueKind, target: URIRef, value: Any) -> Any:
+    if spec_kind in (ValueKind.CONCEPT, ValueKind.REFERENCE):
+        return slug(value)
+    if target == XSD.gYear:
+        return int(str(value)[:4])
+    if spec_kind is ValueKind.TEXT:
+        return str(value)
+    python = value.toPython() if isinstance(value, Literal) else value
+    return python if isinstance(python, bool | int | str) else str(value)
+
+
+def record_fields(graph: Graph, key: str, record_id: str) -> dict[str, Any] | None:
+    """The record *record_id* of kind *key* in *graph*, as a data file would write it.
+
+    Returns None when there is no such record.
+    """
+    kind = record_kinds()[key]
+    subject = record_iri(kind, record_id)
+    if (subject, RDF.type, kind.rdf_class) not in graph:
+        return None
+    fields: dict[str, Any] = {"id": record_id}
+    for name, spec in kind.fields.items():
+        if name == "source":
+            citations = sorted(graph.objects(subject, ZN.citation), key=lambda c: int(slug(c) or 0))
+            fields[name] = [_source_text(graph, c) for c in citations]
+            continue
+        values = [
+            _plain(spec.value_kind, spec.target, v) for v in graph.objects(subject, spec.path)
+        ]
+        if not values:
+            continue
+        fields[name] = sorted(values, key=str) if spec.multiple else values[0]
+    return fields
+
+
+def _register(graph: Graph) -> SourceRegister:
+    """The source register as stored (the documents and sections records may cite)."""
+    register = SourceRegister()
+    for document in graph.subjects(RDF.type, ZN.SourceDocument):
+        year = graph.value(document, ZN.asOf)
+        if year is not None:
+            register.years[slug(document)] = int(str(year)[:4])
+    for section in graph.subjects(RDF.type, ZN.SourceSection):
+        number = graph.value(section, ZN.sectionNumber)
+        document = graph.value(section, DCTERMS.isPartOf)
+        if number is not None and document is not None:
+            register.sections[(slug(document), str(number))] = URIRef(section)
+    return register
+
+
+def _known(graph: Graph) -> dict[str, URIRef]:
+    classes = {kind.rdf_class for kind in record_kinds().values()}
+    known: dict[str, URIRef] = {}
+    for subject in graph.subjects(RDF.type, ZN.Record):
+        cls = next((c for c in graph.objects(subject, RDF.type) if c in classes), None)
+        if cls is not None and str(subject).startswith(str(ID)):
+            known[slug(subject)] = URIRef(cls)
+    return known
+
+
+def _without(graph: Graph, subject: URIRef) -> Graph:
+    prefix = f"{subject}/bron/"
+    rest = Graph()
+    for s, p, o in graph:
+        if s != subject and not str(s).startswith(prefix):
+            rest.add((s, p, o))
+    return rest
+
+
+def _lined(data: dict[str, Any]) -> LinedDict:
+    lined = LinedDict(data)
+    lined.line = 1
+    lined.key_lines = dict.fromkeys(data, 1)
+    return lined
+
+
+def _build(rest: Graph, kind: RecordKind, fields: dict[str, Any]) -> Graph:
+    document = _lined({kind.key: [_lined(fields)]})
+    build = build_records([(_ORIGIN, document)], _register(rest), _known(rest))
+    if build.problems:
+        raise EditInvalid(build.problems)
+    data = rest + build.graph
+    problems = [
+        p for p in shacl_problems(data, build.source_map, _ORIGIN) if p.severity.name == "ERROR"
+    ]
+    if problems:
+        raise EditInvalid(problems)
+    return data
+
+
+def _users(graph: Graph, subject: URIRef) -> list[str]:
+    return sorted(
+        {slug(s) for s, p in graph.subject_predicates(subject) if (s, RDF.type, ZN.Record) in graph}
+    )
+
+
+def _record_prov(
+    data: Graph,
+    edit: Edit,
+    subject: URIRef,
+) -> None:
+    activity = ID[f"edit/{edit.id}"]
+    agent = ID[f"agent/{edit.door}"]
+    data.add((agent, RDF.type, PROV.Agent))
+    data.add((agent, RDFS.label, Literal(edit.door)))
+    data.add((activity, RDF.type, PROV.Activity))
+    data.add((activity, PROV.wasAssociatedWith, agent))
+    data.add((activity, PROV.startedAtTime, Literal(edit.tijd, datatype=XSD.dateTime)))
+    data.add((activity, PROV.endedAtTime, Literal(edit.tijd, datatype=XSD.dateTime)))
+    data.add((activity, RDFS.comment, Literal(edit.reden, lang="nl")))
+    data.add((activity, DCTERMS.type, Literal(edit.action)))
+    data.add((activity, DCTERMS.subject, Literal(edit.kind)))
+    data.add((activity, DCTERMS.identifier, Literal(edit.record)))
+    data.add(
+        (activity, PROV.invalidated if edit.action == "verwijderen" else PROV.generated, subject)
+    )
+    if edit.undoes:
+        data.add((activity, PROV.wasInformedBy, ID[f"edit/{edit.undoes}"]))
+    for role, state, link in (("voor", edit.before, PROV.used), ("na", edit.after, PROV.generated)):
+        if state is None:
+            continue
+        entity = ID[f"edit/{edit.id}/{role}"]
+        data.add((activity, link, entity))
+        data.add((entity, RDF.type, PROV.Entity))
+        data.add((entity, PROV.specializationOf, subject))
+        data.add(
+            (entity, PROV.value, Literal(json.dumps(state, ensure_ascii=False, sort_keys=True)))
+        )
+
+
+def apply_edit(
+    store: Store,
+    key: str,
+    action: str,
+    record_id: str,
+    fields: dict[str, Any] | None,
+    *,
+    door: str,
+    reden: str,
+    undoes: str | None = None,
+) -> Edit:
+    """Create, update or delete one record, check the result, commit it with its history.
+
+    Parameters
+    ----------
+    store : Store
+        The store to change.
+    key : str
+        The record key: ``actors``, ``relations``, ``memberships``, ``mandates`` ...
+    action : str
+        ``aanmaken``, ``wijzigen`` or ``verwijderen``.
+    record_id : str
+        The record's id.
+    fields : dict or None
+        The record as a data file writes it (None for a delete).
+    door, reden : str
+        Who makes the edit and why (Dutch).
+    undoes : str, optional
+        The id of the edit this one undoes.
+
+    Returns
+    -------
+    Edit
+        The edit as recorded.
+
+    Raises
+    ------
+    UnknownName
+        Updating or deleting a record that does not exist (with close ids).
+    EditConflict
+        Creating an id that exists, or deleting a record others refer to.
+    EditInvalid
+        When the record or the dataset with it does not pass the checks.
+    """
+    kind = record_kinds()[key]
+    current = store.snapshot()
+    subject = record_iri(kind, record_id)
+    before = record_fields(current, key, record_id)
+    known = _known(current)
+    if action == "aanmaken" and record_id in known:
+        raise EditConflict(f"De id {record_id!r} is al in gebruik; kies een andere id.")
+    if action != "aanmaken" and before is None:
+        import difflib
+
+        same_kind = [i for i, c in known.items() if c == kind.rdf_class]
+        raise UnknownName(
+            kind.rdf_class.rsplit("#", 1)[-1].lower(),
+            record_id,
+            difflib.get_close_matches(record_id, same_kind, n=3, cutoff=0.5),
+        )
+    rest = _without(current, subject)
+    if action == "verwijderen":
+        users = _users(rest, subject)
+        if users:
+            raise EditConflict(
+                f"{record_id!r} kan niet worden verwijderd: {', '.join(users)} verwijst ernaar. "
+                "Verwijder of wijzig die registraties eerst."
+            )
+        data, after = rest, None
+    else:
+        data = _build(rest, kind, {**(fields or {}), "id": record_id})
+        after = record_fields(data, key, record_id)
+    now = datetime.now(UTC).replace(microsecond=0)
+    edit = Edit(
+        id=f"{now:%Y%m%dt%H%M%S}-{uuid.uuid4().hex[:8]}",
+        action=action,
+        kind=key,
+        record=record_id,
+        door=door,
+        tijd=now.isoformat(),
+        reden=reden,
+        undoes=undoes,
+        before=before,
+        after=after,
+    )
+    _record_prov(data, edit, subject)
+    store.replace(data)
+    return edit
+
+
+_HISTORY = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?action ?kind ?record ?who ?time ?why ?undoes ?before ?after WHERE {
+  ?e a prov:Activity ; dct:type ?action ; dct:subject ?kind ; dct:identifier ?record ;
+     prov:wasAssociatedWith/rdfs:label ?who ; prov:startedAtTime ?time ; rdfs:comment ?why .
+  OPTIONAL { ?e prov:wasInformedBy ?undoes }
+  OPTIONAL { ?e prov:used/prov:value ?before }
+  OPTIONAL { ?e prov:generated/prov:value ?after }
+} ORDER BY DESC(?time) DESC(?e)
+"""
+
+
+def history(graph: Graph, *, record: str | None = None) -> list[Edit]:
+    """Every edit recorded in *graph*, newest first (only those of *record* if given)."""
+    edits = []
+    for row in graph.query(_HISTORY):
+        e, action, kind, rec, who, time, why, undoes, before, after = row  # type: ignore[misc]
+        if record is not None and str(rec) != record:
+            continue
+        edits.append(
+            Edit(
+                id=slug(e),
+                action=str(action),
+                kind=str(kind),
+                record=str(rec),
+                door=str(who),
+                tijd=str(time),
+                reden=str(why),
+                undoes=slug(undoes) if undoes is not None else None,
+                before=json.loads(str(before)) if before is not None else None,
+                after=json.loads(str(after)) if after is not None else None,
+            )
+        )
+    return edits
+
+
+def undo(store: Store, edit_id: str, *, door: str, reden: str) -> Edit:
+    """Undo edit *edit_id* by a new edit that restores the record as it was before.
+
+    Raises
+    ------
+    UnknownName
+        When there is no such edit.
+    EditConflict
+        When the record changed after that edit: undo the later edits first.
+    """
+    edits = history(store.graph())
+    by_id = {e.id: e for e in edits}
+    if edit_id not in by_id:
+        import difflib
+
+        raise UnknownName("wijziging", edit_id, difflib.get_close_matches(edit_id, by_id, n=3))
+    edit = by_id[edit_id]
+    now = record_fields(store.snapshot(), edit.kind, edit.record)
+    if now != edit.after:
+        raise EditConflict(
+            f"{edit.record!r} is na wijziging {edit_id} nog veranderd; maak eerst de latere "
+            "wijzigingen ongedaan."
+        )
+    if edit.before is None:
+        action, fields = "verwijderen", None
+    elif edit.after is None:
+        action, fields = "aanmaken", edit.before
+    else:
+        action, fields = "wijzigen", edit.before
+    return apply_edit(
+        store, edit.kind, action, edit.record, fields, door=door, reden=reden, undoes=edit_id
+    )

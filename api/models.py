@@ -1,0 +1,252 @@
+"""Pydantic models at the edge of the web app: what the API answers and accepts.
+
+Response models hold plain strings, numbers and lists (never rdflib terms); analysis
+results are copied from the analyses' frozen dataclasses with ``from_attributes``.
+Request bodies for edits reuse the record models generated from the SHACL shapes
+(:func:`zorgnet.ontology.models.record_models`), so the API accepts exactly what a data
+file may say.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from zorgnet.ontology.models import SLUG_PATTERN, RecordModel, record_models
+
+__all__ = [
+    "EDITABLE",
+    "ActorDetail",
+    "ActorSummary",
+    "AreaDetail",
+    "AreaSummary",
+    "Concept",
+    "EditOut",
+    "Error",
+    "Health",
+    "MandateOut",
+    "MembershipOut",
+    "Page",
+    "RelationOut",
+    "VocabularyOut",
+    "edit_request_model",
+]
+
+T = TypeVar("T")
+
+# The record kinds the API edits, keyed by URL segment -> record key of the data files.
+EDITABLE = {
+    "actors": "actors",
+    "relations": "relations",
+    "memberships": "memberships",
+    "mandates": "mandates",
+}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class Error(BaseModel):
+    """An error, in Dutch."""
+
+    fout: str = Field(examples=["Onbekende actor: 'veilig-thuuis'. Bedoelde u: veilig-thuis?"])
+    suggesties: list[str] = Field(default_factory=list, examples=[["veilig-thuis"]])
+    details: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``items`` from ``offset``, ``total`` in all."""
+
+    items: list[T]
+    total: int = Field(examples=[139])
+    offset: int = Field(examples=[0])
+    limit: int = Field(examples=[50])
+
+
+class Health(BaseModel):
+    """Whether the service and its store answer."""
+
+    status: str = Field(examples=["in orde"])
+    version: str | None = Field(examples=["urn:zorgnet:version:0f6c..."])
+    triples: int = Field(examples=[6723])
+    alleen_lezen: bool = Field(examples=[True])
+
+
+class ActorSummary(_Out):
+    """An actor in a list: the fields of the ``actors`` record, by id and notation."""
+
+    id: str = Field(examples=["veilig-thuis"])
+    label: str = Field(examples=["Veilig Thuis Gooi en Vechtstreek"])
+    type: str | None = Field(examples=["veilig-thuis"])
+    actor_class: str = Field(examples=["Organisation"])
+    scale: str | None = Field(examples=["regionaal"])
+    areas: list[str] = Field(examples=[["gooi-en-vechtstreek"]])
+    domains: list[str] = Field(examples=[["jeugd"]])
+    levels: list[str] = Field(examples=[["zwaar"]])
+    access: list[str] = Field(examples=[["voorveld"]])
+    offers: list[str] = Field(examples=[["advies"]])
+    status: str | None = Field(examples=["bestaand"])
+    as_of: int | None = Field(examples=[2024])
+
+
+class RelationOut(_Out):
+    """A relation from or to an actor."""
+
+    id: str
+    kind: str | None = Field(examples=["verwijst"])
+    source: str = Field(examples=["huisartsen"])
+    target: str = Field(examples=["jeugd-ggz-aanbieders"])
+    other_label: str
+    domains: list[str]
+    levels: list[str]
+    help_kinds: list[str]
+    areas: list[str]
+    legal_bases: list[str]
+    status: str | None
+    sources: list[str]
+
+
+class MandateOut(_Out):
+    """A power held by an actor."""
+
+    id: str
+    holder: str
+    power: str = Field(examples=["verwijzen"])
+    legal_bases: list[str]
+    areas: list[str]
+    domains: list[str]
+    help_kinds: list[str]
+    opens_contracted_care: bool
+    status: str | None
+    sources: list[str]
+
+
+class MembershipOut(_Out):
+    """An actor's place in a local team's network."""
+
+    id: str
+    team: str
+    member: str
+    membership_status: str = Field(examples=["kern"])
+    status: str | None
+    sources: list[str]
+
+
+class ActorDetail(ActorSummary):
+    """One actor with its relations, mandates, memberships and sources."""
+
+    iri: str = Field(examples=["https://w3id.org/zorgnet/id/actor/veilig-thuis"])
+    description: str
+    part_of: list[str]
+    sources: list[str] = Field(examples=[["003 §4"]])
+    relations_out: list[RelationOut]
+    relations_in: list[RelationOut]
+    mandates: list[MandateOut]
+    memberships: list[MembershipOut]
+
+
+class AreaSummary(_Out):
+    """A wijk, gemeente, cluster, regio or larger area."""
+
+    id: str = Field(examples=["huizen"])
+    label: str = Field(examples=["Huizen"])
+    type: str | None = Field(examples=["gemeente"])
+    part_of: list[str]
+    sources: list[str]
+
+
+class ArrangementOut(_Out):
+    """What the sources say about one aspect of an area's set-up."""
+
+    id: str
+    aspect: str = Field(examples=["voorveld"])
+    status: str | None
+    about: list[str]
+    description: str
+    sources: list[str]
+
+
+class AreaDetail(AreaSummary):
+    """A gemeente's sociale kaart: who works there, the voorveld, the local set-up."""
+
+    actors: list[ActorSummary]
+    voorveld: list[ActorSummary]
+    arrangements: list[ArrangementOut]
+
+
+class Concept(BaseModel):
+    """A value of a vocabulary: its notation and Dutch label."""
+
+    notation: str = Field(examples=["jeugd-ggz"])
+    label: str = Field(examples=["jeugd-ggz"])
+
+
+class VocabularyOut(BaseModel):
+    """A SKOS vocabulary of the ontology."""
+
+    name: str = Field(examples=["HelpKind"])
+    label: str
+    concepts: list[Concept]
+
+
+class EditOut(BaseModel):
+    """One edit in the history (a ``prov:Activity``)."""
+
+    id: str = Field(examples=["edit-20260101t120000-ab12cd"])
+    action: str = Field(examples=["wijzigen"])
+    kind: str = Field(examples=["actors"])
+    record: str = Field(examples=["veilig-thuis"])
+    door: str = Field(examples=["beheerder"])
+    tijd: str = Field(examples=["2026-01-01T12:00:00+00:00"])
+    reden: str = Field(examples=["Nieuwe naam volgens de website van de organisatie."])
+    undoes: str | None = None
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+
+
+_Reason = Annotated[
+    str,
+    Field(
+        min_length=3,
+        max_length=1000,
+        description="Waarom deze wijziging (komt in de geschiedenis).",
+        examples=["Nieuwe partner volgens de regiovisie 2025."],
+    ),
+]
+_Who = Annotated[str | None, Field(default=None, pattern=SLUG_PATTERN, max_length=60)]
+
+
+@cache
+def edit_request_model(kind: str) -> type[BaseModel]:
+    """The body of a create or update of *kind*: the record and the reason.
+
+    Examples
+    --------
+    >>> model = edit_request_model("actors")
+    >>> sorted(model.model_fields)
+    ['door', 'reden', 'registratie']
+    """
+    record: type[RecordModel] = record_models()[EDITABLE[kind]]
+    return create_model(
+        f"{record.__name__}Bewerking",
+        registratie=(record, ...),
+        reden=(_Reason, ...),
+        door=(_Who, None),
+    )
+
+
+class DeleteRequest(BaseModel):
+    """Why a record is deleted."""
+
+    reden: _Reason
+    door: _Who = None
+
+
+class UndoRequest(BaseModel):
+    """Why an edit is undone."""
+
+    reden: _Reason
+    door: _Who = None

@@ -1,0 +1,187 @@
+"""Actors: the list with filters and pages, and one actor with everything about it."""
+
+from typing import Annotated
+
+import networkx as nx
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse, Response
+from rdflib import Graph, URIRef
+
+from zorgnet.api.deps import GraphDep, SettingsDep, StoreDep
+from zorgnet.api.models import (
+    ActorDetail,
+    ActorSummary,
+    Error,
+    MandateOut,
+    MembershipOut,
+    Page,
+    RelationOut,
+)
+from zorgnet.graph.analyses._common import check_actor, check_area, check_concept, in_scope
+from zorgnet.graph.export import serialize
+from zorgnet.ontology.namespace import ZN
+
+__all__ = ["actor_detail", "actor_summary", "filter_actors", "router"]
+
+router = APIRouter(prefix="/api/actors", tags=["actoren"])
+
+_TYPES = {"application/ld+json": "jsonld", "text/turtle": "turtle"}
+
+
+def actor_summary(G: nx.MultiDiGraph, actor: str) -> ActorSummary:
+    """The list form of *actor*."""
+    return ActorSummary.model_validate({"id": actor, **G.nodes[actor]})
+
+
+def filter_actors(
+    G: nx.MultiDiGraph,
+    *,
+    type: str | None = None,
+    gemeente: str | None = None,
+    domein: str | None = None,
+    niveau: str | None = None,
+    q: str | None = None,
+) -> list[str]:
+    """The ids of the actors that pass every filter given, sorted by label."""
+    check_concept(type, "ActorType", "soort actor")
+    check_area(G, gemeente)
+    check_concept(domein, "Domain", "domein")
+    check_concept(niveau, "SupportLevel", "niveau")
+    text = (q or "").casefold()
+    found = []
+    for actor, data in G.nodes(data=True):
+        if type and data["type"] != type:
+            continue
+        if gemeente and not (data["areas"] and in_scope(G, data["areas"], gemeente)):
+            continue
+        if domein and domein not in data["domains"]:
+            continue
+        if niveau and niveau not in data["levels"]:
+            continue
+        if text and text not in f"{actor} {data['label']} {data['description']}".casefold():
+            continue
+        found.append(actor)
+    return sorted(found, key=lambda a: (G.nodes[a]["label"].casefold(), a))
+
+
+def _relation(G: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, other: str) -> RelationOut:
+    return RelationOut.model_validate(
+        {**data, "id": key, "source": u, "target": v, "other_label": G.nodes[other]["label"]}
+    )
+
+
+def actor_detail(G: nx.MultiDiGraph, actor: str) -> ActorDetail:
+    """Everything the projection knows of *actor*."""
+    check_actor(G, actor)
+    node = G.nodes[actor]
+    out = [
+        _relation(G, actor, v, k, d, v)
+        for _, v, k, d in G.out_edges(actor, keys=True, data=True)
+        if d["record"] == "relation"
+    ]
+    into = [
+        _relation(G, u, actor, k, d, u)
+        for u, _, k, d in G.in_edges(actor, keys=True, data=True)
+        if d["record"] == "relation"
+    ]
+    return ActorDetail.model_validate(
+        {
+            **node,
+            "id": actor,
+            "relations_out": out,
+            "relations_in": into,
+            "mandates": [
+                MandateOut.model_validate(m) for m in G.graph["mandates"] if m.holder == actor
+            ],
+            "memberships": [
+                MembershipOut.model_validate(m)
+                for m in G.graph["memberships"]
+                if actor in (m.team, m.member)
+            ],
+        }
+    )
+
+
+def _record_graph(graph: Graph, iri: URIRef) -> Graph:
+    out = Graph()
+    for p, o in graph.predicate_objects(iri):
+        out.add((iri, p, o))
+        if p == ZN.citation:
+            for cp, co in graph.predicate_objects(o):
+                out.add((o, cp, co))
+    return out
+
+
+def _wanted(accept: str | None, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    for part in (accept or "").split(","):
+        media = part.split(";")[0].strip().lower()
+        if media in _TYPES:
+            return _TYPES[media]
+        if media in ("application/json", "*/*", "application/*"):
+            return "json"
+    return "json"
+
+
+@router.get("", response_model=Page[ActorSummary], summary="Actoren zoeken")
+def list_actors(
+    G: GraphDep,
+    settings: SettingsDep,
+    type: Annotated[str | None, Query(description="Soort actor", examples=["huisarts"])] = None,
+    gemeente: Annotated[str | None, Query(description="Gebied-id", examples=["huizen"])] = None,
+    domein: Annotated[str | None, Query(description="Domein", examples=["jeugd"])] = None,
+    niveau: Annotated[str | None, Query(description="Niveau", examples=["licht"])] = None,
+    q: Annotated[
+        str | None, Query(max_length=200, description="Zoektekst", examples=["buurtteam"])
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="Aantal per pagina")] = None,
+) -> Page[ActorSummary]:
+    """The actors that pass the filters, by label, one page at a time.
+
+    An actor works in a gemeente when one of its areas contains it or lies inside it.
+    Unknown filter values get a 422 with the closest valid values.
+    """
+    size = min(limit or settings.page_size, settings.max_page_size)
+    found = filter_actors(G, type=type, gemeente=gemeente, domein=domein, niveau=niveau, q=q)
+    items = [actor_summary(G, a) for a in found[offset : offset + size]]
+    return Page[ActorSummary](items=items, total=len(found), offset=offset, limit=size)
+
+
+@router.get(
+    "/{actor_id}",
+    response_model=ActorDetail,
+    summary="Eén actor",
+    responses={
+        200: {
+            "content": {
+                "application/ld+json": {"example": {"@id": "id:actor/veilig-thuis"}},
+                "text/turtle": {"example": "id:actor/veilig-thuis a zn:Organisation ."},
+            }
+        },
+        404: {"model": Error, "description": "Onbekende actor, met de dichtstbijzijnde ids"},
+    },
+)
+def get_actor(
+    actor_id: str,
+    request: Request,
+    G: GraphDep,
+    store: StoreDep,
+    accept: Annotated[str | None, Header()] = None,
+    format: Annotated[
+        str | None,
+        Query(pattern="^(json|jsonld|turtle)$", description="Of kies met de Accept-header"),
+    ] = None,
+) -> Response:
+    """An actor with its relations, mandates, memberships and sources.
+
+    ``Accept: application/ld+json`` or ``text/turtle`` gives the actor's own RDF.
+    """
+    detail = actor_detail(G, actor_id)
+    wanted = _wanted(accept, format)
+    if wanted == "json":
+        return JSONResponse(detail.model_dump(mode="json"))
+    text = serialize(_record_graph(store.graph(), URIRef(detail.iri)), wanted)
+    media = "application/ld+json" if wanted == "jsonld" else "text/turtle; charset=utf-8"
+    return Response(text, media_type=media)

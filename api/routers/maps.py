@@ -1,0 +1,102 @@
+"""Maps: the network maps of :mod:`zorgnet.viz` as self-contained HTML pages.
+
+``zorgnet.viz`` is imported when a map is asked for, so the API runs (and its pages fall
+back to tables) where the map package is missing.
+"""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import networkx as nx
+from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import HTMLResponse
+
+from zorgnet.api.deps import GraphDep
+from zorgnet.api.models import Error
+
+__all__ = ["map_page", "maps_available", "router"]
+
+router = APIRouter(prefix="/api/maps", tags=["kaarten"])
+
+_Id = Annotated[str, Path(max_length=120)]
+_HTML = {
+    200: {"content": {"text/html": {"example": "<!DOCTYPE html>..."}}},
+    404: {"model": Error},
+    503: {"model": Error, "description": "De kaartenmodule is niet geïnstalleerd"},
+}
+
+
+def maps_available() -> bool:
+    """Whether ``zorgnet.viz`` can draw maps here."""
+    try:
+        import zorgnet.viz.maps
+        import zorgnet.viz.render  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def map_page(G: nx.MultiDiGraph, name: str, *args: Any, **kwargs: Any) -> str:
+    """The HTML page of the map ``zorgnet.viz.maps.<name>(G, *args, **kwargs)``."""
+    if not maps_available():
+        raise HTTPException(503, "De kaarten zijn hier niet beschikbaar (zorgnet.viz ontbreekt).")
+    from zorgnet.viz import maps, render
+
+    build: Callable[..., Any] = getattr(maps, name)
+    return render.render_html(build(G, *args, **kwargs))
+
+
+@router.get("/region", response_class=HTMLResponse, responses=_HTML, summary="Kaart van de regio")
+def region(G: GraphDep) -> HTMLResponse:
+    """Every actor of the region on one map."""
+    return HTMLResponse(map_page(G, "region_map"))
+
+
+@router.get(
+    "/gemeente/{area_id}",
+    response_class=HTMLResponse,
+    responses=_HTML,
+    summary="Kaart van een gemeente",
+)
+def gemeente(G: GraphDep, area_id: _Id) -> HTMLResponse:
+    """The actors working in one gemeente."""
+    return HTMLResponse(map_page(G, "gemeente_map", area_id))
+
+
+@router.get(
+    "/team/{team_id}", response_class=HTMLResponse, responses=_HTML, summary="Kaart van een team"
+)
+def team(G: GraphDep, team_id: _Id) -> HTMLResponse:
+    """A local team's network in rings: kern, verbonden, buiten."""
+    return HTMLResponse(map_page(G, "team_map", team_id))
+
+
+@router.get(
+    "/actor/{actor_id}",
+    response_class=HTMLResponse,
+    responses=_HTML,
+    summary="Kaart rond een actor",
+)
+def actor(G: GraphDep, actor_id: _Id) -> HTMLResponse:
+    """An actor and its direct neighbours."""
+    return HTMLResponse(map_page(G, "ego_map", actor_id))
+
+
+@router.get(
+    "/route",
+    response_class=HTMLResponse,
+    responses={**_HTML, 422: {"model": Error}},
+    summary="Kaart van routes",
+)
+def route(
+    G: GraphDep,
+    van: Annotated[str, Query(max_length=120, examples=["huisarts"])],
+    naar: Annotated[str, Query(max_length=120, examples=["jeugd-ggz"])],
+    gemeente: Annotated[str | None, Query(max_length=120, examples=["huizen"])] = None,
+    domein: Annotated[str | None, Query(max_length=120)] = None,
+    niveau: Annotated[str | None, Query(max_length=120)] = None,
+) -> HTMLResponse:
+    """The referral routes drawn on the map of the gemeente, the rest dimmed."""
+    return HTMLResponse(
+        map_page(G, "route_map", van, naar, gemeente=gemeente, domain=domein, level=niveau)
+    )

@@ -1,0 +1,203 @@
+"""The Dutch web pages: server-rendered Jinja2 with autoescape, no JavaScript build.
+
+Every value from the data goes through Jinja2's autoescape; maps are the pages of
+:mod:`zorgnet.viz` in an ``iframe`` (a table stands in where the map package is missing).
+"""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+from zorgnet.api.deps import GraphDep, StoreDep
+from zorgnet.api.routers.actors import actor_detail, actor_summary
+from zorgnet.api.routers.analyses import gaps_of, teams_compared
+from zorgnet.api.routers.areas import area_detail
+from zorgnet.api.routers.maps import maps_available
+from zorgnet.api.routers.routes import find_routes
+from zorgnet.graph.analyses.mandates import mandate_matrix
+from zorgnet.graph.analyses.membership import team_network
+from zorgnet.graph.analyses.overlaps import overlaps
+from zorgnet.graph.summary import summarize
+from zorgnet.ontology.exceptions import ZorgnetError
+from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.vocabulary import vocabulary
+
+__all__ = ["EXAMPLE_QUERIES", "router"]
+
+router = APIRouter(include_in_schema=False)
+_templates = Jinja2Templates(
+    env=Environment(
+        loader=FileSystemLoader(Path(__file__).parent.parent / "templates"), autoescape=True
+    )
+)
+Text = Annotated[str | None, Query(max_length=120)]
+
+EXAMPLE_QUERIES = {
+    "Actoren per soort": (
+        "PREFIX zn: <https://w3id.org/zorgnet/def#>\n"
+        "SELECT ?soort (COUNT(?actor) AS ?aantal) WHERE {\n"
+        "  ?actor zn:actorType ?soort .\n} GROUP BY ?soort ORDER BY DESC(?aantal)"
+    ),
+    "Wettelijke verwijzers en hun bevoegdheid": (
+        "PREFIX zn: <https://w3id.org/zorgnet/def#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?naam ?bevoegdheid WHERE {\n"
+        "  ?m a zn:Mandate ; zn:holder ?actor ; zn:power ?p .\n"
+        '  ?actor skos:prefLabel ?naam . BIND(STRAFTER(STR(?p), "powers/") AS ?bevoegdheid)\n'
+        "} ORDER BY ?naam LIMIT 50"
+    ),
+    "Wie verwijst naar wie": (
+        "PREFIX zn: <https://w3id.org/zorgnet/def#>\n"
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?van ?naar WHERE {\n"
+        "  ?r a zn:Relation ; zn:from/skos:prefLabel ?van ; zn:to/skos:prefLabel ?naar .\n"
+        "} LIMIT 50"
+    ),
+}
+
+
+def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return _templates.TemplateResponse(
+        request, name, {"maps": maps_available(), **context}, status_code=status
+    )
+
+
+def _failed(request: Request, exc: ZorgnetError) -> HTMLResponse:
+    suggestions = getattr(exc, "suggestions", [])
+    return _page(request, "error.html", 404, message=str(exc), suggestions=suggestions)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, G: GraphDep, store: StoreDep) -> HTMLResponse:
+    """The region: counts, gemeenten and the region map."""
+    summary = summarize(store.graph())
+    gemeenten = sorted(
+        (a for a in G.graph["areas"].values() if a.type == "gemeente"), key=lambda a: a.label
+    )
+    return _page(
+        request, "home.html", summary=summary, gemeenten=gemeenten, actors=G.number_of_nodes()
+    )
+
+
+@router.get("/actoren", response_class=HTMLResponse)
+def actors(request: Request, G: GraphDep, q: Text = None) -> HTMLResponse:
+    """Every actor, searchable."""
+    text = (q or "").casefold()
+    found = [
+        actor_summary(G, a)
+        for a in sorted(G.nodes, key=lambda a: G.nodes[a]["label"].casefold())
+        if text in f"{a} {G.nodes[a]['label']}".casefold()
+    ]
+    return _page(request, "actors.html", actors=found, q=q or "")
+
+
+@router.get("/actoren/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str, G: GraphDep) -> HTMLResponse:
+    """One actor: what it is, its relations, mandates, memberships and sources."""
+    try:
+        detail = actor_detail(G, actor_id)
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    return _page(request, "actor.html", actor=detail)
+
+
+@router.get("/gemeenten/{area_id}", response_class=HTMLResponse)
+def gemeente(request: Request, area_id: str, G: GraphDep) -> HTMLResponse:
+    """A gemeente's sociale kaart, with the voorveld apart."""
+    try:
+        area = area_detail(G, area_id)
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    return _page(request, "gemeente.html", area=area)
+
+
+@router.get("/route", response_class=HTMLResponse)
+def route(
+    request: Request,
+    G: GraphDep,
+    van: Text = None,
+    naar: Text = None,
+    gemeente: Text = None,
+    niveau: Text = None,
+) -> HTMLResponse:
+    """The route form; with van and naar filled in, the routes as a list and on the map."""
+    vocab = vocabulary()
+    context: dict[str, Any] = {
+        "form": {
+            "van": van or "",
+            "naar": naar or "",
+            "gemeente": gemeente or "",
+            "niveau": niveau or "",
+        },
+        "help_kinds": vocab.notations(ZN.HelpKind),
+        "levels": vocab.notations(ZN.SupportLevel),
+        "actor_types": vocab.notations(ZN.ActorType),
+        "gemeenten": sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente"),
+        "result": None,
+        "error": None,
+    }
+    if van and naar:
+        try:
+            context["result"] = find_routes(G, van, naar, gemeente or None, None, niveau or None)
+        except ZorgnetError as exc:
+            context["error"] = str(exc)
+    return _page(request, "route.html", 422 if context["error"] else 200, **context)
+
+
+@router.get("/teams", response_class=HTMLResponse)
+def teams(request: Request, G: GraphDep) -> HTMLResponse:
+    """The local teams compared."""
+    team_ids = sorted({m.team for m in G.graph["memberships"] if m.team in G})
+    return _page(
+        request,
+        "teams.html",
+        teams=[actor_summary(G, t) for t in team_ids],
+        comparison=teams_compared(G),
+    )
+
+
+@router.get("/teams/{team_id}", response_class=HTMLResponse)
+def team(request: Request, team_id: str, G: GraphDep) -> HTMLResponse:
+    """A team's network: kern, verbonden, buiten."""
+    try:
+        network = team_network(G, team_id)
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    labels = {a: G.nodes[a]["label"] for a in (*network.kern, *network.verbonden, *network.buiten)}
+    return _page(request, "team.html", team=network, labels=labels)
+
+
+@router.get("/hiaten", response_class=HTMLResponse)
+def gaps(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLResponse:
+    """Where help is missing or only a pilot."""
+    try:
+        result = gaps_of(G, gemeente or None)
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    return _page(request, "gaps.html", gaps=result, gemeente=gemeente or "")
+
+
+@router.get("/overlap", response_class=HTMLResponse)
+def overlap(request: Request, G: GraphDep) -> HTMLResponse:
+    """The same power or help in the same area at several actors."""
+    return _page(request, "overlaps.html", overlaps=overlaps(G))
+
+
+@router.get("/mandaten", response_class=HTMLResponse)
+def mandates(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLResponse:
+    """The mandate matrix."""
+    try:
+        matrix = mandate_matrix(G, gemeente=gemeente or None)
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    return _page(request, "mandates.html", matrix=matrix, gemeente=gemeente or "")
+
+
+@router.get("/sparql-vragen", response_class=HTMLResponse)
+def sparql_page(request: Request) -> HTMLResponse:
+    """A form for the SPARQL endpoint with example queries."""
+    return _page(request, "sparql.html", examples=EXAMPLE_QUERIES)
