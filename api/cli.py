@@ -202,10 +202,15 @@ def export(
 
 
 @app.command()
-def start(store: StoreOption = None) -> None:
-    """Laad de meegeleverde dataset, controleer hem en toon wat erin staat.
+def start(
+    store: StoreOption = None,
+    no_server: Annotated[
+        bool, typer.Option("--zonder-server", help="Alleen laden en samenvatten, niet serveren.")
+    ] = False,
+) -> None:
+    """Laad de meegeleverde dataset, controleer hem, toon wat erin staat en start de webapp.
 
-    Voorbeeld: zorgnet start
+    De webapp draait op http://127.0.0.1:8000/ (zie zorgnet serve). Voorbeeld: zorgnet start
     """
     dataset = _read(None)
     _print_report(dataset.report)
@@ -222,6 +227,11 @@ def start(store: StoreOption = None) -> None:
         f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties)."
     )
     _print_summary(summary)
+    if not no_server:
+        from zorgnet.api.serve_commands import serve_app
+
+        settings = get_settings()
+        serve_app(settings.model_copy(update={"store": target.location or settings.store}))
 
 
 @app.command()

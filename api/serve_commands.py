@@ -1,9 +1,77 @@
-"""CLI commands: serve (filled in by its issue)."""
+"""CLI commands: serve (the web app with uvicorn)."""
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
 
-__all__ = ["register"]
+from zorgnet.api.settings import Settings, get_settings
+
+__all__ = ["register", "serve_app"]
+
+console = Console()
+errors = Console(stderr=True)
+
+
+def serve_app(settings: Settings, *, load: Path | None = None) -> None:
+    """Run the web app on ``settings.host:settings.port`` until interrupted.
+
+    Parameters
+    ----------
+    settings : Settings
+        Host, port, store, token and SPARQL limits.
+    load : Path, optional
+        A dataset to check and load into the store first; without it the store is
+        served as it is (filled with ``settings.data`` when empty).
+    """
+    import uvicorn
+
+    from zorgnet.api.app import create_app
+    from zorgnet.graph.store import Store
+    from zorgnet.loaders.dataset import read_dataset
+
+    if load is not None:
+        dataset = read_dataset(load)
+        if not dataset.report.ok:
+            errors.print(f"Niets geladen: {len(dataset.report.errors)} fout(en) in {load}.")
+            raise typer.Exit(1)
+        with Store(settings.store) as store:
+            store.replace(dataset.graph)
+    mode = "wijzigen met token" if settings.token else "alleen lezen"
+    console.print(
+        f"zorgnet draait op http://{settings.host}:{settings.port}/ ({mode}); stoppen met Ctrl+C."
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:
-    """Add the serve commands to *app*."""
+    """Add the serve command to *app*."""
+
+    @app.command()
+    def serve(
+        host: Annotated[
+            str | None, typer.Option("--host", help="Adres (standaard 127.0.0.1).")
+        ] = None,
+        port: Annotated[int | None, typer.Option("--port", help="Poort (standaard 8000).")] = None,
+        data: Annotated[
+            Path | None,
+            typer.Option("--data", help="Laad deze dataset eerst in de opslag (alles of niets)."),
+        ] = None,
+        store: Annotated[
+            Path | None,
+            typer.Option("--store", help="Map van de opslag (standaard: $ZORGNET_STORE)."),
+        ] = None,
+    ) -> None:
+        """Start de webapp en de API (met SPARQL-endpoint) op de opslag.
+
+        Een lege opslag wordt eerst gevuld met de meegeleverde dataset. Instellingen ook
+        via ZORGNET_HOST, ZORGNET_PORT, ZORGNET_TOKEN (schrijftoken; zonder: alleen
+        lezen), ZORGNET_SPARQL_TIMEOUT ... Voorbeeld: zorgnet serve --port 8080
+        """
+        base = get_settings()
+        changes = {
+            k: v for k, v in {"host": host, "port": port, "store": store, "data": data}.items() if v
+        }
+        settings = base.model_copy(update=changes)
+        serve_app(settings, load=data)

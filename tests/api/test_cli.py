@@ -130,9 +130,10 @@ def test_load_add_appends_a_file_that_refers_to_existing_actors(
 
 
 def test_start_loads_checks_and_summarises_the_shipped_data(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["start", "--store", str(tmp_path / "s")])
+    result = runner.invoke(app, ["start", "--zonder-server", "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
     assert "Gooi en Vechtstreek is geladen" in result.output
+    assert "draait op" not in result.output
 
 
 def test_every_command_is_documented_in_the_readme() -> None:
