@@ -174,30 +174,50 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="turtle of jsonld")] = "turtle",
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="turtle, jsonld, hsds, fhir, xlsx, graphml of gexf"),
+    ] = "turtle",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Bestand (standaard: scherm).")
     ] = None,
     store: StoreOption = None,
+    gemeente: Annotated[
+        str | None,
+        typer.Option("--gemeente", help="Alleen het netwerk van dit gebied (graphml, gexf)."),
+    ] = None,
+    team: Annotated[
+        str | None,
+        typer.Option("--team", help="Alleen dit team en zijn netwerk (graphml, gexf)."),
+    ] = None,
 ) -> None:
-    """Exporteer de data in de opslag als Turtle of JSON-LD.
+    """Exporteer de data in de opslag: Turtle, JSON-LD, HSDS, FHIR, Excel, GraphML of GEXF.
 
-    Voorbeeld: zorgnet export --format jsonld -o sociale-kaart.jsonld
+    Voorbeelden: zorgnet export --format jsonld -o sociale-kaart.jsonld;
+    zorgnet export --format gexf --gemeente hilversum -o hilversum.gexf
     """
-    from zorgnet.graph.export import FORMATS, serialize
+    from zorgnet.graph.export import EXPORT_FORMATS, export_bytes
 
-    if fmt not in FORMATS:
-        errors.print(f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(FORMATS)}")
+    if fmt not in EXPORT_FORMATS:
+        errors.print(
+            f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(EXPORT_FORMATS)}"
+        )
+        raise typer.Exit(2)
+    if (gemeente or team) and fmt not in ("graphml", "gexf"):
+        errors.print("[red]fout:[/red] --gemeente en --team gelden alleen voor graphml en gexf")
+        raise typer.Exit(2)
+    if fmt == "xlsx" and output is None:
+        errors.print("[red]fout:[/red] een Excel-werkboek gaat naar een bestand: geef -o")
         raise typer.Exit(2)
     try:
         with _store(store) as opened:
-            text = serialize(opened.graph(), fmt)
+            data = export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)
     except ZorgnetError as exc:
         raise _fail(exc) from exc
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
     else:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(data)
         console.print(f"Geschreven: {output}")
 
 

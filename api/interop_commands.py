@@ -1,9 +1,104 @@
-"""CLI commands: interop (filled in by its issue)."""
+"""CLI commands: ``zorgnet import`` (HSDS, Excel, JSON-LD) and ``zorgnet template``.
+
+Exports are in ``zorgnet export`` (api/cli.py); this module reads other formats in,
+with the same all-or-nothing rule as ``zorgnet load --add``.
+"""
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rdflib import Graph
 
-__all__ = ["register"]
+from zorgnet.api.cli import StoreOption, _fail, _print_report, _store, console, errors
+from zorgnet.api.settings import get_settings
+from zorgnet.loaders.dataset import Dataset, read_dataset
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = ["IMPORT_FORMATS", "read_import", "register"]
+
+IMPORT_FORMATS = ("hsds", "xlsx", "jsonld")
+
+
+def read_import(path: Path, fmt: str, base: Graph | None) -> Dataset:
+    """Read *path* in *fmt* (``hsds``, ``xlsx`` or ``jsonld``) on top of *base*."""
+    if fmt == "hsds":
+        from zorgnet.loaders.hsds import read_hsds
+
+        return read_hsds(path, base=base)
+    if fmt == "xlsx":
+        from zorgnet.loaders.xlsx import read_xlsx
+
+        return read_xlsx(path, base=base)
+    return read_dataset(path, base=base)
+
+
+def _import(
+    path: Annotated[Path, typer.Argument(help="Het bestand (of de HSDS-map met CSV-bestanden).")],
+    fmt: Annotated[str, typer.Option("--format", help="hsds, xlsx of jsonld")],
+    store: StoreOption = None,
+) -> None:
+    """Voeg data uit HSDS, een ingevuld Excel-werkboek of JSON-LD toe aan de opslag.
+
+    Alles of niets: eerst wordt alles gecontroleerd (ook tegen wat al in de opslag
+    staat); alleen zonder fouten wordt de data in één keer vastgelegd. Velden zonder
+    plaats in zorgnet worden als waarschuwing gemeld.
+    Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx
+    """
+    if fmt not in IMPORT_FORMATS:
+        errors.print(
+            f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(IMPORT_FORMATS)}"
+        )
+        raise typer.Exit(2)
+    try:
+        with _store(store) as target:
+            base = target.snapshot()
+            dataset = read_import(path, fmt, base)
+            _print_report(dataset.report)
+            if not dataset.report.ok:
+                errors.print(
+                    f"Niets geladen: {len(dataset.report.errors)} fout(en). "
+                    "De opslag is ongewijzigd."
+                )
+                raise typer.Exit(1)
+            data = dataset.graph + base
+            target.replace(data)
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    console.print(
+        f"Geïmporteerd: {dataset.record_count} registraties uit {path} "
+        f"({len(dataset.report.warnings)} waarschuwingen); de opslag heeft nu {len(data)} triples."
+    )
+
+
+def _template(
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Het werkboek, bijvoorbeeld sociale-kaart.xlsx.")
+    ] = Path("sociale-kaart.xlsx"),
+    store: StoreOption = None,
+) -> None:
+    """Schrijf een leeg Excel-werkboek om de sociale kaart in te vullen.
+
+    Eén tabblad per soort (actoren, routes, mandaten, lidmaatschappen, ...), keuzelijsten
+    uit de vocabulaires, de bronnen om naar te verwijzen en een tabblad 'toelichting'.
+    Laad het ingevulde werkboek met zorgnet import --format xlsx.
+    Voorbeeld: zorgnet template -o sociale-kaart.xlsx
+    """
+    from zorgnet.graph.exports.xlsx import workbook_bytes
+
+    try:
+        with _store(store) as opened:
+            sources = opened.snapshot()
+    except ZorgnetError as exc:
+        raise _fail(exc) from exc
+    if len(sources) == 0:
+        # An empty store: offer the shipped source register so that citations can be chosen.
+        sources = read_dataset(get_settings().data).graph
+    output.write_bytes(workbook_bytes(sources, empty=True))
+    console.print(f"Geschreven: {output}")
 
 
 def register(app: typer.Typer) -> None:
     """Add the interop commands to *app*."""
+    app.command("import")(_import)
+    app.command("template")(_template)

@@ -1,4 +1,6 @@
-"""Writing the store's data as Turtle or JSON-LD (with zorgnet's compact ``@context``).
+"""Writing the store's data as Turtle or JSON-LD (with zorgnet's compact ``@context``),
+and :func:`export_bytes`, one entry point to every export format of
+:mod:`zorgnet.graph.exports` (HSDS, FHIR, xlsx, GraphML, GEXF).
 
 Examples
 --------
@@ -19,9 +21,28 @@ from rdflib import Graph
 from zorgnet.ontology.context import PREFIXES, context_document
 from zorgnet.ontology.literals import canonical_decimal
 
-__all__ = ["FORMATS", "serialize"]
+__all__ = ["EXPORT_FORMATS", "FORMATS", "MEDIA_TYPES", "SUFFIXES", "export_bytes", "serialize"]
 
 FORMATS = ("turtle", "jsonld")
+EXPORT_FORMATS = (*FORMATS, "hsds", "fhir", "xlsx", "graphml", "gexf")
+MEDIA_TYPES = {
+    "turtle": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "hsds": "application/json",
+    "fhir": "application/fhir+json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+}
+SUFFIXES = {
+    "turtle": ".ttl",
+    "jsonld": ".jsonld",
+    "hsds": ".hsds.json",
+    "fhir": ".fhir.json",
+    "xlsx": ".xlsx",
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+}
 
 
 def _copy(graph: Graph) -> Graph:
@@ -57,3 +78,45 @@ def _decimals_as_text(node: Any) -> Any:
     if node.get("@type") == "xsd:decimal" and isinstance(node.get("@value"), Decimal | int):
         return {**node, "@value": canonical_decimal(node["@value"])}
     return {key: _decimals_as_text(value) for key, value in node.items()}
+
+
+def export_bytes(
+    graph: Graph, fmt: str, *, gemeente: str | None = None, team: str | None = None
+) -> bytes:
+    """*graph* in any of :data:`EXPORT_FORMATS`, as the bytes of a file.
+
+    Parameters
+    ----------
+    graph : Graph
+        The store's data.
+    fmt : str
+        One of :data:`EXPORT_FORMATS`.
+    gemeente, team : str, optional
+        For ``graphml`` and ``gexf``: only the network of this area or team.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format, or a subgraph asked of a format that is not a network.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    if (gemeente or team) and fmt not in ("graphml", "gexf"):
+        raise ValueError("a gemeente or team subgraph exists only for graphml and gexf")
+    if fmt in FORMATS:
+        return serialize(graph, fmt).encode("utf-8")
+    if fmt == "hsds":
+        from zorgnet.graph.exports.hsds import hsds_json
+
+        return hsds_json(graph).encode("utf-8")
+    if fmt == "fhir":
+        from zorgnet.graph.exports.fhir import fhir_json
+
+        return fhir_json(graph).encode("utf-8")
+    if fmt == "xlsx":
+        from zorgnet.graph.exports.xlsx import workbook_bytes
+
+        return workbook_bytes(graph)
+    from zorgnet.graph.exports.network import network, network_text
+
+    return network_text(network(graph, gemeente=gemeente, team=team), fmt).encode("utf-8")

@@ -7,8 +7,9 @@ Examples
 --------
 >>> from zorgnet.graph.analyses._example import example_graph
 >>> records = graph_records(example_graph())
->>> sorted(records["actors"][0])[:3]
-['area', 'domain', 'id']
+>>> huisarts = next(a for a in records["actors"] if a["id"] == "huisarts")
+>>> huisarts["type"], huisarts["scale"]
+('huisarts', 'lokaal')
 """
 
 from typing import Any

@@ -1,0 +1,172 @@
+"""Exports for the tools next to zorgnet: Gephi/Cytoscape, FHIR directories, the CLI."""
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from typer.testing import CliRunner
+
+from zorgnet.api.cli import app
+from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.graph.export import EXPORT_FORMATS, export_bytes
+from zorgnet.graph.exports.fhir import fhir_bundle
+from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
+from zorgnet.graph.exports.network import network, network_text
+from zorgnet.graph.projection import area_scope, project
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
+from zorgnet.ontology.exceptions import UnknownName
+
+runner = CliRunner()
+HSDS_EXAMPLES = hsds_schema_dir().parent / "examples"
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_gephi_and_cytoscape_files_read_back_with_the_same_nodes_edges_and_attributes(
+    fmt: str, shipped: Dataset
+) -> None:
+    G = network(shipped.graph)
+    text = network_text(G, fmt)
+    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
+    back = reader(io.BytesIO(text.encode("utf-8")))
+    projection = project(shipped.graph)
+    assert back.number_of_nodes() == projection.number_of_nodes() == G.number_of_nodes()
+    assert back.number_of_edges() == projection.number_of_edges() == G.number_of_edges()
+    for node, data in G.nodes(data=True):
+        for key in ("label", "type", "scale", "color", "areas", "offers"):
+            assert back.nodes[node][key] == data[key], (node, key)
+    kinds = sorted(d["kind"] for *_, d in back.edges(data=True))
+    assert kinds == sorted(d["kind"] for *_, d in G.edges(data=True))
+
+
+def test_gexf_carries_the_map_colours_for_gephi(shipped: Dataset) -> None:
+    text = network_text(network(shipped.graph), "gexf")
+    assert "viz:color" in text
+
+
+def test_a_gemeente_subgraph_keeps_only_actors_working_there(shipped: Dataset) -> None:
+    G = network(shipped.graph, gemeente="hilversum")
+    assert "buurtteams-hilversum" in G
+    assert 0 < G.number_of_nodes() < network(shipped.graph).number_of_nodes()
+    scope = area_scope(project(shipped.graph), "hilversum")
+    assert all(scope & set(d["areas"].split("; ")) for _, d in G.nodes(data=True))
+
+
+def test_a_team_subgraph_is_the_team_and_its_network(shipped: Dataset) -> None:
+    G = network(shipped.graph, team="buurtteams-hilversum")
+    assert "buurtteams-hilversum" in G
+    assert {d["kind"] for *_, d in G.edges(data=True)} >= {"heeft-netwerklid"}
+
+
+def test_an_unknown_gemeente_is_named_with_a_suggestion(shipped: Dataset) -> None:
+    with pytest.raises(UnknownName, match="hilversum"):
+        network(shipped.graph, gemeente="hilverssum")
+
+
+def test_the_fhir_bundle_validates_and_holds_the_directory(shipped: Dataset) -> None:
+    bundle = fhir_bundle(shipped.graph)
+    Bundle.model_validate(bundle)
+    types = {e["resource"]["resourceType"] for e in bundle["entry"]}
+    assert types == {
+        "Organization",
+        "PractitionerRole",
+        "HealthcareService",
+        "OrganizationAffiliation",
+    }
+    services = [e["resource"] for e in bundle["entry"] if "referralMethod" in e["resource"]]
+    assert any("huisarts" in s["referralMethod"][0]["text"] for s in services)
+    indicated = [
+        s
+        for s in services
+        if any(c.get("text") == "verwijzing of indicatie nodig" for c in s["characteristic"])
+    ]
+    assert indicated
+
+
+def test_every_export_format_is_offered_by_one_function(shipped: Dataset) -> None:
+    for fmt in EXPORT_FORMATS:
+        assert export_bytes(shipped.graph, fmt)
+    with pytest.raises(ValueError):
+        export_bytes(shipped.graph, "turtle", gemeente="hilversum")
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    result = runner.invoke(app, ["load", str(SHIPPED_DATASET), "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _triples(path: Path) -> int:
+    with Store(path) as store:
+        return len(store.snapshot())
+
+
+def test_cli_imports_hsds_adds_it_and_exports_it_again(store_dir: Path, tmp_path: Path) -> None:
+    before = _triples(store_dir)
+    result = runner.invoke(
+        app,
+        ["import", "--format", "hsds", str(HSDS_EXAMPLES / "csv"), "--store", str(store_dir)],
+    )
+    assert result.exit_code == 0, result.output
+    assert _triples(store_dir) > before
+    out = tmp_path / "kaart.hsds.json"
+    result = runner.invoke(
+        app, ["export", "--format", "hsds", "-o", str(out), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    names = {o["name"] for o in json.loads(out.read_text(encoding="utf-8"))}
+    assert "Example Organization Inc." in names
+
+
+def test_cli_refuses_a_broken_import_and_leaves_the_store_unchanged(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"id": "x", "name": ', encoding="utf-8")
+    before = _triples(store_dir)
+    result = runner.invoke(
+        app, ["import", "--format", "hsds", str(broken), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 1
+    assert "kapot.json:1" in result.output
+    assert _triples(store_dir) == before
+
+
+def test_cli_template_then_workbook_import(store_dir: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    template = tmp_path / "sociale-kaart.xlsx"
+    result = runner.invoke(app, ["template", "-o", str(template), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(template)
+    book["actoren"].append(
+        ["nieuw-inloophuis", "Inloophuis", None, "welzijnsorganisatie", "lokaal", "hilversum"]
+    )
+    header = [c.value for c in book["actoren"][1]]
+    book["actoren"].cell(2, header.index("source") + 1, "002 §3.1")
+    book.save(template)
+    result = runner.invoke(
+        app, ["import", "--format", "xlsx", str(template), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    with Store(store_dir) as store:
+        assert "nieuw-inloophuis" in project(store.snapshot())
+
+
+def test_cli_export_of_a_network_to_a_file(store_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "hilversum.graphml"
+    arguments = ["export", "--format", "graphml", "--gemeente", "hilversum", "-o", str(out)]
+    result = runner.invoke(app, [*arguments, "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(out).number_of_nodes() > 0
+
+
+def test_cli_export_names_the_formats_when_one_is_unknown(store_dir: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "pdf", "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert "gexf" in result.output
