@@ -23,7 +23,7 @@ from zorgnet.api.models import (
 )
 from zorgnet.ontology.models import SLUG_PATTERN
 
-__all__ = ["router"]
+__all__ = ["add_edit_schemas", "router"]
 
 router = APIRouter(prefix="/api/edits", tags=["bewerken"])
 
@@ -56,6 +56,17 @@ def _out(edit: Edit) -> EditOut:
 def _body_schema() -> dict[str, Any]:
     one_of = [{"$ref": f"#/components/schemas/{edit_request_model(k).__name__}"} for k in EDITABLE]
     return {"oneOf": one_of}
+
+
+def add_edit_schemas(schema: dict[str, Any]) -> dict[str, Any]:
+    """Put the edit request models into the OpenAPI components the bodies refer to."""
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for kind in EDITABLE:
+        model = edit_request_model(kind)
+        model_schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(model_schema.pop("$defs", {}))
+        components[model.__name__] = model_schema
+    return schema
 
 
 def _validated(kind: str, body: dict[str, Any]) -> Any:
