@@ -1,0 +1,447 @@
+"""Questions a policy advisor asks of the shipped data, answered from the seeds.
+
+Each test is one question; its docstring cites the seed section that holds the answer.
+The answers are read from the RDF (``shipped.graph``) or from the projection and its
+analyses, and assert what the seeds say, never how big the data happens to be.
+"""
+
+import networkx as nx
+import pytest
+
+from zorgnet.graph.analyses.mandates import escalation_ladder
+from zorgnet.graph.analyses.routes import legal_referrers
+from zorgnet.graph.projection import project
+
+
+@pytest.fixture(scope="module")
+def G(shipped) -> nx.MultiDiGraph:
+    return project(shipped.graph)
+
+
+def _edges(
+    G: nx.MultiDiGraph, kind: str, *, source: str | None = None, target: str | None = None
+) -> set[tuple[str, str]]:
+    return {
+        (u, v)
+        for u, v, d in G.edges(data=True)
+        if d.get("record") == "relation"
+        and d["kind"] == kind
+        and source in (None, u)
+        and target in (None, v)
+    }
+
+
+def _holders(G: nx.MultiDiGraph, power: str) -> set[str]:
+    return {m.holder for m in G.graph["mandates"] if m.power == power}
+
+
+def _arrangement(G: nx.MultiDiGraph, area: str, aspect: str):  # type: ignore[no-untyped-def]
+    found = [a for a in G.graph["arrangements"] if a.areas == (area,) and a.aspect == aspect]
+    assert len(found) == 1, (area, aspect, found)
+    return found[0]
+
+
+def _figure(G: nx.MultiDiGraph, about: str, unit: str):  # type: ignore[no-untyped-def]
+    found = [f for f in G.graph["figures"] if about in f.about and f.unit == unit]
+    assert len(found) == 1, (about, unit, found)
+    return found[0]
+
+
+def _issue(G: nx.MultiDiGraph, issue_id: str):  # type: ignore[no-untyped-def]
+    return next(i for i in G.graph["issues"] if i.id == issue_id)
+
+
+def _shortage_labels(G: nx.MultiDiGraph) -> str:
+    return " | ".join(f"{s.label} {s.description}" for s in G.graph["shortages"]).lower()
+
+
+GEMEENTEN = ("hilversum", "gooise-meren", "wijdemeren", "huizen", "blaricum", "eemnes", "laren")
+
+
+# --- 003: access, mandates and the regional instruments (2021; agreements 2022-2025)
+
+
+def test_which_legal_referrers_give_access_to_regionally_contracted_youth_care(G) -> None:
+    """003 §4 afspraak 2 (regel 965-989): regionally contracted care only after referral
+    by a legal referrer: the gemeente, huisarts, medisch specialist, jeugdarts, the GI,
+    Veilig Thuis and the rechter."""
+    assert set(legal_referrers(G).types) == {
+        "gemeente",
+        "huisarts",
+        "medisch-specialist",
+        "jeugdarts",
+        "gecertificeerde-instelling",
+        "veilig-thuis",
+        "rechter",
+    }
+
+
+def test_does_every_gemeente_indicate_and_decide_youth_care_itself(G) -> None:
+    """003 §4 afspraak 2 (regel 977-999): the gemeente indicates and issues the
+    beschikking, through its own uitvoeringsdienst; this holds for all seven."""
+    for gemeente in GEMEENTEN:
+        assert f"gemeente-{gemeente}" in _holders(G, "indiceren")
+        assert f"gemeente-{gemeente}" in _holders(G, "beschikken")
+
+
+def test_who_may_deploy_urgent_care(G) -> None:
+    """003 §4 afspraak 2 (regel 987): Veilig Thuis may deploy urgent care (Jeugdwet)."""
+    assert _holders(G, "spoedeisende-hulp-inzetten") == {"veilig-thuis"}
+
+
+def test_who_decides_on_youth_care_within_a_protection_measure(G) -> None:
+    """003 §4 afspraak 2 (regel 985): the gecertificeerde instelling does the
+    jeugdhulpbepaling; the rechter deploys care on a court ruling (regel 989)."""
+    assert _holders(G, "jeugdhulpbepaling") == {"gecertificeerde-instellingen"}
+    assert _holders(G, "rechterlijke-maatregel") == {"rechter"}
+
+
+def test_who_holds_procesregie_and_who_holds_casusregie(G) -> None:
+    """003 §4 afspraak 2 (regel 1009-1019): the gemeentelijke consulenten direct the
+    process and are no care givers themselves; the care giver holds casusregie."""
+    assert _holders(G, "procesregie") == {"gemeentelijke-consulenten"}
+    assert _holders(G, "casusregie") == {"gecontracteerde-jeugdhulp"}
+
+
+def test_who_does_contract_management(G) -> None:
+    """003 §4 afspraak 2 and 4-5: the Regio Gooi en Vechtstreek manages the contracts
+    (opdrachtverstrekking, rechtmatigheid, aanvang zorg, klachten) through its
+    afdeling Inkoop en Contractbeheer, which is part of the Regio."""
+    regio = "regio-gooi-en-vechtstreek"
+    assert _holders(G, "contractbeheer") == {regio, "inkoop-en-contractbeheer"}
+    assert ("inkoop-en-contractbeheer", regio) in _edges(G, "is-onderdeel-van")
+
+
+def test_where_does_a_gp_get_advice_on_psychological_and_pedagogical_questions(G) -> None:
+    """003 §4 afspraak 2 (regel 1052-1058) and bijlage 3 (regel 2339-2347): the GP can use
+    the regional Consultatie- en Adviesteam (C&A-team), which supports GPs in judging
+    psychological and pedagogical problems."""
+    assert ("huisarts", "ca-team") in _edges(G, "consulteert")
+    assert ("ca-team", "huisarts") in _edges(G, "adviseert")
+    description = G.nodes["ca-team"]["description"]
+    assert "psychische en pedagogische" in description
+
+
+def test_how_many_gps_and_children_did_the_ca_team_support(G) -> None:
+    """003 bijlage 3 (regel 2351-2355): in 2019 the CenA-team supported 54 GPs with 154
+    children; in 2020 60 GPs about 169 children; GPs rate it an 8."""
+    figures = {(f.unit, f.as_of): f.value for f in G.graph["figures"] if "ca-team" in f.about}
+    assert figures[("huisartsen", 2019)] == "54"
+    assert figures[("kinderen", 2019)] == "154"
+    assert figures[("huisartsen", 2020)] == "60"
+    assert figures[("kinderen", 2020)] == "169"
+    assert figures[("rapportcijfer", 2020)] == "8"
+
+
+def test_which_bodies_sit_inside_the_ca_team_for_stuck_cases(G) -> None:
+    """003 §4 afspraak 5 (regel 1593-1595): the Consultatie en Adviesteam hosts the
+    Expertteam and the Doorbraaktafel, which hold the breakthrough mandate."""
+    parts = {u for u, v in _edges(G, "is-onderdeel-van", target="ca-team")}
+    assert {"expertteam", "doorbraaktafel"} <= parts
+    assert {"expertteam", "doorbraaktafel"} <= _holders(G, "doorbraak")
+
+
+def test_who_helps_when_residential_places_run_short(G) -> None:
+    """003 §4 afspraak 5 (regel 1589-1591): a regional schakelfunctionaris, a pilot."""
+    assert G.nodes["schakelfunctionaris"]["status"] == "pilot"
+
+
+def test_with_whom_does_the_region_work_supra_regionally(G) -> None:
+    """003 §4 afspraak 4 (regel 1488-1504): Jeugdhulp+ and forensische zorg with
+    Midden-Nederland; the Bovenregionaal Expertisenetwerk."""
+    linked = {u for u, v in _edges(G, "is-gekoppeld-aan", target="samenwerking-midden-nederland")}
+    assert {"jeugdhulp-plus", "forensische-zorg-jeugd"} <= linked
+    assert ("regio-gooi-en-vechtstreek", "bovenregionaal-expertisenetwerk") in _edges(
+        G, "neemt-deel-aan"
+    )
+
+
+def test_who_investigates_in_the_protection_chain(G) -> None:
+    """003 §4 afspraak 1 jeugdbescherming: Veilig Thuis, the GI and the Raad voor de
+    Kinderbescherming each do their own investigations."""
+    assert _holders(G, "onderzoek") == {
+        "veilig-thuis",
+        "gecertificeerde-instellingen",
+        "raad-voor-de-kinderbescherming",
+    }
+
+
+def test_who_refers_most_to_youth_mental_health_care(G) -> None:
+    """003 §2.1 (regel 392-398): GPs make 90% of the referrals to jeugd-GGZ, gemeenten
+    90% of those to formerly provincially funded youth care."""
+    ggz = {f.id: f.value for f in G.graph["figures"] if "aanbieders-jeugd-ggz" in f.about}
+    assert ggz["verwijzingen-jeugd-ggz-aandeel-huisarts"] == "90"
+    assert ggz["verwijzingen-jeugd-ggz-aandeel-gemeente"] == "10"
+
+
+def test_which_shortages_do_the_seeds_name(G) -> None:
+    """003 §4 afspraak 5 (OBC tender without bids, regel 1566-1574), 003 bijlage 2 (too few
+    gezinshuizen, regel 2051-2055), 002 bijlage 4 vraag 6 (gedragswetenschappers and
+    POH-jeugd, regel 1019-1022)."""
+    text = _shortage_labels(G)
+    for needle in ("gezinshuizen", "driemilieu", "gedragswetenschappers", "poh-jeugd"):
+        assert needle in text, needle
+    obc = [f for f in G.graph["figures"] if "driemilieuvoorzieningen-obc" in f.about]
+    assert [(f.value, f.as_of) for f in obc] == [("0", 2020)]
+
+
+def test_who_is_the_administrative_contact_for_youth_without_a_formal_mandate(G) -> None:
+    """003 §4 afspraak 3 (regel 1421-1429): the chair of the portefeuillehoudersoverleg is
+    the bestuurlijk aanspreekpunt; the chair belongs to that overleg."""
+    chair = "regionaal-portefeuillehoudersoverleg-jeugd-voorzitter"
+    assert (chair, "pfho-sociaal-domein") in _edges(G, "is-onderdeel-van")
+
+
+def test_what_vision_the_2022_2025_agreements_build_on(G) -> None:
+    """003 §3.1 (regel 499-503): the vision of the Transformatieplan 'Zorg voor de Jeugd
+    2019-2021' still stands and is carried by the partners."""
+    node = G.nodes["transformatieplan-zorg-voor-de-jeugd"]
+    assert node["as_of"] == 2021
+    assert any(s.startswith("003 §3.1") for s in node["sources"])
+
+
+def test_when_does_parental_regie_lapse(G) -> None:
+    """003 §3.2 (regel 563-569): only under a gezagsmaatregel; the data records the tension
+    with the professionals' procesregie and casusregie as a known issue."""
+    issue = _issue(G, "kwestie-003-regie-jeugdige-of-professional")
+    assert "gezagsmaatregel" in issue.description
+    assert {"consulenten-procesregie", "gecontracteerde-jeugdhulp-casusregie"} <= set(issue.about)
+
+
+# --- 002: the local picture (2024-2025)
+
+
+def test_how_many_buurtteams_hilversum_has_and_with_which_partners(G) -> None:
+    """002 §3.1 (regel 402-405): nine buurtteams since 2024 (one actor with a figure),
+    working with Versa Welzijn, Kwintes and Sherpa ("vier vaste partners", a known issue)."""
+    teams = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("type") == "buurtteam" and "hilversum" in d["areas"]
+    ]
+    assert teams == ["buurtteams-hilversum"]
+    figure = _figure(G, "buurtteams-hilversum", "teams")
+    assert (figure.value, figure.as_of) == ("9", 2024)
+    partners = {v for u, v in _edges(G, "werkt-samen", source="buurtteams-hilversum")}
+    assert {"versa-welzijn", "kwintes", "sherpa"} <= partners
+    assert "kwestie-002-vier-vaste-partners" in {i.id for i in G.graph["issues"]}
+
+
+def test_how_many_poh_jeugd_hilversum_has_and_where_they_are_organised(G) -> None:
+    """002 §3.1 (regel 453-456): five POH-jeugd in the GP practices, full coverage of the
+    city, organised in one team at the GGD."""
+    assert _figure(G, "hilversum-poh-jeugd", "personen").value == "5"
+    assert G.nodes["hilversum-poh-jeugd"]["part_of"] == ("ggd",)
+
+
+def test_who_supports_families_with_complex_problems_or_unsafety_in_hilversum(G) -> None:
+    """002 §3.1 (regel 456-460): the gezinsregisseurs of the USd Hilversum, working closely
+    with the jeugdconsulenten of the gemeente."""
+    assert ("hilversum-gezinsregisseurs", "hilversum-jeugdconsulenten") in _edges(G, "werkt-samen")
+
+
+def test_how_are_schools_in_hilversum_connected_to_youth_care(G) -> None:
+    """002 §3.1 (regel 469-474): jeugdconsulenten are linked to primary and secondary
+    schools as fixed contact and may attend the ZAT in an advisory role."""
+    linked = {v for u, v in _edges(G, "is-gekoppeld-aan", source="hilversum-jeugdconsulenten")}
+    assert {"hilversum-basisscholen", "hilversum-middelbare-scholen"} <= linked
+    assert ("hilversum-jeugdconsulenten", "hilversum-zat") in _edges(G, "adviseert")
+    assert _arrangement(G, "hilversum", "schoolverbinding").status == "bestaand"
+
+
+def test_does_gooise_meren_have_a_stevig_lokaal_team(G) -> None:
+    """002 §3.2 (regel 528-531): no, not as the VNG describes one; the teams are organised
+    per law, with an integraal team for very complex problems."""
+    arrangement = _arrangement(G, "gooise-meren", "lokaal-team")
+    assert arrangement.status == "afwezig"
+    assert "gooise-meren-integraal-team" in arrangement.about
+
+
+def test_what_is_the_status_of_the_poh_jeugd_in_gooise_meren(G) -> None:
+    """002 §3.2 (regel 512-515): a pilot, to be expanded in the coming years."""
+    assert _arrangement(G, "gooise-meren", "poh-jeugd").status == "pilot"
+    assert G.nodes["gooise-meren-poh-jeugd"]["status"] == "pilot"
+
+
+def test_where_are_regie_questions_discussed_in_gooise_meren(G) -> None:
+    """002 §3.2 (regel 491-495): at the poetstafel, a case discussion started in 2025
+    where the teams per law meet."""
+    assert ("gooise-meren-teams-per-wet", "gooise-meren-poetstafel") in _edges(G, "neemt-deel-aan")
+
+
+def test_where_do_stuck_cases_go_in_hbel(G) -> None:
+    """002 §3.3 (regel 620-622): to the doorbraakregisseur, with an integral view and a
+    broad, cross-domain mandate."""
+    arrangement = _arrangement(G, "hbel", "escalatie")
+    assert arrangement.about == ("hbel-doorbraakregisseur",)
+    assert "hbel-doorbraakregisseur" in _holders(G, "doorbraak")
+    assert "inrichting-hbel-escalatie" in escalation_ladder(G, "huizen").arrangements
+
+
+def test_how_many_poh_jeugd_does_hbel_have_and_in_how_many_practices(G) -> None:
+    """002 §3.3 (regel 554-559): two own POH's Jeugd linked to three GP practices."""
+    assert _figure(G, "hbel-poh-jeugd", "personen").value == "2"
+    practices = _figure(G, "hbel-huisartsenpraktijken", "huisartsenpraktijken")
+    assert practices.value == "3"
+
+
+def test_what_works_for_adults_in_huizen_and_what_not_yet_for_youth(G) -> None:
+    """002 §3.3 (regel 542-562): the ambulant team 18+ works in Huizen; the ambulant team
+    jeugd is not yet equipped and is being developed further."""
+    assert G.nodes["huizen-ambulant-team-18plus"]["status"] == "bestaand"
+    assert G.nodes["hbel-ambulant-team-jeugd"]["status"] == "in-ontwikkeling"
+
+
+def test_which_municipalities_poh_jeugd_status_is_unknown(G) -> None:
+    """002 §3 (regel 399-622) has no section on Wijdemeren; Hilversum (§3.1), Gooise Meren
+    (§3.2) and the HBEL (§3.3) describe their POH-jeugd."""
+    unknown = {
+        a.areas[0]
+        for a in G.graph["arrangements"]
+        if a.aspect == "poh-jeugd" and a.status == "onbekend"
+    }
+    assert unknown == {"wijdemeren"}
+
+
+def test_is_every_aspect_of_every_municipality_described_or_marked_unknown(G) -> None:
+    """Issue 3: for each gemeente and the HBEL cluster, one arrangement per aspect, with
+    status onbekend where the seeds are silent (e.g. Wijdemeren in 002 §3)."""
+    aspects = ("lokaal-team", "toegang", "voorveld", "poh-jeugd", "schoolverbinding", "escalatie")
+    for area in (*GEMEENTEN, "hbel"):
+        for aspect in aspects:
+            _arrangement(G, area, aspect)
+    assert _arrangement(G, "wijdemeren", "escalatie").status == "onbekend"
+
+
+def test_is_it_recorded_that_blaricum_eemnes_and_laren_are_never_named(G) -> None:
+    """002 §3.3 (regel 535, 565, 591): only "HBEL"/"HBL" appears; the cluster-wide
+    statements applied to Blaricum, Eemnes and Laren are a known issue."""
+    issue = _issue(G, "kwestie-002-hbel-gemeenten-niet-genoemd")
+    assert {"blaricum", "eemnes", "laren", "inrichting-laren-poh-jeugd"} <= set(issue.about)
+
+
+def test_what_did_wijdemeren_s_wijkteam_do_in_2021(G) -> None:
+    """003 §4 afspraak 2 (regel 1034-1036): the wijkteam in Wijdemeren also gives light
+    help itself (2021); 002 does not describe Wijdemeren."""
+    node = G.nodes["wijdemeren-wijkteam"]
+    assert (node["type"], node["as_of"], node["levels"]) == ("wijkteam", 2021, ("licht",))
+
+
+def test_who_gave_the_2025_overview_its_substantive_direction(G) -> None:
+    """002 §1.2 (regel 137-139): the project group stood under the regie of the regieteam
+    jeugd."""
+    assert ("regieteam-jeugd", "slt-rapport-projectgroep") in _edges(G, "stuurt-aan")
+
+
+def test_is_ambulante_begeleiding_a_municipal_task(G) -> None:
+    """002 bijlage 3 (regel 829-832) and 004 aanpak en scope (regel 55-59): disputed; the
+    regional vision explores this grey area. Recorded as a known issue with both readings."""
+    issue = _issue(G, "kwestie-002-ambulante-begeleiding-gemeentelijke-taak")
+    assert len(issue.readings[0].splitlines()) == 2
+
+
+# --- 000, 001, 004: governance and the plans of 2025-2026
+
+
+def test_which_governance_bodies_steer_the_slt_2_project(G) -> None:
+    """001 governance: the kerngroep, the ambtelijke stuurgroep and the bestuurlijke
+    stuurgroep steer the project Stevige lokale teams 2.0."""
+    steering = {u for u, v in _edges(G, "stuurt-aan", target="project-stevige-lokale-teams-2")}
+    assert steering == {"slt-kerngroep", "slt-ambtelijke-stuurgroep", "slt-bestuurlijke-stuurgroep"}
+
+
+def test_which_programmes_is_slt_2_connected_to(G) -> None:
+    """001 kernboodschap and aanleiding: IDU, TKS, REA, RET, IZA, the Hervormingsagenda
+    Jeugd and the Heroverweging Wmo."""
+    linked = {v for u, v in _edges(G, "is-gekoppeld-aan", source="project-stevige-lokale-teams-2")}
+    assert {
+        "programma-idu",
+        "programma-tks",
+        "programma-rea",
+        "integraal-zorgakkoord",
+        "hervormingsagenda-jeugd",
+        "heroverweging-wmo",
+    } <= linked
+
+
+def test_which_municipalities_take_part_in_the_slt_2_kerngroep(G) -> None:
+    """001 governance: Hilversum, Gooise Meren and Wijdemeren (and the HBEL through the
+    project leaders, strategisch adviseurs HBEL) and the Regio."""
+    members = {u for u, v in _edges(G, "neemt-deel-aan", target="slt-kerngroep")}
+    assert {
+        "gemeente-hilversum",
+        "gemeente-gooise-meren",
+        "gemeente-wijdemeren",
+        "slt-projectleiders",
+        "regio-gooi-en-vechtstreek",
+    } <= members
+    assert G.nodes["slt-projectleiders"]["areas"] == ("hbel",)
+
+
+def test_what_must_the_region_deliver_by_2027(G, shipped) -> None:
+    """000 hoe nu verder (regel 62-64) and 004 aanleiding/kaders: a regional vision on
+    youth care, required by the Wet verbetering beschikbaarheid jeugdzorg by 2027."""
+    vision = G.nodes["regionale-visie-sociaal-domein"]
+    assert "2027" in vision["description"]
+    assert "Wet verbetering beschikbaarheid jeugdzorg" in vision["description"]
+    decides = [
+        m
+        for m in G.graph["mandates"]
+        if m.holder == "pfho-sociaal-domein"
+        and "wet-verbetering-beschikbaarheid-jeugdzorg" in m.legal_bases
+    ]
+    assert decides
+
+
+def test_when_does_new_youth_care_purchasing_start(G) -> None:
+    """000 hoe nu verder (regel 66): new youth-care purchasing in the region from 2028; the
+    purchasing exploration follows the regional vision (004 vervolgstap)."""
+    assert "2028" in G.nodes["verkenning-regionale-inkoop"]["description"]
+    assert ("regionale-visie-sociaal-domein", "verkenning-regionale-inkoop") in _edges(
+        G, "is-gekoppeld-aan"
+    )
+
+
+def test_who_advised_on_the_2025_proposal_and_who_adopts_it(G) -> None:
+    """000 behandeling: the Regieteam Wmo & Jeugd advised (13/11/25, "Aanbieden aan DO"),
+    the Directie-overleg advised (27/11/25), the PFHO adopts."""
+    advice = _edges(G, "adviseert")
+    assert ("regieteam-wmo-en-jeugd", "directie-overleg") in advice
+    assert ("directie-overleg", "pfho-sociaal-domein") in advice
+
+
+def test_who_steers_the_regional_vision(G) -> None:
+    """004 governance en sturing: the PFHO sociaal domein is bestuurlijk opdrachtgever
+    and decides on the vision; a stuurgroep chaired from the PFHO steers it."""
+    assert "pfho-sociaal-domein" in _holders(G, "besluiten")
+    assert ("visie-stuurgroep", "regionale-visie-sociaal-domein") in _edges(G, "stuurt-aan")
+    assert ("pfho-sociaal-domein", "visie-stuurgroep") in _edges(G, "stuurt-aan")
+
+
+def test_how_much_money_is_reserved_for_the_vision_s_project_leader(G) -> None:
+    """004 financiering: EUR 50.000 from the reserve sociaal domein."""
+    assert _figure(G, "visie-projectleider", "euro").value == "50000"
+
+
+def test_what_the_2025_findings_say_per_municipality(G) -> None:
+    """000 de bevindingen (regel 44-46): Gooise Meren experiments with an integrale
+    casusaanpak, HBEL prepares a local plan, Hilversum investigates adding youth to
+    the buurtteams (a known issue against 002 §3.1)."""
+    assert G.nodes["gooise-meren-integrale-casusaanpak"]["status"] == "pilot"
+    assert G.nodes["hbel-lokaal-plan"]["status"] == "in-ontwikkeling"
+    assert "kwestie-000-jeugd-in-buurtteams-hilversum" in {i.id for i in G.graph["issues"]}
+
+
+def test_which_contradictions_are_recorded(G) -> None:
+    """002 §3.1 (four partners, three named; nine buurtteams per wijk), 003 §4 (three
+    lists of referrers), 000/004 (who adopts the plan van aanpak), 002 §3.3 (HBEL
+    members never named): each a known issue with at least two readings."""
+    issues = {i.id: i for i in G.graph["issues"]}
+    for wanted in (
+        "kwestie-002-vier-vaste-partners",
+        "kwestie-002-negen-buurtteams-per-wijk",
+        "kwestie-003-lijsten-wettelijke-verwijzers",
+        "kwestie-000-do-en-vaststelling",
+        "kwestie-002-hbel-gemeenten-niet-genoemd",
+    ):
+        assert len(issues[wanted].readings[0].splitlines()) >= 2, wanted
