@@ -1,0 +1,110 @@
+"""The real server: uvicorn on a free loopback port, a SPARQL client and a browser."""
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from zorgnet.api.app import create_app
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, loaded_store: Path, make_settings
+) -> Iterator[str]:
+    """The web app served by uvicorn in a thread; yields its base URL."""
+    target = tmp_path_factory.mktemp("server") / "store"
+    shutil.copytree(loaded_store, target)
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(make_settings(target)), host="127.0.0.1", port=port, log_level="warning"
+    )
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(10)
+
+
+def test_the_server_answers_over_http(server: str) -> None:
+    health = httpx.get(f"{server}/health").json()
+    assert health["status"] == "in orde"
+    actors = httpx.get(f"{server}/api/actors", params={"gemeente": "huizen"}).json()
+    assert actors["total"] > 0
+
+
+def test_sparqlwrapper_gets_json_csv_and_turtle(server: str) -> None:
+    client = SPARQLWrapper(f"{server}/sparql")
+    client.setQuery(
+        "PREFIX zn: <https://w3id.org/zorgnet/def#> SELECT ?a WHERE { ?a a zn:Actor } LIMIT 5"
+    )
+    client.setReturnFormat(JSON)
+    assert len(client.query().convert()["results"]["bindings"]) == 5
+    client.setReturnFormat(CSV)
+    assert client.query().convert().decode().startswith("a\r\n")
+    client.setMethod("POST")
+    client.setQuery("CONSTRUCT WHERE { <https://w3id.org/zorgnet/id/actor/veilig-thuis> ?p ?o }")
+    client.setReturnFormat(TURTLE)
+    assert b"veilig-thuis" in client.query().convert()
+
+
+def test_sparqlwrapper_sees_an_update_refused(server: str) -> None:
+    client = SPARQLWrapper(f"{server}/sparql")
+    client.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    client.setReturnFormat(JSON)
+    with pytest.raises(QueryBadFormed):
+        client.query()
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium missing")
+def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_page()
+            page.goto(f"{server}/route")
+            page.fill("input[name=van]", "huisarts")
+            page.select_option("select[name=naar]", "jeugd-ggz")
+            page.select_option("select[name=gemeente]", "huizen")
+            page.click("button[type=submit]")
+            page.wait_for_selector("#resultaat")
+            assert "Route 1" in page.inner_text("#resultaat")
+            assert page.locator("ol.route-stappen li").count() >= 2
+            shot = Path(os.environ.get("TMPDIR", "/tmp")) / "zorgnet-route-form.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 1000
+            page.goto(f"{server}/")
+            assert "Sociale kaart" in page.inner_text("h1")
+        finally:
+            browser.close()
