@@ -5,6 +5,8 @@ import pytest
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.loaders.dataset import Dataset, read_dataset
 
+pytest_plugins = ["backends_conftest"]
+
 
 @pytest.fixture(scope="session")
 def shipped() -> Dataset:

@@ -60,8 +60,9 @@ class VirtuosoServer:
         self.folder = folder or Path(tempfile.mkdtemp(prefix="zorgnet-virtuoso-"))
         self.sql_port = _free_port()
         self.http_port = _free_port()
-        self.password = secrets.token_urlsafe(18)
-        self._dba_password = secrets.token_urlsafe(18)
+        self.password = secrets.token_hex(16)
+        # A leading letter: SET PASSWORD reads a leading digit as a number.
+        self._dba_password = "z" + secrets.token_hex(16)
         self.process: subprocess.Popen[bytes] | None = None
         self._dba_set = False
 
