@@ -29,12 +29,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
 
-from zorgnet.graph.exports.hsds_schema import schema_errors
+from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, schema_errors
 from zorgnet.loaders.dataset import Dataset, _known_ids
 from zorgnet.loaders.records import build_records
 from zorgnet.loaders.report import Position, Problem, Severity
@@ -173,6 +174,11 @@ def _json_items(path: Path, reading: _Reading) -> None:
             continue
         entity = "service" if "status" in entry or "organization" in entry else "organization"
         reading.items.append(_Item(entity, entry, at, label))
+        owner = entry.get("organization")
+        if entity == "service" and isinstance(owner, dict):
+            # service_full.json nests the organization that offers the service.
+            where = Position(reading.display, _line_of(text, owner))
+            reading.items.append(_Item("organization", owner, where, f"{label}.organization"))
         if entity == "organization":
             for number, service in enumerate(entry.get("services") or []):
                 if isinstance(service, dict):
@@ -187,16 +193,20 @@ def _json_items(path: Path, reading: _Reading) -> None:
                     )
 
 
+@cache
+def _property_types(entity: str) -> dict[str, str | None]:
+    schema = json.loads((hsds_schema_dir() / f"{entity}.json").read_text(encoding="utf-8"))
+    return {name: spec.get("type") for name, spec in schema["properties"].items()}
+
+
 def _typed(entity: str, row: dict[str, str], reading: _Reading, at: Position) -> dict[str, Any]:
     """A CSV row as JSON values, typed by the entity's JSON schema."""
-    from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
-
-    schema = json.loads((hsds_schema_dir() / f"{entity}.json").read_text(encoding="utf-8"))
+    types = _property_types(entity)
     out: dict[str, Any] = {}
     for name, text in row.items():
         if name is None or text in ("", None):
             continue
-        kind = schema["properties"].get(name, {}).get("type")
+        kind = types.get(name)
         try:
             out[name] = (
                 int(text) if kind == "integer" else float(text) if kind == "number" else text
@@ -384,6 +394,18 @@ class _Mapper:
             record["area"].append(found)
 
 
+def _unique(items: list[_Item]) -> list[_Item]:
+    """Each HSDS entity once: a list may repeat an organization that a service nests."""
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for item in items:
+        key = (item.entity, str(item.data.get("id")))
+        if key not in seen or item.data.get("id") is None:
+            seen.add(key)
+            unique.append(item)
+    return unique
+
+
 def _documents(items: list[_Item], records: list[LinedDict]) -> list[tuple[str, LinedDict]]:
     """The records grouped by the file they came from, as ``build_records`` reads files."""
     by_file: dict[str, list[LinedDict]] = {}
@@ -465,6 +487,7 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
         _csv_items(path, reading)
     else:
         _json_items(path, reading)
+    reading.items = _unique(reading.items)
     for item in reading.items:
         for where, message in schema_errors(item.entity, item.data):
             if item.parent is not None and where == "$.organization_id":

@@ -54,6 +54,9 @@ def test_a_service_example_becomes_an_actor_part_of_its_organization(shipped: Da
     service = actors["ac148810-d857-441c-9679-408f346de14b"]
     assert service["label"] == "Community Counselling"
     assert service["status"] == "bestaand"
+    organization = actors["d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"]
+    assert service["partOf"] == [organization["id"]]
+    assert organization["label"] == "Example Organization Inc."
 
 
 def test_the_csv_datapackage_gives_the_same_records_as_the_json(shipped: Dataset) -> None:
