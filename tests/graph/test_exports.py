@@ -170,3 +170,34 @@ def test_cli_export_names_the_formats_when_one_is_unknown(store_dir: Path) -> No
     result = runner.invoke(app, ["export", "--format", "pdf", "--store", str(store_dir)])
     assert result.exit_code == 2
     assert "gexf" in result.output
+
+
+def test_cli_imports_json_ld_into_an_empty_store_identically(
+    store_dir: Path, tmp_path: Path
+) -> None:
+    from rdflib.compare import isomorphic
+
+    exported = tmp_path / "kaart.jsonld"
+    result = runner.invoke(
+        app, ["export", "--format", "jsonld", "-o", str(exported), "--store", str(store_dir)]
+    )
+    assert result.exit_code == 0, result.output
+    empty = tmp_path / "leeg"
+    result = runner.invoke(
+        app, ["import", "--format", "jsonld", str(exported), "--store", str(empty)]
+    )
+    assert result.exit_code == 0, result.output
+    with Store(store_dir) as first, Store(empty) as second:
+        assert isomorphic(first.snapshot(), second.snapshot())
+
+
+def test_cli_refuses_broken_json_ld_and_loads_nothing(tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.jsonld"
+    broken.write_text('{"@context": {}, "@graph": [', encoding="utf-8")
+    empty = tmp_path / "leeg"
+    result = runner.invoke(
+        app, ["import", "--format", "jsonld", str(broken), "--store", str(empty)]
+    )
+    assert result.exit_code == 1
+    assert "kapot.jsonld" in result.output
+    assert _triples(empty) == 0
