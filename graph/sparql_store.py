@@ -33,7 +33,7 @@ from typing import Any
 import httpx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Graph, URIRef
+from rdflib import XSD, Graph, URIRef
 from rdflib.term import BNode, Literal, Node
 
 from zorgnet.ontology.exceptions import StoreError
@@ -58,6 +58,10 @@ def _term(node: Node) -> str:
     if isinstance(node, BNode):
         return f"<{_GENID}{node}>"
     if isinstance(node, Literal):
+        if node.datatype == XSD.decimal and "." not in node and "E" not in node.upper():
+            # Virtuoso's SPARQL compiler stores "75"^^xsd:decimal as an xsd:integer;
+            # "75.0" stays a decimal (and comes back as "75").
+            return f'"{node}.0"^^<{XSD.decimal}>'
         return node.n3()
     raise StoreError(f"Onverwachte RDF-term {node!r}")
 

@@ -152,6 +152,9 @@ class VirtuosoServer:
             f"DB.DBA.RDF_DEFAULT_USER_PERMS_SET('{USER}', 3);",
             # Nobody else may log in as dba with the well-known password.
             f"SET PASSWORD dba {self._dba_password};",
+            # Into the database file: replaying SET PASSWORD from the log after a crash
+            # fails (SR005 in set_user_struct), which would lock us out after kill().
+            "checkpoint;",
         )
         return self
 

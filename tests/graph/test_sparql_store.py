@@ -1,0 +1,206 @@
+"""The remote store on Virtuoso: all-or-nothing loads, paged reads, clear errors, concurrency."""
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from virtuoso import VirtuosoServer
+
+from zorgnet.graph.sparql_store import SparqlStore
+from zorgnet.loaders.dataset import Dataset
+from zorgnet.ontology.exceptions import StoreError
+
+
+def _graph(n: int, tag: str) -> Graph:
+    graph = Graph()
+    for i in range(n):
+        graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(i)))
+    return graph
+
+
+def _open(server: VirtuosoServer, **options: object) -> SparqlStore:
+    return SparqlStore(server.endpoint, user="zorgnet", password=server.password, **options)  # type: ignore[arg-type]
+
+
+def test_replace_makes_the_new_version_current_and_drops_the_old(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(10, "a"))
+        first = store.version
+        store.replace(_graph(5, "b"))
+        assert len(store) == 5
+        assert store.version != first
+        assert store.select(f"ASK {{ GRAPH <{first}> {{ ?s ?p ?o }} }}") is False
+
+
+def test_reads_come_in_pages_and_miss_nothing(
+    empty_virtuoso: VirtuosoServer, shipped: Dataset
+) -> None:
+    with _open(empty_virtuoso, page=1000) as store:
+        store.replace(shipped.graph)
+        assert isomorphic(store.snapshot(), shipped.graph)
+
+
+def test_inserts_in_chunks_give_the_same_data_as_the_graph_store_upload(
+    empty_virtuoso: VirtuosoServer, shipped: Dataset
+) -> None:
+    with _open(empty_virtuoso, chunk=300) as store:
+        store._use_graph_store = False
+        store.replace(shipped.graph)
+        assert isomorphic(store.snapshot(), shipped.graph)
+
+
+def test_a_load_killed_half_way_by_a_server_crash_leaves_the_old_data(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    old = _graph(50, "old")
+    with _open(empty_virtuoso, chunk=250) as store:
+        store.replace(old)
+        before = store.version
+        # INSERT DATA in many small requests, so that the crash falls inside the load.
+        store._use_graph_store = False
+        failures: list[BaseException] = []
+
+        def load() -> None:
+            try:
+                store.replace(_graph(100_000, "new"))
+            except StoreError as exc:
+                failures.append(exc)
+
+        writer = threading.Thread(target=load)
+        writer.start()
+        time.sleep(1.5)
+        empty_virtuoso.kill()
+        writer.join(timeout=60)
+    assert failures, "the load should have failed when the server died"
+    assert "niet bereikbaar" in str(failures[0])
+    empty_virtuoso.restart()
+    with _open(empty_virtuoso) as store:
+        assert store.version == before
+        assert isomorphic(store.snapshot(), old)
+
+
+def test_a_server_that_is_down_is_named_with_what_to_do() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(StoreError) as error:
+        SparqlStore(f"http://127.0.0.1:{port}/sparql")
+    message = str(error.value)
+    assert f"http://127.0.0.1:{port}/sparql is niet bereikbaar" in message
+    assert "of de server draait" in message
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A port that accepts connections and never answers: a server that hangs."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        yield sock.getsockname()[1]
+
+
+def test_a_slow_server_times_out_with_a_clear_message(silent_server: int) -> None:
+    with pytest.raises(StoreError, match=r"antwoordde niet binnen 0\.5 seconden"):
+        SparqlStore(f"http://127.0.0.1:{silent_server}/sparql", timeout=0.5)
+
+
+def test_writing_without_the_update_user_is_refused_and_says_what_to_do(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with SparqlStore(empty_virtuoso.endpoint) as anonymous:
+        with pytest.raises(StoreError, match="ZORGNET_SPARQL_USER"):
+            anonymous.replace(_graph(3, "a"))
+        assert anonymous.version is None
+
+
+def test_a_wrong_password_is_refused(empty_virtuoso: VirtuosoServer) -> None:
+    with SparqlStore(empty_virtuoso.endpoint, user="zorgnet", password="fout") as store:
+        with pytest.raises(StoreError, match="HTTP 401"):
+            store.replace(_graph(3, "a"))
+        assert store.version is None
+
+
+def test_a_property_path_without_a_start_gets_a_dutch_explanation(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(3, "a"))
+        with pytest.raises(StoreError, match="vast beginpunt"):
+            store.select(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{store.version}> "
+                "{ ?a <urn:x:p>+ ?b } }"
+            )
+
+
+def test_a_writer_that_read_stale_data_is_refused_instead_of_overwriting(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as first, _open(empty_virtuoso) as second:
+        first.replace(_graph(3, "a"))
+        stale = first.snapshot()
+        second.snapshot()
+        second.replace(_graph(4, "b"))
+        with pytest.raises(StoreError, match="intussen door een ander gewijzigd"):
+            first.replace(stale + _graph(1, "c"))
+        assert len(second) == 4
+
+
+def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    base = _graph(200, "base")
+    with _open(empty_virtuoso) as store:
+        store.replace(base)
+        before = len(store)
+    acknowledged: list[str] = []
+    seen_counts: list[int] = []
+    errors: list[BaseException] = []
+    stop = time.monotonic() + 10
+
+    def writer(n: int) -> None:
+        with _open(empty_virtuoso) as own:
+            for i in range(3):
+                marker = f"w{n}-{i}"
+                while time.monotonic() < stop:
+                    data = own.snapshot()
+                    data.add((URIRef(f"urn:x:marker:{marker}"), URIRef("urn:x:p"), Literal(1)))
+                    try:
+                        own.replace(data)
+                    except StoreError as exc:
+                        if "intussen door een ander gewijzigd" not in str(exc):
+                            errors.append(exc)
+                            return
+                        continue
+                    acknowledged.append(marker)
+                    break
+
+    def reader() -> None:
+        with _open(empty_virtuoso) as own:
+            while time.monotonic() < stop:
+                try:
+                    seen_counts.append(len(own.snapshot()))
+                except StoreError as exc:
+                    errors.append(exc)
+                    return
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(10)]
+    threads += [threading.Thread(target=reader) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors
+    assert acknowledged
+    with _open(empty_virtuoso) as store:
+        after = store.snapshot()
+    markers = {str(s).rsplit(":", 1)[1] for s in after.subjects() if "marker" in str(s)}
+    assert markers == set(acknowledged)
+    assert len(after) == before + len(acknowledged)
+    # Readers saw whole versions only: the base plus some acknowledged markers.
+    assert all(before <= n <= before + len(acknowledged) for n in seen_counts)
