@@ -85,7 +85,17 @@ _MAPPED = {
 # The placeholder seed that ties the records to the HSDS document in an in-memory
 # register; it never reaches the RDF (citations point at the section IRI).
 _SEED = "000"
-_CSV_TABLES = ("organizations", "services", "service_areas", "attributes", "taxonomy_terms")
+# The tables of the data package that are read, and the entity of their rows.
+_TABLES = {
+    "organizations": "organization",
+    "services": "service",
+    "service_areas": "service_area",
+    "attributes": "attribute",
+    "taxonomy_terms": "taxonomy_term",
+    "locations": "location",
+    "addresses": "address",
+    "service_at_location": "service_at_location",
+}
 
 
 @dataclass
@@ -95,6 +105,8 @@ class _Item:
     at: Position
     label: str  # e.g. "organization[0]" or "services.csv rij 2"
     parent: str | None = None  # the HSDS organization id of a nested service
+    # Locations beside the data, as a service_at_location has its service's location.
+    locations: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -163,6 +175,14 @@ def _json_items(path: Path, reading: _Reading) -> None:
             None,
         )
         return
+    if isinstance(document, dict) and "organizations.csv" in document:
+        _tabular_json_items(document, text, reading)
+        return
+    if isinstance(document, dict) and "openapi_url" in document:
+        reading.warn(
+            Position(reading.display, 1), "HSDS-profielbeschrijving: geen gegevens", None, None
+        )
+        return
     if isinstance(document, dict) and isinstance(document.get("contents"), list):
         document = document["contents"]
     entries = document if isinstance(document, list) else [document]
@@ -172,25 +192,64 @@ def _json_items(path: Path, reading: _Reading) -> None:
         if not isinstance(entry, dict):
             reading.error(at, f"{label} is geen HSDS-object", None, None)
             continue
-        entity = "service" if "status" in entry or "organization" in entry else "organization"
+        _add_entry(entry, _entity(entry), at, label, text, reading)
+
+
+def _entity(entry: dict[str, Any]) -> str:
+    """Which HSDS entity a JSON object is, from the keys only that entity has."""
+    if "service" in entry and "location" in entry:
+        return "service_at_location"
+    if {"status", "organization", "organization_id", "service_areas"} & set(entry):
+        return "service"
+    if "location_type" in entry:
+        return "location"
+    if {"taxonomy", "code", "term_uri", "parent_id"} & set(entry):
+        return "taxonomy_term"
+    if "version" in entry:
+        return "taxonomy"
+    return "organization"
+
+
+def _add_entry(
+    entry: dict[str, Any],
+    entity: str,
+    at: Position,
+    label: str,
+    text: str,
+    reading: _Reading,
+    parent: str | None = None,
+) -> None:
+    """Add *entry* and the organizations and services nested in it."""
+
+    def where(nested: object) -> Position:
+        return Position(reading.display, _line_of(text, nested) or at.line)
+
+    if entity == "service_at_location":
+        # Validated as a whole; its service (with the location's address) is what is kept.
         reading.items.append(_Item(entity, entry, at, label))
-        owner = entry.get("organization")
-        if entity == "service" and isinstance(owner, dict):
-            # service_full.json nests the organization that offers the service.
-            where = Position(reading.display, _line_of(text, owner))
-            reading.items.append(_Item("organization", owner, where, f"{label}.organization"))
-        if entity == "organization":
-            for number, service in enumerate(entry.get("services") or []):
-                if isinstance(service, dict):
-                    reading.items.append(
-                        _Item(
-                            "service",
-                            service,
-                            Position(reading.display, _line_of(text, service)),
-                            f"{label}.services[{number}]",
-                            str(entry.get("id")),
-                        )
-                    )
+        service = entry.get("service")
+        if isinstance(service, dict):
+            _add_entry(service, "service", where(service), f"{label}.service", text, reading)
+            location = entry.get("location")
+            if isinstance(location, dict):
+                reading.items[-1].locations.append(location)
+        return
+    reading.items.append(_Item(entity, entry, at, label, parent))
+    owner = entry.get("organization")
+    if entity == "service" and isinstance(owner, dict):
+        # service_full.json nests the organization that offers the service.
+        reading.items.append(_Item("organization", owner, where(owner), f"{label}.organization"))
+    if entity == "organization":
+        for number, service in enumerate(entry.get("services") or []):
+            if isinstance(service, dict):
+                item = _Item(
+                    "service",
+                    service,
+                    where(service),
+                    f"{label}.services[{number}]",
+                    str(entry.get("id")),
+                )
+                reading.items.append(item)
 
 
 @cache
@@ -207,6 +266,10 @@ def _typed(entity: str, row: dict[str, str], reading: _Reading, at: Position) ->
         if name is None or text in ("", None):
             continue
         kind = types.get(name)
+        if not isinstance(text, str):
+            # tabular.json holds the CSV cells as JSON; a cell is text where the schema says so.
+            out[name] = str(text) if kind == "string" else text
+            continue
         try:
             out[name] = (
                 int(text) if kind == "integer" else float(text) if kind == "number" else text
@@ -234,19 +297,39 @@ def _csv_items(folder: Path, reading: _Reading) -> None:
             Position(reading.display), "geen organizations.csv in de HSDS-map", None, None
         )
         return
-    entity_of = {
-        "organizations": "organization",
-        "services": "service",
-        "service_areas": "service_area",
-        "attributes": "attribute",
-        "taxonomy_terms": "taxonomy_term",
-    }
-    tables = {
-        table: [
-            (at, _typed(entity_of[table], row, reading, at))
-            for at, row in _csv_rows(folder, table, reading)
+    tables = {table: _csv_rows(folder, table, reading) for table in _TABLES}
+    _tabular_items(tables, reading)
+    _report_unread_tables(folder, reading)
+
+
+def _tabular_json_items(document: dict[str, Any], text: str, reading: _Reading) -> None:
+    """``tabular.json``: every CSV table of the data package as a JSON list of rows."""
+    tables = {}
+    for table in _TABLES:
+        rows = document.get(f"{table}.csv") or []
+        tables[table] = [
+            (Position(reading.display, _line_of(text, row)), row)
+            for row in rows
+            if isinstance(row, dict)
         ]
-        for table in _CSV_TABLES
+    _tabular_items(tables, reading)
+    for name, rows in document.items():
+        if name.removesuffix(".csv") not in (*_TABLES, "meta_table_descriptions") and rows:
+            reading.warn(
+                Position(reading.display),
+                f"tabel {name.removesuffix('.csv')} ({len(rows)} rij(en)) niet overgenomen",
+                None,
+                None,
+            )
+
+
+def _tabular_items(
+    raw: dict[str, list[tuple[Position, dict[str, Any]]]], reading: _Reading
+) -> None:
+    """Join the rows of the data package's tables into nested organizations and services."""
+    tables = {
+        table: [(at, _typed(_TABLES[table], row, reading, at)) for at, row in rows]
+        for table, rows in raw.items()
     }
     terms = {row.get("id"): row for _, row in tables["taxonomy_terms"]}
     attributes: dict[str, list[dict[str, Any]]] = {}
@@ -257,26 +340,54 @@ def _csv_items(folder: Path, reading: _Reading) -> None:
         if term is not None:
             attribute["taxonomy_term"] = term
         attributes.setdefault(str(row.get("link_id")), []).append(attribute)
-    areas: dict[str, list[dict[str, Any]]] = {}
-    for _, row in tables["service_areas"]:
-        area = dict(row)
-        areas.setdefault(str(area.pop("service_id", None)), []).append(area)
+    areas = _grouped(tables["service_areas"], "service_id")
+    addresses = _grouped(tables["addresses"], "location_id")
+    locations = {
+        str(row.get("id")): {**row, "addresses": addresses.get(str(row.get("id")), [])}
+        for _, row in tables["locations"]
+    }
+    located: dict[str, list[dict[str, Any]]] = {}
+    for _, row in tables["service_at_location"]:
+        link = {k: v for k, v in row.items() if k not in ("service_id", "location_id")}
+        if str(row.get("location_id")) in locations:
+            link["location"] = locations[str(row.get("location_id"))]
+        located.setdefault(str(row.get("service_id")), []).append(link)
     for at, row in tables["organizations"]:
-        org = {**row, "attributes": attributes.get(str(row.get("id")), [])}
+        key = str(row.get("id"))
+        org = {**row, "attributes": attributes.get(key, [])}
+        own = [
+            {k: v for k, v in location.items() if k != "organization_id"}
+            for location in locations.values()
+            if str(location.get("organization_id")) == key
+        ]
+        if own:
+            org["locations"] = own
         reading.items.append(_Item("organization", org, at, f"rij {at.line}"))
     for at, row in tables["services"]:
+        key = str(row.get("id"))
         service = {
             **row,
-            "attributes": attributes.get(str(row.get("id")), []),
-            "service_areas": areas.get(str(row.get("id")), []),
+            "attributes": attributes.get(key, []),
+            "service_areas": areas.get(key, []),
         }
+        if key in located:
+            service["service_at_locations"] = located[key]
         reading.items.append(_Item("service", service, at, f"rij {at.line}"))
-    _report_unread_tables(folder, reading)
+
+
+def _grouped(
+    rows: list[tuple[Position, dict[str, Any]]], key: str
+) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for _, row in rows:
+        item = {k: v for k, v in row.items() if k != key}
+        grouped.setdefault(str(row.get(key)), []).append(item)
+    return grouped
 
 
 def _report_unread_tables(folder: Path, reading: _Reading) -> None:
     for path in sorted(folder.glob("*.csv")):
-        if path.stem in _CSV_TABLES or path.stem == "meta_table_descriptions":
+        if path.stem in _TABLES or path.stem == "meta_table_descriptions":
             continue
         with path.open(encoding="utf-8-sig", newline="") as handle:
             count = sum(1 for _ in csv.DictReader(handle))
@@ -372,8 +483,12 @@ class _Mapper:
         record["source"] = [f"{_SEED} §{item.entity}, {item.entity} {hsds_id}"]
         for index, area in enumerate(data.get("service_areas") or []):
             self._area(item, record, area, f"service_areas[{index}]")
+        for where, city in _cities(data, item.locations):
+            self._area(item, record, {"name": city}, where)
         for name in sorted(set(data) - _MAPPED[item.entity]):
-            self.reading.warn(item.at, "veld niet overgenomen", hsds_id, name)
+            partly = name in ("locations", "service_at_locations")
+            message = "alleen de plaats (city) als gebied gelezen" if partly else "niet overgenomen"
+            self.reading.warn(item.at, f"veld {message}", hsds_id, name)
         record.line = line
         record.key_lines = {}
         return record
@@ -422,6 +537,25 @@ def _documents(items: list[_Item], records: list[LinedDict]) -> list[tuple[str, 
 
 def _known(base: Graph | None) -> dict[str, URIRef]:
     return _known_ids(base) if base is not None else {}
+
+
+def _cities(data: dict[str, Any], beside: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The city of every address of the locations of an organization or service."""
+    locations = [(f"locations[{i}]", loc) for i, loc in enumerate(data.get("locations") or [])]
+    locations += [(f"location[{i}]", location) for i, location in enumerate(beside)]
+    locations += [
+        (f"service_at_locations[{i}].location", link.get("location"))
+        for i, link in enumerate(data.get("service_at_locations") or [])
+        if isinstance(link, dict)
+    ]
+    cities = []
+    for where, location in locations:
+        if not isinstance(location, dict):
+            continue
+        for number, address in enumerate(location.get("addresses") or []):
+            if isinstance(address, dict) and address.get("city"):
+                cities.append((f"{where}.addresses[{number}].city", str(address["city"])))
+    return cities
 
 
 def _document_year(items: list[_Item], path: Path) -> int:
@@ -498,6 +632,15 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
         dataset.report.extend(reading.problems)
         return dataset
     mapper = _Mapper(reading, _area_index(base))
+    for item in reading.items:
+        if item.entity not in _MAPPED and item.entity != "service_at_location":
+            reading.warn(
+                item.at,
+                f"HSDS-{item.entity} {item.label} niet overgenomen: geen organisatie of dienst",
+                str(item.data.get("id")),
+                None,
+            )
+    reading.items = [i for i in reading.items if i.entity in _MAPPED]
     records: list[LinedDict] = []
     for item in reading.items:
         line = item.at.line if item.at.line is not None else len(records) + 1

@@ -59,18 +59,46 @@ def test_a_service_example_becomes_an_actor_part_of_its_organization(shipped: Da
     assert organization["label"] == "Example Organization Inc."
 
 
-def test_the_csv_datapackage_gives_the_same_records_as_the_json(shipped: Dataset) -> None:
-    from_csv = read_hsds(EXAMPLES / "csv", base=shipped.graph)
-    from_json = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph)
-    assert from_csv.report.ok, from_csv.report
+def _actors(graph: Graph) -> list[dict]:
+    return [
+        {k: v for k, v in a.items() if k not in ("source", "asOf")}
+        for a in graph_records(graph)["actors"]
+    ]
 
-    def actors(graph: Graph) -> list[dict]:
-        return [
-            {k: v for k, v in a.items() if k not in ("source", "asOf")}
-            for a in graph_records(graph)["actors"]
-        ]
 
-    assert actors(from_csv.graph) == actors(from_json.graph)
+@pytest.fixture(scope="module")
+def full_actors(shipped: Dataset) -> list[dict]:
+    dataset = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph)
+    return _actors(dataset.graph)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "csv",
+        "tabular.json",
+        "service_full.json",
+        "service_list.json",
+        "service_at_location_full.json",
+        "service_at_location_list.json",
+    ],
+)
+def test_every_form_of_the_example_gives_the_same_organization_and_service(
+    name: str, shipped: Dataset, full_actors: list[dict]
+) -> None:
+    dataset = read_hsds(EXAMPLES / name, base=shipped.graph)
+    assert dataset.report.ok, dataset.report
+    assert _actors(dataset.graph) == full_actors
+
+
+@pytest.mark.parametrize(
+    "name", ["location.json", "taxonomy.json", "taxonomy_term_list.json", "base.json"]
+)
+def test_examples_without_organizations_or_services_add_nothing_and_say_so(name: str) -> None:
+    dataset = read_hsds(EXAMPLES / name)
+    assert dataset.report.ok, dataset.report
+    assert dataset.record_count == 0
+    assert dataset.report.warnings
 
 
 def test_fields_without_a_place_in_the_ontology_are_reported_not_dropped(
