@@ -32,6 +32,7 @@ __all__ = [
     "Positions",
     "cluster_grid_positions",
     "load_positions",
+    "parse_positions",
     "ring_positions",
     "save_positions",
 ]
@@ -95,9 +96,25 @@ def load_positions(path: Path) -> Positions:
         When the file is missing, not JSON or not a positions file.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return parse_positions(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ZorgnetError(f"Kan posities niet lezen uit {path}: {exc}") from exc
+    except ZorgnetError as exc:
+        raise ZorgnetError(f"{path}: {exc}") from exc
+
+
+def parse_positions(text: str) -> Positions:
+    """Positions from the JSON text of a positions file.
+
+    Examples
+    --------
+    >>> parse_positions('{"formaat": "zorgnet-posities/1", "posities": {"a": [1, 2]}}')
+    {'a': (1.0, 2.0)}
+    """
+    try:
+        data = json.loads(text)
         if data.get("formaat") != _FORMAT:
             raise ValueError(f"formaat is niet {_FORMAT}")
         return {str(n): (float(xy[0]), float(xy[1])) for n, xy in data["posities"].items()}
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise ZorgnetError(f"Kan posities niet lezen uit {path}: {exc}") from exc
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise ZorgnetError(f"Geen geldig positiebestand: {exc}") from exc

@@ -41,6 +41,7 @@ from zorgnet.viz.layout import (
 from zorgnet.viz.styles import label
 
 __all__ = [
+    "SIGNAL_KINDS",
     "MapEdge",
     "MapNode",
     "NetworkMap",
@@ -55,6 +56,7 @@ __all__ = [
 ]
 
 _RINGS = ("kern", "verbonden", "buiten")
+SIGNAL_KINDS = ("onbereikbaar", "doodlopend", "geen wettelijk verwijzer", "alleen pilot", "overlap")
 
 
 @dataclass(frozen=True)
@@ -367,6 +369,9 @@ def ego_map(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> NetworkMap:
 def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, list[str]]:
     """Per actor, the Dutch signals of the gaps and overlaps analyses that concern it.
 
+    Each signal reads ``"<soort>: <uitleg>"``; the kinds (:data:`SIGNAL_KINDS`) are what the
+    page's signal filter offers.
+
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
@@ -388,14 +393,14 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
         for kind, actors in referrer_reach(G, g).unreached.items():
             for actor in actors:
                 flags[actor].append(
-                    f"{label('HelpKind', kind)} in {_area_label(G, g)}: "
-                    "geen wettelijk verwijzer bereikt deze aanbieder"
+                    f"geen wettelijk verwijzer: {label('HelpKind', kind)} in "
+                    f"{_area_label(G, g)}; geen verwijzer daar bereikt deze aanbieder"
                 )
     for cell in coverage(G, gemeenten=gemeenten).cells:
         if cell.state == "alleen-pilot":
             for actor in cell.pilots:
                 flags[actor].append(
-                    f"alleen als pilot: {label('HelpKind', cell.help_kind)} "
+                    f"alleen pilot: {label('HelpKind', cell.help_kind)} "
                     f"({cell.level}) in {_area_label(G, cell.gemeente)}"
                 )
     for overlap in overlaps(G).overlaps:
@@ -409,7 +414,7 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
         for actor in overlap.actors:
             others = len(overlap.actors) - 1
             flags[actor].append(
-                f"overlap ({overlap.what}): {what} in "
+                f"overlap: {overlap.what} {what} in "
                 f"{_area_label(G, overlap.area) or 'alle gebieden'} "
                 f"met {others} andere"
             )

@@ -1,4 +1,4 @@
-"""Maps as PNG pictures, drawn by Debian's Chromium through Playwright, offline.
+"""Maps drawn by Debian's Chromium through Playwright, offline: PNG pictures and positions.
 
 The browser gets a fresh profile, no GPU, no background networking or component updates,
 and every request that is not the page's own file is refused.
@@ -12,8 +12,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from zorgnet.ontology.exceptions import ZorgnetError
+from zorgnet.viz.layout import Positions, parse_positions
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LOCAL_SCHEMES", "chromium", "write_png"]
+__all__ = [
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "LOCAL_SCHEMES",
+    "browser_positions",
+    "chromium",
+    "write_png",
+]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = (
@@ -62,6 +70,21 @@ def chromium(playwright: object) -> Iterator[object]:
             context.close()
 
 
+@contextmanager
+def _drawn(html_path: Path, timeout_ms: int) -> Iterator[object]:
+    from playwright.sync_api import Error, sync_playwright
+
+    try:
+        with sync_playwright() as playwright, chromium(playwright) as context:
+            page = context.new_page()  # type: ignore[attr-defined]
+            page.goto(html_path.resolve().as_uri(), timeout=timeout_ms)
+            # A selector, not wait_for_function: the page's CSP forbids eval.
+            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
+            yield page
+    except Error as exc:
+        raise ZorgnetError(f"Chromium kon {html_path} niet tekenen: {exc.message}") from exc
+
+
 def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> Path:
     """Open the map page *html_path* headless, wait until it is drawn, save a PNG.
 
@@ -70,14 +93,13 @@ def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> 
     ZorgnetError
         When Chromium is missing or the map is not drawn within *timeout_ms*.
     """
-    from playwright.sync_api import Error, sync_playwright
-
-    try:
-        with sync_playwright() as playwright, chromium(playwright) as context:
-            page = context.new_page()  # type: ignore[attr-defined]
-            page.goto(html_path.resolve().as_uri())
-            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
-            page.screenshot(path=str(png_path), full_page=False)
-    except Error as exc:
-        raise ZorgnetError(f"Kon geen PNG maken van {html_path}: {exc.message}") from exc
+    with _drawn(html_path, timeout_ms) as page:
+        page.screenshot(path=str(png_path))  # type: ignore[attr-defined]
     return png_path
+
+
+def browser_positions(html_path: Path, *, timeout_ms: int = 120_000) -> Positions:
+    """The positions of the nodes once the page *html_path* has laid them out."""
+    with _drawn(html_path, timeout_ms) as page:
+        text = page.evaluate("zorgnetMap.positions()")  # type: ignore[attr-defined]
+    return parse_positions(text)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from zorgnet.viz.layout import LAYOUT_SEED, PHYSICS_THRESHOLD, RING_GAP
-from zorgnet.viz.maps import MapEdge, MapNode, NetworkMap
+from zorgnet.viz.maps import SIGNAL_KINDS, MapEdge, MapNode, NetworkMap
 from zorgnet.viz.script import PAGE_SCRIPT
 from zorgnet.viz.styles import (
     actor_colour,
@@ -147,7 +147,9 @@ def _filters(network: NetworkMap) -> dict[str, list[list[str]]]:
     domains = sorted({d for n in network.nodes for d in n.domains})
     levels = sorted({v for n in network.nodes for v in n.levels})
     kinds = sorted({e.kind for e in network.edges})
+    signals = {f.split(":", 1)[0] for n in network.nodes for f in n.flags}
     return {
+        "signaal": [[k, k] for k in SIGNAL_KINDS if k in signals],
         "gemeente": [[g, network.gemeenten.get(g, g)] for g in gemeenten],
         "domein": [[d, label("Domain", d)] for d in domains],
         "niveau": [[v, label("SupportLevel", v)] for v in levels],
@@ -242,6 +244,7 @@ def render_html(network: NetworkMap) -> str:
             _select("gemeente", "Gemeente"),
             _select("domein", "Domein"),
             _select("niveau", "Niveau"),
+            _select("signaal", "Signaal"),
             _select("relatie", "Soort verbinding"),
             '<button type="button" id="cluster">Cluster per gemeente</button>',
             '<button type="button" id="save-positions">Posities opslaan</button>',
