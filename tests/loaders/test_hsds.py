@@ -186,3 +186,27 @@ def test_an_unknown_zorgnet_value_in_an_attribute_is_refused(tmp_path: Path) -> 
     error = dataset.report.errors[0]
     assert (error.record, error.field, error.line) == (organization["id"], "type", 2)
     assert "buurtteam" in error.hint
+
+
+def test_an_unknown_area_in_a_zorgnet_attribute_is_refused_as_a_reference(
+    tmp_path: Path, shipped: Dataset
+) -> None:
+    organization = json.loads((EXAMPLES / "organization_full.json").read_text("utf-8"))
+    organization["attributes"] = [
+        {
+            "id": "a",
+            "taxonomy_term": {
+                "id": "t",
+                "code": "hilverzum",
+                "name": "hilverzum",
+                "description": "zorgnet area",
+                "taxonomy": "zorgnet:area",
+            },
+        }
+    ]
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(organization, indent=2), encoding="utf-8")
+    dataset = read_hsds(path, base=shipped.graph)
+    error = dataset.report.errors[0]
+    assert (error.record, error.field, error.rule) == (organization["id"], "area", "verwijzing")
+    assert "hilversum" in error.hint
