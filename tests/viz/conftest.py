@@ -55,15 +55,19 @@ class OpenedMap:
         """How many nodes and edges the network shows."""
         return tuple(self.js("[zorgnetMap.nodeView.length, zorgnetMap.edgeView.length]"))
 
-    def click_node(self, node: str) -> None:
-        """Click *node* where it is drawn, as a user would."""
+    def node_point(self, node: str) -> tuple[float, float]:
+        """Where *node* is drawn on the screen, after zooming in on it."""
         point = self.js(
             f"(() => {{ const n = zorgnetMap.network; n.focus({node!r}, {{scale: 1.5}});"
             f" const p = n.getPositions([{node!r}])[{node!r}]; return n.canvasToDOM(p); }})()"
         )
         box = self.page.locator("#network").bounding_box()
         assert box is not None
-        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+    def click_node(self, node: str) -> None:
+        """Click *node* where it is drawn, as a user would."""
+        self.page.mouse.click(*self.node_point(node))
 
     def undimmed_nodes(self) -> set[str]:
         """The nodes not drawn in the pale 'dimmed' colour."""

@@ -1,0 +1,63 @@
+"""Is the page self-contained and is every text from the data escaped, before any browser?"""
+
+import json
+import re
+
+import pytest
+
+from zorgnet.graph.analyses._example import example_projection
+from zorgnet.ontology.exceptions import ZorgnetError
+from zorgnet.viz import maps
+from zorgnet.viz.layout import load_positions, save_positions
+from zorgnet.viz.render import embed_json, render_html
+from zorgnet.viz.styles import label
+
+
+def test_embedded_json_cannot_end_or_bend_a_script_block():
+    value = {"a": "</script><!-- <script> & \u2028\u2029"}
+    text = embed_json(value)
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == value
+
+
+def test_the_page_loads_nothing_from_elsewhere():
+    page = render_html(maps.region_map(example_projection()))
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page, re.I) == []
+    assert re.findall(r"@import|@font-face", page) == []
+
+
+def test_the_legend_uses_the_vocabulary_labels():
+    network = maps.region_map(example_projection())
+    page = render_html(network)
+    legend = page[page.index('id="legend"') : page.index("</section>")]
+    for edge in network.edges:
+        assert label("RelationKind", edge.kind) in legend
+    assert label("ActorType", "poh-jeugd") in legend
+
+
+def test_the_heading_and_title_are_escaped():
+    G = example_projection().copy()
+    G.graph.update(example_projection().graph)
+    G.nodes["huisarts"]["label"] = "<b>x</b>"
+    page = render_html(maps.ego_map(G, "huisarts"))
+    assert "<b>x</b>" not in page
+    assert "<h1>Netwerk rond &lt;b&gt;x&lt;/b&gt;</h1>" in page
+
+
+def test_positions_survive_a_round_trip_and_a_bad_file_is_named(tmp_path):
+    path = tmp_path / "posities.json"
+    save_positions(path, {"a": (1.5, -2.0)})
+    assert load_positions(path) == {"a": (1.5, -2.0)}
+    path.write_text('{"posities": {}}', encoding="utf-8")
+    with pytest.raises(ZorgnetError, match=r"posities\.json"):
+        load_positions(path)
+
+
+def test_a_large_map_gets_its_positions_from_python_and_no_physics():
+    from zorgnet.viz.synthetic import synthetic_projection
+
+    network = maps.region_map(synthetic_projection(2_000))
+    assert not network.physics
+    assert len(network.positions) == 2_000
