@@ -55,7 +55,11 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(EditInvalid)
     async def invalid(request: Request, exc: EditInvalid) -> JSONResponse:
-        return _error(422, str(exc), details=[p.as_dict() for p in exc.problems])
+        details = [
+            {"veld": p.field, "melding": p.message, "hint": p.hint, "controle": p.rule}
+            for p in exc.problems
+        ]
+        return _error(422, str(exc), details=details)
 
     @app.exception_handler(EditConflict)
     async def conflict(request: Request, exc: EditConflict) -> JSONResponse:

@@ -7,6 +7,7 @@ response models, except where a key is not JSON (team similarity pairs).
 
 from typing import Annotated
 
+import networkx as nx
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
@@ -65,8 +66,11 @@ class TeamsCompared(BaseModel):
 
 
 def gaps_of(
-    G, gemeente: str | None = None, hulp: str | None = None, all_cells: bool = False
-) -> Gaps:  # type: ignore[no-untyped-def]
+    G: nx.MultiDiGraph,
+    gemeente: str | None = None,
+    hulp: str | None = None,
+    all_cells: bool = False,
+) -> Gaps:
     """The three gap analyses together; only the gap cells unless *all_cells*."""
     cells = coverage(
         G, gemeenten=[gemeente] if gemeente else None, help_kinds=[hulp] if hulp else None
@@ -80,7 +84,7 @@ def gaps_of(
     )
 
 
-def teams_compared(G) -> TeamsCompared:  # type: ignore[no-untyped-def]
+def teams_compared(G: nx.MultiDiGraph) -> TeamsCompared:
     """``compare_teams`` with the similarity pairs as a list."""
     result = compare_teams(G)
     return TeamsCompared(

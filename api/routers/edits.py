@@ -69,8 +69,21 @@ def add_edit_schemas(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _validated(kind: str, body: dict[str, Any]) -> Any:
+def _parse(kind: str, body: dict[str, Any], record_id: str | None = None) -> Any:
+    """The body as the edit model of *kind*; the path's id wins over the body's."""
+    record = body.get("registratie")
+    if record_id is not None and isinstance(record, dict):
+        body = {**body, "registratie": {**record, "id": record_id}}
     return edit_request_model(kind).model_validate(body)
+
+
+async def _commit(
+    service: ServiceDep, kind: str, action: str, request: Any, editor: str
+) -> EditOut:
+    record = request.registratie.model_dump(mode="json", exclude_none=True)
+    return await run_in_threadpool(
+        _locked, service, kind, action, record["id"], record, request.door or editor, request.reden
+    )
 
 
 @router.get("", response_model=list[EditOut], summary="Geschiedenis van de wijzigingen")
@@ -99,18 +112,7 @@ async def create(
     kind: Kind, service: ServiceDep, editor: EditorDep, body: Annotated[dict[str, Any], Body()]
 ) -> EditOut:
     """Add an actor, relation, membership or mandate, with the reason."""
-    request = _validated(kind, body)
-    record = request.registratie.model_dump(mode="json", exclude_none=True)
-    return await run_in_threadpool(
-        _locked,
-        service,
-        kind,
-        "aanmaken",
-        record["id"],
-        record,
-        request.door or editor,
-        request.reden,
-    )
+    return await _commit(service, kind, "aanmaken", _parse(kind, body), editor)
 
 
 @router.put(
@@ -133,16 +135,7 @@ async def update(
     body: Annotated[dict[str, Any], Body()],
 ) -> EditOut:
     """Replace a record by the one sent (its id stays the one in the path)."""
-    request = _validated(
-        kind,
-        {**body, "registratie": {**body.get("registratie", {}), "id": record_id}}
-        if isinstance(body.get("registratie"), dict)
-        else body,
-    )
-    record = request.registratie.model_dump(mode="json", exclude_none=True)
-    return await run_in_threadpool(
-        _locked, service, kind, "wijzigen", record_id, record, request.door or editor, request.reden
-    )
+    return await _commit(service, kind, "wijzigen", _parse(kind, body, record_id), editor)
 
 
 @router.delete(

@@ -12,12 +12,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from zorgnet.api.deps import GraphDep, StoreDep
+from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.analyses import gaps_of, teams_compared
 from zorgnet.api.routers.areas import area_detail
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.routes import find_routes
+from zorgnet.api.sparql import check_query
 from zorgnet.graph.analyses.mandates import mandate_matrix
 from zorgnet.graph.analyses.membership import team_network
 from zorgnet.graph.analyses.overlaps import overlaps
@@ -198,6 +199,22 @@ def mandates(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLRespon
 
 
 @router.get("/sparql-vragen", response_class=HTMLResponse)
-def sparql_page(request: Request) -> HTMLResponse:
-    """A form for the SPARQL endpoint with example queries."""
-    return _page(request, "sparql.html", examples=EXAMPLE_QUERIES)
+def sparql_page(
+    request: Request,
+    service: ServiceDep,
+    query: Annotated[str | None, Query(max_length=20_000)] = None,
+) -> HTMLResponse:
+    """A form for the SPARQL endpoint with example queries; the answer as a table."""
+    context: dict[str, Any] = {
+        "examples": EXAMPLE_QUERIES,
+        "query": query or next(iter(EXAMPLE_QUERIES.values())),
+        "outcome": None,
+        "error": None,
+    }
+    if query:
+        try:
+            check_query(query)
+            context["outcome"] = service.sparql.run(service.open(), query)
+        except ZorgnetError as exc:
+            context["error"] = str(exc)
+    return _page(request, "sparql.html", 400 if context["error"] else 200, **context)

@@ -142,3 +142,17 @@ def test_an_edit_is_still_there_after_a_restart(
         actor = second.get("/api/actors/veilig-thuis").json()
         assert any(r["id"] == RELATION["registratie"]["id"] for r in actor["relations_out"])
         assert second.get("/api/edits").json()[0]["record"] == RELATION["registratie"]["id"]
+
+
+def test_the_history_travels_with_an_export_and_reloads(
+    editor: TestClient, auth: dict[str, str], tmp_path: Path
+) -> None:
+    from zorgnet.api.editing import history
+    from zorgnet.loaders.dataset import read_dataset
+
+    assert editor.post("/api/edits/relations", json=RELATION, headers=auth).status_code == 201
+    exported = tmp_path / "export.ttl"
+    exported.write_text(editor.get("/api/export").text, encoding="utf-8")
+    dataset = read_dataset(exported)
+    assert dataset.report.ok, dataset.report
+    assert history(dataset.graph)[0].record == RELATION["registratie"]["id"]

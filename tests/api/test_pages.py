@@ -72,3 +72,16 @@ def test_values_from_the_data_and_the_query_are_escaped(editor: TestClient, auth
         assert "&lt;script&gt;alert(" in text, url
     route = editor.get("/route", params={"van": "<script>x</script>", "naar": "jeugd-ggz"})
     assert "<script>x</script>" not in route.text
+
+
+def test_the_sparql_page_answers_every_example_as_a_table(client: TestClient) -> None:
+    from zorgnet.api.routers.pages import EXAMPLE_QUERIES
+
+    for title, query in EXAMPLE_QUERIES.items():
+        page = client.get("/sparql-vragen", params={"query": query})
+        assert page.status_code == 200, title
+        answer = page.text.split('id="antwoord"')[1]
+        assert answer.count("<tr>") > 2, title
+    refused = client.get("/sparql-vragen", params={"query": "CLEAR ALL"})
+    assert refused.status_code == 400
+    assert "alleen-lezen" in refused.text

@@ -157,3 +157,18 @@ def test_the_actor_model_names_every_field_of_the_actor_record() -> None:
         assert name in ActorDetail.model_fields or name in ActorSummary.model_fields
     record = edit_request_model("actors").model_fields["registratie"].annotation
     assert record is record_models()["actors"]
+
+
+def test_a_team_network_and_the_maps_around_a_team_and_an_actor(client: TestClient) -> None:
+    query = (
+        "SELECT ?team WHERE { ?m a <https://w3id.org/zorgnet/def#Membership> ; "
+        "<http://www.w3.org/ns/org#organization> ?team } ORDER BY ?team LIMIT 1"
+    )
+    binding = client.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]
+    team = binding["team"]["value"].rsplit("/", 1)[-1]
+    network = client.get(f"/api/analyses/teams/{team}")
+    assert network.status_code == 200, network.text
+    assert {"kern", "verbonden", "buiten"} <= set(network.json())
+    assert client.get(f"/api/maps/team/{team}").status_code == 200
+    assert client.get("/api/maps/actor/veilig-thuis").status_code == 200
+    assert client.get("/api/maps/actor/veilig-thuuis").status_code == 404
