@@ -108,3 +108,33 @@ def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
             assert "Sociale kaart" in page.inner_text("h1")
         finally:
             browser.close()
+
+
+def test_zorgnet_serve_prints_its_url_and_serves_the_store(
+    tmp_path: Path, loaded_store: Path
+) -> None:
+    import subprocess
+    import sys
+
+    target = tmp_path / "store"
+    shutil.copytree(loaded_store, target)
+    port = _free_port()
+    env = {**os.environ, "ZORGNET_PORT": str(port), "ZORGNET_TOKEN": "uit-de-omgeving"}
+    command = [str(Path(sys.executable).with_name("zorgnet")), "serve", "--store", str(target)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        first_line = process.stdout.readline() if process.stdout else ""
+        assert f"zorgnet draait op http://127.0.0.1:{port}/" in first_line
+        assert "wijzigen met token" in first_line
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "zorgnet serve did not answer"
+                time.sleep(0.2)
+        assert health["alleen_lezen"] is False
+    finally:
+        process.terminate()
+        process.wait(15)
