@@ -314,9 +314,10 @@ class SparqlRunner:
             name = hashlib.sha256(version.encode()).hexdigest()[:16] + ".nt"
             path = self._folder / name
             path.write_bytes(store.graph().serialize(format="ox-ntriples", encoding="utf-8"))
-            for old in self._dumps.values():
-                old.unlink(missing_ok=True)
-            self._dumps = {version: path}
+            # Keep the previous copy: a worker may be loading it for a query still running.
+            for stale in list(self._dumps)[:-1]:
+                self._dumps.pop(stale).unlink(missing_ok=True)
+            self._dumps[version] = path
             return path
 
     def run(self, store: Store, query: str) -> QueryOutcome:
