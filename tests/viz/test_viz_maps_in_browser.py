@@ -112,3 +112,16 @@ def test_a_network_of_20000_actors_opens_and_is_drawn(open_map):
     assert opened.visible_counts() == (20_000, len(network.edges))
     opened.page.select_option("#filter-gemeente", "huizen")
     assert 0 < opened.js("zorgnetMap.nodeView.length") < 20_000
+
+
+def test_clustering_folds_each_gemeentes_local_actors_into_one_node(region, open_map):
+    network = maps.region_map(region)
+    opened = open_map(network, "cluster")
+    opened.page.click("#cluster")
+    local = {g: [n.id for n in network.nodes if n.gemeenten == (g,)] for g in network.gemeenten}
+    for gemeente, actors in local.items():
+        if len(actors) > 1:
+            assert opened.js(f"zorgnetMap.network.isCluster('cluster:{gemeente}')")
+            assert opened.js(
+                f"zorgnetMap.network.getNodesInCluster('cluster:{gemeente}').length"
+            ) == len(actors)
