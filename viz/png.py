@@ -7,9 +7,11 @@ and every request that is not the page's own file is refused.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, TypeVar
 
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.viz.layout import Positions, parse_positions
@@ -31,6 +33,7 @@ CHROMIUM_ARGS = (
     "--disable-component-update",
     "--no-first-run",
 )
+_T = TypeVar("_T")
 # What a map page may load: itself, and the data: / blob: URLs vis-network makes.
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
 
@@ -70,19 +73,29 @@ def chromium(playwright: object) -> Iterator[object]:
             context.close()
 
 
-@contextmanager
-def _drawn(html_path: Path, timeout_ms: int) -> Iterator[object]:
-    from playwright.sync_api import Error, sync_playwright
+def _in_browser(html_path: Path, timeout_ms: int, work: Callable[[Any], _T]) -> _T:
+    """Open *html_path*, wait until it is drawn, and return *work(page)*.
 
-    try:
-        with sync_playwright() as playwright, chromium(playwright) as context:
-            page = context.new_page()  # type: ignore[attr-defined]
-            page.goto(html_path.resolve().as_uri(), timeout=timeout_ms)
-            # A selector, not wait_for_function: the page's CSP forbids eval.
-            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
-            yield page
-    except Error as exc:
-        raise ZorgnetError(f"Chromium kon {html_path} niet tekenen: {exc.message}") from exc
+    Playwright's sync API refuses to run in a thread that already has an event loop (a
+    web request, or another sync_playwright session), so the browser runs in a thread of
+    its own.
+    """
+
+    def run() -> _T:
+        from playwright.sync_api import Error, sync_playwright
+
+        try:
+            with sync_playwright() as playwright, chromium(playwright) as context:
+                page = context.new_page()  # type: ignore[attr-defined]
+                page.goto(html_path.resolve().as_uri(), timeout=timeout_ms)
+                # A selector, not wait_for_function: the page's CSP forbids eval.
+                page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
+                return work(page)
+        except Error as exc:
+            raise ZorgnetError(f"Chromium kon {html_path} niet tekenen: {exc.message}") from exc
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
 
 
 def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> Path:
@@ -93,13 +106,11 @@ def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> 
     ZorgnetError
         When Chromium is missing or the map is not drawn within *timeout_ms*.
     """
-    with _drawn(html_path, timeout_ms) as page:
-        page.screenshot(path=str(png_path))  # type: ignore[attr-defined]
+    _in_browser(html_path, timeout_ms, lambda page: page.screenshot(path=str(png_path)))
     return png_path
 
 
 def browser_positions(html_path: Path, *, timeout_ms: int = 120_000) -> Positions:
     """The positions of the nodes once the page *html_path* has laid them out."""
-    with _drawn(html_path, timeout_ms) as page:
-        text = page.evaluate("zorgnetMap.positions()")  # type: ignore[attr-defined]
+    text = _in_browser(html_path, timeout_ms, lambda page: page.evaluate("zorgnetMap.positions()"))
     return parse_positions(text)
