@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
-from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.api.settings import SHIPPED_DATASET, get_settings
 from zorgnet.graph.analyses.gaps import coverage
 from zorgnet.graph.backends import open_store, remote_endpoint
 from zorgnet.graph.projection import project, projection_for
@@ -112,3 +112,18 @@ def test_a_sparql_url_folded_by_a_path_still_selects_the_remote_store() -> None:
     )
     assert remote_endpoint("sparql+https://example.org/sparql") == "https://example.org/sparql"
     assert remote_endpoint("data/store") is None
+
+
+def test_zorgnet_store_in_the_environment_selects_the_backend(
+    any_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZORGNET_STORE", any_store)
+    get_settings.cache_clear()
+    try:
+        loaded = runner.invoke(app, ["load", str(SHIPPED_DATASET)])
+        assert loaded.exit_code == 0, loaded.output
+        info = _json(["info"])
+    finally:
+        get_settings.cache_clear()
+    assert isinstance(info, dict)
+    assert info["triples"] > 0
