@@ -1,29 +1,31 @@
-"""Export: the whole store as Turtle or JSON-LD."""
+"""Export: the stored data in every format the CLI's ``zorgnet export`` offers."""
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from zorgnet.api.deps import StoreDep
-from zorgnet.graph.export import serialize
+from zorgnet.graph.export import MEDIA_TYPES, SUFFIXES, export_bytes
 
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/export", tags=["export"])
 
-_MEDIA = {"turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json"}
+ExportFormat = Literal["turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf"]
 
 
 @router.get(
     "",
-    summary="Alle data als Turtle of JSON-LD",
+    summary="Alle data als Turtle, JSON-LD, HSDS, FHIR, Excel, GraphML of GEXF",
     response_class=Response,
     responses={
         200: {
             "content": {
                 "text/turtle": {"example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
                 "application/ld+json": {"example": {"@context": {}, "@graph": []}},
+                "application/json": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
+                "application/fhir+json": {"example": {"resourceType": "Bundle"}},
             }
         }
     },
@@ -31,13 +33,21 @@ _MEDIA = {"turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json
 def export(
     store: StoreDep,
     format: Annotated[
-        Literal["turtle", "jsonld"], Query(description="turtle of jsonld")
+        ExportFormat, Query(description="turtle, jsonld, hsds, fhir, xlsx, graphml of gexf")
     ] = "turtle",
+    gemeente: Annotated[
+        str | None, Query(description="Alleen dit gebied (graphml en gexf).")
+    ] = None,
+    team: Annotated[str | None, Query(description="Alleen dit team (graphml en gexf).")] = None,
 ) -> Response:
-    """The stored data, with zorgnet's prefixes (Turtle) or compact ``@context`` (JSON-LD)."""
-    name = "zorgnet.ttl" if format == "turtle" else "zorgnet.jsonld"
+    """The stored data as a file, named ``zorgnet`` with the format's suffix."""
+    if (gemeente or team) and format not in ("graphml", "gexf"):
+        raise HTTPException(
+            422, "Een deelnetwerk (gemeente of team) kan alleen als graphml of gexf."
+        )
+    body = export_bytes(store.graph(), format, gemeente=gemeente, team=team)
     return Response(
-        serialize(store.graph(), format),
-        media_type=_MEDIA[format],
-        headers={"Content-Disposition": f'inline; filename="{name}"'},
+        body,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'inline; filename="zorgnet{SUFFIXES[format]}"'},
     )

@@ -172,3 +172,25 @@ def test_a_team_network_and_the_maps_around_a_team_and_an_actor(client: TestClie
     assert client.get(f"/api/maps/team/{team}").status_code == 200
     assert client.get("/api/maps/actor/veilig-thuis").status_code == 200
     assert client.get("/api/maps/actor/veilig-thuuis").status_code == 404
+
+
+def test_every_export_format_of_the_cli_is_offered_over_http(client) -> None:
+    """A policy advisor downloads the sociale kaart for Gephi, Excel or a FHIR directory."""
+    for fmt, marker in [
+        ("hsds", b'"name"'),
+        ("fhir", b'"Bundle"'),
+        ("xlsx", b"PK"),
+        ("graphml", b"<graphml"),
+        ("gexf", b"<gexf"),
+    ]:
+        response = client.get("/api/export", params={"format": fmt})
+        assert response.status_code == 200, (fmt, response.text[:200])
+        assert marker in response.content[:2000], fmt
+    hilversum = client.get("/api/export", params={"format": "graphml", "gemeente": "hilversum"})
+    assert hilversum.status_code == 200
+    assert len(hilversum.content) < len(
+        client.get("/api/export", params={"format": "graphml"}).content
+    )
+    refused = client.get("/api/export", params={"format": "turtle", "gemeente": "hilversum"})
+    assert refused.status_code == 422
+    assert "graphml" in refused.json()["fout"]
