@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, schema_errors
 from zorgnet.loaders.dataset import Dataset, _known_ids
@@ -572,22 +572,17 @@ def _document_year(items: list[_Item], path: Path) -> int:
 
 def _register(path: Path, display: str, year: int) -> SourceRegister:
     register = SourceRegister()
-    document = ID[f"source/hsds-{_slug(path.stem)}"]
-    register.years[_SEED] = year
-    register.files[_SEED] = path.name
-    graph = register.graph
-    graph.add((document, RDF.type, ZN.SourceDocument))
-    graph.add((document, ZN.fileName, Literal(path.name, datatype=XSD.string)))
-    graph.add((document, DCTERMS.title, Literal(f"HSDS-gegevens uit {display}", lang="nl")))
-    graph.add((document, ZN.asOf, Literal(f"{year:04d}", datatype=XSD.gYear)))
+    document = register.add_document(
+        _SEED,
+        path.name,
+        f"HSDS-gegevens uit {display}",
+        year,
+        iri=ID[f"source/hsds-{_slug(path.stem)}"],
+    )
     for entity in ("organization", "service"):
-        section = URIRef(f"{document}/{entity}")
-        register.sections[(_SEED, entity)] = section
-        register.titles[(_SEED, entity)] = entity
-        graph.add((section, RDF.type, ZN.SourceSection))
-        graph.add((section, ZN.sectionNumber, Literal(entity, datatype=XSD.string)))
-        graph.add((section, DCTERMS.title, Literal(f"HSDS {entity}", lang="nl")))
-        graph.add((section, DCTERMS.isPartOf, document))
+        register.add_section(
+            _SEED, entity, f"HSDS {entity}", document, iri=URIRef(f"{document}/{entity}")
+        )
     return register
 
 

@@ -71,6 +71,32 @@ class SourceRegister:
     def sections_of(self, seed: str) -> list[str]:
         return [number for (doc, number) in self.sections if doc == seed]
 
+    def add_document(
+        self, seed: str, file: str, title: str, year: int, iri: URIRef | None = None
+    ) -> URIRef:
+        """Register a source document; its IRI defaults to ``.../id/source/<seed>``."""
+        document = iri or ID[f"source/{seed}"]
+        self.years[seed] = year
+        self.files[seed] = file
+        self.graph.add((document, RDF.type, ZN.SourceDocument))
+        self.graph.add((document, ZN.fileName, Literal(file, datatype=XSD.string)))
+        self.graph.add((document, DCTERMS.title, Literal(title, lang="nl")))
+        self.graph.add((document, ZN.asOf, Literal(f"{year:04d}", datatype=XSD.gYear)))
+        return document
+
+    def add_section(
+        self, seed: str, number: str, title: str, document: URIRef, iri: URIRef | None = None
+    ) -> URIRef:
+        """Register a section of *document* that records may cite as ``<seed> §<number>``."""
+        section = iri or section_iri(seed, number)
+        self.sections[(seed, number)] = section
+        self.titles[(seed, number)] = title
+        self.graph.add((section, RDF.type, ZN.SourceSection))
+        self.graph.add((section, ZN.sectionNumber, Literal(number, datatype=XSD.string)))
+        self.graph.add((section, DCTERMS.title, Literal(title, lang="nl")))
+        self.graph.add((section, DCTERMS.isPartOf, document))
+        return section
+
 
 def _problem(position: Position, message: str, hint: str) -> Problem:
     return Problem.at(position, message, hint=hint, rule="bronnenregister")
@@ -130,13 +156,7 @@ def read_register(path: Path, display: str | None = None) -> tuple[SourceRegiste
                 )
             )
             continue
-        doc_iri = ID[f"source/{seed}"]
-        register.years[seed] = int(doc["asOf"])
-        register.files[seed] = str(doc["file"])
-        register.graph.add((doc_iri, RDF.type, ZN.SourceDocument))
-        register.graph.add((doc_iri, ZN.fileName, Literal(str(doc["file"]), datatype=XSD.string)))
-        register.graph.add((doc_iri, DCTERMS.title, Literal(str(doc["title"]), lang="nl")))
-        register.graph.add((doc_iri, ZN.asOf, Literal(str(doc["asOf"]), datatype=XSD.gYear)))
+        doc_iri = register.add_document(seed, str(doc["file"]), str(doc["title"]), int(doc["asOf"]))
         for sec in doc.get("sections") or []:
             sat = Position(name, getattr(sec, "line", None))
             if not isinstance(sec, LinedDict) or "number" not in sec or "title" not in sec:
@@ -158,11 +178,5 @@ def read_register(path: Path, display: str | None = None) -> tuple[SourceRegiste
                     )
                 )
                 continue
-            iri = section_iri(seed, number)
-            register.sections[(seed, number)] = iri
-            register.titles[(seed, number)] = str(sec["title"])
-            register.graph.add((iri, RDF.type, ZN.SourceSection))
-            register.graph.add((iri, ZN.sectionNumber, Literal(number, datatype=XSD.string)))
-            register.graph.add((iri, DCTERMS.title, Literal(str(sec["title"]), lang="nl")))
-            register.graph.add((iri, DCTERMS.isPartOf, doc_iri))
+            register.add_section(seed, number, str(sec["title"]), doc_iri)
     return register, problems

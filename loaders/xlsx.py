@@ -15,7 +15,7 @@ from zipfile import BadZipFile
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
-from rdflib import DCTERMS, RDF, XSD, Graph, Literal
+from rdflib import Graph
 
 from zorgnet.graph.exports.xlsx import (
     EXPLANATION_SHEET,
@@ -30,9 +30,8 @@ from zorgnet.loaders.dataset import Dataset, _known_ids
 from zorgnet.loaders.records import build_records
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.shacl import shacl_problems
-from zorgnet.loaders.sources import SourceRegister, section_iri
+from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
-from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
 
 __all__ = ["read_xlsx"]
@@ -135,22 +134,10 @@ def _register(sheet: Worksheet | None, name: str, problems: list[Problem]) -> So
                 )
             )
             continue
-        document = ID[f"source/{seed}"]
-        register.years[seed] = int(row["peiljaar"])
-        register.files[seed] = str(row["bestand"])
-        graph = register.graph
-        graph.add((document, RDF.type, ZN.SourceDocument))
-        graph.add((document, ZN.fileName, Literal(str(row["bestand"]), datatype=XSD.string)))
-        graph.add((document, DCTERMS.title, Literal(str(row["titel"]), lang="nl")))
-        graph.add((document, ZN.asOf, Literal(f"{int(row['peiljaar']):04d}", datatype=XSD.gYear)))
-        number_text = str(row["paragraaf"])
-        section = section_iri(seed, number_text)
-        register.sections[(seed, number_text)] = section
-        register.titles[(seed, number_text)] = str(row["paragraaftitel"])
-        graph.add((section, RDF.type, ZN.SourceSection))
-        graph.add((section, ZN.sectionNumber, Literal(number_text, datatype=XSD.string)))
-        graph.add((section, DCTERMS.title, Literal(str(row["paragraaftitel"]), lang="nl")))
-        graph.add((section, DCTERMS.isPartOf, document))
+        document = register.add_document(
+            seed, str(row["bestand"]), str(row["titel"]), int(row["peiljaar"])
+        )
+        register.add_section(seed, str(row["paragraaf"]), str(row["paragraaftitel"]), document)
     return register
 
 
