@@ -12,27 +12,14 @@ from typing import Annotated, Any
 
 import networkx as nx
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from zorgnet.api.settings import get_settings
-from zorgnet.graph.backends import open_store
+from zorgnet.api.cli_common import JsonOption, StoreOption, console, errors, fail, open_cli_store
 from zorgnet.graph.projection import projection_for
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["register"]
 
-console = Console()
-errors = Console(stderr=True)
-
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help="Map van de opslag (standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store).",
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 GemeenteOption = Annotated[
     str | None, typer.Option("--gemeente", "-g", help="Gebied-id, bijvoorbeeld huizen.")
 ]
@@ -64,11 +51,10 @@ def _plain(value: Any) -> Any:
 def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
     try:
         # The on-disk store is locked while open: close it before the next command.
-        with open_store(store or get_settings().store) as opened:
+        with open_cli_store(store) as opened:
             return analysis(projection_for(opened))
     except ZorgnetError as exc:
-        errors.print(f"[red]fout:[/red] {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+        raise fail(exc) from exc
 
 
 def _emit_json(result: Any) -> None:

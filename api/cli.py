@@ -1,7 +1,7 @@
 """The ``zorgnet`` command: a thin shell over the library, with Dutch messages.
 
-Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet kon zijn
-werk niet doen (opslag niet te openen, onbekende naam, ...).
+Exit codes follow pySHACL (see :mod:`zorgnet.api.cli_common`): 0 = in orde, 1 = de data
+heeft fouten, 2 = zorgnet kon zijn werk niet doen.
 """
 
 import json
@@ -10,18 +10,23 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
+from zorgnet.api.cli_common import (
+    JsonOption,
+    StoreOption,
+    commit,
+    console,
+    errors,
+    fail,
+    open_cli_store,
+    print_report,
+)
 from zorgnet.api.settings import get_settings
-from zorgnet.graph.backends import open_store
 from zorgnet.graph.coverage import source_coverage
-from zorgnet.graph.sparql_store import SparqlStore
-from zorgnet.graph.store import Store
 from zorgnet.graph.summary import Summary, summarize
 from zorgnet.loaders.dataset import Dataset, read_dataset
-from zorgnet.loaders.report import Report
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["app"]
@@ -34,30 +39,12 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-console = Console()
-errors = Console(stderr=True)
-
 DataOption = Annotated[
     Path | None,
     typer.Argument(
         help="Map met databestanden, of één bestand (standaard: de meegeleverde dataset)."
     ),
 ]
-StoreOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--store",
-        help=(
-            "Map van de opslag, of een SPARQL-server als sparql+http://host:poort/sparql "
-            "(standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store)."
-        ),
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
-
-
-def _store(path: Path | None) -> Store | SparqlStore:
-    return open_store(path or get_settings().store)
 
 
 def _read(path: Path | None) -> Dataset:
@@ -69,13 +56,6 @@ def _read(path: Path | None) -> Dataset:
             progress.update(task, total=total, completed=done, description=f"Lezen: {name}")
 
         return read_dataset(target, progress=advance)
-
-
-def _print_report(report: Report) -> None:
-    for problem in report.errors:
-        errors.print(f"[red]fout[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
-    for problem in report.warnings:
-        errors.print(f"[yellow]waarschuwing[/yellow] {problem}", highlight=False, soft_wrap=True)
 
 
 def _print_summary(summary: Summary) -> None:
@@ -94,11 +74,6 @@ def _print_summary(summary: Summary) -> None:
     console.print(areas)
 
 
-def _fail(exc: ZorgnetError) -> typer.Exit:
-    errors.print(f"[red]fout:[/red] {exc}", highlight=False)
-    return typer.Exit(2)
-
-
 @app.command()
 def check(path: DataOption = None, as_json: JsonOption = False) -> None:
     """Controleer databestanden zonder iets op te slaan.
@@ -112,7 +87,7 @@ def check(path: DataOption = None, as_json: JsonOption = False) -> None:
             json.dumps([p.as_dict() for p in dataset.report.problems], ensure_ascii=False, indent=2)
         )
     else:
-        _print_report(dataset.report)
+        print_report(dataset.report)
         state = "in orde" if dataset.report.ok else "NIET in orde"
         console.print(
             f"{dataset.record_count} registraties in {len(dataset.files)} bestanden: {state} "
@@ -135,20 +110,12 @@ def load(
     keer vastgelegd. Voorbeeld: zorgnet load data/gooi-en-vechtstreek
     """
     try:
-        with _store(store) as target:
+        with open_cli_store(store) as target:
             base = target.snapshot() if add else None
             dataset = read_dataset(path or get_settings().data, base=base) if add else _read(path)
-            _print_report(dataset.report)
-            if not dataset.report.ok:
-                errors.print(
-                    f"Niets geladen: {len(dataset.report.errors)} fout(en). "
-                    "De opslag is ongewijzigd."
-                )
-                raise typer.Exit(1)
-            data = dataset.graph + base if base is not None else dataset.graph
-            target.replace(data)
+            data = commit(target, dataset, base)
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     console.print(
         f"Geladen: {dataset.record_count} registraties ({len(data)} triples) "
         f"uit {len(dataset.files)} bestanden in {target.location}."
@@ -162,10 +129,10 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Voorbeeld: zorgnet info --json
     """
     try:
-        with _store(store) as opened:
+        with open_cli_store(store) as opened:
             summary = summarize(opened.graph())
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         print(json.dumps(summary.__dict__, ensure_ascii=False, indent=2))
     else:
@@ -210,10 +177,10 @@ def export(
         errors.print("[red]fout:[/red] een Excel-werkboek gaat naar een bestand: geef -o")
         raise typer.Exit(2)
     try:
-        with _store(store) as opened:
+        with open_cli_store(store) as opened:
             data = export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
     else:
@@ -233,15 +200,15 @@ def start(
     De webapp draait op http://127.0.0.1:8000/ (zie zorgnet serve). Voorbeeld: zorgnet start
     """
     dataset = _read(None)
-    _print_report(dataset.report)
+    print_report(dataset.report)
     if not dataset.report.ok:
         raise typer.Exit(1)
     try:
-        with _store(store) as target:
+        with open_cli_store(store) as target:
             target.replace(dataset.graph)
             summary = summarize(target.graph())
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     console.print(
         f"De dataset Gooi en Vechtstreek is geladen in {target.location} "
         f"({dataset.record_count} registraties, {len(dataset.report.warnings)} bekende kwesties)."
@@ -262,10 +229,10 @@ def bronnen(store: StoreOption = None, as_json: JsonOption = False) -> None:
     (nog) niet dekt. Voorbeeld: zorgnet bronnen --json
     """
     try:
-        with _store(store) as opened:
+        with open_cli_store(store) as opened:
             coverage = source_coverage(opened.graph())
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if as_json:
         rows = [s.__dict__ for s in coverage.sections]
         print(

@@ -17,7 +17,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from zorgnet.api.settings import Settings
 from zorgnet.api.sparql import SparqlRunner
+from zorgnet.graph.backends import open_store
 from zorgnet.graph.projection import projection_for
+from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
 from zorgnet.ontology.exceptions import LoadError
@@ -43,16 +45,16 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store: Store | None = None
+        self.store: Store | SparqlStore | None = None
         self.edit_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self.sparql = SparqlRunner(settings)
 
-    def open(self) -> Store:
+    def open(self) -> Store | SparqlStore:
         """Open the store; an empty store is filled with ``settings.data`` first."""
         with self._open_lock:
             if self.store is None:
-                store = Store(self.settings.store)
+                store = open_store(self.settings.store)
                 if store.version is None:
                     dataset = read_dataset(self.settings.data)
                     if not dataset.report.ok:
@@ -86,18 +88,18 @@ def get_app_settings(service: ServiceDep) -> Settings:
     return service.settings
 
 
-def get_store(service: ServiceDep) -> Store:
+def get_store(service: ServiceDep) -> Store | SparqlStore:
     """The open store."""
     return service.open()
 
 
-def get_graph(store: Annotated[Store, Depends(get_store)]) -> nx.MultiDiGraph:
+def get_graph(store: Annotated[Store | SparqlStore, Depends(get_store)]) -> nx.MultiDiGraph:
     """The projection of the store's current version (cached per version)."""
     return projection_for(store)
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[Store | SparqlStore, Depends(get_store)]
 GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
 
 _bearer = HTTPBearer(

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rdflib import Graph
 
-from zorgnet.api.cli import StoreOption, _fail, _print_report, _store, console, errors
+from zorgnet.api.cli_common import StoreOption, commit, console, errors, fail, open_cli_store
 from zorgnet.api.settings import get_settings
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.ontology.exceptions import ZorgnetError
@@ -51,20 +51,12 @@ def _import(
         )
         raise typer.Exit(2)
     try:
-        with _store(store) as target:
+        with open_cli_store(store) as target:
             base = target.snapshot()
             dataset = read_import(path, fmt, base)
-            _print_report(dataset.report)
-            if not dataset.report.ok:
-                errors.print(
-                    f"Niets geladen: {len(dataset.report.errors)} fout(en). "
-                    "De opslag is ongewijzigd."
-                )
-                raise typer.Exit(1)
-            data = dataset.graph + base
-            target.replace(data)
+            data = commit(target, dataset, base)
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     console.print(
         f"Geïmporteerd: {dataset.record_count} registraties uit {path} "
         f"({len(dataset.report.warnings)} waarschuwingen); de opslag heeft nu {len(data)} triples."
@@ -87,10 +79,10 @@ def _template(
     from zorgnet.graph.exports.xlsx import workbook_bytes
 
     try:
-        with _store(store) as opened:
+        with open_cli_store(store) as opened:
             sources = opened.snapshot()
     except ZorgnetError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if len(sources) == 0:
         # An empty store: offer the shipped source register so that citations can be chosen.
         sources = read_dataset(get_settings().data).graph

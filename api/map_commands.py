@@ -11,19 +11,14 @@ from typing import Annotated
 
 import networkx as nx
 import typer
-from rich.console import Console
 
-from zorgnet.api.settings import get_settings
+from zorgnet.api.cli_common import StoreOption, console, fail, open_cli_store
 from zorgnet.graph.projection import projection_for
-from zorgnet.graph.store import Store
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.viz import maps
 from zorgnet.viz.maps import NetworkMap
 
 __all__ = ["build_map", "register"]
-
-console = Console()
-errors = Console(stderr=True)
 
 
 def build_map(
@@ -119,14 +114,7 @@ def register(app: typer.Typer) -> None:
         open_: Annotated[
             bool, typer.Option("--open", help="Open de kaart daarna in de browser.")
         ] = False,
-        store: Annotated[
-            Path | None,
-            typer.Option(
-                "--store",
-                help="Map van de opslag (standaard: $ZORGNET_STORE of "
-                "~/.local/share/zorgnet/store).",
-            ),
-        ] = None,
+        store: StoreOption = None,
     ) -> None:
         """Teken een interactieve netwerkkaart als één HTML-bestand dat offline werkt.
 
@@ -140,7 +128,7 @@ def register(app: typer.Typer) -> None:
         from zorgnet.viz.render import write_html
 
         try:
-            with Store(store or get_settings().store) as opened:
+            with open_cli_store(store) as opened:
                 G = projection_for(opened)
             network = build_map(
                 G, gemeente=gemeente, team=team, route=route, actor=actor, depth=depth, gaps=gaps
@@ -158,8 +146,7 @@ def register(app: typer.Typer) -> None:
                 write_png(output, png)
                 console.print(f"Afbeelding geschreven: {png}")
         except ZorgnetError as exc:
-            errors.print(f"[red]fout:[/red] {exc}", highlight=False)
-            raise typer.Exit(2) from exc
+            raise fail(exc) from exc
         console.print(
             f"Kaart geschreven: {output} ({len(network.nodes)} actoren, "
             f"{len(network.edges)} verbindingen)."

@@ -4,14 +4,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from zorgnet.api.cli_common import console, errors
 from zorgnet.api.settings import Settings, get_settings
 
 __all__ = ["register", "serve_app"]
-
-console = Console()
-errors = Console(stderr=True)
 
 
 def serve_app(settings: Settings, *, load: Path | None = None) -> None:
@@ -28,7 +25,7 @@ def serve_app(settings: Settings, *, load: Path | None = None) -> None:
     import uvicorn
 
     from zorgnet.api.app import create_app
-    from zorgnet.graph.store import Store
+    from zorgnet.graph.backends import open_store
     from zorgnet.loaders.dataset import read_dataset
 
     if load is not None:
@@ -36,7 +33,7 @@ def serve_app(settings: Settings, *, load: Path | None = None) -> None:
         if not dataset.report.ok:
             errors.print(f"Niets geladen: {len(dataset.report.errors)} fout(en) in {load}.")
             raise typer.Exit(1)
-        with Store(settings.store) as store:
+        with open_store(settings.store) as store:
             store.replace(dataset.graph)
     mode = "wijzigen met token" if settings.token else "alleen lezen"
     console.print(

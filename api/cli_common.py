@@ -1,0 +1,78 @@
+"""What every ``zorgnet`` command shares: consoles, options, opening the store, errors.
+
+Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet kon zijn
+werk niet doen (opslag niet te openen, onbekende naam, ...).
+"""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rdflib import Graph
+from rich.console import Console
+
+from zorgnet.api.settings import get_settings
+from zorgnet.graph.backends import open_store
+from zorgnet.graph.sparql_store import SparqlStore
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
+from zorgnet.loaders.report import Report
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = [
+    "JsonOption",
+    "StoreOption",
+    "commit",
+    "console",
+    "errors",
+    "fail",
+    "open_cli_store",
+    "print_report",
+]
+
+console = Console()
+errors = Console(stderr=True)
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help=(
+            "Map van de opslag, of een SPARQL-server als sparql+http://host:poort/sparql "
+            "(standaard: $ZORGNET_STORE of ~/.local/share/zorgnet/store)."
+        ),
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
+
+
+def open_cli_store(location: Path | None) -> Store | SparqlStore:
+    """The store given with ``--store``, else the configured one."""
+    return open_store(location or get_settings().store)
+
+
+def fail(exc: ZorgnetError) -> typer.Exit:
+    """Print *exc* as a Dutch error and give the exit for 'zorgnet could not do its work'."""
+    errors.print(f"[red]fout:[/red] {exc}", highlight=False)
+    return typer.Exit(2)
+
+
+def print_report(report: Report) -> None:
+    """Print every error and warning of *report*, one per line."""
+    for problem in report.errors:
+        errors.print(f"[red]fout[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
+    for problem in report.warnings:
+        errors.print(f"[yellow]waarschuwing[/yellow] {problem}", highlight=False, soft_wrap=True)
+
+
+def commit(target: Store | SparqlStore, dataset: Dataset, base: Graph | None) -> Graph:
+    """Store *dataset* (added to *base*) when it has no errors; else exit 1, storing nothing."""
+    print_report(dataset.report)
+    if not dataset.report.ok:
+        errors.print(
+            f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd."
+        )
+        raise typer.Exit(1)
+    data = dataset.graph + base if base is not None else dataset.graph
+    target.replace(data)
+    return data
