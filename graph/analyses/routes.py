@@ -210,19 +210,19 @@ def legal_referrers(G: nx.MultiDiGraph, *, gemeente: str | None = None,
 
 
 def _entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list[str]:
-    if source in G:
-        return [source]
-    types = {data["type"] for _, data in G.nodes(data=True)}
     from zorgnet.ontology.namespace import ZN
     from zorgnet.ontology.vocabulary import vocabulary
 
     known_types = set(vocabulary().notations(ZN.ActorType))
-    if source not in types and source not in known_types:
+    if source not in G and source not in known_types:
         raise UnknownName("actor of soort actor", source,
                           _close(source, [*G.nodes, *known_types]))
-    return sorted(a for a, data in G.nodes(data=True)
-                  if data["type"] == source and active(data["status"])
-                  and in_scope(G, data["areas"], gemeente))
+    # "huisarts" is both the regional GP record and a kind of actor: a user asking for
+    # routes from a GP means every GP in the gemeente, the local practices included.
+    of_type = {a for a, data in G.nodes(data=True)
+               if data["type"] == source and active(data["status"])
+               and in_scope(G, data["areas"], gemeente)}
+    return sorted(of_type | ({source} if source in G else set()))
 
 
 def _close(name: str, candidates: list[str]) -> list[str]:

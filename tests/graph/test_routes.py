@@ -97,3 +97,15 @@ def test_unknown_names_are_refused_with_the_closest_valid_names(tiny, kwargs, ma
     arguments = {"source": "huisarts", "help_kind": "jeugd-ggz", **kwargs}
     with pytest.raises(UnknownName, match=match):
         referral_routes(tiny, arguments.pop("source"), arguments.pop("help_kind"), **arguments)
+
+
+def test_a_gp_in_huizen_with_a_light_parenting_question_goes_via_the_poh_jeugd(region):
+    """002 §3.3: in the HBEL two POH's Jeugd, linked to three GP practices, take up many
+    light parenting questions. "huisarts" as entry point means every GP in Huizen, the
+    practices with a POH Jeugd included."""
+    result = referral_routes(region, "huisarts", "opvoedondersteuning",
+                             gemeente="huizen", level="licht")
+    assert result.routes
+    best = result.routes[0]
+    assert [step.actor for step in best.steps] == ["hbel-huisartsenpraktijken", "hbel-poh-jeugd"]
+    assert best.voorveld
