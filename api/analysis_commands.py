@@ -149,18 +149,21 @@ def register(app: typer.Typer) -> None:
 
         Voorbeeld: zorgnet gaps --gemeente huizen --hulp jeugd-ggz
         """
-        from zorgnet.graph.analyses.gaps import coverage, dead_ends, referrer_reach
+        from zorgnet.graph.analyses.gaps import (
+            coverage,
+            dead_ends,
+            framework_coverage,
+            referrer_reach,
+        )
 
+        gemeenten = [gemeente] if gemeente else None
         result = _run(
             store,
             lambda G: (
-                coverage(
-                    G,
-                    gemeenten=[gemeente] if gemeente else None,
-                    help_kinds=[help_kind] if help_kind else None,
-                ),
+                coverage(G, gemeenten=gemeenten, help_kinds=[help_kind] if help_kind else None),
                 dead_ends(G),
                 referrer_reach(G, gemeente) if gemeente else None,
+                framework_coverage(G, gemeenten=gemeenten),
             ),
         )
         if as_json:
@@ -169,6 +172,7 @@ def register(app: typer.Typer) -> None:
                     "dekking": result[0],
                     "doodlopend": result[1],
                     "buiten_bereik_verwijzers": result[2],
+                    "vng_kaders": result[3],
                 }
             )
             return
@@ -185,6 +189,11 @@ def register(app: typer.Typer) -> None:
                 [c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]
                 for c in result[0].gaps()
             ],
+        )
+        _table(
+            "VNG-basisfuncties en -proposities waarvoor de bronnen niemand noemen",
+            ["gemeente", "begrip"],
+            [[c.gemeente, c.concept] for c in result[3].undescribed()],
         )
         console.print(f"Onbereikbaar (geen relatie ernaartoe): {', '.join(result[1].unreachable)}")
         console.print(f"Doodlopend (geen relatie verder): {', '.join(result[1].dead_ends)}")

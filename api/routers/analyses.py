@@ -17,9 +17,11 @@ from zorgnet.graph.analyses.brokers import BrokerReport, brokers
 from zorgnet.graph.analyses.gaps import (
     Coverage,
     DeadEnds,
+    FrameworkCoverage,
     ReferrerReach,
     coverage,
     dead_ends,
+    framework_coverage,
     referrer_reach,
 )
 from zorgnet.graph.analyses.mandates import (
@@ -47,6 +49,7 @@ class Gaps(BaseModel):
     dekking: Coverage
     doodlopend: DeadEnds
     buiten_bereik_verwijzers: ReferrerReach | None
+    vng_kaders: FrameworkCoverage
 
 
 class Similarity(BaseModel):
@@ -81,6 +84,7 @@ def gaps_of(
         dekking=cells,
         doodlopend=dead_ends(G),
         buiten_bereik_verwijzers=referrer_reach(G, gemeente) if gemeente else None,
+        vng_kaders=framework_coverage(G, gemeenten=[gemeente] if gemeente else None),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
+from rdflib import SKOS
 
 from zorgnet.graph.analyses._common import (
     active,
@@ -17,8 +18,8 @@ from zorgnet.graph.analyses.routes import ROUTE_COSTS, legal_referrers
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
-__all__ = ["Coverage", "CoverageCell", "DeadEnds", "ReferrerReach", "coverage", "dead_ends",
-           "referrer_reach"]
+__all__ = ["Coverage", "CoverageCell", "DeadEnds", "FrameworkCell", "FrameworkCoverage",
+           "ReferrerReach", "coverage", "dead_ends", "framework_coverage", "referrer_reach"]
 
 _LEVELS = ("licht", "midden", "zwaar")
 
@@ -66,6 +67,30 @@ class ReferrerReach:
     referrers: tuple[str, ...]
     unreached: dict[str, tuple[str, ...]]
     sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkCell:
+    """Who serves one VNG framework concept in one gemeente, as far as the seeds say."""
+
+    gemeente: str
+    concept: str
+    state: str
+    serving: tuple[str, ...]
+    alignments: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkCoverage:
+    """The matrix gemeente x VNG basisfunctie / propositie."""
+
+    cells: tuple[FrameworkCell, ...]
+    sources: tuple[str, ...]
+
+    def undescribed(self) -> tuple[FrameworkCell, ...]:
+        """The cells for which the seeds name no actor or arrangement."""
+        return tuple(c for c in self.cells if c.state == "niet-beschreven")
 
 
 def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
@@ -132,6 +157,78 @@ def coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
                 cells.append(CoverageCell(gemeente, kind, level, state, providers, pilots,
                                           shortages, tuple(sorted(sources))))
     return Coverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
+
+
+def framework_coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
+                       concepts: list[str] | None = None) -> FrameworkCoverage:
+    """Which VNG basisfuncties and proposities does each gemeente fill in, and by whom?
+
+    An alignment record says that an actor or a local arrangement serves a framework
+    concept; it counts for a gemeente when that actor works there or the arrangement is
+    about it. A cell without alignments is ``niet-beschreven``, not "absent": the seeds
+    may simply not say.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeenten : list of str, optional
+        Area ids; default every area of type gemeente.
+    concepts : list of str, optional
+        Framework concept notations; default the basisfuncties and proposities.
+
+    Returns
+    -------
+    FrameworkCoverage
+        One cell per gemeente and concept: ``ingevuld`` with the serving actors and
+        arrangements, or ``niet-beschreven``.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> cells = framework_coverage(G, gemeenten=["huizen"], concepts=["dichtbij"])
+    >>> [(c.gemeente, c.concept, c.state) for c in cells.cells]
+    [('huizen', 'dichtbij', 'niet-beschreven')]
+    """
+    for name in gemeenten or ():
+        check_area(G, name)
+    for name in concepts or ():
+        check_concept(name, "FrameworkConcept", "begrip uit een kader")
+    wanted = concepts or _framework_concepts()
+    arrangements = {a.id: a for a in G.graph["arrangements"]}
+    cells = []
+    for gemeente in gemeenten or _gemeenten(G):
+        for concept in wanted:
+            serving: set[str] = set()
+            used: list = []
+            for alignment in G.graph["alignments"]:
+                if alignment.concept != concept:
+                    continue
+                here = {
+                    about for about in alignment.about
+                    if (about in G and in_scope(G, G.nodes[about]["areas"], gemeente))
+                    or (about in arrangements
+                        and in_scope(G, arrangements[about].areas, gemeente))
+                }
+                if here:
+                    serving |= here
+                    used.append(alignment)
+            cells.append(FrameworkCell(
+                gemeente, concept, "ingevuld" if serving else "niet-beschreven",
+                tuple(sorted(serving)), tuple(sorted(a.id for a in used)),
+                tuple(sorted({s for a in used for s in a.sources}))))
+    return FrameworkCoverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
+
+
+def _framework_concepts() -> list[str]:
+    vocab = vocabulary()
+    return [
+        notation for notation in vocab.notations(ZN.FrameworkConcept)
+        if any(str(scheme).endswith(("/basisfuncties", "/proposities"))
+               for scheme in vocab.graph.objects(vocab.concept(ZN.FrameworkConcept, notation),
+                                                 SKOS.inScheme))
+    ]
 
 
 def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:

@@ -194,3 +194,10 @@ def test_every_export_format_of_the_cli_is_offered_over_http(client) -> None:
     refused = client.get("/api/export", params={"format": "turtle", "gemeente": "hilversum"})
     assert refused.status_code == 422
     assert "graphml" in refused.json()["fout"]
+
+
+def test_the_gaps_endpoint_gives_the_vng_framework_matrix(client) -> None:
+    body = client.get("/api/analyses/gaps", params={"gemeente": "wijdemeren"}).json()
+    states = {c["concept"]: c["state"] for c in body["vng_kaders"]["cells"]}
+    assert states["dichtbij"] == "niet-beschreven"
+    assert set(states.values()) <= {"ingevuld", "niet-beschreven"}
