@@ -76,7 +76,6 @@ def test_sparqlwrapper_sees_an_update_refused(server: str) -> None:
         client.query()
 
 
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium missing")
 def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
