@@ -6,9 +6,10 @@ the whole result. Nothing here touches the store; :mod:`zorgnet.graph.store` com
 result only when its report has no errors.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, SKOS, Graph, URIRef
 
@@ -21,7 +22,7 @@ from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import record_kinds
 
-__all__ = ["DATA_SUFFIXES", "Dataset", "Progress", "read_dataset"]
+__all__ = ["DATA_SUFFIXES", "Dataset", "Progress", "add_records", "read_dataset"]
 
 DATA_SUFFIXES = {".yaml", ".yml", *RDF_SUFFIXES}
 Progress = Callable[[str, int, int], None]
@@ -133,16 +134,33 @@ def read_dataset(
                 )
             ]
         )
-    known = _known_ids(base) if base is not None else {}
-    build = build_records(yaml_documents, register, known)
+    add_records(dataset, yaml_documents, register, base=base, display=_display(path))
+    dataset.report.extend(_known_issues(dataset))
+    return dataset
+
+
+def add_records(
+    dataset: Dataset,
+    documents: Iterable[tuple[str, Any]],
+    register: SourceRegister,
+    *,
+    base: Graph | None,
+    display: str,
+) -> Dataset:
+    """Build the records of parsed *documents* into *dataset*, then check it with SHACL.
+
+    The one last step of every reader (YAML, HSDS, workbook): references may point into
+    *base*, the data already stored, and SHACL checks the union; SHACL only runs when
+    nothing else is wrong, and names *display* for results without a known position.
+    """
+    build = build_records(documents, register, _known_ids(base) if base is not None else {})
     dataset.report.extend(build.problems)
     dataset.graph += build.graph
     dataset.source_map.update(build.source_map)
     dataset.record_count = build.record_count
     if dataset.report.ok:
         checked = dataset.graph if base is None else dataset.graph + base
-        dataset.report.extend(shacl_problems(checked, dataset.source_map, _display(path)))
-    dataset.report.extend(_known_issues(dataset))
+        dataset.report.extend(shacl_problems(checked, dataset.source_map, display))
     return dataset
 
 

@@ -36,10 +36,8 @@ from typing import Any
 from rdflib import RDF, Graph, URIRef
 
 from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, schema_errors
-from zorgnet.loaders.dataset import Dataset, _known_ids
-from zorgnet.loaders.records import build_records
+from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.report import Position, Problem, Severity
-from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.models import SLUG_PATTERN
@@ -535,10 +533,6 @@ def _documents(items: list[_Item], records: list[LinedDict]) -> list[tuple[str, 
     return documents
 
 
-def _known(base: Graph | None) -> dict[str, URIRef]:
-    return _known_ids(base) if base is not None else {}
-
-
 def _cities(data: dict[str, Any], beside: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """The city of every address of the locations of an organization or service."""
     locations = [(f"locations[{i}]", loc) for i, loc in enumerate(data.get("locations") or [])]
@@ -659,13 +653,7 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
                 "organization_id" if item.entity == "service" else "parent_organization_id",
             )
     register = _register(path, reading.display, _document_year(reading.items, path))
-    build = build_records(_documents(reading.items, records), register, _known(base))
     dataset.report.extend(reading.problems)
-    dataset.report.extend(build.problems)
-    dataset.graph = register.graph + build.graph
-    dataset.source_map = build.source_map
-    dataset.record_count = build.record_count
-    if dataset.report.ok:
-        checked = dataset.graph if base is None else dataset.graph + base
-        dataset.report.extend(shacl_problems(checked, dataset.source_map, reading.display))
-    return dataset
+    dataset.graph += register.graph
+    documents = _documents(reading.items, records)
+    return add_records(dataset, documents, register, base=base, display=reading.display)

@@ -26,10 +26,8 @@ from zorgnet.graph.exports.xlsx import (
     TEXT_SEPARATOR,
     columns,
 )
-from zorgnet.loaders.dataset import Dataset, _known_ids
-from zorgnet.loaders.records import build_records
+from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.report import Position, Problem
-from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
@@ -198,13 +196,6 @@ def read_xlsx(path: Path, *, base: Graph | None = None, display: str | None = No
     sources = book[SOURCES_SHEET] if SOURCES_SHEET in book.sheetnames else None
     register = _register(sources, _where(name, SOURCES_SHEET), problems)
     book.close()
-    build = build_records(documents, register, _known_ids(base) if base is not None else {})
     dataset.report.extend(problems)
-    dataset.report.extend(build.problems)
-    dataset.graph = register.graph + build.graph
-    dataset.source_map = build.source_map
-    dataset.record_count = build.record_count
-    if dataset.report.ok:
-        checked = dataset.graph if base is None else dataset.graph + base
-        dataset.report.extend(shacl_problems(checked, dataset.source_map, name))
-    return dataset
+    dataset.graph += register.graph
+    return add_records(dataset, documents, register, base=base, display=name)
