@@ -9,10 +9,10 @@ Run: .venv/bin/python bench/analyses.py [--source huisarts] [--help-kind basishu
 """
 
 import argparse
-import statistics
-import time
 from collections.abc import Callable
 from typing import Any
+
+from timing import median_ms
 
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.analyses.brokers import brokers
@@ -37,16 +37,6 @@ SELECT DISTINCT ?target WHERE {{
 """
 
 
-def _time(function: Callable[[], Any], repeat: int) -> float:
-    """The median wall time of *function* in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source", default="huisarts")
@@ -63,7 +53,7 @@ def main() -> None:
     print(f"Gegevens: {len(graph)} triples, {G.number_of_nodes()} actoren, "
           f"{G.number_of_edges()} verbindingen (mediaan van {args.repeat} runs, ms)")
 
-    rows = [("projectie (SPARQL op Oxigraph → networkx)", _time(lambda: project(graph), 5))]
+    rows = [("projectie (SPARQL op Oxigraph → networkx)", median_ms(lambda: project(graph), 5))]
     # Whole-graph analyses are memoised per projection: time the first, uncached run.
     analyses: list[tuple[str, Callable[[], Any], bool]] = [
         ("route", lambda: referral_routes(G, args.source, args.help_kind,
@@ -79,14 +69,14 @@ def main() -> None:
         ("verschil 2021-2025", lambda: diff(G, 2021, 2025), False),
     ]
     for name, function, slow in analyses:
-        rows.append((name, _time(function, 3 if slow else args.repeat)))
+        rows.append((name, median_ms(function, 3 if slow else args.repeat)))
     width = max(len(name) for name, _ in rows)
     for name, ms in rows:
         print(f"  {name:<{width}}  {ms:9.2f}")
 
     query = _PATH_QUERY.format(actor_type=VOCAB[f"actortypes/{args.source}"],
                                help_kind=VOCAB[f"helpkinds/{args.help_kind}"])
-    sparql_ms = _time(lambda: list(graph.query(query)), args.repeat)
+    sparql_ms = median_ms(lambda: list(graph.query(query)), args.repeat)
     route_ms = dict(rows)["route"]
     reached = sorted(str(r[0]).rsplit("/", 1)[-1] for r in graph.query(query))
     print(f"\nVraag: {args.source} → {args.help_kind} ({args.gemeente})")

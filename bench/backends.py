@@ -25,7 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from timing import median_ms
 from virtuoso import VirtuosoServer
 
 from zorgnet.api.settings import SHIPPED_DATASET
@@ -63,15 +63,6 @@ QUESTIONS = {
 }
 
 
-def _ms(function: Callable[[], Any], repeat: int = 1) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -91,11 +82,11 @@ def _region(G: nx.MultiDiGraph, region: str) -> nx.MultiDiGraph:
 
 def _brokers(G: nx.MultiDiGraph, scale: str, region: str) -> dict[str, Any]:
     if scale == "regio":
-        return {"brokers_ms": _ms(lambda: brokers(_fresh(G)))}
+        return {"brokers_ms": median_ms(lambda: brokers(_fresh(G)))}
     regions = [a.id for a in G.graph["areas"].values() if a.type == "regio"]
-    per_region = [_ms(lambda r=r: brokers(_region(G, r))) for r in regions[:3]]
+    per_region = [median_ms(lambda r=r: brokers(_region(G, r))) for r in regions[:3]]
     U = nx.Graph(G)
-    sampled = _ms(lambda: nx.betweenness_centrality(U, k=500, seed=1))
+    sampled = median_ms(lambda: nx.betweenness_centrality(U, k=500, seed=1))
     return {
         "brokers_region_ms": statistics.median(per_region),
         "brokers_all_regions_ms": statistics.median(per_region) * len(regions),
@@ -114,19 +105,19 @@ def _run(scale: str, backend: str, data: Any, server: VirtuosoServer | None) -> 
             assert server is not None
             store = SparqlStore(server.endpoint, user="zorgnet", password=server.password)
         with store:
-            row["load_ms"] = _ms(lambda: store.replace(data))
-            row["read_ms"] = _ms(store.graph)
+            row["load_ms"] = median_ms(lambda: store.replace(data))
+            row["read_ms"] = median_ms(store.graph)
             graph = store.graph()
-            row["projection_ms"] = _ms(lambda: project(graph))
+            row["projection_ms"] = median_ms(lambda: project(graph))
             G = project(graph)
             row["actors"] = G.number_of_nodes()
             row["edges"] = G.number_of_edges()
-            row["route_ms"] = _ms(
+            row["route_ms"] = median_ms(
                 lambda: referral_routes(_fresh(G), source, help_kind, gemeente=gemeente, k=5), 5
             )
-            row["gaps_ms"] = _ms(lambda: coverage(_fresh(G), gemeenten=[gemeente]))
-            row["overlaps_ms"] = _ms(lambda: overlaps(_fresh(G)))
-            row["teams_ms"] = _ms(lambda: compare_teams(_fresh(G)))
+            row["gaps_ms"] = median_ms(lambda: coverage(_fresh(G), gemeenten=[gemeente]))
+            row["overlaps_ms"] = median_ms(lambda: overlaps(_fresh(G)))
+            row["teams_ms"] = median_ms(lambda: compare_teams(_fresh(G)))
             row.update(_brokers(G, scale, region))
             query = _PATH_QUERY.format(
                 graph=store.version,
@@ -134,9 +125,9 @@ def _run(scale: str, backend: str, data: Any, server: VirtuosoServer | None) -> 
                 help_kind=VOCAB[f"helpkinds/{help_kind}"],
             )
             if backend == "oxigraph":
-                row["path_query_ms"] = _ms(lambda: list(store.graph().query(query)), 3)
+                row["path_query_ms"] = median_ms(lambda: list(store.graph().query(query)), 3)
             else:
-                row["path_query_ms"] = _ms(lambda: store.select(query), 3)
+                row["path_query_ms"] = median_ms(lambda: store.select(query), 3)
             row["path_over_route"] = row["path_query_ms"] / row["route_ms"]
     row["peak_rss_mb"] = _peak_mb()
     return row

@@ -4,19 +4,9 @@ import pytest
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
-from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.store import Store
 from zorgnet.viz.layout import load_positions
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("store")
-    with Store(path) as store:
-        store.replace(example_graph())
-    return path
 
 
 @pytest.mark.parametrize(
