@@ -14,9 +14,8 @@ import networkx as nx
 import typer
 from rich.table import Table
 
-from zorgnet.api.cli_common import JsonOption, StoreOption, console, errors, fail, open_cli_store
+from zorgnet.api.cli_common import JsonOption, StoreOption, console, errors, read_store
 from zorgnet.graph.projection import projection_for
-from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["register"]
 
@@ -49,12 +48,7 @@ def _plain(value: Any) -> Any:
 
 
 def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
-    try:
-        # The on-disk store is locked while open: close it before the next command.
-        with open_cli_store(store) as opened:
-            return analysis(projection_for(opened))
-    except ZorgnetError as exc:
-        raise fail(exc) from exc
+    return read_store(store, lambda opened: analysis(projection_for(opened)))
 
 
 def _emit_json(result: Any) -> None:

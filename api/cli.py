@@ -22,6 +22,7 @@ from zorgnet.api.cli_common import (
     fail,
     open_cli_store,
     print_report,
+    read_store,
 )
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.coverage import source_coverage
@@ -128,11 +129,7 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
 
     Voorbeeld: zorgnet info --json
     """
-    try:
-        with open_cli_store(store) as opened:
-            summary = summarize(opened.graph())
-    except ZorgnetError as exc:
-        raise fail(exc) from exc
+    summary = read_store(store, lambda opened: summarize(opened.graph()))
     if as_json:
         print(json.dumps(summary.__dict__, ensure_ascii=False, indent=2))
     else:
@@ -176,11 +173,9 @@ def export(
     if fmt == "xlsx" and output is None:
         errors.print("[red]fout:[/red] een Excel-werkboek gaat naar een bestand: geef -o")
         raise typer.Exit(2)
-    try:
-        with open_cli_store(store) as opened:
-            data = export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)
-    except ZorgnetError as exc:
-        raise fail(exc) from exc
+    data = read_store(
+        store, lambda opened: export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)
+    )
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
     else:
@@ -228,11 +223,7 @@ def bronnen(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Paragrafen waar niets naar verwijst staan apart, zodat zichtbaar is wat de data
     (nog) niet dekt. Voorbeeld: zorgnet bronnen --json
     """
-    try:
-        with open_cli_store(store) as opened:
-            coverage = source_coverage(opened.graph())
-    except ZorgnetError as exc:
-        raise fail(exc) from exc
+    coverage = read_store(store, lambda opened: source_coverage(opened.graph()))
     if as_json:
         rows = [s.__dict__ for s in coverage.sections]
         print(

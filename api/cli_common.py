@@ -4,8 +4,9 @@ Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet ko
 werk niet doen (opslag niet te openen, onbekende naam, ...).
 """
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rdflib import Graph
@@ -28,7 +29,10 @@ __all__ = [
     "fail",
     "open_cli_store",
     "print_report",
+    "read_store",
 ]
+
+T = TypeVar("T")
 
 console = Console()
 errors = Console(stderr=True)
@@ -49,6 +53,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor 
 def open_cli_store(location: Path | None) -> Store | SparqlStore:
     """The store given with ``--store``, else the configured one."""
     return open_store(location or get_settings().store)
+
+
+def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) -> T:
+    """Open the store, *read* from it, close it; a ZorgnetError exits 2 with its message.
+
+    The on-disk store is locked while open, so it is closed before the command goes on.
+    """
+    try:
+        with open_cli_store(location) as opened:
+            return read(opened)
+    except ZorgnetError as exc:
+        raise fail(exc) from exc
 
 
 def fail(exc: ZorgnetError) -> typer.Exit:
