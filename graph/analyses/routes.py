@@ -20,6 +20,13 @@ from zorgnet.graph.analyses._common import (
     edge_applies,
     in_scope,
 )
+from zorgnet.graph.analyses._index import (
+    actors_by_type,
+    help_relations,
+    mandates_by_holder,
+    offering,
+    scope_actors,
+)
 from zorgnet.graph.projection import Mandate
 from zorgnet.ontology.exceptions import UnknownName
 
@@ -39,9 +46,15 @@ __all__ = [
 # one step; consulting, escalating or a loose collaboration is a detour. "bevat" is a
 # part-of link read from the whole to the part (Jeugd en Gezin → its jeugdarts).
 ROUTE_COSTS: dict[str, float] = {
-    "verwijst": 1.0, "draagt-over": 1.0, "meldt": 1.0, "bevat": 1.0,
-    "consulteert": 1.5, "adviseert": 1.5, "escaleert": 2.0,
-    "werkt-samen": 2.0, "is-gekoppeld-aan": 2.0,
+    "verwijst": 1.0,
+    "draagt-over": 1.0,
+    "meldt": 1.0,
+    "bevat": 1.0,
+    "consulteert": 1.5,
+    "adviseert": 1.5,
+    "escaleert": 2.0,
+    "werkt-samen": 2.0,
+    "is-gekoppeld-aan": 2.0,
 }
 # A pilot may stop; prefer a route through what is in place.
 _PILOT_PENALTY = 0.5
@@ -150,17 +163,21 @@ class LegalReferrers:
         return tuple(sorted({r.type for r in self.referrers if r.type}))
 
 
-def _mandates_at(G: nx.MultiDiGraph, actor: str, gemeente: str | None,
-                 domain: str | None) -> tuple[Mandate, ...]:
+def _mandates_at(
+    G: nx.MultiDiGraph, actor: str, gemeente: str | None, domain: str | None
+) -> tuple[Mandate, ...]:
     return tuple(
-        m for m in G.graph["mandates"]
-        if m.holder == actor and active(m.status) and in_scope(G, m.areas, gemeente)
+        m
+        for m in mandates_by_holder(G).get(actor, ())
+        if active(m.status)
+        and in_scope(G, m.areas, gemeente)
         and (domain is None or not m.domains or domain in m.domains)
     )
 
 
-def legal_referrers(G: nx.MultiDiGraph, *, gemeente: str | None = None,
-                    domain: str | None = None) -> LegalReferrers:
+def legal_referrers(
+    G: nx.MultiDiGraph, *, gemeente: str | None = None, domain: str | None = None
+) -> LegalReferrers:
     """Who may open the gate to contracted care?
 
     A legal referrer holds a mandate whose power opens contracted care
@@ -193,20 +210,31 @@ def legal_referrers(G: nx.MultiDiGraph, *, gemeente: str | None = None,
     check_concept(domain, "Domain", "domein")
     by_actor: dict[str, list[Mandate]] = {}
     for mandate in G.graph["mandates"]:
-        if (mandate.opens_contracted_care and mandate.holder in G and active(mandate.status)
-                and in_scope(G, mandate.areas, gemeente)
-                and (domain is None or not mandate.domains or domain in mandate.domains)):
+        if (
+            mandate.opens_contracted_care
+            and mandate.holder in G
+            and active(mandate.status)
+            and in_scope(G, mandate.areas, gemeente)
+            and (domain is None or not mandate.domains or domain in mandate.domains)
+        ):
             by_actor.setdefault(mandate.holder, []).append(mandate)
     referrers = []
     for actor, mandates in sorted(by_actor.items()):
         node = G.nodes[actor]
-        referrers.append(LegalReferrer(
-            actor, node["label"], node["type"], tuple(sorted({m.power for m in mandates})),
-            tuple(sorted({b for m in mandates for b in m.legal_bases})),
-            tuple(sorted({a for m in mandates for a in m.areas})),
-            tuple(sorted({s for m in mandates for s in m.sources} | set(node["sources"])))))
-    return LegalReferrers(tuple(referrers),
-                          tuple(sorted({s for r in referrers for s in r.sources})))
+        referrers.append(
+            LegalReferrer(
+                actor,
+                node["label"],
+                node["type"],
+                tuple(sorted({m.power for m in mandates})),
+                tuple(sorted({b for m in mandates for b in m.legal_bases})),
+                tuple(sorted({a for m in mandates for a in m.areas})),
+                tuple(sorted({s for m in mandates for s in m.sources} | set(node["sources"]))),
+            )
+        )
+    return LegalReferrers(
+        tuple(referrers), tuple(sorted({s for r in referrers for s in r.sources}))
+    )
 
 
 def _entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list[str]:
@@ -215,13 +243,14 @@ def _entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list
 
     known_types = set(vocabulary().notations(ZN.ActorType))
     if source not in G and source not in known_types:
-        raise UnknownName("actor of soort actor", source,
-                          _close(source, [*G.nodes, *known_types]))
+        raise UnknownName("actor of soort actor", source, _close(source, [*G.nodes, *known_types]))
     # "huisarts" is both the regional GP record and a kind of actor: a user asking for
     # routes from a GP means every GP in the gemeente, the local practices included.
-    of_type = {a for a, data in G.nodes(data=True)
-               if data["type"] == source and active(data["status"])
-               and in_scope(G, data["areas"], gemeente)}
+    of_type = {
+        a
+        for a in actors_by_type(G).get(source, ())
+        if active(G.nodes[a]["status"]) and in_scope(G, G.nodes[a]["areas"], gemeente)
+    }
     return sorted(of_type | ({source} if source in G else set()))
 
 
@@ -231,64 +260,98 @@ def _close(name: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=0.5)
 
 
-def _providers(G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None,
-               level: str | None) -> set[str]:
-    providers = {a for a, data in G.nodes(data=True)
-                 if help_kind in data["offers"] and active(data["status"])
-                 and in_scope(G, data["areas"], gemeente)
-                 and (level is None or not data["levels"] or level in data["levels"])}
+def _providers(
+    G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None, level: str | None
+) -> set[str]:
+    nodes = G.nodes
+    providers = {
+        a
+        for a in offering(G, gemeente).get(help_kind, ())
+        if level is None or not nodes[a]["levels"] or level in nodes[a]["levels"]
+    }
     # A relation "for jeugd-ggz" to an actor says that actor gives it, even where the
     # actor record does not list it (a provider category, say).
-    for _, target, data in G.edges(data=True):
-        if (data["record"] == "relation" and help_kind in (data.get("help_kinds") or ())
-                and edge_applies(G, data, area=gemeente, domain=domain, level=level)
-                and active(G.nodes[target]["status"])
-                and in_scope(G, G.nodes[target]["areas"], gemeente)):
+    for _, target, data in help_relations(G, gemeente).get(help_kind, ()):
+        if edge_applies(G, data, area=gemeente, domain=domain, level=level):
             providers.add(target)
     return providers
 
 
-def _route_graph(G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None,
-                 level: str | None) -> nx.DiGraph:
+def _route_graph(
+    G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None, level: str | None
+) -> nx.DiGraph:
     """The relations usable under the conditions, the cheapest per pair of actors."""
     H = nx.DiGraph()
-    usable = {a for a, data in G.nodes(data=True)
-              if active(data["status"]) and in_scope(G, data["areas"], gemeente)}
-    H.add_nodes_from(usable)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        if u not in usable or v not in usable:
-            continue
+    # Only the actors of the gemeente, in the order of G: the same edges in the same
+    # order as a scan of every relation, so equal-cost ties fall the same way.
+    ordered = scope_actors(G, gemeente)
+    usable = set(ordered)
+    H.add_nodes_from(ordered)
+    succ = G.succ
+    edges = (
+        (u, v, key, data)
+        for u in ordered
+        for v, keyed in succ[u].items()
+        if v in usable
+        for key, data in keyed.items()
+    )
+    for u, v, key, data in edges:
         if data["record"] == "part-of":
             u, v, kind = v, u, "bevat"
         elif data["record"] == "relation" and data["kind"] in ROUTE_COSTS:
             kind = data["kind"]
-            if not edge_applies(G, data, area=gemeente, domain=domain, level=level,
-                                help_kind=help_kind):
+            if not edge_applies(
+                G, data, area=gemeente, domain=domain, level=level, help_kind=help_kind
+            ):
                 continue
         else:
             continue
         cost = ROUTE_COSTS[kind] + (_PILOT_PENALTY if data.get("status") == "pilot" else 0.0)
         if not H.has_edge(u, v) or H[u][v]["weight"] > cost:
-            H.add_edge(u, v, weight=cost, key=key if kind != "bevat" else None, kind=kind,
-                       access=tuple(data.get("access") or ()),
-                       status=data.get("status"), sources=tuple(data.get("sources") or ()))
+            H.add_edge(
+                u,
+                v,
+                weight=cost,
+                key=key if kind != "bevat" else None,
+                kind=kind,
+                access=tuple(data.get("access") or ()),
+                status=data.get("status"),
+                sources=tuple(data.get("sources") or ()),
+            )
     return H
 
 
-def _step(G: nx.MultiDiGraph, actor: str, edge: dict | None, gemeente: str | None,
-          domain: str | None) -> Step:
+def _step(
+    G: nx.MultiDiGraph, actor: str, edge: dict | None, gemeente: str | None, domain: str | None
+) -> Step:
     node = G.nodes[actor]
-    held = tuple(MandateHeld(m.id, m.power, m.legal_bases, m.opens_contracted_care, m.sources)
-                 for m in _mandates_at(G, actor, gemeente, domain))
-    return Step(actor, node["label"], node["type"], edge.get("key") if edge else None,
-                edge.get("kind") if edge else None, tuple(edge.get("access") or ()) if edge else (),
-                node["status"], held, tuple(node["sources"]) + tuple(edge.get("sources") or ()
-                                                                      if edge else ()))
+    held = tuple(
+        MandateHeld(m.id, m.power, m.legal_bases, m.opens_contracted_care, m.sources)
+        for m in _mandates_at(G, actor, gemeente, domain)
+    )
+    return Step(
+        actor,
+        node["label"],
+        node["type"],
+        edge.get("key") if edge else None,
+        edge.get("kind") if edge else None,
+        tuple(edge.get("access") or ()) if edge else (),
+        node["status"],
+        held,
+        tuple(node["sources"]) + tuple(edge.get("sources") or () if edge else ()),
+    )
 
 
-def referral_routes(G: nx.MultiDiGraph, source: str, help_kind: str, *,
-                    gemeente: str | None = None, domain: str | None = None,
-                    level: str | None = None, k: int = 5) -> RouteResult:
+def referral_routes(
+    G: nx.MultiDiGraph,
+    source: str,
+    help_kind: str,
+    *,
+    gemeente: str | None = None,
+    domain: str | None = None,
+    level: str | None = None,
+    k: int = 5,
+) -> RouteResult:
     """How does someone get from *source* to *help_kind*?
 
     The *k* cheapest chains of relations from the entry point to an actor offering the
@@ -349,49 +412,85 @@ def referral_routes(G: nx.MultiDiGraph, source: str, help_kind: str, *,
     entries = _entry_actors(G, source, gemeente)
     where = f" in {gemeente}" if gemeente else ""
 
-    def result(routes: tuple[Route, ...], providers: set[str], missing: str | None,
-               explanation: str) -> RouteResult:
+    def result(
+        routes: tuple[Route, ...], providers: set[str], missing: str | None, explanation: str
+    ) -> RouteResult:
         sources = {s for r in routes for s in r.sources}
-        return RouteResult(source, help_kind, gemeente, domain, level, routes,
-                           tuple(sorted(providers)), missing, explanation, tuple(sorted(sources)))
+        return RouteResult(
+            source,
+            help_kind,
+            gemeente,
+            domain,
+            level,
+            routes,
+            tuple(sorted(providers)),
+            missing,
+            explanation,
+            tuple(sorted(sources)),
+        )
 
     providers = _providers(G, help_kind, gemeente, domain, level)
     self_referral = source == "inwoner" and source not in G
     if not entries and not self_referral:
-        return result((), providers, "geen-ingang",
-                      f"Er is geen actor van de soort {source!r}{where} in de data.")
+        return result(
+            (),
+            providers,
+            "geen-ingang",
+            f"Er is geen actor van de soort {source!r}{where} in de data.",
+        )
     if not providers:
-        return result((), providers, "geen-aanbieder",
-                      f"Geen actor biedt {help_kind}{where} (ook niet als pilot).")
+        return result(
+            (),
+            providers,
+            "geen-aanbieder",
+            f"Geen actor biedt {help_kind}{where} (ook niet als pilot).",
+        )
     H = _route_graph(G, help_kind, gemeente, domain, level)
     for entry in entries:
         H.add_edge(_SOURCE, entry, weight=0.0, kind=None)
     if self_referral:
         for actor in list(H.nodes):
             if actor not in (_SOURCE, _TARGET) and "voorveld" in G.nodes[actor]["access"]:
-                H.add_edge(_SOURCE, actor, weight=1.0, kind=_SELF_REFERRAL, key=None,
-                           access=("voorveld",), status=None, sources=())
-    for provider in providers:
+                H.add_edge(
+                    _SOURCE,
+                    actor,
+                    weight=1.0,
+                    kind=_SELF_REFERRAL,
+                    key=None,
+                    access=("voorveld",),
+                    status=None,
+                    sources=(),
+                )
+    for provider in sorted(providers):
         H.add_edge(provider, _TARGET, weight=0.0)
     if not any(H.out_degree(e) for e in entries) and not self_referral:
-        return result((), providers, "geen-relatie-vanaf-ingang",
-                      f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt "
-                      f"voor {domain or 'dit domein'}; aanbieders: {', '.join(sorted(providers))}.")
+        return result(
+            (),
+            providers,
+            "geen-relatie-vanaf-ingang",
+            f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt "
+            f"voor {domain or 'dit domein'}; aanbieders: {', '.join(sorted(providers))}.",
+        )
     if not nx.has_path(H, _SOURCE, _TARGET):
         reachable = sorted(set(nx.descendants(H, _SOURCE)) - {_TARGET})
         unreached = sorted(p for p in providers if H.in_degree(p) == 0)
-        detail = (f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else "")
-        return result((), providers, "geen-keten",
-                      f"Er zijn aanbieders van {help_kind}{where} "
-                      f"({', '.join(sorted(providers))}), "
-                      f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
-                      f"{source}: {', '.join(reachable) or 'niets'}.{detail}")
+        detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
+        return result(
+            (),
+            providers,
+            "geen-keten",
+            f"Er zijn aanbieders van {help_kind}{where} "
+            f"({', '.join(sorted(providers))}), "
+            f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
+            f"{source}: {', '.join(reachable) or 'niets'}.{detail}",
+        )
     candidates = []
     for path in islice(nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight"), 3 * k):
         actors = path[1:-1]
         first_edge = H[_SOURCE][actors[0]]
-        steps = [_step(G, actors[0], first_edge if first_edge.get("kind") else None,
-                       gemeente, domain)]
+        steps = [
+            _step(G, actors[0], first_edge if first_edge.get("kind") else None, gemeente, domain)
+        ]
         cost = first_edge["weight"]
         for u, v in pairwise(actors):
             edge = H[u][v]
@@ -404,11 +503,14 @@ def referral_routes(G: nx.MultiDiGraph, source: str, help_kind: str, *,
             referrer = steps[0].actor
         sources = {s for step in steps for s in step.sources}
         candidates.append(
-            Route(tuple(steps), cost, needs_referral, referrer, tuple(sorted(sources))))
+            Route(tuple(steps), cost, needs_referral, referrer, tuple(sorted(sources)))
+        )
     candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
     routes = tuple(candidates[:k])
     explanation = ""
     if not any(r.gate_open for r in routes):
-        explanation = (f"{help_kind}{where} vraagt een verwijzing, maar op geen enkele route staat "
-                       "een wettelijk verwijzer.")
+        explanation = (
+            f"{help_kind}{where} vraagt een verwijzing, maar op geen enkele route staat "
+            "een wettelijk verwijzer."
+        )
     return result(routes, providers, None, explanation)

@@ -1,0 +1,130 @@
+"""Indexes over the projection, built once per projection and kept in its memo.
+
+At national scale (tens of thousands of actors) an analysis that scans every actor,
+relation or mandate for each question is too slow for a page; these indexes turn the
+scans into look-ups. Each is computed on first use and cached in ``G.graph["memo"]``
+(:func:`~zorgnet.graph.analyses._common.memo`), which a new projection starts empty, so
+they never outlive the data they index.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from zorgnet.graph.analyses._common import active, memo
+from zorgnet.graph.projection import Mandate, area_scope
+
+__all__ = [
+    "actors_by_type",
+    "help_relations",
+    "mandates_by_holder",
+    "offering",
+    "scope_actors",
+]
+
+
+def _position(G: nx.MultiDiGraph) -> dict[str, int]:
+    return memo(G, ("index", "position"), lambda: {a: i for i, a in enumerate(G)})
+
+
+def _by_area(G: nx.MultiDiGraph) -> tuple[dict[str, list[str]], list[str]]:
+    def compute() -> tuple[dict[str, list[str]], list[str]]:
+        by_area: dict[str, list[str]] = defaultdict(list)
+        everywhere: list[str] = []
+        for actor, data in G.nodes(data=True):
+            if not active(data["status"]):
+                continue
+            for area in data["areas"]:
+                by_area[area].append(actor)
+            if not data["areas"]:
+                everywhere.append(actor)
+        return dict(by_area), everywhere
+
+    return memo(G, ("index", "by_area"), compute)
+
+
+def scope_actors(G: nx.MultiDiGraph, area: str | None) -> tuple[str, ...]:
+    """The active actors that hold in *area* (or all active actors), in the order of *G*.
+
+    The same set as filtering every actor with ``active`` and ``in_scope``; keeping the
+    order of *G* keeps every tie between equal routes broken as a full scan breaks it.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> scope_actors(example_projection(), "huizen")
+    ('doorbraaktafel', 'ggz-aanbieder', 'huisarts')
+    """
+
+    def compute() -> tuple[str, ...]:
+        by_area, everywhere = _by_area(G)
+        if area is None:
+            return tuple(a for a, d in G.nodes(data=True) if active(d["status"]))
+        found = set(everywhere)
+        for part in area_scope(G, area):
+            found.update(by_area.get(part, ()))
+        return tuple(sorted(found, key=_position(G).__getitem__))
+
+    return memo(G, ("index", "scope", area), compute)
+
+
+def actors_by_type(G: nx.MultiDiGraph) -> dict[str | None, tuple[str, ...]]:
+    """Actor type → the actors of that type, in the order of *G*."""
+
+    def compute() -> dict[str | None, tuple[str, ...]]:
+        found: dict[str | None, list[str]] = defaultdict(list)
+        for actor, data in G.nodes(data=True):
+            found[data["type"]].append(actor)
+        return {t: tuple(actors) for t, actors in found.items()}
+
+    return memo(G, ("index", "by_type"), compute)
+
+
+def offering(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[str, ...]]:
+    """Help kind → the active actors in *area* whose record says they offer it."""
+
+    def compute() -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for actor in scope_actors(G, area):
+            for kind in G.nodes[actor]["offers"]:
+                found[kind].append(actor)
+        return {k: tuple(actors) for k, actors in found.items()}
+
+    return memo(G, ("index", "offering", area), compute)
+
+
+def help_relations(
+    G: nx.MultiDiGraph, area: str | None
+) -> dict[str, tuple[tuple[str, str, dict], ...]]:
+    """Help kind → the relations stated for it that lead to an active actor in *area*.
+
+    As ``(from, to, edge data)``; whether the relation itself holds there is left to
+    the caller (it depends on the domain and level asked for too).
+    """
+
+    def compute() -> dict[str, tuple[tuple[str, str, dict], ...]]:
+        found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
+        pred = G.pred
+        for v in scope_actors(G, area):
+            for u, keyed in pred[v].items():
+                for data in keyed.values():
+                    if data["record"] == "relation":
+                        for kind in data.get("help_kinds") or ():
+                            found[kind].append((u, v, data))
+        return {k: tuple(edges) for k, edges in found.items()}
+
+    return memo(G, ("index", "help_relations", area), compute)
+
+
+def mandates_by_holder(G: nx.MultiDiGraph) -> dict[str, tuple[Mandate, ...]]:
+    """Holder → its mandates, in the order of ``G.graph["mandates"]``."""
+
+    def compute() -> dict[str, tuple[Mandate, ...]]:
+        found: dict[str, list[Mandate]] = defaultdict(list)
+        for mandate in G.graph["mandates"]:
+            found[mandate.holder].append(mandate)
+        return {h: tuple(ms) for h, ms in found.items()}
+
+    return memo(G, ("index", "mandates"), compute)
