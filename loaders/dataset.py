@@ -155,13 +155,20 @@ def add_records(
     """
     build = build_records(documents, register, _known_ids(base) if base is not None else {})
     dataset.report.extend(build.problems)
-    dataset.graph += build.graph
+    dataset.graph = _union(dataset.graph, build.graph)
     dataset.source_map.update(build.source_map)
     dataset.record_count = build.record_count
     if dataset.report.ok:
-        checked = dataset.graph if base is None else dataset.graph + base
+        checked = [dataset.graph] if base is None else [dataset.graph, base]
         dataset.report.extend(shacl_problems(checked, dataset.source_map, display))
     return dataset
+
+
+def _union(first: Graph, second: Graph) -> Graph:
+    # Adding to a graph costs per triple: add the smaller one to the larger one.
+    small, large = sorted((first, second), key=len)
+    large += small
+    return large
 
 
 def _known_issues(dataset: Dataset) -> list[Problem]:
