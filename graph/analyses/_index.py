@@ -17,30 +17,31 @@ from zorgnet.graph.analyses._common import active, memo
 from zorgnet.graph.projection import Mandate, area_scope
 
 __all__ = [
-    "actors_by_type",
     "help_relations",
     "mandates_by_holder",
     "offering",
+    "opening_mandates",
     "scope_actors",
 ]
 
 
-def _position(G: nx.MultiDiGraph) -> dict[str, int]:
-    return memo(G, ("index", "position"), lambda: {a: i for i, a in enumerate(G)})
+def _by_area(G: nx.MultiDiGraph) -> tuple[list[str], dict[str, list[int]], list[int]]:
+    """The active actors in the order of *G*, and by area as positions in that order."""
 
-
-def _by_area(G: nx.MultiDiGraph) -> tuple[dict[str, list[str]], list[str]]:
-    def compute() -> tuple[dict[str, list[str]], list[str]]:
-        by_area: dict[str, list[str]] = defaultdict(list)
-        everywhere: list[str] = []
+    def compute() -> tuple[list[str], dict[str, list[int]], list[int]]:
+        actors: list[str] = []
+        by_area: dict[str, list[int]] = defaultdict(list)
+        everywhere: list[int] = []
         for actor, data in G.nodes(data=True):
             if not active(data["status"]):
                 continue
+            position = len(actors)
+            actors.append(actor)
             for area in data["areas"]:
-                by_area[area].append(actor)
+                by_area[area].append(position)
             if not data["areas"]:
-                everywhere.append(actor)
-        return dict(by_area), everywhere
+                everywhere.append(position)
+        return actors, dict(by_area), everywhere
 
     return memo(G, ("index", "by_area"), compute)
 
@@ -59,27 +60,13 @@ def scope_actors(G: nx.MultiDiGraph, area: str | None) -> tuple[str, ...]:
     """
 
     def compute() -> tuple[str, ...]:
-        by_area, everywhere = _by_area(G)
+        actors, by_area, everywhere = _by_area(G)
         if area is None:
-            return tuple(a for a, d in G.nodes(data=True) if active(d["status"]))
-        found = set(everywhere)
-        for part in area_scope(G, area):
-            found.update(by_area.get(part, ()))
-        return tuple(sorted(found, key=_position(G).__getitem__))
+            return tuple(actors)
+        found = set(everywhere).union(*(by_area.get(part, ()) for part in area_scope(G, area)))
+        return tuple(actors[i] for i in sorted(found))
 
     return memo(G, ("index", "scope", area), compute)
-
-
-def actors_by_type(G: nx.MultiDiGraph) -> dict[str | None, tuple[str, ...]]:
-    """Actor type → the actors of that type, in the order of *G*."""
-
-    def compute() -> dict[str | None, tuple[str, ...]]:
-        found: dict[str | None, list[str]] = defaultdict(list)
-        for actor, data in G.nodes(data=True):
-            found[data["type"]].append(actor)
-        return {t: tuple(actors) for t, actors in found.items()}
-
-    return memo(G, ("index", "by_type"), compute)
 
 
 def offering(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[str, ...]]:
@@ -128,3 +115,33 @@ def mandates_by_holder(G: nx.MultiDiGraph) -> dict[str, tuple[Mandate, ...]]:
         return {h: tuple(ms) for h, ms in found.items()}
 
     return memo(G, ("index", "mandates"), compute)
+
+
+def opening_mandates(G: nx.MultiDiGraph, area: str | None) -> tuple[Mandate, ...]:
+    """The active mandates that open contracted care and hold in *area*, held by an actor.
+
+    In the order of ``G.graph["mandates"]``; a mandate that names no area holds
+    everywhere.
+    """
+
+    def by_area() -> tuple[dict[str, list[int]], list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        everywhere: list[int] = []
+        for i, m in enumerate(G.graph["mandates"]):
+            if m.opens_contracted_care and m.holder in G and active(m.status):
+                for part in m.areas:
+                    found[part].append(i)
+                if not m.areas:
+                    everywhere.append(i)
+        return dict(found), everywhere
+
+    def compute() -> tuple[Mandate, ...]:
+        found, everywhere = memo(G, ("index", "opening_by_area"), by_area)
+        if area is None:
+            picked = set(everywhere).union(*found.values())
+        else:
+            picked = set(everywhere).union(*(found.get(a, ()) for a in area_scope(G, area)))
+        mandates = G.graph["mandates"]
+        return tuple(mandates[i] for i in sorted(picked))
+
+    return memo(G, ("index", "opening", area), compute)

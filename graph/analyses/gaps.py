@@ -13,13 +13,25 @@ from zorgnet.graph.analyses._common import (
     check_concept,
     edge_applies,
     in_scope,
+    memo,
 )
+from zorgnet.graph.analyses._index import offering, scope_actors
 from zorgnet.graph.analyses.routes import ROUTE_COSTS, legal_referrers
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
-__all__ = ["Coverage", "CoverageCell", "DeadEnds", "FrameworkCell", "FrameworkCoverage",
-           "ReferrerReach", "coverage", "dead_ends", "framework_coverage", "referrer_reach"]
+__all__ = [
+    "Coverage",
+    "CoverageCell",
+    "DeadEnds",
+    "FrameworkCell",
+    "FrameworkCoverage",
+    "ReferrerReach",
+    "coverage",
+    "dead_ends",
+    "framework_coverage",
+    "referrer_reach",
+]
 
 _LEVELS = ("licht", "midden", "zwaar")
 
@@ -97,9 +109,13 @@ def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
     return sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
 
 
-def coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
-             help_kinds: list[str] | None = None,
-             levels: tuple[str, ...] = _LEVELS) -> Coverage:
+def coverage(
+    G: nx.MultiDiGraph,
+    *,
+    gemeenten: list[str] | None = None,
+    help_kinds: list[str] | None = None,
+    levels: tuple[str, ...] = _LEVELS,
+) -> Coverage:
     """Where is which help missing, only a pilot, or short?
 
     Parameters
@@ -134,33 +150,43 @@ def coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
     for name in help_kinds or ():
         check_concept(name, "HelpKind", "soort hulp")
     kinds = help_kinds or vocabulary().notations(ZN.HelpKind)
+    nodes = G.nodes
     cells = []
     for gemeente in gemeenten or _gemeenten(G):
-        # Index offers once per gemeente: kinds x levels then costs no scan of the actors.
-        by_kind: dict[str, list[tuple[str, dict]]] = {}
-        for a, d in G.nodes(data=True):
-            if active(d["status"]) and in_scope(G, d["areas"], gemeente):
-                for offered in d["offers"]:
-                    by_kind.setdefault(offered, []).append((a, d))
+        by_kind = offering(G, gemeente)
+        here = [s for s in G.graph["shortages"] if in_scope(G, s.areas, gemeente)]
         for kind in kinds:
-            shortages = tuple(s.id for s in G.graph["shortages"]
-                              if kind in s.help_kinds and in_scope(G, s.areas, gemeente))
+            short = [s for s in here if kind in s.help_kinds]
+            shortages = tuple(s.id for s in short)
+            short_sources = {src for s in short for src in s.sources}
             for level in levels:
-                offering = [(a, d) for a, d in by_kind.get(kind, ())
-                            if not d["levels"] or level in d["levels"]]
-                pilots = tuple(sorted(a for a, d in offering if d["status"] == "pilot"))
-                providers = tuple(sorted(a for a, d in offering if d["status"] != "pilot"))
+                offering_here = [
+                    a
+                    for a in by_kind.get(kind, ())
+                    if not nodes[a]["levels"] or level in nodes[a]["levels"]
+                ]
+                pilots = tuple(sorted(a for a in offering_here if nodes[a]["status"] == "pilot"))
+                providers = tuple(sorted(a for a in offering_here if nodes[a]["status"] != "pilot"))
                 state = "aanwezig" if providers else "alleen-pilot" if pilots else "afwezig"
-                sources = {s for _, d in offering for s in d["sources"]}
-                sources |= {s for sh in G.graph["shortages"] if sh.id in shortages
-                            for s in sh.sources}
-                cells.append(CoverageCell(gemeente, kind, level, state, providers, pilots,
-                                          shortages, tuple(sorted(sources))))
+                sources = {s for a in offering_here for s in nodes[a]["sources"]} | short_sources
+                cells.append(
+                    CoverageCell(
+                        gemeente,
+                        kind,
+                        level,
+                        state,
+                        providers,
+                        pilots,
+                        shortages,
+                        tuple(sorted(sources)),
+                    )
+                )
     return Coverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
 
 
-def framework_coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None,
-                       concepts: list[str] | None = None) -> FrameworkCoverage:
+def framework_coverage(
+    G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None, concepts: list[str] | None = None
+) -> FrameworkCoverage:
     """Which VNG basisfuncties and proposities does each gemeente fill in, and by whom?
 
     An alignment record says that an actor or a local arrangement serves a framework
@@ -206,28 +232,38 @@ def framework_coverage(G: nx.MultiDiGraph, *, gemeenten: list[str] | None = None
                 if alignment.concept != concept:
                     continue
                 here = {
-                    about for about in alignment.about
+                    about
+                    for about in alignment.about
                     if (about in G and in_scope(G, G.nodes[about]["areas"], gemeente))
-                    or (about in arrangements
-                        and in_scope(G, arrangements[about].areas, gemeente))
+                    or (about in arrangements and in_scope(G, arrangements[about].areas, gemeente))
                 }
                 if here:
                     serving |= here
                     used.append(alignment)
-            cells.append(FrameworkCell(
-                gemeente, concept, "ingevuld" if serving else "niet-beschreven",
-                tuple(sorted(serving)), tuple(sorted(a.id for a in used)),
-                tuple(sorted({s for a in used for s in a.sources}))))
+            cells.append(
+                FrameworkCell(
+                    gemeente,
+                    concept,
+                    "ingevuld" if serving else "niet-beschreven",
+                    tuple(sorted(serving)),
+                    tuple(sorted(a.id for a in used)),
+                    tuple(sorted({s for a in used for s in a.sources})),
+                )
+            )
     return FrameworkCoverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
 
 
 def _framework_concepts() -> list[str]:
     vocab = vocabulary()
     return [
-        notation for notation in vocab.notations(ZN.FrameworkConcept)
-        if any(str(scheme).endswith(("/basisfuncties", "/proposities"))
-               for scheme in vocab.graph.objects(vocab.concept(ZN.FrameworkConcept, notation),
-                                                 SKOS.inScheme))
+        notation
+        for notation in vocab.notations(ZN.FrameworkConcept)
+        if any(
+            str(scheme).endswith(("/basisfuncties", "/proposities"))
+            for scheme in vocab.graph.objects(
+                vocab.concept(ZN.FrameworkConcept, notation), SKOS.inScheme
+            )
+        )
     ]
 
 
@@ -246,18 +282,27 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
     >>> result.dead_ends
     ('doorbraaktafel',)
     """
-    incoming: set[str] = set()
-    outgoing: set[str] = set()
-    for u, v, d in G.edges(data=True):
-        if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
-            outgoing.add(u)
-            incoming.add(v)
-    actors = [a for a, d in G.nodes(data=True) if active(d["status"])]
-    unreachable = tuple(sorted(a for a in actors if a not in incoming))
-    ends = tuple(sorted(a for a in actors if a not in outgoing and not G.nodes[a]["offers"]
-                        and a in incoming))
-    sources = {s for a in (*unreachable, *ends) for s in G.nodes[a]["sources"]}
-    return DeadEnds(unreachable, ends, tuple(sorted(sources)))
+
+    def compute() -> DeadEnds:
+        incoming: set[str] = set()
+        outgoing: set[str] = set()
+        for u, v, d in G.edges(data=True):
+            if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
+                outgoing.add(u)
+                incoming.add(v)
+        actors = [a for a, d in G.nodes(data=True) if active(d["status"])]
+        unreachable = tuple(sorted(a for a in actors if a not in incoming))
+        ends = tuple(
+            sorted(
+                a
+                for a in actors
+                if a not in outgoing and not G.nodes[a]["offers"] and a in incoming
+            )
+        )
+        sources = {s for a in (*unreachable, *ends) for s in G.nodes[a]["sources"]}
+        return DeadEnds(unreachable, ends, tuple(sorted(sources)))
+
+    return memo(G, "dead_ends", compute)
 
 
 def referrer_reach(G: nx.MultiDiGraph, gemeente: str) -> ReferrerReach:
@@ -275,21 +320,31 @@ def referrer_reach(G: nx.MultiDiGraph, gemeente: str) -> ReferrerReach:
     """
     check_area(G, gemeente)
     referrers = tuple(r.actor for r in legal_referrers(G, gemeente=gemeente).referrers)
-    reach = nx.DiGraph()
-    for u, v, d in G.edges(data=True):
-        if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and edge_applies(
-                G, d, area=gemeente):
-            reach.add_edge(u, v)
+    # Walk from the referrers along the relations that hold here, instead of building
+    # the graph of every such relation in the country first.
     reached = set(referrers)
-    for referrer in referrers:
-        if referrer in reach:
-            reached |= nx.descendants(reach, referrer)
+    todo = list(referrers)
+    succ = G.succ
+    while todo:
+        for v, keyed in succ[todo.pop()].items():
+            if v not in reached and any(
+                d["record"] == "relation"
+                and d["kind"] in ROUTE_COSTS
+                and edge_applies(G, d, area=gemeente)
+                for d in keyed.values()
+            ):
+                reached.add(v)
+                todo.append(v)
     unreached: dict[str, list[str]] = {}
-    for actor, d in G.nodes(data=True):
-        if ("geindiceerd" in d["access"] and active(d["status"]) and actor not in reached
-                and in_scope(G, d["areas"], gemeente)):
+    for actor in scope_actors(G, gemeente):
+        d = G.nodes[actor]
+        if "geindiceerd" in d["access"] and actor not in reached:
             for kind in d["offers"]:
                 unreached.setdefault(kind, []).append(actor)
     sources = {s for actors in unreached.values() for a in actors for s in G.nodes[a]["sources"]}
-    return ReferrerReach(gemeente, referrers, {k: tuple(sorted(v)) for k, v in
-                                               sorted(unreached.items())}, tuple(sorted(sources)))
+    return ReferrerReach(
+        gemeente,
+        referrers,
+        {k: tuple(sorted(v)) for k, v in sorted(unreached.items())},
+        tuple(sorted(sources)),
+    )

@@ -8,7 +8,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import check_actor
+from zorgnet.graph.analyses._common import check_actor, memo
 
 __all__ = ["TeamComparison", "TeamNetwork", "compare_teams", "team_network"]
 
@@ -53,8 +53,12 @@ def team_network(G: nx.MultiDiGraph, team: str) -> TeamNetwork:
         if m.team == team:
             members[m.membership_status].append(m.member)
             sources.update(m.sources)
-    return TeamNetwork(team, G.nodes[team]["label"],
-                       *(tuple(sorted(members[s])) for s in _STATUSES), tuple(sorted(sources)))
+    return TeamNetwork(
+        team,
+        G.nodes[team]["label"],
+        *(tuple(sorted(members[s])) for s in _STATUSES),
+        tuple(sorted(sources)),
+    )
 
 
 def compare_teams(G: nx.MultiDiGraph) -> TeamComparison:
@@ -69,17 +73,27 @@ def compare_teams(G: nx.MultiDiGraph) -> TeamComparison:
     >>> compare_teams(example_projection()).partner_types
     {'hilversum-oost': ('huisarts', 'poh-jeugd')}
     """
-    types: dict[str, set[str]] = defaultdict(set)
-    sources: set[str] = set()
-    for m in G.graph["memberships"]:
-        if m.team not in G or m.member not in G or m.membership_status == "buiten":
-            continue
-        for area in G.nodes[m.team]["areas"] or ("?",):
-            types[area].add(G.nodes[m.member]["type"] or "?")
-        sources.update(m.sources)
-    similarity = {}
-    for a, b in combinations(sorted(types), 2):
-        union = types[a] | types[b]
-        similarity[(a, b)] = len(types[a] & types[b]) / len(union) if union else 0.0
-    return TeamComparison({a: tuple(sorted(t)) for a, t in sorted(types.items())}, similarity,
-                          tuple(sorted(sources)))
+
+    def compute() -> TeamComparison:
+        types: dict[str, set[str]] = defaultdict(set)
+        sources: set[str] = set()
+        for m in G.graph["memberships"]:
+            if m.team not in G or m.member not in G or m.membership_status == "buiten":
+                continue
+            for area in G.nodes[m.team]["areas"] or ("?",):
+                types[area].add(G.nodes[m.member]["type"] or "?")
+            sources.update(m.sources)
+        # Thousands of wijken share a handful of partner mixes: compute each Jaccard
+        # index once per pair of distinct mixes, not once per pair of areas.
+        areas = sorted(types)
+        distinct = sorted({frozenset(found) for found in types.values()}, key=sorted)
+        mix = {area: distinct.index(frozenset(types[area])) for area in areas}
+        jaccard = [[len(x & y) / len(x | y) if x | y else 0.0 for y in distinct] for x in distinct]
+        similarity = {(a, b): jaccard[mix[a]][mix[b]] for a, b in combinations(areas, 2)}
+        return TeamComparison(
+            {a: tuple(sorted(t)) for a, t in sorted(types.items())},
+            similarity,
+            tuple(sorted(sources)),
+        )
+
+    return memo(G, "compare_teams", compute)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import active
+from zorgnet.graph.analyses._common import active, memo
 from zorgnet.graph.analyses.routes import referral_routes
 
 __all__ = ["Overlap", "Overlaps", "ParallelRoutes", "overlaps", "parallel_routes"]
@@ -56,37 +56,56 @@ def overlaps(G: nx.MultiDiGraph) -> Overlaps:
     >>> [(o.what, o.name, o.area, o.actors) for o in overlaps(example_projection()).overlaps]
     [('bevoegdheid', 'verwijzen', 'hilversum', ('huisarts', 'poh-jeugd'))]
     """
-    groups: dict[tuple[str, str, str, str | None], dict[str, set[str]]] = defaultdict(dict)
-    areas = G.graph["areas"]
-    for m in G.graph["mandates"]:
-        if not active(m.status):
-            continue
-        for area in m.areas or ("",):
-            for domain in m.domains or (None,):
-                groups[("bevoegdheid", m.power, area, domain)].setdefault(m.holder, set()).update(
-                    m.sources)
-    for actor, d in G.nodes(data=True):
-        if not active(d["status"]):
-            continue
-        for kind in d["offers"]:
-            for area in d["areas"] or ("",):
-                groups[("hulp", kind, area, None)].setdefault(actor, set()).update(d["sources"])
-    # A holder for the whole region also holds in each of its gemeenten.
-    for (what, name, area, domain), holders in list(groups.items()):
-        for child in areas.values():
-            if area and area in child.part_of and (what, name, child.id, domain) in groups:
-                for holder, srcs in holders.items():
-                    groups[(what, name, child.id, domain)].setdefault(holder, set()).update(srcs)
-    found = tuple(
-        Overlap(what, name, area, domain, tuple(sorted(holders)),
-                tuple(sorted({s for srcs in holders.values() for s in srcs})))
-        for (what, name, area, domain), holders in sorted(groups.items(), key=lambda i: str(i[0]))
-        if len(holders) > 1)
-    return Overlaps(found, tuple(sorted({s for o in found for s in o.sources})))
+
+    def compute() -> Overlaps:
+        groups: dict[tuple[str, str, str, str | None], dict[str, set[str]]] = defaultdict(dict)
+        children: dict[str, list[str]] = defaultdict(list)
+        for child in G.graph["areas"].values():
+            for parent in child.part_of:
+                children[parent].append(child.id)
+        for m in G.graph["mandates"]:
+            if not active(m.status):
+                continue
+            for area in m.areas or ("",):
+                for domain in m.domains or (None,):
+                    groups[("bevoegdheid", m.power, area, domain)].setdefault(
+                        m.holder, set()
+                    ).update(m.sources)
+        for actor, d in G.nodes(data=True):
+            if not active(d["status"]):
+                continue
+            for kind in d["offers"]:
+                for area in d["areas"] or ("",):
+                    groups[("hulp", kind, area, None)].setdefault(actor, set()).update(d["sources"])
+        # A holder for the whole region also holds in each of its gemeenten (one level
+        # down per group, in the order the groups were made).
+        for (what, name, area, domain), holders in list(groups.items()):
+            for child in children.get(area, ()) if area else ():
+                if (what, name, child, domain) in groups:
+                    for holder, srcs in holders.items():
+                        groups[(what, name, child, domain)].setdefault(holder, set()).update(srcs)
+        found = tuple(
+            Overlap(
+                what,
+                name,
+                area,
+                domain,
+                tuple(sorted(holders)),
+                tuple(sorted({s for srcs in holders.values() for s in srcs})),
+            )
+            for (what, name, area, domain), holders in sorted(
+                groups.items(), key=lambda i: str(i[0])
+            )
+            if len(holders) > 1
+        )
+        return Overlaps(found, tuple(sorted({s for o in found for s in o.sources})))
+
+    return memo(G, "overlaps", compute)
 
 
-def parallel_routes(G: nx.MultiDiGraph, source: str, help_kind: str, *,
-                    gemeente: str | None = None, k: int = 10) -> ParallelRoutes:
+def parallel_routes(
+    G: nx.MultiDiGraph, source: str, help_kind: str, *, gemeente: str | None = None, k: int = 10
+) -> ParallelRoutes:
     """Which providers of *help_kind* can *source* reach along more than one route?
 
     Examples

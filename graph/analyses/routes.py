@@ -21,10 +21,10 @@ from zorgnet.graph.analyses._common import (
     in_scope,
 )
 from zorgnet.graph.analyses._index import (
-    actors_by_type,
     help_relations,
     mandates_by_holder,
     offering,
+    opening_mandates,
     scope_actors,
 )
 from zorgnet.graph.projection import Mandate
@@ -209,14 +209,8 @@ def legal_referrers(
     check_area(G, gemeente)
     check_concept(domain, "Domain", "domein")
     by_actor: dict[str, list[Mandate]] = {}
-    for mandate in G.graph["mandates"]:
-        if (
-            mandate.opens_contracted_care
-            and mandate.holder in G
-            and active(mandate.status)
-            and in_scope(G, mandate.areas, gemeente)
-            and (domain is None or not mandate.domains or domain in mandate.domains)
-        ):
+    for mandate in opening_mandates(G, gemeente):
+        if domain is None or not mandate.domains or domain in mandate.domains:
             by_actor.setdefault(mandate.holder, []).append(mandate)
     referrers = []
     for actor, mandates in sorted(by_actor.items()):
@@ -246,11 +240,7 @@ def _entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list
         raise UnknownName("actor of soort actor", source, _close(source, [*G.nodes, *known_types]))
     # "huisarts" is both the regional GP record and a kind of actor: a user asking for
     # routes from a GP means every GP in the gemeente, the local practices included.
-    of_type = {
-        a
-        for a in actors_by_type(G).get(source, ())
-        if active(G.nodes[a]["status"]) and in_scope(G, G.nodes[a]["areas"], gemeente)
-    }
+    of_type = {a for a in scope_actors(G, gemeente) if G.nodes[a]["type"] == source}
     return sorted(of_type | ({source} if source in G else set()))
 
 
