@@ -289,6 +289,11 @@ def register(app: typer.Typer) -> None:
             ],
         )
         console.print("Bruggen: " + "; ".join(f"{a} – {b}" for a, b in report.bridges))
+        if report.sampled:
+            console.print(
+                f"Tussenliggendheid is geschat uit een steekproef van {report.samples} van de "
+                f"{report.actors} actoren (seed {report.seed}): een benadering, geen exacte waarde."
+            )
 
     @app.command()
     def mandates(

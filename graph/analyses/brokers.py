@@ -3,20 +3,42 @@
 Centralities, articulation points and bridges are computed on the undirected simple
 graph of relations; Gould–Fernandez brokerage on the directed one, with the actors'
 scale (lokaal, regionaal, bovenregionaal, landelijk) as the groups.
+
+Betweenness is exact up to :data:`EXACT_LIMIT` actors (a region); on a bigger network
+(the whole country) it is estimated from :data:`SAMPLES` source actors drawn with a
+fixed seed (``networkx.betweenness_centrality(k=..., seed=...)``), and the report says
+so. Burt's constraint, articulation points, bridges and the brokerage roles stay exact
+at any size: they are computed in (near) linear time here.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import active, memo
+from zorgnet.graph.analyses._common import active, check_area, memo
+from zorgnet.graph.analyses._index import scope_actors
 
-__all__ = ["GF_ROLES", "BrokerReport", "BrokerRow", "brokerage_roles", "brokers"]
+__all__ = [
+    "EXACT_LIMIT",
+    "GF_ROLES",
+    "SAMPLES",
+    "SEED",
+    "BrokerReport",
+    "BrokerRow",
+    "brokerage_roles",
+    "brokers",
+]
 
 GF_ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
+# Exact betweenness is quadratic (one search per actor): a region of a few thousand
+# actors takes seconds, the country hours. Above this many actors it is sampled.
+EXACT_LIMIT = 3000
+# Sources of the estimate: the error of sampled betweenness shrinks with 1/sqrt(k).
+SAMPLES = 50
+SEED = 1
 
 
 @dataclass(frozen=True)
@@ -37,19 +59,129 @@ class BrokerRow:
 
 @dataclass(frozen=True)
 class BrokerReport:
-    """Brokers sorted by betweenness, and the bridges (single links holding parts together)."""
+    """Brokers sorted by betweenness, and the bridges (single links holding parts together).
+
+    ``betweenness`` says how it was computed: ``"exact"``, or ``"sampled"`` from
+    ``samples`` source actors drawn with ``seed`` (an estimate). ``region`` is the
+    area the network was cut to (its actors, as for routes there), or None for all.
+    """
 
     rows: tuple[BrokerRow, ...]
     bridges: tuple[tuple[str, str], ...]
     sources: tuple[str, ...]
+    betweenness: str = "exact"
+    samples: int | None = None
+    seed: int | None = None
+    region: str | None = None
+    actors: int = 0
+
+    @property
+    def sampled(self) -> bool:
+        """Whether betweenness is an estimate from a sample of source actors."""
+        return self.betweenness == "sampled"
 
 
-def _relations(G: nx.MultiDiGraph) -> nx.DiGraph:
+def _relations(G: nx.MultiDiGraph, region: str | None = None) -> nx.DiGraph:
     D = nx.DiGraph()
-    D.add_nodes_from(a for a, d in G.nodes(data=True) if active(d["status"]))
-    D.add_edges_from((u, v) for u, v, d in G.edges(data=True)
-                     if d["record"] == "relation" and active(d["status"]) and u in D and v in D)
+    D.add_nodes_from(scope_actors(G, region))
+    succ = G.succ
+    D.add_edges_from(
+        (u, v)
+        for u in D
+        for v, keyed in succ[u].items()
+        if v in D and any(d["record"] == "relation" and active(d["status"]) for d in keyed.values())
+    )
     return D
+
+
+def _constraint(U: nx.Graph) -> dict[str, float]:
+    """Burt's constraint of every actor, as ``nx.constraint(U)`` computes it.
+
+    On an unweighted graph an actor's tie to each neighbour is 1/degree, so the
+    indirect part of a local constraint only needs the neighbours both ends share;
+    networkx looks at every pair of neighbours, which is slow around hubs. The terms
+    are summed in the order networkx sums them, so the values are the same floats.
+    """
+    nbrs = {u: set(U[u]) for u in U}
+    share = {u: 2 / (2 * len(n)) if n else 0.0 for u, n in nbrs.items()}
+    found: dict[str, float] = {}
+    for u, around in nbrs.items():
+        if not around:
+            found[u] = float("nan")
+            continue
+        p = share[u]
+        local = []
+        for v in around:
+            indirect = 0.0
+            if around & nbrs[v]:
+                indirect = sum(p * share[w] for w in around if v in nbrs[w])
+            local.append((p + indirect) ** 2)
+        found[u] = sum(local)
+    return found
+
+
+def _cut_off(U: nx.Graph) -> dict[str, tuple[str, ...]]:
+    """Articulation point → the actors only it connects to the rest, sorted.
+
+    What remains of the network without the actor falls apart in parts; every part but
+    the largest is cut off (of equal parts, the one holding the actor that comes first
+    in *U* stays). One depth-first search instead of one search per articulation point.
+    """
+    position = {a: i for i, a in enumerate(U)}
+    components = sorted(
+        (sorted(c, key=position.__getitem__) for c in nx.connected_components(U)),
+        key=lambda c: position[c[0]],
+    )
+    found: dict[str, tuple[str, ...]] = {}
+    for component in components:
+        root = component[0]
+        disc = {root: 0}
+        low = {root: 0}
+        size: dict[str, int] = {}
+        order = [root]
+        children: dict[str, list[str]] = {root: []}
+        stack = [(root, iter(U[root]))]
+        while stack:
+            node, neighbours = stack[-1]
+            for child in neighbours:
+                if child not in disc:
+                    disc[child] = low[child] = len(order)
+                    order.append(child)
+                    children[child] = []
+                    children[node].append(child)
+                    stack.append((child, iter(U[child])))
+                    break
+                # The edge back to the parent lowers low to the parent's number at most,
+                # which the test low >= disc (not >) allows for.
+                low[node] = min(low[node], disc[child])
+            else:
+                stack.pop()
+                size[node] = 1 + sum(size[c] for c in children[node])
+                if stack:
+                    above = stack[-1][0]
+                    low[above] = min(low[above], low[node])
+        others = [c for c in components if c is not component]
+        for actor in order:
+            separated = [c for c in children[actor] if actor == root or low[c] >= disc[actor]]
+            if (actor == root and len(separated) < 2) or not separated:
+                continue
+            parts: list[tuple[int, int, list[str]]] = []
+            for c in separated:
+                nodes = order[disc[c] : disc[c] + size[c]]
+                parts.append((len(nodes), min(position[n] for n in nodes), nodes))
+            apart = {n for _, _, nodes in parts for n in nodes} | {actor}
+            rest = len(component) - len(apart)
+            if rest:
+                first = next(n for n in component if n not in apart)
+                parts.append((rest, position[first], []))
+            for other in others:
+                parts.append((len(other), position[other[0]], other))
+            kept = max(parts, key=lambda part: (part[0], -part[1]))
+            cut = [n for part in parts if part is not kept for n in part[2]]
+            if rest and kept[2]:
+                cut.extend(n for n in component if n not in apart)
+            found[actor] = tuple(sorted(cut))
+    return found
 
 
 def brokerage_roles(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
@@ -68,6 +200,7 @@ def brokerage_roles(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     >>> brokerage_roles(example_projection())["buurtteam"]["representative"]
     2
     """
+
     def compute() -> dict[str, dict[str, int]]:
         D = _relations(G)
         group = {a: G.nodes[a]["scale"] for a in D}
@@ -95,7 +228,9 @@ def brokerage_roles(G: nx.MultiDiGraph) -> dict[str, dict[str, int]]:
     return memo(G, "brokerage_roles", compute)
 
 
-def brokers(G: nx.MultiDiGraph, *, top: int | None = None) -> BrokerReport:
+def brokers(
+    G: nx.MultiDiGraph, *, top: int | None = None, region: str | None = None
+) -> BrokerReport:
     """Who are the brokers, and what breaks if one disappears?
 
     Parameters
@@ -104,13 +239,17 @@ def brokers(G: nx.MultiDiGraph, *, top: int | None = None) -> BrokerReport:
         The projection.
     top : int, optional
         Only the *top* actors by betweenness.
+    region : str, optional
+        An area id: only the actors that hold there (as for routes there).
 
     Returns
     -------
     BrokerReport
         Per actor: betweenness, degree, Burt's constraint, whether it is an
         articulation point and which actors it alone connects to the rest, the
-        Gould–Fernandez roles; and the bridges.
+        Gould–Fernandez roles; and the bridges. Computed once per projection (and
+        region); on more than :data:`EXACT_LIMIT` actors betweenness is sampled and
+        the report says so (``betweenness``, ``samples``, ``seed``).
 
     Examples
     --------
@@ -121,31 +260,50 @@ def brokers(G: nx.MultiDiGraph, *, top: int | None = None) -> BrokerReport:
     >>> report.rows[0].cut_off
     ('doorbraaktafel', 'school')
     """
+    check_area(G, region, "regio")
+
     def compute() -> BrokerReport:
-        U = nx.Graph(_relations(G))
-        betweenness = nx.betweenness_centrality(U)
-        constraint = nx.constraint(U)
-        cut_points = set(nx.articulation_points(U))
+        U = nx.Graph(_relations(G, region))
+        if len(U) <= EXACT_LIMIT:
+            betweenness = nx.betweenness_centrality(U)
+            how: tuple[str, int | None, int | None] = ("exact", None, None)
+        else:
+            samples = min(SAMPLES, len(U))
+            betweenness = nx.betweenness_centrality(U, k=samples, seed=SEED)
+            how = ("sampled", samples, SEED)
+        constraint = _constraint(U)
+        cut_offs = _cut_off(U)
         roles = brokerage_roles(G)
         rows = []
         for actor in U:
-            cut_off: tuple[str, ...] = ()
-            if actor in cut_points:
-                rest = U.subgraph(set(U) - {actor})
-                parts = sorted(nx.connected_components(rest), key=len, reverse=True)
-                cut_off = tuple(sorted(a for part in parts[1:] for a in part))
             node = G.nodes[actor]
             value = constraint.get(actor)
-            rows.append(BrokerRow(actor, node["label"], node["scale"], betweenness[actor],
-                                  U.degree(actor), None if value != value else value,
-                                  actor in cut_points, cut_off, roles[actor],
-                                  tuple(node["sources"])))
+            rows.append(
+                BrokerRow(
+                    actor,
+                    node["label"],
+                    node["scale"],
+                    betweenness[actor],
+                    U.degree(actor),
+                    None if value != value else value,
+                    actor in cut_offs,
+                    cut_offs.get(actor, ()),
+                    roles[actor],
+                    tuple(node["sources"]),
+                )
+            )
         rows.sort(key=lambda r: (-r.betweenness, r.actor))
         bridges = tuple(sorted(tuple(sorted(e)) for e in nx.bridges(U)))
-        return BrokerReport(tuple(rows), bridges,  # type: ignore[arg-type]
-                            tuple(sorted({s for r in rows for s in r.sources})))
+        return BrokerReport(
+            tuple(rows),
+            bridges,  # type: ignore[arg-type]
+            tuple(sorted({s for r in rows for s in r.sources})),
+            *how,
+            region,
+            len(U),
+        )
 
-    report: BrokerReport = memo(G, "brokers", compute)
+    report: BrokerReport = memo(G, ("brokers", region), compute)
     if top is None:
         return report
-    return BrokerReport(report.rows[:top], report.bridges, report.sources)
+    return replace(report, rows=report.rows[:top])
