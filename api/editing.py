@@ -166,12 +166,23 @@ def _known(graph: Graph) -> dict[str, URIRef]:
     return known
 
 
+def _simple(term: Any) -> Any:
+    # RDF 1.1 makes "x"^^xsd:string and "x" one term, but rdflib and Virtuoso keep
+    # them apart. Stores hand back the typed form, the loaders and _record_prov write
+    # the simple one: both in one graph would be two triples to Virtuoso and one to
+    # Oxigraph, and the remote store then refuses every read (its count never matches).
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
 def _without(graph: Graph, subject: URIRef) -> Graph:
+    """*graph* without *subject* and its citations, with xsd:string literals simple."""
     prefix = f"{subject}/bron/"
     rest = Graph()
     for s, p, o in graph:
         if s != subject and not str(s).startswith(prefix):
-            rest.add((s, p, o))
+            rest.add((s, p, _simple(o)))
     return rest
 
 
