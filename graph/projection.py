@@ -44,11 +44,13 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 
 from zorgnet.ontology.namespace import ZN
@@ -100,15 +102,40 @@ SELECT ?s ?doc ?number ?locator WHERE {
 }
 """
 
-_RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
-_DESCRIPTION = URIRef("http://purl.org/dc/terms/description")
-_PART_OF = URIRef("http://purl.org/dc/terms/isPartOf")
-_ORG_ORGANIZATION = URIRef("http://www.w3.org/ns/org#organization")
-_ORG_MEMBER = URIRef("http://www.w3.org/ns/org#member")
-_SCHEMA_VALUE = URIRef("https://schema.org/value")
-_SCHEMA_UNIT = URIRef("https://schema.org/unitText")
-_GENERIC_CLASSES = {ZN.Record, ZN.Actor}
+
+
+class _Names:
+    """The terms of the zorgnet ontology as plain ``str``, the keys of a :class:`_Record`.
+
+    The projection reads IRIs as ``str``: rdflib's ``URIRef`` never equals a ``str`` and
+    hashes differently, so looking one up among the other would silently miss.
+    """
+
+    def __getattr__(self, name: str) -> str:
+        iri = str(ZN[name])  # ZN is closed: a typo raises instead of missing
+        setattr(self, name, iri)  # later look-ups are plain attribute reads
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return getattr(self, name)
+
+
+_ZN = _Names()
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+_DESCRIPTION = "http://purl.org/dc/terms/description"
+_PART_OF = "http://purl.org/dc/terms/isPartOf"
+_ORG_ORGANIZATION = "http://www.w3.org/ns/org#organization"
+_ORG_MEMBER = "http://www.w3.org/ns/org#member"
+_SCHEMA_VALUE = "https://schema.org/value"
+_SCHEMA_UNIT = "https://schema.org/unitText"
+_GENERIC_CLASSES = {_ZN.Record, _ZN.Actor}
+# The classes that name a record's kind, most telling first.
+_KINDS = tuple((name, _ZN[name]) for name in (
+    "Actor", "Area", "Relation", "Mandate", "Membership", "Alignment", "Arrangement", "Figure",
+    "Shortage", "KnownIssue"))
 
 
 def slug(iri: object) -> str:
@@ -244,68 +271,135 @@ class Figure:
     sources: tuple[str, ...]
 
 
+class _Literal(NamedTuple):
+    """An RDF literal as plain strings; ``str()`` gives its lexical form, like rdflib's."""
+
+    value: str
+    language: str | None
+    datatype: str
+
+    def __str__(self) -> str:
+        return self.value
+
+
+# What the projection reads: IRIs and blank nodes as their str, literals as _Literal.
+_Term = str | _Literal
+
+
+def _from_rdflib(term: Any) -> Any:
+    if isinstance(term, Literal):
+        datatype = term.datatype or (_RDF_LANG_STRING if term.language else _XSD_STRING)
+        return _Literal(str(term), term.language, str(datatype))
+    return None if term is None else str(term)
+
+
+def _from_ox(term: Any) -> Any:
+    if type(term) is ox.Literal:
+        return _Literal(term.value, term.language, term.datatype.value)
+    return None if term is None else term.value
+
+
 @dataclass
 class _Record:
-    iri: URIRef
-    values: dict[URIRef, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    iri: str
+    # slug() of every value, shared by all records of one projection: most values are
+    # references and vocabulary concepts, each met many times.
+    slugs: dict[_Term, str]
+    values: dict[str, list[_Term]] = field(default_factory=lambda: defaultdict(list))
+    classes: set[_Term] = field(default_factory=set)
 
-    def all(self, predicate: URIRef) -> tuple[str, ...]:
-        return tuple(sorted({slug(v) for v in self.values.get(predicate, ())}))
+    def slug(self, value: _Term) -> str:
+        found = self.slugs.get(value)
+        if found is None:
+            found = self.slugs[value] = slug(value)
+        return found
 
-    def one(self, predicate: URIRef) -> str | None:
+    def all(self, predicate: str) -> tuple[str, ...]:
+        return tuple(sorted({self.slug(v) for v in self.values.get(predicate, ())}))
+
+    def one(self, predicate: str) -> str | None:
         found = self.all(predicate)
         return found[0] if found else None
 
-    def text(self, predicate: URIRef) -> str:
+    def text(self, predicate: str) -> str:
         # Dutch first: labels and descriptions are Dutch in the data, but a Turtle
         # import may add other languages.
-        literals = [v for v in self.values.get(predicate, ()) if isinstance(v, Literal)]
+        literals = [v for v in self.values.get(predicate, ()) if isinstance(v, _Literal)]
         for literal in literals:
             if literal.language == "nl":
-                return str(literal)
-        return str(literals[0]) if literals else ""
+                return literal.value
+        return literals[0].value if literals else ""
 
-    def texts(self, predicate: URIRef) -> tuple[str, ...]:
+    def texts(self, predicate: str) -> tuple[str, ...]:
         return tuple(sorted(str(v) for v in self.values.get(predicate, ())))
 
-    def integer(self, predicate: URIRef) -> int | None:
+    def integer(self, predicate: str) -> int | None:
         for value in self.values.get(predicate, ()):
             try:
-                return int(str(value)[:4]) if predicate == ZN.asOf else int(str(value))
+                return int(str(value)[:4]) if predicate == _ZN.asOf else int(str(value))
             except ValueError:
                 return None
         return None
 
-    @property
-    def classes(self) -> set[URIRef]:
-        return set(self.values.get(_RDF_TYPE, ()))
+
+
+def _select(graph: Graph, query: str) -> tuple[Iterable[Any], Callable[[Any], Any]]:
+    """The rows of a SELECT *query* on *graph*, and the function that reads their terms.
+
+    A graph on Oxigraph (``Store.graph()``, ``SparqlStore.graph()``) is asked directly
+    through pyoxigraph: oxrdflib would turn every term of the result into an rdflib term,
+    which at national scale costs most of the projection's time.
+    """
+    store = graph.store
+    if type(graph) is Graph and isinstance(store, OxigraphStore):
+        name = graph.identifier
+        target = ox.NamedNode(name) if isinstance(name, URIRef) else ox.BlankNode(name)
+        # oxrdflib has no public accessor for the pyoxigraph Store it wraps.
+        rows = store._inner.query(query, default_graph=target)
+        return rows, _from_ox
+    return graph.query(query), _from_rdflib
 
 
 def _read_records(graph: Graph) -> tuple[dict[str, _Record], dict[str, list[str]]]:
     records: dict[str, _Record] = {}
-    for s, p, o in graph.query(_RECORDS_QUERY):  # type: ignore[misc]
-        record_id = slug(s)
-        record = records.get(record_id)
+    slugs: dict[_Term, str] = {}
+    by_subject: dict[Any, _Record] = {}
+    predicates: dict[Any, str] = {}
+    rows, read = _select(graph, _RECORDS_QUERY)
+    for s, p, o in rows:
+        record = by_subject.get(s)
         if record is None:
-            record = records[record_id] = _Record(URIRef(s))
-        record.values[URIRef(p)].append(o)
+            iri = read(s)
+            record = records.get(slug(iri))
+            if record is None:
+                record = records[slug(iri)] = _Record(iri, slugs)
+            by_subject[s] = record
+        predicate = predicates.get(p)
+        if predicate is None:
+            predicate = predicates[p] = read(p)
+        record.values[predicate].append(read(o))
+    for record in records.values():
+        record.classes.update(record.values.get(_RDF_TYPE, ()))
     sources: dict[str, list[str]] = defaultdict(list)
-    for s, doc, number, locator in graph.query(_CITATIONS_QUERY):  # type: ignore[misc]
-        text = f"{slug(doc)} §{number}"
+    rows, read = _select(graph, _CITATIONS_QUERY)
+    for s, doc, number, locator in rows:
+        text = f"{slug(read(doc))} §{read(number)}"
         if locator is not None:
-            text += f", {locator}"
-        sources[slug(s)].append(text)
+            text += f", {read(locator)}"
+        sources[slug(read(s))].append(text)
     return records, sources
 
 
-def _opens_contracted_care(graph: Graph, power: str | None, power_iri: URIRef | None) -> bool:
-    if power_iri is None:
+def _opens_contracted_care(graph: Graph, power_iri: _Term | None, memo: dict[str, bool]) -> bool:
+    if not isinstance(power_iri, str):
         return False
-    # The data graph may carry the vocabulary (Turtle imports) or not (YAML loads).
-    value = graph.value(power_iri, ZN.opensContractedCare)
-    if value is None:
-        value = vocabulary().graph.value(power_iri, ZN.opensContractedCare)
-    return bool(value is not None and value.toPython())
+    if power_iri not in memo:
+        # The data graph may carry the vocabulary (Turtle imports) or not (YAML loads).
+        value = graph.value(URIRef(power_iri), ZN.opensContractedCare)
+        if value is None:
+            value = vocabulary().graph.value(URIRef(power_iri), ZN.opensContractedCare)
+        memo[power_iri] = bool(value is not None and value.toPython())
+    return memo[power_iri]
 
 
 def _actor_class(record: _Record) -> str:
@@ -351,6 +445,7 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     issues: list[Issue] = []
     figures: list[Figure] = []
     summaries: dict[str, RecordSummary] = {}
+    contracted: dict[str, bool] = {}
 
     def cited(record_id: str) -> tuple[str, ...]:
         return tuple(sorted(set(sources.get(record_id, ()))))
@@ -358,76 +453,76 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     for record_id, rec in sorted(records.items()):
         classes = rec.classes
         src = cited(record_id)
-        kind = next((slug(c) for c in (ZN.Actor, ZN.Area, ZN.Relation, ZN.Mandate, ZN.Membership,
-                                        ZN.Alignment, ZN.Arrangement, ZN.Figure, ZN.Shortage,
-                                        ZN.KnownIssue) if c in classes), "Record")
+        kind = next((name for name, iri in _KINDS if iri in classes), "Record")
         fingerprint = tuple(sorted(
-            (slug(p), tuple(sorted(str(v) if isinstance(v, Literal) else slug(v) for v in vs)))
-            for p, vs in rec.values.items() if p not in (ZN.citation, ZN.asOf)))
+            (rec.slug(p),
+             tuple(sorted(str(v) if isinstance(v, _Literal) else rec.slug(v) for v in vs)))
+            for p, vs in rec.values.items() if p not in (_ZN.citation, _ZN.asOf)))
         summaries[record_id] = RecordSummary(
-            record_id, kind, rec.text(_PREF_LABEL) or rec.text(ZN.measure) or record_id,
-            rec.integer(ZN.asOf), rec.one(ZN.status), fingerprint, src)
-        if ZN.Actor in classes:
+            record_id, kind, rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
+            rec.integer(_ZN.asOf), rec.one(_ZN.status), fingerprint, src)
+        if _ZN.Actor in classes:
             G.add_node(
                 record_id, iri=str(rec.iri), label=rec.text(_PREF_LABEL) or record_id,
-                type=rec.one(ZN.actorType), actor_class=_actor_class(rec), scale=rec.one(ZN.scale),
-                areas=rec.all(ZN.area), domains=rec.all(ZN.domain), levels=rec.all(ZN.level),
-                access=rec.all(ZN.access), offers=rec.all(ZN.offers), status=rec.one(ZN.status),
-                part_of=rec.all(_PART_OF), as_of=rec.integer(ZN.asOf),
+                type=rec.one(_ZN.actorType), actor_class=_actor_class(rec),
+                scale=rec.one(_ZN.scale),
+                areas=rec.all(_ZN.area), domains=rec.all(_ZN.domain), levels=rec.all(_ZN.level),
+                access=rec.all(_ZN.access), offers=rec.all(_ZN.offers), status=rec.one(_ZN.status),
+                part_of=rec.all(_PART_OF), as_of=rec.integer(_ZN.asOf),
                 description=rec.text(_DESCRIPTION), sources=src)
-        elif ZN.Area in classes:
+        elif _ZN.Area in classes:
             areas[record_id] = Area(record_id, rec.text(_PREF_LABEL) or record_id,
-                                    rec.one(ZN.areaType), rec.all(_PART_OF), src)
-        elif ZN.Mandate in classes:
-            power_iri = next(iter(rec.values.get(ZN.power, ())), None)
-            power = rec.one(ZN.power) or ""
+                                    rec.one(_ZN.areaType), rec.all(_PART_OF), src)
+        elif _ZN.Mandate in classes:
+            power_iri = next(iter(rec.values.get(_ZN.power, ())), None)
+            power = rec.one(_ZN.power) or ""
             mandates.append(Mandate(
-                record_id, str(rec.iri), rec.one(ZN.holder) or "", power, rec.all(ZN.legalBasis),
-                rec.all(ZN.area), rec.all(ZN.domain), rec.all(ZN.helpKind),
-                _opens_contracted_care(graph, power, power_iri), rec.one(ZN.status),
-                rec.integer(ZN.asOf), src))
-        elif ZN.Membership in classes:
+                record_id, str(rec.iri), rec.one(_ZN.holder) or "", power, rec.all(_ZN.legalBasis),
+                rec.all(_ZN.area), rec.all(_ZN.domain), rec.all(_ZN.helpKind),
+                _opens_contracted_care(graph, power_iri, contracted), rec.one(_ZN.status),
+                rec.integer(_ZN.asOf), src))
+        elif _ZN.Membership in classes:
             memberships.append(Membership(
                 record_id, str(rec.iri), rec.one(_ORG_ORGANIZATION) or "",
                 rec.one(_ORG_MEMBER) or "",
-                rec.one(ZN.membershipStatus) or "onbekend", rec.one(ZN.status),
-                rec.integer(ZN.asOf), src))
-        elif ZN.Arrangement in classes:
+                rec.one(_ZN.membershipStatus) or "onbekend", rec.one(_ZN.status),
+                rec.integer(_ZN.asOf), src))
+        elif _ZN.Arrangement in classes:
             arrangements.append(Arrangement(
-                record_id, str(rec.iri), rec.all(ZN.area), rec.one(ZN.aspect) or "",
-                rec.one(ZN.status), rec.all(ZN.subject), rec.text(_DESCRIPTION),
-                rec.integer(ZN.asOf), src))
-        elif ZN.Alignment in classes:
+                record_id, str(rec.iri), rec.all(_ZN.area), rec.one(_ZN.aspect) or "",
+                rec.one(_ZN.status), rec.all(_ZN.subject), rec.text(_DESCRIPTION),
+                rec.integer(_ZN.asOf), src))
+        elif _ZN.Alignment in classes:
             alignments.append(
-                Alignment(record_id, rec.all(ZN.subject), rec.one(ZN.concept) or "", src))
-        elif ZN.Shortage in classes:
+                Alignment(record_id, rec.all(_ZN.subject), rec.one(_ZN.concept) or "", src))
+        elif _ZN.Shortage in classes:
             shortages.append(Shortage(
-                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(ZN.subject),
-                rec.all(ZN.helpKind), rec.all(ZN.area), rec.one(ZN.status),
-                rec.integer(ZN.asOf), src))
-        elif ZN.KnownIssue in classes:
+                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
+                rec.all(_ZN.helpKind), rec.all(_ZN.area), rec.one(_ZN.status),
+                rec.integer(_ZN.asOf), src))
+        elif _ZN.KnownIssue in classes:
             issues.append(Issue(record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION),
-                                rec.all(ZN.subject), rec.texts(ZN.reading), src))
-        elif ZN.Figure in classes:
+                                rec.all(_ZN.subject), rec.texts(_ZN.reading), src))
+        elif _ZN.Figure in classes:
             figures.append(Figure(
-                record_id, rec.text(ZN.measure),
+                record_id, rec.text(_ZN.measure),
                 rec.text(_SCHEMA_VALUE) or rec.one(_SCHEMA_VALUE) or "",
-                rec.text(_SCHEMA_UNIT) or None, rec.all(ZN.subject), rec.all(ZN.area),
-                rec.integer(ZN.asOf), src))
+                rec.text(_SCHEMA_UNIT) or None, rec.all(_ZN.subject), rec.all(_ZN.area),
+                rec.integer(_ZN.asOf), src))
 
     for record_id, rec in sorted(records.items()):
-        if ZN.Relation not in rec.classes:
+        if _ZN.Relation not in rec.classes:
             continue
-        source, target = rec.one(ZN["from"]), rec.one(ZN.to)
+        source, target = rec.one(_ZN["from"]), rec.one(_ZN.to)
         if source not in G or target not in G:
             continue
         G.add_edge(source, target, key=record_id, record="relation", iri=str(rec.iri),
-                   kind=rec.one(ZN.relationKind), domains=rec.all(ZN.domain),
-                   levels=rec.all(ZN.level), access=rec.all(ZN.access),
-                   help_kinds=rec.all(ZN.helpKind), areas=rec.all(ZN.area),
-                   age_min=rec.integer(ZN.ageMin), age_max=rec.integer(ZN.ageMax),
-                   legal_bases=rec.all(ZN.legalBasis), status=rec.one(ZN.status),
-                   as_of=rec.integer(ZN.asOf), sources=cited(record_id))
+                   kind=rec.one(_ZN.relationKind), domains=rec.all(_ZN.domain),
+                   levels=rec.all(_ZN.level), access=rec.all(_ZN.access),
+                   help_kinds=rec.all(_ZN.helpKind), areas=rec.all(_ZN.area),
+                   age_min=rec.integer(_ZN.ageMin), age_max=rec.integer(_ZN.ageMax),
+                   legal_bases=rec.all(_ZN.legalBasis), status=rec.one(_ZN.status),
+                   as_of=rec.integer(_ZN.asOf), sources=cited(record_id))
     for membership in memberships:
         if membership.team in G and membership.member in G:
             G.add_edge(membership.team, membership.member, key=membership.id, record="membership",
