@@ -1,59 +1,55 @@
 """Benchmark (not a test): both store backends at both scales.
 
 For the shipped region and the synthetic national network (``zorgnet synth``, generated
-into a temporary folder) and for the embedded Oxigraph store and a private Virtuoso 7
-server (tests/virtuoso.py): reading + checking the YAML, load time, projection time,
-each analysis (route, gaps, overlaps, team membership, brokers), the route question
-against the same question as a SPARQL 1.1 property-path query on the same store (as a
-ratio), and the memory peak of the process (``ru_maxrss``, which only grows: the value
-after a step is the peak up to and including it).
+into a temporary folder), and for the embedded Oxigraph store (on disk) and a private
+Virtuoso 7 server (tests/virtuoso.py), in three separate processes so that each memory
+peak (``ru_maxrss``) belongs to one job:
 
-Brokers: the exact analysis (betweenness, Burt's constraint, articulation points with
-what they cut off) is quadratic. At national scale it runs per region (brokers live
-where routes live; the figure is the median region times the number of regions) and,
-for the whole country, only betweenness with k sampled sources
-(``nx.betweenness_centrality(k=500, seed=1)``, an estimate whose error shrinks with
-1/sqrt(k)).
+``check``
+    Reading and checking the YAML (``zorgnet check``: records, references, SHACL),
+    and writing the checked data as N-Triples for the other two.
+``load``
+    Making the checked data current in the store: ``Store.replace_from_file`` (the
+    embedded store's bulk loader) or ``SparqlStore.replace`` (Graph Store uploads).
+``serve``
+    What a server process does with loaded data: read it (paged, for Virtuoso), project
+    it, and answer each analysis (route, gaps, overlaps, team membership, brokers),
+    cold (first call: per-projection indexes built) and warm (median of later calls);
+    and the route question asked as a SPARQL 1.1 property-path query on the same store,
+    as a ratio to the warm route.
 
-Run: .venv/bin/python bench/backends.py [--gemeenten 340] [--backends oxigraph,virtuoso]
+Times are wall clock; CPU time (``time.process_time``) is printed beside them because
+the server's share of a Virtuoso step is not in this process's CPU time, and because a
+shared machine stretches wall time but not CPU time.
+
+Run: .venv/bin/python bench/backends.py [--gemeenten 340] [--scales regio,nationaal]
+[--backends oxigraph,virtuoso] [--json out.json]
 """
 
 import argparse
 import json
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from timing import median_ms
 from virtuoso import VirtuosoServer
 
 from zorgnet.api.settings import SHIPPED_DATASET
-from zorgnet.graph.analyses.brokers import brokers
-from zorgnet.graph.analyses.gaps import coverage
-from zorgnet.graph.analyses.membership import compare_teams
-from zorgnet.graph.analyses.overlaps import overlaps
-from zorgnet.graph.analyses.routes import referral_routes
-from zorgnet.graph.projection import area_scope, project
-from zorgnet.graph.sparql_store import SparqlStore
-from zorgnet.graph.store import Store
-from zorgnet.loaders.dataset import read_dataset
-from zorgnet.loaders.synth import synthesize, write_network
-from zorgnet.ontology.namespace import ID, VOCAB
 
 # Reachability only: the route analysis also ranks, checks conditions and names mandates.
 _PATH_QUERY = """
 PREFIX zn: <https://w3id.org/zorgnet/def#>
 SELECT DISTINCT ?target WHERE {{ GRAPH <{graph}> {{
-  <{source}> (^zn:from/zn:to)+ ?target .
-  ?target zn:offers <{help_kind}> .
+  <https://w3id.org/zorgnet/id/actor/{source}> (^zn:from/zn:to)+ ?target .
+  ?target zn:offers <https://w3id.org/zorgnet/vocab/helpkinds/{help_kind}> .
 }} }}
 """
 # Per scale: the route question (source actor, help kind, gemeente) and a region.
@@ -67,70 +63,96 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _fresh(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    G.graph["memo"] = {}
-    return G
+def _timed(function: Callable[[], Any]) -> tuple[Any, float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = function()
+    return value, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def _region(G: nx.MultiDiGraph, region: str) -> nx.MultiDiGraph:
-    scope = area_scope(G, region)
-    nodes = [n for n, d in G.nodes(data=True) if set(d["areas"]) & scope]
-    H = G.subgraph(nodes).copy()
-    H.graph = {**G.graph, "memo": {}}
-    return H
+def _open(backend: str, location: str) -> Any:
+    if backend == "oxigraph":
+        from zorgnet.graph.store import Store
+
+        return Store(Path(location))
+    from zorgnet.graph.sparql_store import SparqlStore
+
+    endpoint, password = location.split(" ", 1)
+    return SparqlStore(endpoint, user="zorgnet", password=password, timeout=120)
 
 
-def _brokers(G: nx.MultiDiGraph, scale: str, region: str) -> dict[str, Any]:
-    if scale == "regio":
-        return {"brokers_ms": median_ms(lambda: brokers(_fresh(G)))}
-    regions = [a.id for a in G.graph["areas"].values() if a.type == "regio"]
-    per_region = [median_ms(lambda r=r: brokers(_region(G, r))) for r in regions[:3]]
-    U = nx.Graph(G)
-    sampled = median_ms(lambda: nx.betweenness_centrality(U, k=500, seed=1))
-    return {
-        "brokers_region_ms": statistics.median(per_region),
-        "brokers_all_regions_ms": statistics.median(per_region) * len(regions),
-        "betweenness_k500_country_ms": sampled,
-        "regions": len(regions),
-    }
+def check(dataset: Path, out: Path) -> dict[str, Any]:
+    from zorgnet.loaders.dataset import read_dataset
+
+    data, wall, cpu = _timed(lambda: read_dataset(dataset))
+    if not data.report.ok:
+        raise SystemExit(f"{dataset} is niet in orde: {data.report.errors[:3]}")
+    data.graph.serialize(out, format="nt", encoding="utf-8")
+    return {"triples": len(data.graph), "check_ms": wall, "check_cpu_ms": cpu,
+            "check_peak_mb": _peak_mb()}
 
 
-def _run(scale: str, backend: str, data: Any, server: VirtuosoServer | None) -> dict[str, Any]:
-    source, help_kind, gemeente, region = QUESTIONS[scale]
-    row: dict[str, Any] = {"scale": scale, "backend": backend, "triples": len(data)}
-    with tempfile.TemporaryDirectory() as folder:
+def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
+    with _open(backend, location) as store:
         if backend == "oxigraph":
-            store: Any = Store(Path(folder) / "store")
+            _, wall, cpu = _timed(lambda: store.replace_from_file(nt))
         else:
-            assert server is not None
-            store = SparqlStore(server.endpoint, user="zorgnet", password=server.password)
-        with store:
-            row["load_ms"] = median_ms(lambda: store.replace(data))
-            row["read_ms"] = median_ms(store.graph)
-            graph = store.graph()
-            row["projection_ms"] = median_ms(lambda: project(graph))
-            G = project(graph)
-            row["actors"] = G.number_of_nodes()
-            row["edges"] = G.number_of_edges()
-            row["route_ms"] = median_ms(
-                lambda: referral_routes(_fresh(G), source, help_kind, gemeente=gemeente, k=5), 5
-            )
-            row["gaps_ms"] = median_ms(lambda: coverage(_fresh(G), gemeenten=[gemeente]))
-            row["overlaps_ms"] = median_ms(lambda: overlaps(_fresh(G)))
-            row["teams_ms"] = median_ms(lambda: compare_teams(_fresh(G)))
-            row.update(_brokers(G, scale, region))
-            query = _PATH_QUERY.format(
-                graph=store.version,
-                source=ID[f"actor/{source}"],
-                help_kind=VOCAB[f"helpkinds/{help_kind}"],
-            )
-            if backend == "oxigraph":
-                row["path_query_ms"] = median_ms(lambda: list(store.graph().query(query)), 3)
-            else:
-                row["path_query_ms"] = median_ms(lambda: store.select(query), 3)
-            row["path_over_route"] = row["path_query_ms"] / row["route_ms"]
-    row["peak_rss_mb"] = _peak_mb()
+            from rdflib import Graph
+
+            data = Graph().parse(nt, format="nt")  # not timed: the client's input
+            _, wall, cpu = _timed(lambda: store.replace(data))
+    return {"load_ms": wall, "load_cpu_ms": cpu, "load_peak_mb": _peak_mb()}
+
+
+def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any]:
+    from zorgnet.graph.analyses.brokers import brokers
+    from zorgnet.graph.analyses.gaps import coverage
+    from zorgnet.graph.analyses.membership import compare_teams
+    from zorgnet.graph.analyses.overlaps import overlaps
+    from zorgnet.graph.analyses.routes import referral_routes
+    from zorgnet.graph.projection import project
+
+    source, help_kind, gemeente, region = QUESTIONS[scale]
+    row: dict[str, Any] = {}
+    with _open(backend, location) as store:
+        graph, row["read_ms"], row["read_cpu_ms"] = _timed(store.graph)
+        G, row["projection_ms"], row["projection_cpu_ms"] = _timed(lambda: project(graph))
+        row["actors"], row["edges"] = G.number_of_nodes(), G.number_of_edges()
+        cases: dict[str, Callable[[], Any]] = {
+            "route": lambda: referral_routes(G, source, help_kind, gemeente=gemeente, k=5),
+            "gaps": lambda: coverage(G, gemeenten=[gemeente]),
+            "overlaps": lambda: overlaps(G),
+            "teams": lambda: compare_teams(G),
+            "brokers_region": lambda: brokers(G, region=region),
+            "brokers": lambda: brokers(G),
+        }
+        for name, function in cases.items():
+            _, row[f"{name}_cold_ms"], row[f"{name}_cold_cpu_ms"] = _timed(function)
+            warm = [_timed(function)[1] for _ in range(repeat)]
+            row[f"{name}_warm_ms"] = statistics.median(warm)
+        report = brokers(G)
+        row["brokers_method"] = (
+            f"{report.betweenness}, k={report.samples}, seed={report.seed}"
+            if report.sampled else report.betweenness
+        )
+        query = _PATH_QUERY.format(graph=store.version, source=source, help_kind=help_kind)
+        if backend == "oxigraph":
+            run = lambda: list(graph.query(query))  # noqa: E731
+        else:
+            run = lambda: store.select(query)  # noqa: E731
+        row["path_query_ms"] = statistics.median(_timed(run)[1] for _ in range(3))
+        row["path_over_route"] = row["path_query_ms"] / row["route_warm_ms"]
+    row["serve_peak_mb"] = _peak_mb()
     return row
+
+
+def _child(*args: str) -> dict[str, Any]:
+    """Run one phase in a process of its own; its last output line is the JSON row."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--phase", *args], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"fase {args[0]} mislukt:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
@@ -138,17 +160,23 @@ def main() -> None:
     parser.add_argument("--gemeenten", type=int, default=340)
     parser.add_argument("--scales", default="regio,nationaal")
     parser.add_argument("--backends", default="oxigraph,virtuoso")
+    parser.add_argument("--repeat", type=int, default=5, help="Warm runs per analysis.")
     parser.add_argument("--json", type=Path, help="Write the rows to this file too.")
-    parser.add_argument(
-        "--skip-shacl",
-        action="store_true",
-        help="Read the YAML without the SHACL check (time `zorgnet check` on its own).",
-    )
+    parser.add_argument("--phase", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.skip_shacl:
-        import zorgnet.loaders.dataset
+    if args.phase:
+        phase, *rest = args.phase
+        if phase == "check":
+            result = check(Path(rest[0]), Path(rest[1]))
+        elif phase == "load":
+            result = load(rest[0], rest[1], Path(rest[2]))
+        else:
+            result = serve(rest[0], rest[1], rest[2], int(rest[3]))
+        print(json.dumps(result))
+        return
 
-        zorgnet.loaders.dataset.shacl_problems = lambda *_a, **_k: []  # type: ignore[assignment]
+    from zorgnet.loaders.synth import synthesize, write_network
+
     backends = args.backends.split(",")
     rows = []
     with tempfile.TemporaryDirectory() as folder:
@@ -161,13 +189,18 @@ def main() -> None:
                     start = time.perf_counter()
                     write_network(synthesize(gemeenten=args.gemeenten, seed=1), path)
                     print(f"synth {args.gemeenten} gemeenten: {time.perf_counter() - start:.1f} s")
-                start = time.perf_counter()
-                dataset = read_dataset(path)
-                check_s = time.perf_counter() - start
-                print(f"{scale}: lezen + controle {check_s:.1f} s, ok={dataset.report.ok}")
+                nt = Path(folder) / f"{scale}.nt"
+                checked = _child("check", str(path), str(nt))
+                print(f"{scale}: {json.dumps(checked)}", flush=True)
                 for backend in backends:
-                    row = _run(scale, backend, dataset.graph, server)
-                    row["read_and_check_s"] = check_s
+                    if backend == "oxigraph":
+                        location = str(Path(folder) / f"{scale}-store")
+                    else:
+                        assert server is not None
+                        location = f"{server.endpoint} {server.password}"
+                    row = {"scale": scale, "backend": backend, **checked}
+                    row.update(_child("load", backend, location, str(nt)))
+                    row.update(_child("serve", backend, location, scale, str(args.repeat)))
                     rows.append(row)
                     print(json.dumps(row), flush=True)
         finally:
