@@ -39,7 +39,7 @@ WRITERS = 4
 # still answered); writers send new edits during the first WRITE_SECONDS only, because
 # each edit (SHACL over the whole dataset, one at a time) takes seconds under this load.
 LOAD_SECONDS = 30
-WRITE_SECONDS = 15
+WRITE_SECONDS = 10
 ROUTE = {"van": "huisarts", "naar": "jeugd-ggz", "gemeente": "huizen"}
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 RELATIONS_COUNT = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/zorgnet/def#Relation> }"
