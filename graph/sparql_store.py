@@ -67,6 +67,10 @@ def _term(node: Node) -> str:
             # Virtuoso's SPARQL compiler stores "75"^^xsd:decimal as an xsd:integer;
             # "75.0" stays a decimal (and comes back as "75").
             return f'"{node}.0"^^<{XSD.decimal}>'
+        if node.datatype == XSD.string:
+            # "x" and "x"^^xsd:string are one term in RDF 1.1 (and in Oxigraph) but two
+            # in rdflib and in Virtuoso: write the one form the loaders write.
+            return Literal(str(node)).n3()
         return node.n3()
     raise StoreError(f"Onverwachte RDF-term {node!r}")
 
@@ -117,8 +121,11 @@ class SparqlStore:
             auth=httpx.DigestAuth(user, password or "") if user else None,
         )
         self._use_graph_store = True
-        self._seen: str | None = None
+        # The version each thread last read: its writes must be based on it. Per thread,
+        # because one store serves all the threads of a web server.
+        self._seen = threading.local()
         self._cache: tuple[str | None, ox.Store, Graph] | None = None
+        self._read_lock = threading.Lock()
         self._write_lock = _WRITE_LOCKS.setdefault(endpoint, threading.Lock())
         self._ask_alive()
 
@@ -302,28 +309,34 @@ class SparqlStore:
             )
         return response.content
 
+    def _current(self) -> tuple[str | None, ox.Store, Graph]:
+        current = self.version
+        current_str = None if current is None else str(current)
+        # One read of a new version at a time: the other threads wait for it instead of
+        # each paging through the same data.
+        with self._read_lock:
+            if self._cache is None or self._cache[0] != current_str:
+                version, store = self._fetch()
+                identifier = URIRef(version or "urn:zorgnet:empty")
+                view = Graph(store=OxigraphStore(store=store), identifier=identifier)
+                self._cache = (version, store, view)
+            entry = self._cache
+        self._seen.version = entry[0]
+        return entry
+
     def graph(self) -> Graph:
         """The current data as an rdflib Graph, read in pages and kept until it changes.
 
         SPARQL on the graph runs locally on Oxigraph's engine, not on the server. Do not
         change it: use ``snapshot()`` for a copy of your own.
         """
-        current = self.version
-        current_str = None if current is None else str(current)
-        if self._cache is None or self._cache[0] != current_str:
-            version, store = self._fetch()
-            identifier = URIRef(version or "urn:zorgnet:empty")
-            view = Graph(store=OxigraphStore(store=store), identifier=identifier)
-            self._cache = (version, store, view)
-        self._seen = self._cache[0]
-        return self._cache[2]
+        return self._current()[2]
 
     def snapshot(self) -> Graph:
         """An in-memory copy of the current data, independent of the store."""
-        view = self.graph()
-        assert self._cache is not None
+        _, store, view = self._current()
         copy = ox.Store()
-        copy.extend(self._cache[1].quads_for_pattern(None, None, None, None))
+        copy.extend(store.quads_for_pattern(None, None, None, None))
         return Graph(store=OxigraphStore(store=copy), identifier=view.identifier)
 
     def __len__(self) -> int:
@@ -335,7 +348,7 @@ class SparqlStore:
     def replace(self, data: Graph) -> None:
         """Make *data* the store's content, atomically.
 
-        The switch only happens if the current version is still the one this store last
+        The switch only happens if the current version is still the one this thread last
         read (``graph()``/``snapshot()``), or, without such a read, the one current when
         the write began; otherwise another writer came first and the load is refused,
         so that no acknowledged write is silently overwritten by stale data.
@@ -348,21 +361,22 @@ class SparqlStore:
         """
         with self._write_lock:
             current = self.version
-            expected = self._seen if self._seen is not None else current
+            seen = getattr(self._seen, "version", None)
+            expected = seen if seen is not None else current
             new = f"{_VERSION_PREFIX}{int(time.time())}-{uuid.uuid4()}"
             try:
-                self._write(new, data)
+                sent = self._write(new, data)
                 written = self._count(new)
-                if written != len(data):
+                if written != sent:
                     raise StoreError(
                         f"De SPARQL-server op {self.endpoint} bewaarde {written} van de "
-                        f"{len(data)} triples. Er is niets veranderd; probeer het opnieuw."
+                        f"{sent} triples. Er is niets veranderd; probeer het opnieuw."
                     )
                 self._switch(expected, new)
             except BaseException:
                 self._drop_quietly(new)
                 raise
-            self._seen = new
+            self._seen.version = new
             if expected is not None:
                 self.update(f"DROP SILENT GRAPH <{expected}>")
             self._drop_orphans(new)
@@ -386,12 +400,13 @@ class SparqlStore:
                 "lading is niet vastgelegd. Lees de data opnieuw en probeer het nog eens."
             )
 
-    def _write(self, graph: str, data: Graph) -> None:
-        lines = [f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in data]
-        if self._use_graph_store and self._upload(graph, lines):
-            return
-        for chunk in _chunks(lines, self.chunk):
-            self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{chr(10).join(chunk)}\n}} }}")
+    def _write(self, graph: str, data: Graph) -> int:
+        """Write *data* into *graph*; the number of distinct triples sent."""
+        lines = list(dict.fromkeys(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in data))
+        if not (self._use_graph_store and self._upload(graph, lines)):
+            for chunk in _chunks(lines, self.chunk):
+                self.update(f"INSERT DATA {{ GRAPH <{graph}> {{\n{chr(10).join(chunk)}\n}} }}")
+        return len(lines)
 
     def _upload(self, graph: str, lines: list[str]) -> bool:
         # Graph Store protocol: about ten times faster than INSERT DATA on Virtuoso.

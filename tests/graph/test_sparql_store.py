@@ -198,6 +198,39 @@ def test_a_writer_that_read_stale_data_is_refused_instead_of_overwriting(
         assert len(second) == 4
 
 
+
+def test_a_read_in_another_thread_does_not_make_stale_data_look_current(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    # A web server shares one store between its threads: a reader that sees a newer
+    # version must not vouch for the data an editor read before it.
+    with _open(empty_virtuoso) as shared, _open(empty_virtuoso) as other:
+        shared.replace(_graph(3, "a"))
+        stale = shared.snapshot()
+        other.replace(_graph(4, "b"))
+        reader = threading.Thread(target=shared.graph)
+        reader.start()
+        reader.join()
+        with pytest.raises(StoreError, match="intussen door een ander gewijzigd"):
+            shared.replace(stale + _graph(1, "c"))
+        assert len(other) == 4
+
+
+def test_a_text_typed_as_string_and_the_same_plain_text_are_one_triple(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+    data = Graph()
+    data.add((URIRef("urn:x:a"), URIRef("urn:x:door"), Literal("redactie")))
+    data.add((URIRef("urn:x:a"), URIRef("urn:x:door"), Literal("redactie", datatype=XSD_STRING)))
+    with _open(empty_virtuoso) as store:
+        store.replace(data)
+        assert len(store) == 1
+        again = store.snapshot()
+        again.add((URIRef("urn:x:b"), URIRef("urn:x:door"), Literal("redactie")))
+        store.replace(again)
+        assert len(store.graph()) == 2
+
 def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
     empty_virtuoso: VirtuosoServer,
 ) -> None:
