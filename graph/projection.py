@@ -42,6 +42,7 @@ Examples
 
 from __future__ import annotations
 
+import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -592,6 +593,9 @@ def area_scope(G: nx.MultiDiGraph, area: str) -> frozenset[str]:
 
 _CACHE: weakref.WeakKeyDictionary[Store, tuple[URIRef | None, nx.MultiDiGraph]] = (
     weakref.WeakKeyDictionary())
+# One projection at a time: the threads of a web server that all miss the cache after an
+# edit wait for the one projection instead of each building their own.
+_BUILDING = threading.Lock()
 
 
 def projection_for(store: Store) -> nx.MultiDiGraph:
@@ -613,6 +617,10 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
     cached = _CACHE.get(store)
     if cached is not None and cached[0] == version:
         return cached[1]
-    G = project(store.graph())
-    _CACHE[store] = (version, G)
+    with _BUILDING:
+        cached = _CACHE.get(store)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        G = project(store.graph())
+        _CACHE[store] = (version, G)
     return G

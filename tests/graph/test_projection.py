@@ -3,12 +3,14 @@
 import doctest
 import importlib
 import pkgutil
+import threading
 
 import networkx as nx
 import pytest
 from rdflib import Graph
 
 import zorgnet.graph.analyses
+import zorgnet.graph.projection
 from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.projection import project, projection_for
 from zorgnet.graph.store import Store
@@ -65,6 +67,32 @@ def test_the_cache_is_rebuilt_when_the_store_gets_new_data():
     store.replace(Graph())
     assert projection_for(store).number_of_nodes() == 0
 
+
+
+def test_many_requests_after_an_edit_build_the_projection_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    store = Store()
+    store.replace(example_graph())
+    built = []
+
+    def counting_project(graph: Graph) -> nx.MultiDiGraph:
+        built.append(graph)
+        return project(graph)
+
+    monkeypatch.setattr(zorgnet.graph.projection, "project", counting_project)
+    barrier = threading.Barrier(8)
+
+    def request() -> None:
+        barrier.wait()
+        projection_for(store)
+
+    threads = [threading.Thread(target=request) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1
 
 def _modules() -> list[str]:
     package = zorgnet.graph.analyses
