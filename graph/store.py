@@ -1,13 +1,15 @@
 """The persistent store: Oxigraph, embedded, behind rdflib's Graph API.
 
-Data is kept in versions. Each load writes a complete new version into a named graph of
-its own with Oxigraph's bulk loader, then makes it current by rewriting a single pointer
-triple in one SPARQL update, and only then drops the old version. Readers always follow
-the pointer, so a process killed at any moment leaves either the old data or the new,
-never a half: a version that was being written when the process died is not current,
-and it is dropped the next time the store is opened. The bulk loader is not
-transactional (and oxrdflib's ``commit``/``rollback`` are no-ops), which is why nothing
-here relies on transactions for the data itself.
+Data is kept in versions, each a complete Oxigraph database of its own in
+``<location>/versions/<id>/`` (its triples in the named graph of the version IRI). A load
+writes a new version with Oxigraph's bulk loader, makes it current by atomically
+replacing the one-line pointer file ``<location>/current``, and only then deletes the
+old version's folder. So a process killed at any moment leaves either the old data or
+the new, never a half: a version that was being written when the process died is not
+current, and its folder is deleted the next time the store is opened. Deleting a folder
+is what makes replacing a national network cheap: removing 1.5 M triples from a shared
+database cost a minute of CPU time and a gigabyte of memory. One process at a time may
+open a store folder (a lock file says so), as with one Oxigraph database.
 
 Examples
 --------
@@ -20,10 +22,14 @@ Examples
 1
 """
 
+import fcntl
 import gc
+import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
@@ -32,14 +38,19 @@ from rdflib import Graph, URIRef
 
 from zorgnet.ontology.exceptions import StoreError
 
-__all__ = ["META_GRAPH", "Store"]
+__all__ = ["Store"]
 
 # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
-META_GRAPH = URIRef("urn:zorgnet:meta")
-_POINTER = URIRef("urn:zorgnet:store")
-_CURRENT = URIRef("urn:zorgnet:currentVersion")
+_VERSION_PREFIX = "urn:zorgnet:version:"
+_POINTER_FILE = "current"
+_LOCK_FILE = "zorgnet.lock"
+# The layout before versions had folders of their own: one database, and the current
+# version named by this triple in the graph urn:zorgnet:meta.
+_OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:meta")
+
+Write = Callable[[ox.Store, ox.NamedNode], None]
 
 
 class Store:
@@ -48,31 +59,48 @@ class Store:
     Parameters
     ----------
     location : Path, optional
-        The folder of the on-disk database (created when missing). None keeps the
-        store in memory.
+        The store's folder (created when missing). None keeps the store in memory.
+
+    Raises
+    ------
+    StoreError
+        When the folder cannot be opened, or another process has it open.
     """
 
     def __init__(self, location: Path | None = None) -> None:
         self.location = location
+        self._lock: IO[str] | None = None
+        self._ox = ox.Store()
+        self._version: URIRef | None = None
+        if location is None:
+            return
         try:
-            if location is None:
-                self._ox = ox.Store()
-            else:
-                location.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(location))
+            location.mkdir(parents=True, exist_ok=True)
+            self._lock = _lock(location)
+            if (location / "CURRENT").exists():
+                _upgrade(location)
+            pointer = location / _POINTER_FILE
+            if pointer.exists():
+                folder = pointer.read_text(encoding="utf-8").strip()
+                self._ox = ox.Store(str(location / "versions" / folder))
+                self._version = URIRef(_VERSION_PREFIX + folder)
         except OSError as exc:
+            self._unlock()
             raise StoreError(
                 f"De opslag in {location} kan niet worden geopend: {exc}. "
                 "Draait er al een ander zorgnet-proces op deze opslag? Sluit dat eerst af."
             ) from exc
-        self._drop_orphans()
+        self._drop_other_versions()
 
     def close(self) -> None:
-        """Release the on-disk database so that another Store (or process) can open it."""
+        """Release the store so that another Store (or process) can open it."""
         self._ox.flush()
         del self._ox
         # rdflib Graphs made by graph() hold the database through reference cycles.
         gc.collect()
+        if self.location is not None and self._lock is not None:
+            self._drop_other_versions()
+        self._unlock()
 
     def __enter__(self) -> "Store":
         return self
@@ -84,16 +112,8 @@ class Store:
 
     @property
     def version(self) -> URIRef | None:
-        """The named graph holding the current data, or None for an empty store."""
-        quads = self._ox.quads_for_pattern(
-            ox.NamedNode(str(_POINTER)),
-            ox.NamedNode(str(_CURRENT)),
-            None,
-            ox.NamedNode(str(META_GRAPH)),
-        )
-        for quad in quads:
-            return URIRef(quad.object.value)
-        return None
+        """The IRI of the current version (its named graph), or None for an empty store."""
+        return self._version
 
     def graph(self) -> Graph:
         """The current data as an rdflib Graph; SPARQL on it runs on Oxigraph's engine.
@@ -101,7 +121,7 @@ class Store:
         The graph is a live view of one version: after a later ``replace`` it still
         shows the version it was made for until that version is dropped. Ask again.
         """
-        version = self.version or URIRef("urn:zorgnet:empty")
+        version = self._version or URIRef("urn:zorgnet:empty")
         return Graph(store=OxigraphStore(store=self._ox), identifier=version)
 
     def snapshot(self) -> Graph:
@@ -133,10 +153,10 @@ class Store:
             # rdflib's N-Triples writer and Oxigraph's parser are both tight loops; a
             # Python conversion of each rdflib term to a pyoxigraph term is 3x slower.
             text = data.serialize(format="nt", encoding="utf-8")
-            self._load(lambda name: self._ox.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=name))
+            self._load(lambda db, name: db.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=name))
         else:
             self._load(
-                lambda name: self._ox.bulk_extend(
+                lambda db, name: db.bulk_extend(
                     ox.Quad(t.subject, t.predicate, t.object, name) for t in data
                 )
             )
@@ -182,36 +202,99 @@ class Store:
                 "benoemde grafen."
             )
         self._load(
-            lambda name: self._ox.bulk_load(
+            lambda db, name: db.bulk_load(
                 path=path, format=rdf_format, base_iri=base_iri, to_graph=name
             )
         )
 
-    def _load(self, write: Callable[[ox.NamedNode], None]) -> None:
-        """Write a new version with *write*, then make it current and drop the old one."""
-        old = self.version
-        new = URIRef(f"urn:zorgnet:version:{uuid.uuid4()}")
-        graph_name = ox.NamedNode(str(new))
-        pointer = f"<{_POINTER}> <{_CURRENT}>"
+    def _load(self, write: Write) -> None:
+        """Write a new version with *write*, make it current, then drop the old one."""
+        folder = uuid.uuid4().hex
+        new = URIRef(_VERSION_PREFIX + folder)
+        path = None if self.location is None else self.location / "versions" / folder
         try:
-            write(graph_name)
-            self._ox.update(
-                f"DELETE {{ GRAPH <{META_GRAPH}> {{ {pointer} ?v }} }} "
-                f"INSERT {{ GRAPH <{META_GRAPH}> {{ {pointer} <{new}> }} }} "
-                f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ {pointer} ?v }} }} }}"
-            )
+            if path is not None:
+                path.parent.mkdir(exist_ok=True)
+            db = ox.Store() if path is None else ox.Store(str(path))
+            write(db, ox.NamedNode(str(new)))
+            db.flush()
         except (OSError, SyntaxError, ValueError, TypeError) as exc:
-            # The bulk loader is not transactional: drop what it wrote of the new version.
-            self._ox.remove_graph(graph_name)
+            if path is not None:
+                db = None
+                gc.collect()
+                shutil.rmtree(path, ignore_errors=True)
             raise StoreError(f"Schrijven naar de opslag is mislukt: {exc}") from exc
-        if old is not None:
-            self._ox.remove_graph(ox.NamedNode(str(old)))
-        self._ox.flush()
+        if self.location is not None:
+            try:
+                _point_to(self.location, folder)
+            except OSError as exc:
+                raise StoreError(f"Schrijven naar de opslag is mislukt: {exc}") from exc
+        old = self._version
+        self._ox, self._version = db, new
+        if self.location is not None and old is not None:
+            # Views of the old version made by graph() may still be read by another
+            # thread: its folder goes at the next load, or when the store is closed.
+            self._drop_other_versions(keep=old)
 
-    def _drop_orphans(self) -> None:
-        # A version written by a process that died before switching the pointer.
-        current = self.version
-        for name in list(self._ox.named_graphs()):
-            iri = URIRef(name.value)
-            if iri.startswith("urn:zorgnet:version:") and iri != current:
-                self._ox.remove_graph(name)
+    def _drop_other_versions(self, keep: URIRef | None = None) -> None:
+        # Versions of loads that died before switching the pointer, and old versions.
+        assert self.location is not None
+        kept = {str(v)[len(_VERSION_PREFIX) :] for v in (self._version, keep) if v is not None}
+        versions = self.location / "versions"
+        for folder in versions.iterdir() if versions.exists() else ():
+            if folder.name not in kept:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+
+def _lock(location: Path) -> IO[str]:
+    handle = (location / _LOCK_FILE).open("a", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise
+    return handle
+
+
+def _point_to(location: Path, folder: str) -> None:
+    """Make *folder* the current version: one atomic rename, durable before it returns."""
+    temporary = location / f"{_POINTER_FILE}.{folder}"
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(folder + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, location / _POINTER_FILE)
+    directory = os.open(location, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def _upgrade(location: Path) -> None:
+    """Move a store of the one-database layout into a version folder of its own."""
+    old = ox.Store(str(location))
+    subject, predicate, graph = (ox.NamedNode(iri) for iri in _OLD_POINTER)
+    current = next(iter(old.quads_for_pattern(subject, predicate, None, graph)), None)
+    if current is not None:
+        folder = current.object.value[len(_VERSION_PREFIX) :]
+        (location / "versions").mkdir(exist_ok=True)
+        new = ox.Store(str(location / "versions" / folder))
+        name = ox.NamedNode(current.object.value)
+        new.bulk_extend(old.quads_for_pattern(None, None, None, name))
+        new.flush()
+        del new
+        _point_to(location, folder)
+    del old
+    gc.collect()
+    for entry in location.iterdir():
+        if entry.name not in {"versions", _POINTER_FILE, _LOCK_FILE}:
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()

@@ -198,7 +198,6 @@ def test_a_writer_that_read_stale_data_is_refused_instead_of_overwriting(
         assert len(second) == 4
 
 
-
 def test_a_read_in_another_thread_does_not_make_stale_data_look_current(
     empty_virtuoso: VirtuosoServer,
 ) -> None:

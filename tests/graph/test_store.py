@@ -98,7 +98,39 @@ def test_a_load_killed_midway_leaves_the_old_data(tmp_path: Path, delay: float) 
         tags = {str(s).split(":")[2] for s in store.graph().subjects()}
         assert tags == ({"old"} if size == old_size else {"new"})
         # The version a killed writer left behind is cleaned up when the store is opened.
-        versions = [
-            g for g in store._ox.named_graphs() if g.value.startswith("urn:zorgnet:version:")
-        ]
-        assert len(versions) == 1
+        assert len(list((tmp_path / "db" / "versions").iterdir())) == 1
+
+
+def test_old_versions_are_deleted_and_a_view_of_the_last_one_still_reads(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(_graph(3, "a"))
+        view = store.graph()
+        store.replace(_graph(4, "b"))
+        # A request that began before the load still reads the version it began with.
+        assert len(view) == 3
+        store.replace(_graph(5, "c"))
+        assert len(list((tmp_path / "db" / "versions").iterdir())) == 2
+    assert len(list((tmp_path / "db" / "versions").iterdir())) == 1
+
+
+def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
+    tmp_path: Path,
+) -> None:
+    import pyoxigraph as ox
+
+    folder = tmp_path / "db"
+    old = ox.Store(str(folder))
+    version = ox.NamedNode("urn:zorgnet:version:0b6e1c2e-1d7c-4d0e-9a55-2f4f0c1d2e3f")
+    for i in range(6):
+        old.add(ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i),
+                        version))
+    old.add(ox.Quad(ox.NamedNode("urn:zorgnet:store"), ox.NamedNode("urn:zorgnet:currentVersion"),
+                    version, ox.NamedNode("urn:zorgnet:meta")))
+    old.flush()
+    del old
+    with Store(folder) as store:
+        assert len(store) == 6
+        assert str(store.version) == version.value
+    assert sorted(p.name for p in folder.iterdir()) == ["current", "versions", "zorgnet.lock"]
+    with Store(folder) as store:
+        assert len(store) == 6
