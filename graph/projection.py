@@ -621,6 +621,19 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
         cached = _CACHE.get(store)
         if cached is not None and cached[0] == version:
             return cached[1]
-        G = project(store.graph())
+        G = _saved_or_projected(store)
         _CACHE[store] = (version, G)
+    return G
+
+
+def _saved_or_projected(store: Store) -> nx.MultiDiGraph:
+    # Imported here because saved_projection reads this module's record classes.
+    from zorgnet.graph import saved_projection
+
+    path = store.derived_path(saved_projection.NAME)
+    G = saved_projection.read(path) if path is not None and path.exists() else None
+    if G is None:
+        G = project(store.graph())
+        if path is not None:
+            saved_projection.write(G, path)
     return G

@@ -339,6 +339,10 @@ class SparqlStore:
         copy.extend(store.quads_for_pattern(None, None, None, None))
         return Graph(store=OxigraphStore(store=copy), identifier=view.identifier)
 
+    def derived_path(self, name: str) -> None:
+        """None: files derived from a version are only kept beside an embedded store."""
+        return None
+
     def __len__(self) -> int:
         version = self.version
         return 0 if version is None else self._count(str(version))

@@ -133,6 +133,16 @@ class Store:
     def __len__(self) -> int:
         return len(self.graph())
 
+    def derived_path(self, name: str) -> Path | None:
+        """Where to keep the file *name* derived from the current version.
+
+        The file lives beside the version's database and is deleted with it. None for a
+        store in memory or without data.
+        """
+        if self.location is None or self._version is None:
+            return None
+        return self.location / "versions" / f"{str(self._version)[len(_VERSION_PREFIX):]}.{name}"
+
     # -- writing -------------------------------------------------------------------
 
     def replace(self, data: Graph | Iterable[ox.Triple | ox.Quad]) -> None:
@@ -241,9 +251,13 @@ class Store:
         assert self.location is not None
         kept = {str(v)[len(_VERSION_PREFIX) :] for v in (self._version, keep) if v is not None}
         versions = self.location / "versions"
-        for folder in versions.iterdir() if versions.exists() else ():
-            if folder.name not in kept:
-                shutil.rmtree(folder, ignore_errors=True)
+        for entry in versions.iterdir() if versions.exists() else ():
+            if entry.name.split(".", 1)[0] in kept:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
 
     def _unlock(self) -> None:
         if self._lock is not None:

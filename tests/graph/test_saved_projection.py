@@ -1,0 +1,80 @@
+"""A new process reads the projection saved with the version instead of rebuilding it."""
+
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import zorgnet.graph.projection
+from zorgnet.graph import saved_projection
+from zorgnet.graph.analyses._example import example_graph
+from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
+
+
+def _same(first: nx.MultiDiGraph, second: nx.MultiDiGraph) -> None:
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
+    assert [list(first.pred[n]) for n in first] == [list(second.pred[n]) for n in second]
+    without_memo = {k: v for k, v in first.graph.items() if k != "memo"}
+    assert without_memo == {k: v for k, v in second.graph.items() if k != "memo"}
+
+
+def test_the_saved_projection_of_the_region_reads_back_exactly(
+    shipped: Dataset, tmp_path: Path
+) -> None:
+    G = project(shipped.graph)
+    saved_projection.write(G, tmp_path / "p")
+    again = saved_projection.read(tmp_path / "p")
+    assert again is not None
+    _same(G, again)
+    assert nx.is_frozen(again)
+    assert again.graph["memo"] == {}
+
+
+def test_a_new_process_reads_the_saved_projection_instead_of_rebuilding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        built = projection_for(store)
+        assert store.derived_path(saved_projection.NAME).exists()
+
+    def no_projection(graph: object) -> nx.MultiDiGraph:
+        raise AssertionError("de projectie had gelezen moeten worden, niet opnieuw gemaakt")
+
+    monkeypatch.setattr(zorgnet.graph.projection, "project", no_projection)
+    with Store(tmp_path / "db") as store:
+        _same(built, projection_for(store))
+
+
+def test_the_saved_projection_goes_with_its_version(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        projection_for(store)
+        first = store.derived_path(saved_projection.NAME)
+        store.replace(example_graph())
+        G = projection_for(store)
+        second = store.derived_path(saved_projection.NAME)
+    assert not first.exists()
+    assert second.exists()
+    assert G.number_of_nodes() == project(example_graph()).number_of_nodes()
+
+
+def test_a_damaged_file_is_ignored_and_the_projection_rebuilt(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        path = store.derived_path(saved_projection.NAME)
+        path.write_bytes(b"\x00half geschreven")
+        assert saved_projection.read(path) is None
+        G = projection_for(store)
+        assert G.number_of_nodes() == project(example_graph()).number_of_nodes()
+        assert saved_projection.read(path) is not None
+
+
+def test_a_store_in_memory_keeps_no_file() -> None:
+    store = Store()
+    store.replace(example_graph())
+    assert store.derived_path(saved_projection.NAME) is None
+    assert projection_for(store).number_of_nodes() > 0
