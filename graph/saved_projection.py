@@ -76,6 +76,7 @@ def write(G: nx.MultiDiGraph, path: Path) -> None:
     os.replace(temporary, path)
 
 
+@projection.without_gc()
 def read(path: Path) -> nx.MultiDiGraph | None:
     """The projection saved at *path*, or None when there is none (or it is unreadable)."""
     try:
