@@ -26,6 +26,8 @@ from zorgnet.api.cli_common import (
 )
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.coverage import source_coverage
+from zorgnet.graph.projection import projection_for
+from zorgnet.graph.store import Store
 from zorgnet.graph.summary import Summary, summarize
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.ontology.exceptions import ZorgnetError
@@ -115,6 +117,10 @@ def load(
             base = target.snapshot() if add else None
             dataset = read_dataset(path or get_settings().data, base=base) if add else _read(path)
             data = commit(target, dataset, base)
+            if isinstance(target, Store):
+                # Built now and saved with the version, so that the first question after
+                # a load is answered at once (a national network takes ≈ 20 s to project).
+                projection_for(target)
     except ZorgnetError as exc:
         raise fail(exc) from exc
     console.print(

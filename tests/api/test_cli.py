@@ -22,6 +22,17 @@ def store_dir(tmp_path: Path) -> Path:
     return path
 
 
+def test_a_load_leaves_the_projection_ready_for_the_first_question(store_dir: Path) -> None:
+    from zorgnet.graph import saved_projection
+    from zorgnet.graph.projection import project
+
+    with Store(store_dir) as store:
+        saved = store.derived_path(saved_projection.NAME)
+        assert saved is not None and saved.exists()
+        fresh = project(store.graph())
+        assert saved_projection.read(saved).number_of_nodes() == fresh.number_of_nodes()
+
+
 def test_check_of_the_shipped_data_is_in_order() -> None:
     result = runner.invoke(app, ["check", str(SHIPPED_DATASET)])
     assert result.exit_code == 0, result.output
