@@ -26,6 +26,7 @@ import fcntl
 import gc
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -162,8 +163,15 @@ class Store:
         if isinstance(data, Graph):
             # rdflib's N-Triples writer and Oxigraph's parser are both tight loops; a
             # Python conversion of each rdflib term to a pyoxigraph term is 3x slower.
-            text = data.serialize(format="nt", encoding="utf-8")
-            self._load(lambda db, name: db.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=name))
+            # Through a file, so that a national network's text is never all in memory.
+            with tempfile.TemporaryDirectory() as folder:
+                text = Path(folder) / "data.nt"
+                data.serialize(destination=text, format="nt", encoding="utf-8")
+                self._load(
+                    lambda db, name: db.bulk_load(
+                        path=text, format=ox.RdfFormat.N_TRIPLES, to_graph=name
+                    )
+                )
         else:
             self._load(
                 lambda db, name: db.bulk_extend(
