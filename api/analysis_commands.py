@@ -251,16 +251,22 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def brokers(
         top: Annotated[int, typer.Option("--top", help="Aantal actoren.")] = 15,
+        regio: Annotated[
+            str | None,
+            typer.Option(
+                "--regio", help="Alleen de actoren die in dit gebied gelden (exact per regio)."
+            ),
+        ] = None,
         store: StoreOption = None,
         as_json: JsonOption = False,
     ) -> None:
         """Toon makelaars en kwetsbare plekken: centraliteit, snijpunten, bruggen, rollen.
 
-        Voorbeeld: zorgnet brokers --top 10
+        Voorbeeld: zorgnet brokers --top 10 --regio gooi-en-vechtstreek
         """
         from zorgnet.graph.analyses.brokers import brokers as find
 
-        report = _run(store, lambda G: find(G, top=top))
+        report = _run(store, lambda G: find(G, top=top, region=regio))
         if as_json:
             _emit_json(report)
             return

@@ -101,6 +101,7 @@ def test_every_analysis_answers(client: TestClient) -> None:
         "/api/analyses/overlaps",
         "/api/analyses/teams",
         "/api/analyses/brokers?top=5",
+        "/api/analyses/brokers?regio=gooi-en-vechtstreek",
         "/api/analyses/mandates?gemeente=hilversum",
         "/api/analyses/escalation/hilversum",
         "/api/analyses/diff?van=2021&tot=2025",
@@ -108,6 +109,9 @@ def test_every_analysis_answers(client: TestClient) -> None:
         assert client.get(url).status_code == 200, url
     team = client.get("/api/analyses/teams").json()
     assert client.get("/api/analyses/teams/niet-een-team").status_code == 404
+    unknown_region = client.get("/api/analyses/brokers?regio=hilversm")
+    assert unknown_region.status_code == 422
+    assert "hilversum" in unknown_region.json()["suggesties"]
     assert team["partner_types"]
 
 

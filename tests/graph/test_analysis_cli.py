@@ -13,7 +13,8 @@ runner = CliRunner()
 @pytest.mark.parametrize("command", [
     ["route", "huisarts", "jeugd-ggz", "--gemeente", "hilversum"],
     ["gaps", "--gemeente", "hilversum"], ["overlaps"], ["team", "buurtteam"], ["team"],
-    ["brokers"], ["mandates"], ["mandates", "-g", "hilversum", "--escalatie"],
+    ["brokers"], ["brokers", "--regio", "hilversum"],
+    ["mandates"], ["mandates", "-g", "hilversum", "--escalatie"],
     ["diff", "2021", "2025"],
 ])
 def test_every_analysis_command_answers_as_table_and_as_json(store_path, command):
@@ -34,3 +35,22 @@ def test_an_unknown_help_kind_exits_2_with_suggestions(store_path):
     result = runner.invoke(app, ["route", "huisarts", "jeugd-gz", "--store", str(store_path)])
     assert result.exit_code == 2
     assert "jeugd-ggz" in result.output
+
+
+def test_brokers_of_one_gemeente_are_only_actors_that_hold_there(store_path):
+    everywhere = runner.invoke(app, ["brokers", "--top", "500", "--store", str(store_path),
+                                     "--json"])
+    huizen = runner.invoke(app, ["brokers", "--top", "500", "--regio", "huizen",
+                                 "--store", str(store_path), "--json"])
+    assert huizen.exit_code == 0, huizen.output
+    report = json.loads(huizen.stdout)
+    assert report["region"] == "huizen"
+    actors = {row["actor"] for row in report["rows"]}
+    assert actors < {row["actor"] for row in json.loads(everywhere.stdout)["rows"]}
+    assert "gemeente-hilversum" not in actors
+
+
+def test_brokers_of_an_unknown_region_exit_2_with_suggestions(store_path):
+    result = runner.invoke(app, ["brokers", "--regio", "hilversm", "--store", str(store_path)])
+    assert result.exit_code == 2
+    assert "hilversum" in result.output
