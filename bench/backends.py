@@ -40,18 +40,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from timing import PATH_QUERY, timed
 from virtuoso import VirtuosoServer
 
 from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.ontology.namespace import ID, VOCAB
 
-# Reachability only: the route analysis also ranks, checks conditions and names mandates.
-_PATH_QUERY = """
-PREFIX zn: <https://w3id.org/zorgnet/def#>
-SELECT DISTINCT ?target WHERE {{ GRAPH <{graph}> {{
-  <https://w3id.org/zorgnet/id/actor/{source}> (^zn:from/zn:to)+ ?target .
-  ?target zn:offers <https://w3id.org/zorgnet/vocab/helpkinds/{help_kind}> .
-}} }}
-"""
 # Per scale: the route question (source actor, help kind, gemeente) and a region.
 QUESTIONS = {
     "regio": ("huisarts", "jeugd-ggz", "hilversum", "gooi-en-vechtstreek"),
@@ -61,12 +55,6 @@ QUESTIONS = {
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _timed(function: Callable[[], Any]) -> tuple[Any, float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    value = function()
-    return value, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
 def _open(backend: str, location: str) -> Any:
@@ -83,7 +71,7 @@ def _open(backend: str, location: str) -> Any:
 def check(dataset: Path, out: Path) -> dict[str, Any]:
     from zorgnet.loaders.dataset import read_dataset
 
-    data, wall, cpu = _timed(lambda: read_dataset(dataset))
+    data, wall, cpu = timed(lambda: read_dataset(dataset))
     if not data.report.ok:
         raise SystemExit(f"{dataset} is niet in orde: {data.report.errors[:3]}")
     data.graph.serialize(out, format="nt", encoding="utf-8")
@@ -94,12 +82,12 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
     with _open(backend, location) as store:
         if backend == "oxigraph":
-            _, wall, cpu = _timed(lambda: store.replace_from_file(nt))
+            _, wall, cpu = timed(lambda: store.replace_from_file(nt))
         else:
             from rdflib import Graph
 
             data = Graph().parse(nt, format="nt")  # not timed: the client's input
-            _, wall, cpu = _timed(lambda: store.replace(data))
+            _, wall, cpu = timed(lambda: store.replace(data))
     return {"load_ms": wall, "load_cpu_ms": cpu, "load_peak_mb": _peak_mb()}
 
 
@@ -114,8 +102,8 @@ def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any
     source, help_kind, gemeente, region = QUESTIONS[scale]
     row: dict[str, Any] = {}
     with _open(backend, location) as store:
-        graph, row["read_ms"], row["read_cpu_ms"] = _timed(store.graph)
-        G, row["projection_ms"], row["projection_cpu_ms"] = _timed(lambda: project(graph))
+        graph, row["read_ms"], row["read_cpu_ms"] = timed(store.graph)
+        G, row["projection_ms"], row["projection_cpu_ms"] = timed(lambda: project(graph))
         row["actors"], row["edges"] = G.number_of_nodes(), G.number_of_edges()
         cases: dict[str, Callable[[], Any]] = {
             "route": lambda: referral_routes(G, source, help_kind, gemeente=gemeente, k=5),
@@ -126,20 +114,24 @@ def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any
             "brokers": lambda: brokers(G),
         }
         for name, function in cases.items():
-            _, row[f"{name}_cold_ms"], row[f"{name}_cold_cpu_ms"] = _timed(function)
-            warm = [_timed(function)[1] for _ in range(repeat)]
+            _, row[f"{name}_cold_ms"], row[f"{name}_cold_cpu_ms"] = timed(function)
+            warm = [timed(function)[1] for _ in range(repeat)]
             row[f"{name}_warm_ms"] = statistics.median(warm)
         report = brokers(G)
         row["brokers_method"] = (
             f"{report.betweenness}, k={report.samples}, seed={report.seed}"
             if report.sampled else report.betweenness
         )
-        query = _PATH_QUERY.format(graph=store.version, source=source, help_kind=help_kind)
+        query = PATH_QUERY.format(
+            graph=store.version,
+            source=ID[f"actor/{source}"],
+            help_kind=VOCAB[f"helpkinds/{help_kind}"],
+        )
         if backend == "oxigraph":
             run = lambda: list(graph.query(query))  # noqa: E731
         else:
             run = lambda: store.select(query)  # noqa: E731
-        row["path_query_ms"] = statistics.median(_timed(run)[1] for _ in range(3))
+        row["path_query_ms"] = statistics.median(timed(run)[1] for _ in range(3))
         row["path_over_route"] = row["path_query_ms"] / row["route_warm_ms"]
     row["serve_peak_mb"] = _peak_mb()
     return row

@@ -14,26 +14,19 @@ Run: .venv/bin/python bench/national_analyses.py [--pickle P] [--nt FILE.nt] [--
 import argparse
 import pickle
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from timing import PATH_QUERY, timed
 
 from zorgnet.graph.analyses.brokers import brokers
 from zorgnet.graph.analyses.gaps import coverage, referrer_reach
 from zorgnet.graph.analyses.membership import compare_teams
 from zorgnet.graph.analyses.overlaps import overlaps
 from zorgnet.graph.analyses.routes import referral_routes
-
-_PATH_QUERY = """
-PREFIX zn: <https://w3id.org/zorgnet/def#>
-SELECT DISTINCT ?target WHERE {{ GRAPH <urn:x> {{
-  <https://w3id.org/zorgnet/id/actor/{source}> (^zn:from/zn:to)+ ?target .
-  ?target zn:offers <https://w3id.org/zorgnet/vocab/helpkinds/{help_kind}> .
-}} }}
-"""
+from zorgnet.ontology.namespace import ID, VOCAB
 
 
 def _load_store(nt: Path) -> Any:
@@ -61,9 +54,7 @@ def _build(nt: Path, target: Path) -> nx.MultiDiGraph:
 
 
 def _time(function: Callable[[], Any]) -> tuple[float, float]:
-    wall, cpu = time.perf_counter(), time.process_time()
-    function()
-    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+    return timed(function)[1:]
 
 
 def main() -> None:
@@ -120,7 +111,9 @@ def main() -> None:
         )
     if args.nt:
         store = _load_store(args.nt)
-        query = _PATH_QUERY.format(source=route[0], help_kind=route[1])
+        query = PATH_QUERY.format(
+            graph="urn:x", source=ID[f"actor/{route[0]}"], help_kind=VOCAB[f"helpkinds/{route[1]}"]
+        )
         times = [_time(lambda: list(store.query(query)))[0] for _ in range(3)]
         sparql = statistics.median(times)
         ratio = sparql / results[cases[0][0]]

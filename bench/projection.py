@@ -14,12 +14,12 @@ Run: .venv/bin/python bench/projection.py [--nt /path/to/national.nt] [--rdflib]
 import argparse
 import resource
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from rdflib import Graph
+from timing import timed
 
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.projection import project, projection_for
@@ -28,11 +28,12 @@ from zorgnet.loaders.dataset import read_dataset
 
 
 def _step(name: str, function: Callable[[], Any]) -> Any:
-    wall, cpu = time.perf_counter(), time.process_time()
-    result = function()
-    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    result, wall, cpu = timed(function)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{name:<45} wall {wall:8.2f} s  cpu {cpu:8.2f} s  peak RSS {peak:6.0f} MB", flush=True)
+    print(
+        f"{name:<45} wall {wall / 1000:8.2f} s  cpu {cpu / 1000:8.2f} s  peak RSS {peak:6.0f} MB",
+        flush=True,
+    )
     return result
 
 

@@ -31,20 +31,13 @@ from rdflib import Graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from timing import PATH_QUERY
 from virtuoso import VirtuosoServer
 
 from zorgnet.graph.sparql_store import SparqlStore, _term
 from zorgnet.loaders.dataset import read_dataset
 from zorgnet.loaders.synth import synthesize, write_network
 from zorgnet.ontology.namespace import ID, VOCAB
-
-_PATH_QUERY = """
-PREFIX zn: <https://w3id.org/zorgnet/def#>
-SELECT DISTINCT ?target WHERE {{ GRAPH <{graph}> {{
-  <{source}> (^zn:from/zn:to)+ ?target .
-  ?target zn:offers <{help_kind}> .
-}} }}
-"""
 
 
 class _Clock:
@@ -152,7 +145,7 @@ def main() -> None:
         if args.fallback:
             _step("read by subject (fallback)", lambda: store._read_by_subject(version), times)
 
-        query = _PATH_QUERY.format(
+        query = PATH_QUERY.format(
             graph=version,
             source=ID["actor/g001-huisarts-1"],
             help_kind=VOCAB["helpkinds/jeugd-ggz"],
