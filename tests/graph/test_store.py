@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from zorgnet.graph.store import Store
 from zorgnet.ontology.exceptions import StoreError
@@ -134,3 +134,58 @@ def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
     assert sorted(p.name for p in folder.iterdir()) == ["current", "versions", "zorgnet.lock"]
     with Store(folder) as store:
         assert len(store) == 6
+
+def _triple(tag: str, i: int, value: object) -> Graph:
+    graph = Graph()
+    graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(value)))
+    return graph
+
+
+@pytest.mark.parametrize("on_disk", [True, False])
+def test_an_edit_changes_only_its_triples_in_a_new_version(tmp_path: Path, on_disk: bool) -> None:
+    with Store(tmp_path / "db" if on_disk else None) as store:
+        store.replace(_graph(10, "a"))
+        first = store.version
+        view = store.graph()
+        store.apply(_triple("a", 3, 3), _triple("a", 3, 33) + _triple("b", 0, 0))
+        assert store.version != first
+        assert len(store) == 11
+        assert (URIRef("urn:x:a:3"), URIRef("urn:x:p"), Literal(33)) in store.graph()
+        assert (URIRef("urn:x:a:3"), URIRef("urn:x:p"), Literal(3)) not in store.graph()
+        # A request that began before the edit still reads the version it began with.
+        assert (URIRef("urn:x:a:3"), URIRef("urn:x:p"), Literal(3)) in view
+        assert store.changes_since(first) == {"urn:x:a:3", "urn:x:b:0"}
+
+
+def test_edits_persist_and_each_leaves_one_version_folder(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(_graph(10, "a"))
+        for i in range(3):
+            store.apply(_triple("a", i, i), Graph())
+    with Store(tmp_path / "db") as store:
+        assert len(store) == 7
+        assert {str(s) for s in store.graph().subjects()} == {f"urn:x:a:{i}" for i in range(3, 10)}
+        store.apply(Graph(), _triple("c", 0, 0))
+        assert len(store) == 8
+    assert len(list((tmp_path / "db" / "versions").iterdir())) == 1
+
+
+def test_changes_are_known_along_a_chain_of_edits_and_not_across_a_load() -> None:
+    with Store() as store:
+        store.replace(_graph(5, "a"))
+        first = store.version
+        store.apply(_triple("a", 0, 0), Graph())
+        store.apply(Graph(), _triple("b", 0, 0))
+        assert store.changes_since(first) == {"urn:x:a:0", "urn:x:b:0"}
+        store.replace(_graph(5, "c"))
+        assert store.changes_since(first) is None
+
+
+def test_an_edit_cannot_remove_blank_nodes() -> None:
+    with Store() as store:
+        store.replace(_graph(2, "a"))
+        blank = Graph()
+        blank.add((BNode(), URIRef("urn:x:p"), Literal(1)))
+        with pytest.raises(StoreError, match="lege knopen"):
+            store.apply(blank, Graph())
+        assert len(store) == 2
