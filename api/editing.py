@@ -2,17 +2,23 @@
 
 An edit is checked like a data file: the record goes through
 :func:`zorgnet.loaders.records.build_records` (the pydantic models of the shapes, the
-references against the records already stored, the source register) and then SHACL
-over the whole new dataset. Only then is the new dataset committed with one
-``Store.replace``, together with a ``prov:Activity`` that says who changed which record,
+references against the records already stored, the source register) and then SHACL.
+Only then is it committed with one ``Store.apply`` (the record's old triples out, its
+new ones in), together with a ``prov:Activity`` that says who changed which record,
 when and why, and keeps the record as it was before and after (as JSON in
 ``prov:value``), so that the history can be listed and an edit undone.
+
+Nothing here copies the stored data: an edit reads the record, the ids it may refer to
+and the source register, and SHACL checks the record as part of the stored dataset
+(:func:`zorgnet.loaders.shacl.record_problems`), so that an edit of a national network
+costs about as much as an edit of a region.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -23,7 +29,7 @@ from zorgnet.graph.projection import slug
 from zorgnet.graph.store import Store
 from zorgnet.loaders.records import build_records, record_iri
 from zorgnet.loaders.report import Problem
-from zorgnet.loaders.shacl import shacl_problems
+from zorgnet.loaders.shacl import neighbourhood, record_problems
 from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
@@ -156,14 +162,55 @@ def _register(graph: Graph) -> SourceRegister:
     return register
 
 
-def _known(graph: Graph) -> dict[str, URIRef]:
-    classes = {kind.rdf_class for kind in record_kinds().values()}
-    known: dict[str, URIRef] = {}
-    for subject in graph.subjects(RDF.type, ZN.Record):
-        cls = next((c for c in graph.objects(subject, RDF.type) if c in classes), None)
-        if cls is not None and str(subject).startswith(str(ID)):
-            known[slug(subject)] = URIRef(cls)
-    return known
+class _StoredIds(Mapping[str, URIRef]):
+    """The stored records' ids with their classes: what a reference may point to.
+
+    Looked up one id at a time (a record's IRI is its kind's prefix and its id), so an
+    edit of a national network does not read 130,000 ids; only listing them (close
+    matches for an unknown id) reads them all.
+    """
+
+    def __init__(self, graph: Graph, *, without: str | None = None) -> None:
+        self._graph = graph
+        self._without = without
+        self._all: dict[str, URIRef] | None = None
+
+    def __getitem__(self, record_id: str) -> URIRef:
+        if record_id != self._without:
+            for kind in record_kinds().values():
+                if (record_iri(kind, record_id), RDF.type, kind.rdf_class) in self._graph:
+                    return kind.rdf_class
+        raise KeyError(record_id)
+
+    def _everything(self) -> dict[str, URIRef]:
+        if self._all is None:
+            classes = " ".join(sorted(f"<{kind.rdf_class}>" for kind in record_kinds().values()))
+            rows = self._graph.query(
+                f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a <{ZN.Record}>, ?c }}"
+            )
+            found: dict[str, URIRef] = {}
+            for subject, cls in rows:  # type: ignore[misc]
+                if str(subject).startswith(str(ID)) and slug(subject) != self._without:
+                    found.setdefault(slug(subject), URIRef(cls))
+            self._all = found
+        return self._all
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._everything())
+
+    def __len__(self) -> int:
+        return len(self._everything())
+
+
+def _record_graph(graph: Graph, subject: URIRef) -> Graph:
+    """The triples of the record *subject* and of its citations."""
+    record = Graph()
+    for p, o in graph.predicate_objects(subject):
+        record.add((subject, p, _simple(o)))
+        if p == ZN.citation:
+            for cp, co in graph.predicate_objects(o):
+                record.add((o, cp, _simple(co)))
+    return record
 
 
 def _simple(term: Any) -> Any:
@@ -176,16 +223,6 @@ def _simple(term: Any) -> Any:
     return term
 
 
-def _without(graph: Graph, subject: URIRef) -> Graph:
-    """*graph* without *subject* and its citations, with xsd:string literals simple."""
-    prefix = f"{subject}/bron/"
-    rest = Graph()
-    for s, p, o in graph:
-        if s != subject and not str(s).startswith(prefix):
-            rest.add((s, p, _simple(o)))
-    return rest
-
-
 def _lined(data: dict[str, Any]) -> LinedDict:
     lined = LinedDict(data)
     lined.line = 1
@@ -193,23 +230,33 @@ def _lined(data: dict[str, Any]) -> LinedDict:
     return lined
 
 
-def _build(rest: Graph, kind: RecordKind, fields: dict[str, Any]) -> Graph:
+def _build(
+    current: Graph, kind: RecordKind, fields: dict[str, Any], known: Mapping[str, URIRef]
+) -> Graph:
+    """The checked triples of the record *fields* of *kind*, to replace its stored ones."""
     document = _lined({kind.key: [_lined(fields)]})
-    build = build_records([(_ORIGIN, document)], _register(rest), _known(rest))
+    build = build_records([(_ORIGIN, document)], _register(current), known)
     if build.problems:
         raise EditInvalid(build.problems)
-    data = rest + build.graph
+    record = build.graph
     problems = [
-        p for p in shacl_problems(data, build.source_map, _ORIGIN) if p.severity.name == "ERROR"
+        p
+        for p in record_problems(current, record, build.source_map, _ORIGIN)
+        if p.severity.name == "ERROR"
     ]
     if problems:
         raise EditInvalid(problems)
-    return data
+    return record
 
 
 def _users(graph: Graph, subject: URIRef) -> list[str]:
+    """The other records that refer to *subject*."""
     return sorted(
-        {slug(s) for s, p in graph.subject_predicates(subject) if (s, RDF.type, ZN.Record) in graph}
+        {
+            slug(s)
+            for s, p in graph.subject_predicates(subject)
+            if s != subject and (s, RDF.type, ZN.Record) in graph
+        }
     )
 
 
@@ -292,10 +339,10 @@ def apply_edit(
         When the record or the dataset with it does not pass the checks.
     """
     kind = record_kinds()[key]
-    current = store.snapshot()
+    current = store.graph()
     subject = record_iri(kind, record_id)
     before = record_fields(current, key, record_id)
-    known = _known(current)
+    known = _StoredIds(current)
     if action == "aanmaken" and record_id in known:
         raise EditConflict(f"De id {record_id!r} is al in gebruik; kies een andere id.")
     if action != "aanmaken" and before is None:
@@ -307,18 +354,19 @@ def apply_edit(
             record_id,
             difflib.get_close_matches(record_id, same_kind, n=3, cutoff=0.5),
         )
-    rest = _without(current, subject)
+    old = _record_graph(current, subject)
     if action == "verwijderen":
-        users = _users(rest, subject)
+        users = _users(current, subject)
         if users:
             raise EditConflict(
                 f"{record_id!r} kan niet worden verwijderd: {', '.join(users)} verwijst ernaar. "
                 "Verwijder of wijzig die registraties eerst."
             )
-        data, after = rest, None
+        new, after = Graph(), None
     else:
-        data = _build(rest, kind, {**(fields or {}), "id": record_id})
-        after = record_fields(data, key, record_id)
+        others = _StoredIds(current, without=record_id)
+        new = _build(current, kind, {**(fields or {}), "id": record_id}, others)
+        after = record_fields(new + neighbourhood(current, new), key, record_id)
     now = datetime.now(UTC).replace(microsecond=0)
     edit = Edit(
         id=f"{now:%Y%m%dt%H%M%S}-{uuid.uuid4().hex[:8]}",
@@ -332,8 +380,8 @@ def apply_edit(
         before=before,
         after=after,
     )
-    _record_prov(data, edit, subject)
-    store.replace(data)
+    _record_prov(new, edit, subject)
+    store.apply(old, new)
     return edit
 
 
@@ -392,7 +440,7 @@ def undo(store: Store, edit_id: str, *, door: str, reden: str) -> Edit:
 
         raise UnknownName("wijziging", edit_id, difflib.get_close_matches(edit_id, by_id, n=3))
     edit = by_id[edit_id]
-    now = record_fields(store.snapshot(), edit.kind, edit.record)
+    now = record_fields(store.graph(), edit.kind, edit.record)
     if now != edit.after:
         raise EditConflict(
             f"{edit.record!r} is na wijziging {edit_id} nog veranderd; maak eerst de latere "

@@ -8,7 +8,7 @@ SHACL's results can later be reported as ``file:line``.
 """
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,13 +198,13 @@ class _Resolver:
         self,
         parsed: list[_Parsed],
         register: SourceRegister,
-        known: dict[str, URIRef],
+        known: Mapping[str, URIRef],
         build: RecordBuild,
     ) -> None:
         self.register = register
         self.build = build
         self.ids: dict[str, _Parsed] = {}
-        self.known = dict(known)  # ids already in the store: {id: class}
+        self.known = known  # ids already in the store: {id: class}
         for record in parsed:
             record_id = record.model.id  # type: ignore[attr-defined]
             if record_id in self.ids:
@@ -336,7 +336,7 @@ def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
 def build_records(
     files: Iterable[tuple[str, Any]],
     register: SourceRegister,
-    known: dict[str, URIRef] | None = None,
+    known: Mapping[str, URIRef] | None = None,
 ) -> RecordBuild:
     """Validate the records of parsed YAML files and build their RDF.
 
@@ -357,7 +357,7 @@ def build_records(
     """
     build = RecordBuild()
     parsed = _parse_records(files, build)
-    resolver = _Resolver(parsed, register, known or {}, build)
+    resolver = _Resolver(parsed, register, {} if known is None else known, build)
     for record in resolver.ids.values():
         _emit(record, resolver, build)
     build.record_count = len(resolver.ids)

@@ -4,10 +4,13 @@ from pathlib import Path
 
 import pyshacl
 import pytest
+from rdflib import RDF, SH, Graph, URIRef
 
 from zorgnet.loaders import shacl
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.loaders.report import Problem, Severity
+from zorgnet.ontology.files import shapes_graph
+from zorgnet.ontology.namespace import ZN
 
 FIXTURE = Path(__file__).parent / "fixtures" / "every-shacl-violation.ttl"
 
@@ -41,3 +44,51 @@ def test_the_shipped_data_gets_the_same_warnings_from_both_engines(
 ) -> None:
     path = Path(shipped.files[0]).parent
     assert read_dataset(path).report.problems == _problems_with_pyshacl(monkeypatch, path)
+
+
+def _record(graph: Graph, subject: URIRef) -> Graph:
+    record = Graph()
+    for p, o in graph.predicate_objects(subject):
+        record.add((subject, p, o))
+        for triple in graph.triples((o, None, None)) if p == ZN.citation else ():
+            record.add(triple)
+    return record
+
+
+def test_a_record_checked_alone_has_the_problems_it_has_in_the_whole_dataset() -> None:
+    dataset = read_dataset(FIXTURE)
+    whole = dataset.report.problems
+    records = sorted(set(dataset.graph.subjects(RDF.type, ZN.Record)))
+    assert len(records) >= 4
+    for subject in records:
+        alone = shacl.record_problems(
+            dataset.graph, _record(dataset.graph, subject), dataset.source_map, "x"
+        )
+        record_id = str(subject).rsplit("/", 1)[-1]
+        assert alone == [p for p in whole if p.rule == "shacl" and p.record == record_id]
+        assert alone, f"{record_id} breaks a rule"
+
+
+def test_a_valid_shipped_record_with_citations_is_valid_alone(shipped: Dataset) -> None:
+    graph = shipped.graph
+    for subject in sorted(set(graph.subjects(RDF.type, ZN.Relation)))[:25]:
+        record = _record(graph, subject)
+        assert (subject, ZN.citation, None) in record
+        problems = shacl.record_problems(graph, record, shipped.source_map, "x")
+        assert [p for p in problems if p.severity is Severity.ERROR] == []
+
+
+def test_every_shape_sees_only_its_focus_node_and_the_types_of_its_values() -> None:
+    # What record_problems relies on: a shape that targets otherwise, follows a longer
+    # or inverse path, or runs SPARQL could see more than one record and its neighbours.
+    shapes = shapes_graph()
+    allowed = {
+        SH.targetClass, SH.property, SH.path, SH["class"], SH.datatype, SH.minCount,
+        SH.maxCount, SH.languageIn, SH.severity, SH.message, SH.name, SH.description,
+        SH.order, SH.group, SH.nodeKind, SH.pattern, SH["in"], SH.minInclusive,
+        SH.maxInclusive, SH.minLength, SH.maxLength, SH.deactivated,
+    }
+    used = {p for p in shapes.predicates() if str(p).startswith(str(SH))} - {RDF.type}
+    assert used <= allowed, used - allowed
+    for path in shapes.objects(None, SH.path):
+        assert isinstance(path, URIRef), f"path {path} is not one predicate"
