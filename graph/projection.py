@@ -77,6 +77,7 @@ __all__ = [
     "area_scope",
     "project",
     "projection_for",
+    "reproject",
     "slug",
     "without_gc",
 ]
@@ -94,18 +95,21 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 # Every triple of every record: one scan, then grouped in Python. Cheaper than one
 # OPTIONAL per attribute, which makes the engine join a dozen times.
 _RECORDS_QUERY = _PREFIXES + """
-SELECT ?s ?p ?o WHERE { ?s a zn:Record ; ?p ?o . }
+SELECT ?s ?p ?o WHERE { %s ?s a zn:Record ; ?p ?o . }
 """
 
 _CITATIONS_QUERY = _PREFIXES + """
 SELECT ?s ?doc ?number ?locator WHERE {
-  ?s zn:citation ?c .
+  %s ?s zn:citation ?c .
   ?c zn:section ?section .
   ?section zn:sectionNumber ?number ; dct:isPartOf ?doc .
   OPTIONAL { ?c zn:locator ?locator }
 }
 """
 
+_CITING_QUERY = _PREFIXES + """
+SELECT DISTINCT ?s WHERE { %s ?s zn:citation ?c . }
+"""
 
 
 class _Names:
@@ -158,6 +162,7 @@ class RecordSummary:
     """Any record, reduced to what a comparison between two dates needs."""
 
     id: str
+    iri: str
     kind: str
     label: str
     as_of: int | None
@@ -364,12 +369,29 @@ def _select(graph: Graph, query: str) -> tuple[Iterable[Any], Callable[[Any], An
     return graph.query(query), _from_rdflib
 
 
-def _read_records(graph: Graph) -> tuple[dict[str, _Record], dict[str, list[str]]]:
+def _values(variable: str, iris: Iterable[str] | None) -> str:
+    """A VALUES clause binding *variable* to *iris*; nothing (every value) for None."""
+    if iris is None:
+        return ""
+    return f"VALUES ?{variable} {{ {' '.join(f'<{iri}>' for iri in sorted(iris))} }}"
+
+
+def _citing(graph: Graph, citations: Iterable[str]) -> set[str]:
+    """The subjects that cite one of *citations*."""
+    rows, read = _select(graph, _CITING_QUERY % _values("c", citations))
+    return {read(s) for (s,) in rows}
+
+
+def _read_records(
+    graph: Graph, subjects: Iterable[str] | None = None
+) -> tuple[dict[str, _Record], dict[str, list[str]]]:
+    """The records of *graph* (only *subjects*, if given) and the sources each cites."""
+    subjects = None if subjects is None else list(subjects)
     records: dict[str, _Record] = {}
     slugs: dict[_Term, str] = {}
     by_subject: dict[Any, _Record] = {}
     predicates: dict[Any, str] = {}
-    rows, read = _select(graph, _RECORDS_QUERY)
+    rows, read = _select(graph, _RECORDS_QUERY % _values("s", subjects))
     for s, p, o in rows:
         record = by_subject.get(s)
         if record is None:
@@ -385,7 +407,7 @@ def _read_records(graph: Graph) -> tuple[dict[str, _Record], dict[str, list[str]
     for record in records.values():
         record.classes.update(record.values.get(_RDF_TYPE, ()))
     sources: dict[str, list[str]] = defaultdict(list)
-    rows, read = _select(graph, _CITATIONS_QUERY)
+    rows, read = _select(graph, _CITATIONS_QUERY % _values("s", subjects))
     for s, doc, number, locator in rows:
         text = f"{slug(read(doc))} §{read(number)}"
         if locator is not None:
@@ -430,6 +452,166 @@ def without_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class _Parts:
+    """A projection taken apart by record id: what :func:`_assemble` builds one from.
+
+    Each record's part depends on that record alone (its triples and citations), so
+    after an edit only the edited records' parts are made again.
+    """
+
+    summaries: dict[str, RecordSummary] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # id -> (from, to, edge attributes); kept even when an end is not an actor.
+    relations: dict[str, tuple[str | None, str | None, dict[str, Any]]] = field(
+        default_factory=dict)
+    areas: dict[str, Area] = field(default_factory=dict)
+    mandates: dict[str, Mandate] = field(default_factory=dict)
+    memberships: dict[str, Membership] = field(default_factory=dict)
+    arrangements: dict[str, Arrangement] = field(default_factory=dict)
+    alignments: dict[str, Alignment] = field(default_factory=dict)
+    shortages: dict[str, Shortage] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+    def discard(self, record_id: str) -> None:
+        """Forget every part of *record_id*."""
+        for parts in (self.summaries, self.actors, self.relations, self.areas, self.mandates,
+                      self.memberships, self.arrangements, self.alignments, self.shortages,
+                      self.issues, self.figures):
+            parts.pop(record_id, None)
+
+    def add(self, record_id: str, rec: _Record, src: tuple[str, ...], graph: Graph,
+            contracted: dict[str, bool]) -> None:
+        """Make the parts of the record *rec* cited by *src*."""
+        classes = rec.classes
+        kind = next((name for name, iri in _KINDS if iri in classes), "Record")
+        fingerprint = tuple(sorted(
+            (rec.slug(p),
+             tuple(sorted(str(v) if isinstance(v, _Literal) else rec.slug(v) for v in vs)))
+            for p, vs in rec.values.items() if p not in (_ZN.citation, _ZN.asOf)))
+        self.summaries[record_id] = RecordSummary(
+            record_id, rec.iri, kind, rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
+            rec.integer(_ZN.asOf), rec.one(_ZN.status), fingerprint, src)
+        if _ZN.Actor in classes:
+            self.actors[record_id] = dict(
+                iri=str(rec.iri), label=rec.text(_PREF_LABEL) or record_id,
+                type=rec.one(_ZN.actorType), actor_class=_actor_class(rec),
+                scale=rec.one(_ZN.scale),
+                areas=rec.all(_ZN.area), domains=rec.all(_ZN.domain), levels=rec.all(_ZN.level),
+                access=rec.all(_ZN.access), offers=rec.all(_ZN.offers), status=rec.one(_ZN.status),
+                part_of=rec.all(_PART_OF), as_of=rec.integer(_ZN.asOf),
+                description=rec.text(_DESCRIPTION), sources=src)
+        elif _ZN.Area in classes:
+            self.areas[record_id] = Area(record_id, rec.text(_PREF_LABEL) or record_id,
+                                         rec.one(_ZN.areaType), rec.all(_PART_OF), src)
+        elif _ZN.Mandate in classes:
+            power_iri = next(iter(rec.values.get(_ZN.power, ())), None)
+            self.mandates[record_id] = Mandate(
+                record_id, str(rec.iri), rec.one(_ZN.holder) or "", rec.one(_ZN.power) or "",
+                rec.all(_ZN.legalBasis), rec.all(_ZN.area), rec.all(_ZN.domain),
+                rec.all(_ZN.helpKind), _opens_contracted_care(graph, power_iri, contracted),
+                rec.one(_ZN.status), rec.integer(_ZN.asOf), src)
+        elif _ZN.Membership in classes:
+            self.memberships[record_id] = Membership(
+                record_id, str(rec.iri), rec.one(_ORG_ORGANIZATION) or "",
+                rec.one(_ORG_MEMBER) or "",
+                rec.one(_ZN.membershipStatus) or "onbekend", rec.one(_ZN.status),
+                rec.integer(_ZN.asOf), src)
+        elif _ZN.Arrangement in classes:
+            self.arrangements[record_id] = Arrangement(
+                record_id, str(rec.iri), rec.all(_ZN.area), rec.one(_ZN.aspect) or "",
+                rec.one(_ZN.status), rec.all(_ZN.subject), rec.text(_DESCRIPTION),
+                rec.integer(_ZN.asOf), src)
+        elif _ZN.Alignment in classes:
+            self.alignments[record_id] = Alignment(
+                record_id, rec.all(_ZN.subject), rec.one(_ZN.concept) or "", src)
+        elif _ZN.Shortage in classes:
+            self.shortages[record_id] = Shortage(
+                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
+                rec.all(_ZN.helpKind), rec.all(_ZN.area), rec.one(_ZN.status),
+                rec.integer(_ZN.asOf), src)
+        elif _ZN.KnownIssue in classes:
+            self.issues[record_id] = Issue(
+                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
+                rec.texts(_ZN.reading), src)
+        elif _ZN.Figure in classes:
+            self.figures[record_id] = Figure(
+                record_id, rec.text(_ZN.measure),
+                rec.text(_SCHEMA_VALUE) or rec.one(_SCHEMA_VALUE) or "",
+                rec.text(_SCHEMA_UNIT) or None, rec.all(_ZN.subject), rec.all(_ZN.area),
+                rec.integer(_ZN.asOf), src)
+        if _ZN.Relation in classes:
+            self.relations[record_id] = (rec.one(_ZN["from"]), rec.one(_ZN.to), dict(
+                record="relation", iri=str(rec.iri),
+                kind=rec.one(_ZN.relationKind), domains=rec.all(_ZN.domain),
+                levels=rec.all(_ZN.level), access=rec.all(_ZN.access),
+                help_kinds=rec.all(_ZN.helpKind), areas=rec.all(_ZN.area),
+                age_min=rec.integer(_ZN.ageMin), age_max=rec.integer(_ZN.ageMax),
+                legal_bases=rec.all(_ZN.legalBasis), status=rec.one(_ZN.status),
+                as_of=rec.integer(_ZN.asOf), sources=src))
+
+    def add_records(self, graph: Graph, subjects: Iterable[str] | None = None) -> None:
+        """Make the parts of the records in *graph* (only those of *subjects* if given)."""
+        records, sources = _read_records(graph, subjects)
+        contracted: dict[str, bool] = {}
+        for record_id, rec in records.items():
+            self.add(record_id, rec, tuple(sorted(set(sources.get(record_id, ())))), graph,
+                     contracted)
+
+
+def _parts_of(G: nx.MultiDiGraph) -> _Parts | None:
+    """The parts of the projection *G*; None when *G* lost some (a relation to a
+    non-actor, which has no edge), so that only a new projection is exact."""
+    data = G.graph
+    relations = {key: (u, v, dict(d)) for u, v, key, d in G.edges(keys=True, data=True)
+                 if d["record"] == "relation"}
+    summaries: dict[str, RecordSummary] = data["records"]
+    if sum(1 for r in summaries.values() if r.kind == "Relation") != len(relations):
+        return None
+    return _Parts(
+        dict(summaries), {n: dict(d) for n, d in G.nodes(data=True)}, relations,
+        dict(data["areas"]), *({r.id: r for r in data[name]} for name in (
+            "mandates", "memberships", "arrangements", "alignments", "shortages", "issues",
+            "figures")))
+
+
+def _assemble(parts: _Parts) -> nx.MultiDiGraph:
+    """The projection made of *parts*: in the same order, whatever order they came in."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((i, parts.actors[i]) for i in sorted(parts.actors))
+    for record_id in sorted(parts.relations):
+        source, target, attributes = parts.relations[record_id]
+        if source in G and target in G:
+            G.add_edge(source, target, key=record_id, **attributes)
+    memberships = tuple(parts.memberships[i] for i in sorted(parts.memberships))
+    for membership in memberships:
+        if membership.team in G and membership.member in G:
+            G.add_edge(membership.team, membership.member, key=membership.id, record="membership",
+                       iri=membership.iri, kind="heeft-netwerklid",
+                       membership_status=membership.membership_status, status=membership.status,
+                       as_of=membership.as_of, sources=membership.sources)
+    for actor, data in list(G.nodes(data=True)):
+        for whole in data["part_of"]:
+            if whole in G:
+                G.add_edge(actor, whole, key=f"{actor}/is-onderdeel-van/{whole}", record="part-of",
+                           iri=data["iri"], kind="is-onderdeel-van", status=data["status"],
+                           as_of=data["as_of"], sources=data["sources"])
+
+    def in_order(records: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(records[i] for i in sorted(records))
+
+    G.graph.update(
+        areas={i: parts.areas[i] for i in sorted(parts.areas)},
+        mandates=in_order(parts.mandates), memberships=memberships,
+        arrangements=in_order(parts.arrangements), alignments=in_order(parts.alignments),
+        shortages=in_order(parts.shortages), issues=in_order(parts.issues),
+        figures=in_order(parts.figures),
+        records={i: parts.summaries[i] for i in sorted(parts.summaries)}, memo={},
+    )
+    return nx.freeze(G)
+
+
 @without_gc()
 def project(graph: Graph) -> nx.MultiDiGraph:
     """The networkx projection of a zorgnet RDF graph.
@@ -456,115 +638,51 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     >>> G.nodes["huisarts"]["sources"]
     ('003 §4',)
     """
-    records, sources = _read_records(graph)
-    G = nx.MultiDiGraph()
-    areas: dict[str, Area] = {}
-    mandates: list[Mandate] = []
-    memberships: list[Membership] = []
-    arrangements: list[Arrangement] = []
-    alignments: list[Alignment] = []
-    shortages: list[Shortage] = []
-    issues: list[Issue] = []
-    figures: list[Figure] = []
-    summaries: dict[str, RecordSummary] = {}
-    contracted: dict[str, bool] = {}
+    parts = _Parts()
+    parts.add_records(graph)
+    return _assemble(parts)
 
-    def cited(record_id: str) -> tuple[str, ...]:
-        return tuple(sorted(set(sources.get(record_id, ()))))
 
-    for record_id, rec in sorted(records.items()):
-        classes = rec.classes
-        src = cited(record_id)
-        kind = next((name for name, iri in _KINDS if iri in classes), "Record")
-        fingerprint = tuple(sorted(
-            (rec.slug(p),
-             tuple(sorted(str(v) if isinstance(v, _Literal) else rec.slug(v) for v in vs)))
-            for p, vs in rec.values.items() if p not in (_ZN.citation, _ZN.asOf)))
-        summaries[record_id] = RecordSummary(
-            record_id, kind, rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
-            rec.integer(_ZN.asOf), rec.one(_ZN.status), fingerprint, src)
-        if _ZN.Actor in classes:
-            G.add_node(
-                record_id, iri=str(rec.iri), label=rec.text(_PREF_LABEL) or record_id,
-                type=rec.one(_ZN.actorType), actor_class=_actor_class(rec),
-                scale=rec.one(_ZN.scale),
-                areas=rec.all(_ZN.area), domains=rec.all(_ZN.domain), levels=rec.all(_ZN.level),
-                access=rec.all(_ZN.access), offers=rec.all(_ZN.offers), status=rec.one(_ZN.status),
-                part_of=rec.all(_PART_OF), as_of=rec.integer(_ZN.asOf),
-                description=rec.text(_DESCRIPTION), sources=src)
-        elif _ZN.Area in classes:
-            areas[record_id] = Area(record_id, rec.text(_PREF_LABEL) or record_id,
-                                    rec.one(_ZN.areaType), rec.all(_PART_OF), src)
-        elif _ZN.Mandate in classes:
-            power_iri = next(iter(rec.values.get(_ZN.power, ())), None)
-            power = rec.one(_ZN.power) or ""
-            mandates.append(Mandate(
-                record_id, str(rec.iri), rec.one(_ZN.holder) or "", power, rec.all(_ZN.legalBasis),
-                rec.all(_ZN.area), rec.all(_ZN.domain), rec.all(_ZN.helpKind),
-                _opens_contracted_care(graph, power_iri, contracted), rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src))
-        elif _ZN.Membership in classes:
-            memberships.append(Membership(
-                record_id, str(rec.iri), rec.one(_ORG_ORGANIZATION) or "",
-                rec.one(_ORG_MEMBER) or "",
-                rec.one(_ZN.membershipStatus) or "onbekend", rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src))
-        elif _ZN.Arrangement in classes:
-            arrangements.append(Arrangement(
-                record_id, str(rec.iri), rec.all(_ZN.area), rec.one(_ZN.aspect) or "",
-                rec.one(_ZN.status), rec.all(_ZN.subject), rec.text(_DESCRIPTION),
-                rec.integer(_ZN.asOf), src))
-        elif _ZN.Alignment in classes:
-            alignments.append(
-                Alignment(record_id, rec.all(_ZN.subject), rec.one(_ZN.concept) or "", src))
-        elif _ZN.Shortage in classes:
-            shortages.append(Shortage(
-                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
-                rec.all(_ZN.helpKind), rec.all(_ZN.area), rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src))
-        elif _ZN.KnownIssue in classes:
-            issues.append(Issue(record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION),
-                                rec.all(_ZN.subject), rec.texts(_ZN.reading), src))
-        elif _ZN.Figure in classes:
-            figures.append(Figure(
-                record_id, rec.text(_ZN.measure),
-                rec.text(_SCHEMA_VALUE) or rec.one(_SCHEMA_VALUE) or "",
-                rec.text(_SCHEMA_UNIT) or None, rec.all(_ZN.subject), rec.all(_ZN.area),
-                rec.integer(_ZN.asOf), src))
+@without_gc()
+def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.MultiDiGraph:
+    """The projection of *graph*, made from *G* (the projection of an earlier version)
+    by projecting again only the records whose triples changed.
 
-    for record_id, rec in sorted(records.items()):
-        if _ZN.Relation not in rec.classes:
-            continue
-        source, target = rec.one(_ZN["from"]), rec.one(_ZN.to)
-        if source not in G or target not in G:
-            continue
-        G.add_edge(source, target, key=record_id, record="relation", iri=str(rec.iri),
-                   kind=rec.one(_ZN.relationKind), domains=rec.all(_ZN.domain),
-                   levels=rec.all(_ZN.level), access=rec.all(_ZN.access),
-                   help_kinds=rec.all(_ZN.helpKind), areas=rec.all(_ZN.area),
-                   age_min=rec.integer(_ZN.ageMin), age_max=rec.integer(_ZN.ageMax),
-                   legal_bases=rec.all(_ZN.legalBasis), status=rec.one(_ZN.status),
-                   as_of=rec.integer(_ZN.asOf), sources=cited(record_id))
-    for membership in memberships:
-        if membership.team in G and membership.member in G:
-            G.add_edge(membership.team, membership.member, key=membership.id, record="membership",
-                       iri=membership.iri, kind="heeft-netwerklid",
-                       membership_status=membership.membership_status, status=membership.status,
-                       as_of=membership.as_of, sources=membership.sources)
-    for actor, data in list(G.nodes(data=True)):
-        for whole in data["part_of"]:
-            if whole in G:
-                G.add_edge(actor, whole, key=f"{actor}/is-onderdeel-van/{whole}", record="part-of",
-                           iri=data["iri"], kind="is-onderdeel-van", status=data["status"],
-                           as_of=data["as_of"], sources=data["sources"])
+    Equal to ``project(graph)``, nodes, edges and their order included, but at the cost
+    of the changed records: about a second for an edit of a national network instead of
+    half a minute.
 
-    G.graph.update(
-        areas=areas, mandates=tuple(mandates), memberships=tuple(memberships),
-        arrangements=tuple(arrangements), alignments=tuple(alignments),
-        shortages=tuple(shortages), issues=tuple(issues), figures=tuple(figures),
-        records=summaries, memo={},
-    )
-    return nx.freeze(G)
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection of the version *graph* was made from.
+    graph : rdflib.Graph
+        The new version.
+    subjects : iterable of str
+        The IRIs of the subjects whose triples changed (``Store.changes_since``).
+
+    Examples
+    --------
+    >>> from rdflib import SKOS
+    >>> from zorgnet.graph.analyses._example import example_graph
+    >>> old = example_graph()
+    >>> new = old + Graph()
+    >>> huisarts = next(s for s in new.subjects() if str(s).endswith("/huisarts"))
+    >>> _ = new.set((huisarts, SKOS.prefLabel, Literal("Huisartsenpraktijk", lang="nl")))
+    >>> reproject(project(old), new, [str(huisarts)]).nodes["huisarts"]["label"]
+    'Huisartsenpraktijk'
+    """
+    parts = _parts_of(G)
+    if parts is None:
+        return project(graph)
+    changed = set(subjects)
+    # A changed citation changes the record citing it.
+    changed.update(_citing(graph, changed))
+    for record_id, summary in list(parts.summaries.items()):
+        if summary.iri in changed:
+            parts.discard(record_id)
+    parts.add_records(graph, changed)
+    return _assemble(parts)
 
 
 def actor_sources(G: nx.MultiDiGraph, actors: Iterable[str]) -> tuple[str, ...]:
@@ -622,8 +740,10 @@ _BUILDING = threading.Lock()
 def projection_for(store: Store) -> nx.MultiDiGraph:
     """The projection of *store*'s current data, built once per store version.
 
-    Each load writes a new version (``Store.version``), so comparing versions is a
-    cheap and exact test for "the data changed".
+    Each load or edit writes a new version (``Store.version``), so comparing versions
+    is a cheap and exact test for "the data changed". After an edit, the projection is
+    made from the previous one (:func:`reproject`); else it is read back from the file
+    saved beside the version, or projected from the store and saved there.
 
     Examples
     --------
@@ -642,19 +762,30 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
         cached = _CACHE.get(store)
         if cached is not None and cached[0] == version:
             return cached[1]
-        G = _saved_or_projected(store)
+        G = _saved_or_projected(store, cached)
         _CACHE[store] = (version, G)
     return G
 
 
-def _saved_or_projected(store: Store) -> nx.MultiDiGraph:
+def _saved_or_projected(
+    store: Store, cached: tuple[URIRef | None, nx.MultiDiGraph] | None
+) -> nx.MultiDiGraph:
     # Imported here because saved_projection reads this module's record classes.
     from zorgnet.graph import saved_projection
 
     path = store.derived_path(saved_projection.NAME)
     G = saved_projection.read(path) if path is not None and path.exists() else None
     if G is None:
-        G = project(store.graph())
-        if path is not None:
-            saved_projection.write(G, path)
+        changed = None if cached is None else store.changes_since(cached[0])
+        if changed is None:
+            G = project(store.graph())
+            if path is not None:
+                saved_projection.write(G, path)
+        else:
+            G = reproject(cached[1], store.graph(), changed)
+            if path is not None:
+                # Only a later process reads the file, and writing it takes longer than
+                # the reprojection: the answer need not wait for it. Not a daemon, so
+                # that a command ending meanwhile still finishes the file.
+                threading.Thread(target=saved_projection.write, args=(G, path)).start()
     return G

@@ -1,0 +1,118 @@
+"""After an edit, the projection is made from the previous one, and equals a new one."""
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import zorgnet.graph.projection
+from zorgnet.api.editing import apply_edit, record_fields
+from zorgnet.graph import saved_projection
+from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
+
+
+def _same(first: nx.MultiDiGraph, second: nx.MultiDiGraph) -> None:
+    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
+    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
+    assert [list(first.pred[n]) for n in first] == [list(second.pred[n]) for n in second]
+    without_memo = {k: v for k, v in first.graph.items() if k != "memo"}
+    assert without_memo == {k: v for k, v in second.graph.items() if k != "memo"}
+
+
+def _changed(
+    store: Store, key: str, record_id: str, change: Callable[[dict[str, Any]], None]
+) -> None:
+    fields = record_fields(store.graph(), key, record_id)
+    assert fields is not None, record_id
+    change(fields)
+    apply_edit(store, key, "wijzigen", record_id, fields, door="test", reden="Test.")
+
+
+def _edit(store: Store, step: str) -> None:
+    if step == "actor":
+        _changed(store, "actors", "veilig-thuis",
+                 lambda f: f.update(label="Veilig Thuis (nieuwe naam)"))
+    elif step == "area":
+        _changed(store, "areas", "hilversum", lambda f: f.update(label="Gemeente Hilversum"))
+    elif step == "membership":
+        _changed(store, "memberships", "buurtteams-hilversum-versa-welzijn",
+                 lambda f: f.update(membershipStatus="verbonden"))
+    elif step == "arrangement":
+        _changed(store, "arrangements", "inrichting-hbel-lokaal-team",
+                 lambda f: f.update(description="Anders beschreven."))
+    elif step == "new relation":
+        apply_edit(store, "relations", "aanmaken", "test-vt-meldt-raad",
+                   {"from": "veilig-thuis", "to": "raad-voor-de-kinderbescherming",
+                    "kind": "meldt", "source": ["003 §4"]}, door="test", reden="Test.")
+    elif step == "new mandate":
+        apply_edit(store, "mandates", "aanmaken", "test-mandaat",
+                   {"holder": "veilig-thuis", "power": "verwijzen", "source": ["003 §4"]},
+                   door="test", reden="Test.")
+    elif step == "deleted relation":
+        apply_edit(store, "relations", "verwijderen", "test-vt-meldt-raad", None,
+                   door="test", reden="Test.")
+    elif step == "other sources":
+        _changed(store, "relations", "test-vt-meldt-raad",
+                 lambda f: f.update(source=["003 §4, afspraak 2"]))
+
+
+STEPS = ["actor", "area", "membership", "arrangement", "new relation", "new mandate",
+         "other sources", "deleted relation"]
+
+
+def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
+    shipped: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store() as store:
+        store.replace(shipped.graph)
+        before = projection_for(store)
+        full = project
+
+        def no_full_projection(graph: object) -> nx.MultiDiGraph:
+            raise AssertionError("na een wijziging hoort de projectie te worden bijgewerkt")
+
+        monkeypatch.setattr(zorgnet.graph.projection, "project", no_full_projection)
+        for step in STEPS:
+            _edit(store, step)
+            after = projection_for(store)
+            _same(after, full(store.graph()))
+            assert after is not before, step
+            before = after
+        assert after.nodes["veilig-thuis"]["label"] == "Veilig Thuis (nieuwe naam)"
+        assert "test-mandaat" in {m.id for m in after.graph["mandates"]}
+        assert "test-vt-meldt-raad" not in after.graph["records"]
+        assert not any(k == "test-vt-meldt-raad" for *_, k in after.edges(keys=True))
+
+
+def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset) -> None:
+    with Store() as store:
+        store.replace(shipped.graph)
+        projection_for(store)
+        _edit(store, "actor")
+        _edit(store, "new relation")
+        after = projection_for(store)
+        _same(after, project(store.graph()))
+        assert after.has_edge("veilig-thuis", "raad-voor-de-kinderbescherming",
+                              key="test-vt-meldt-raad")
+
+
+def test_the_projection_made_after_an_edit_is_saved_for_the_next_process(
+    shipped: Dataset, tmp_path: Path
+) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(shipped.graph)
+        projection_for(store)
+        _edit(store, "actor")
+        after = projection_for(store)
+        path = store.derived_path(saved_projection.NAME)
+        for thread in threading.enumerate():
+            if thread is not threading.current_thread() and not thread.daemon:
+                thread.join(timeout=30)
+        again = saved_projection.read(path)
+        assert again is not None
+        _same(after, again)
