@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -127,3 +128,28 @@ def test_zorgnet_store_in_the_environment_selects_the_backend(
         get_settings.cache_clear()
     assert isinstance(info, dict)
     assert info["triples"] > 0
+
+
+def test_an_edit_gives_the_same_triples_on_either_store(any_store: str, shipped: Dataset) -> None:
+    data = shipped.graph
+    subject = max(set(data.subjects()), key=lambda s: (len(list(data.predicate_objects(s))), s))
+    old = Graph()
+    for p, o in data.predicate_objects(subject):
+        old.add((subject, p, o))
+    new = Graph()
+    for p, o in old.predicate_objects(subject):
+        if isinstance(o, Literal) and o.language:
+            o = Literal(f"{o} (gewijzigd)", lang=o.language)
+        new.add((subject, p, o))
+    new.add((URIRef("urn:x:nieuw"), RDFS.label, Literal("nieuw", lang="nl")))
+    expected = data - old + new
+    with open_store(any_store) as store:
+        store.replace(data)
+        before = store.version
+        store.graph()
+        store.apply(old, new)
+        assert store.version != before
+        assert store.changes_since(before) == {str(subject), "urn:x:nieuw"}
+        assert isomorphic(store.graph(), expected)
+    with open_store(any_store) as store:
+        assert isomorphic(store.graph(), expected)

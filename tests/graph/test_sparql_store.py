@@ -15,6 +15,8 @@ from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.loaders.dataset import Dataset
 from zorgnet.ontology.exceptions import StoreError
 
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+
 
 def _graph(n: int, tag: str) -> Graph:
     graph = Graph()
@@ -230,6 +232,7 @@ def test_a_text_typed_as_string_and_the_same_plain_text_are_one_triple(
         store.replace(again)
         assert len(store.graph()) == 2
 
+
 def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
     empty_virtuoso: VirtuosoServer,
 ) -> None:
@@ -283,3 +286,226 @@ def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
     assert len(after) == before + len(acknowledged)
     # Readers saw whole versions only: the base plus some acknowledged markers.
     assert all(before <= n <= before + len(acknowledged) for n in seen_counts)
+
+
+# -- edits (apply) -------------------------------------------------------------------
+
+
+def _triple(tag: str, i: int, value: object) -> Graph:
+    graph = Graph()
+    graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(value)))
+    return graph
+
+
+def _version_graphs(store: SparqlStore) -> set[str]:
+    rows = store.select(
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        'FILTER(STRSTARTS(STR(?g), "urn:zorgnet:version:")) }'
+    )
+    assert isinstance(rows, list)
+    return {row["g"]["value"] for row in rows}
+
+
+def test_an_edit_changes_only_its_triples_in_a_new_version(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(10, "a"))
+        first = store.version
+        view = store.graph()
+        store.apply(_triple("a", 3, 3), _triple("a", 3, 33) + _triple("b", 0, 0))
+        assert store.version != first
+        assert len(store) == 11
+        expected = _graph(10, "a") - _triple("a", 3, 3) + _triple("a", 3, 33) + _triple("b", 0, 0)
+        assert isomorphic(store.graph(), expected)
+        # A request that began before the edit still reads the version it began with.
+        assert (URIRef("urn:x:a:3"), URIRef("urn:x:p"), Literal(3)) in view
+        assert store.changes_since(first) == {"urn:x:a:3", "urn:x:b:0"}
+        # The base version is dropped, as after a load.
+        assert _version_graphs(store) == {str(store.version)}
+    with _open(empty_virtuoso) as fresh:
+        assert isomorphic(fresh.snapshot(), expected)
+
+
+def test_an_edit_counts_triples_it_removes_that_are_missing_and_adds_that_exist(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(5, "a"))
+        # Removing what is not there and adding what is already there change nothing;
+        # removing and adding the same triple keeps it.
+        store.apply(
+            _triple("a", 9, 9) + _triple("a", 1, 1), _triple("a", 0, 0) + _triple("a", 1, 1)
+        )
+        assert isomorphic(store.snapshot(), _graph(5, "a"))
+
+
+def test_an_edit_removes_a_text_typed_as_string_like_the_plain_text(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
+    typed = Graph()
+    typed.add((URIRef("urn:x:a"), URIRef("urn:x:door"), Literal("redactie", datatype=XSD_STRING)))
+    with _open(empty_virtuoso) as store:
+        store.replace(typed + _graph(2, "b"))
+        store.apply(typed, Graph())
+        assert isomorphic(store.snapshot(), _graph(2, "b"))
+
+
+def test_an_acknowledged_edit_survives_a_server_crash(empty_virtuoso: VirtuosoServer) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(50, "a"))
+        store.apply(_triple("a", 3, 3), _triple("b", 0, 0))
+        after = store.version
+    empty_virtuoso.kill()
+    empty_virtuoso.restart()
+    with _open(empty_virtuoso) as store:
+        assert store.version == after
+        assert isomorphic(
+            store.snapshot(), _graph(50, "a") - _triple("a", 3, 3) + _triple("b", 0, 0)
+        )
+
+
+def test_the_copy_in_memory_follows_an_edit_without_reading_the_version_again(
+    empty_virtuoso: VirtuosoServer, shipped: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = shipped.graph
+    subject = max(set(data.subjects()), key=lambda s: (len(list(data.predicate_objects(s))), s))
+    old = Graph()
+    for p, o in data.predicate_objects(subject):
+        old.add((subject, p, o))
+    new = Graph()
+    for p, o in old.predicate_objects(subject):
+        if isinstance(o, Literal) and o.language:
+            o = Literal(f"{o} (gewijzigd)", lang=o.language)
+        new.add((subject, p, o))
+    new.add((URIRef("urn:x:nieuw"), URIRef("urn:x:p"), Literal("75", datatype=XSD_DECIMAL)))
+    with _open(empty_virtuoso) as store:
+        store.replace(data)
+        store.graph()
+
+        def fetch() -> None:
+            raise AssertionError("the edited version was read from the server again")
+
+        monkeypatch.setattr(store, "_fetch", fetch)
+        store.apply(old, new)
+        local = store.graph()
+        assert len(local) == len(data) + 1
+        monkeypatch.undo()
+    with _open(empty_virtuoso) as fresh:
+        assert isomorphic(local, fresh.snapshot())
+        assert isomorphic(local, data - old + new)
+
+
+def test_an_edit_that_fails_half_way_leaves_the_old_data_and_no_new_graph(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(10, "a"))
+        before = store.version
+        # The copy is made and the triple deleted from it; then the server refuses the
+        # IRI with a space.
+        bad = Graph()
+        bad.add((URIRef("urn:x:a kapot"), URIRef("urn:x:p"), Literal(1)))
+        with pytest.raises(StoreError, match="HTTP 400"):
+            store.apply(_triple("a", 3, 3), bad)
+        assert store.version == before
+        assert isomorphic(store.snapshot(), _graph(10, "a"))
+        assert _version_graphs(store) == {str(before)}
+
+
+def test_an_edit_whose_switch_fails_leaves_the_old_data_and_no_new_graph(
+    empty_virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(10, "a"))
+        before = store.version
+        store.graph()
+
+        def broken_switch(expected: str | None, new: str) -> None:
+            raise StoreError("De server viel weg.")
+
+        monkeypatch.setattr(store, "_switch", broken_switch)
+        with pytest.raises(StoreError, match="viel weg"):
+            store.apply(_triple("a", 3, 3), _triple("b", 0, 0))
+        monkeypatch.undo()
+        assert store.version == before
+        assert len(store) == 10
+        assert isomorphic(store.graph(), _graph(10, "a"))
+        assert _version_graphs(store) == {str(before)}
+        assert store.changes_since(before) == frozenset()
+
+
+def test_an_edit_that_counts_wrong_is_not_made_current(
+    empty_virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(10, "a"))
+        before = store.version
+        # As if the server had lost an insert: the count check notices.
+        monkeypatch.setattr(store, "_present", lambda graph, triples: set())
+        with pytest.raises(StoreError, match="hield na de wijziging 10 triples over"):
+            store.apply(_triple("a", 3, 3), _triple("a", 3, 3))
+        assert store.version == before
+        assert _version_graphs(store) == {str(before)}
+
+
+def test_an_edit_based_on_stale_data_is_refused(empty_virtuoso: VirtuosoServer) -> None:
+    with _open(empty_virtuoso) as first, _open(empty_virtuoso) as second:
+        first.replace(_graph(3, "a"))
+        first.snapshot()
+        second.snapshot()
+        second.apply(Graph(), _triple("b", 0, 0))
+        with pytest.raises(StoreError, match="intussen door een ander gewijzigd"):
+            first.apply(_triple("a", 0, 0), Graph())
+        assert len(second) == 4
+        assert _version_graphs(second) == {str(second.version)}
+
+
+def test_a_read_in_another_thread_does_not_make_a_stale_edit_look_current(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as shared, _open(empty_virtuoso) as other:
+        shared.replace(_graph(3, "a"))
+        shared.snapshot()
+        other.replace(_graph(4, "b"))
+        reader = threading.Thread(target=shared.graph)
+        reader.start()
+        reader.join()
+        with pytest.raises(StoreError, match="intussen door een ander gewijzigd"):
+            shared.apply(_triple("a", 0, 0), Graph())
+        assert len(other) == 4
+
+
+def test_changes_are_known_along_a_chain_of_edits_and_not_across_a_load(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(5, "a"))
+        first = store.version
+        store.apply(_triple("a", 0, 0), Graph())
+        second = store.version
+        store.apply(Graph(), _triple("b", 0, 0))
+        assert isinstance(store.version, URIRef)
+        assert store.changes_since(first) == {"urn:x:a:0", "urn:x:b:0"}
+        assert store.changes_since(second) == {"urn:x:b:0"}
+        assert store.changes_since(store.version) == frozenset()
+        store.replace(_graph(5, "c"))
+        assert store.changes_since(first) is None
+        assert store.changes_since(second) is None
+
+
+def test_an_edit_cannot_remove_blank_nodes(empty_virtuoso: VirtuosoServer) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(2, "a"))
+        blank = Graph()
+        blank.add((BNode(), URIRef("urn:x:p"), Literal(1)))
+        with pytest.raises(StoreError, match="lege knopen"):
+            store.apply(blank, Graph())
+        assert len(store) == 2
+
+
+def test_an_edit_of_an_empty_store_loads_what_it_adds(empty_virtuoso: VirtuosoServer) -> None:
+    with _open(empty_virtuoso) as store:
+        store.apply(Graph(), _graph(3, "a"))
+        assert isomorphic(store.snapshot(), _graph(3, "a"))
