@@ -77,7 +77,6 @@ __all__ = [
     "area_scope",
     "project",
     "projection_for",
-    "reproject",
     "slug",
     "without_gc",
 ]
@@ -474,13 +473,6 @@ class _Parts:
     issues: dict[str, Issue] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
 
-    def discard(self, record_id: str) -> None:
-        """Forget every part of *record_id*."""
-        for parts in (self.summaries, self.actors, self.relations, self.areas, self.mandates,
-                      self.memberships, self.arrangements, self.alignments, self.shortages,
-                      self.issues, self.figures):
-            parts.pop(record_id, None)
-
     def add(self, record_id: str, rec: _Record, src: tuple[str, ...], graph: Graph,
             contracted: dict[str, bool]) -> None:
         """Make the parts of the record *rec* cited by *src*."""
@@ -560,22 +552,6 @@ class _Parts:
                      contracted)
 
 
-def _parts_of(G: nx.MultiDiGraph) -> _Parts | None:
-    """The parts of the projection *G*; None when *G* lost some (a relation to a
-    non-actor, which has no edge), so that only a new projection is exact."""
-    data = G.graph
-    relations = {key: (u, v, dict(d)) for u, v, key, d in G.edges(keys=True, data=True)
-                 if d["record"] == "relation"}
-    summaries: dict[str, RecordSummary] = data["records"]
-    if sum(1 for r in summaries.values() if r.kind == "Relation") != len(relations):
-        return None
-    return _Parts(
-        dict(summaries), {n: dict(d) for n, d in G.nodes(data=True)}, relations,
-        dict(data["areas"]), *({r.id: r for r in data[name]} for name in (
-            "mandates", "memberships", "arrangements", "alignments", "shortages", "issues",
-            "figures")))
-
-
 def _assemble(parts: _Parts) -> nx.MultiDiGraph:
     """The projection made of *parts*: in the same order, whatever order they came in."""
     G = nx.MultiDiGraph()
@@ -643,48 +619,6 @@ def project(graph: Graph) -> nx.MultiDiGraph:
     return _assemble(parts)
 
 
-@without_gc()
-def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.MultiDiGraph:
-    """The projection of *graph*, made from *G* (the projection of an earlier version)
-    by projecting again only the records whose triples changed.
-
-    Equal to ``project(graph)``, nodes, edges and their order included, but at the cost
-    of the changed records: about a second for an edit of a national network instead of
-    half a minute.
-
-    Parameters
-    ----------
-    G : networkx.MultiDiGraph
-        The projection of the version *graph* was made from.
-    graph : rdflib.Graph
-        The new version.
-    subjects : iterable of str
-        The IRIs of the subjects whose triples changed (``Store.changes_since``).
-
-    Examples
-    --------
-    >>> from rdflib import SKOS
-    >>> from zorgnet.graph.analyses._example import example_graph
-    >>> old = example_graph()
-    >>> new = old + Graph()
-    >>> huisarts = next(s for s in new.subjects() if str(s).endswith("/huisarts"))
-    >>> _ = new.set((huisarts, SKOS.prefLabel, Literal("Huisartsenpraktijk", lang="nl")))
-    >>> reproject(project(old), new, [str(huisarts)]).nodes["huisarts"]["label"]
-    'Huisartsenpraktijk'
-    """
-    parts = _parts_of(G)
-    if parts is None:
-        return project(graph)
-    changed = set(subjects)
-    # A changed citation changes the record citing it.
-    changed.update(_citing(graph, changed))
-    for record_id, summary in list(parts.summaries.items()):
-        if summary.iri in changed:
-            parts.discard(record_id)
-    parts.add_records(graph, changed)
-    return _assemble(parts)
-
-
 def actor_sources(G: nx.MultiDiGraph, actors: Iterable[str]) -> tuple[str, ...]:
     """The sources of *actors*, sorted and without repeats."""
     return tuple(sorted({s for a in actors if a in G for s in G.nodes[a]["sources"]}))
@@ -742,8 +676,9 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
 
     Each load or edit writes a new version (``Store.version``), so comparing versions
     is a cheap and exact test for "the data changed". After an edit, the projection is
-    made from the previous one (:func:`reproject`); else it is read back from the file
-    saved beside the version, or projected from the store and saved there.
+    made from the previous one (:func:`zorgnet.graph.reprojection.reproject`); else it
+    is read back from the file saved beside the version, or projected from the store and
+    saved there.
 
     Examples
     --------
@@ -782,6 +717,8 @@ def _saved_or_projected(
             if path is not None:
                 saved_projection.write(G, path)
         else:
+            from zorgnet.graph.reprojection import reproject
+
             G = reproject(cached[1], store.graph(), changed)
             if path is not None:
                 # Only a later process reads the file, and writing it takes longer than

@@ -9,6 +9,7 @@ import networkx as nx
 import pytest
 
 import zorgnet.graph.projection
+import zorgnet.graph.reprojection
 from zorgnet.api.editing import apply_edit, record_fields
 from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project, projection_for
@@ -56,13 +57,36 @@ def _edit(store: Store, step: str) -> None:
     elif step == "deleted relation":
         apply_edit(store, "relations", "verwijderen", "test-vt-meldt-raad", None,
                    door="test", reden="Test.")
+    elif step == "new actor":
+        fields = record_fields(store.graph(), "actors", "veilig-thuis")
+        assert fields is not None
+        apply_edit(store, "actors", "aanmaken", "test-actor",
+                   {**fields, "label": "Testactor", "id": "test-actor"},
+                   door="test", reden="Test.")
+    elif step == "deleted actor":
+        apply_edit(store, "actors", "verwijderen", "test-actor", None, door="test",
+                   reden="Test.")
+    elif step == "other whole":
+        _changed(store, "actors", "veilig-thuis", lambda f: f.update(partOf=["test-actor"]))
+    elif step == "whole back":
+        _changed(store, "actors", "veilig-thuis",
+                 lambda f: f.update(partOf=["regio-gooi-en-vechtstreek"]))
+    elif step == "new membership":
+        apply_edit(store, "memberships", "aanmaken", "test-lid",
+                   {"team": "buurtteams-hilversum", "member": "veilig-thuis",
+                    "membershipStatus": "buiten", "source": ["003 §4"]},
+                   door="test", reden="Test.")
+    elif step == "deleted membership":
+        apply_edit(store, "memberships", "verwijderen", "test-lid", None, door="test",
+                   reden="Test.")
     elif step == "other sources":
         _changed(store, "relations", "test-vt-meldt-raad",
                  lambda f: f.update(source=["003 §4, afspraak 2"]))
 
 
 STEPS = ["actor", "area", "membership", "arrangement", "new relation", "new mandate",
-         "other sources", "deleted relation"]
+         "other sources", "deleted relation", "new actor", "other whole", "whole back",
+         "deleted actor", "new membership", "deleted membership"]
 
 
 def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
@@ -77,6 +101,7 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
             raise AssertionError("na een wijziging hoort de projectie te worden bijgewerkt")
 
         monkeypatch.setattr(zorgnet.graph.projection, "project", no_full_projection)
+        monkeypatch.setattr(zorgnet.graph.reprojection, "project", no_full_projection)
         for step in STEPS:
             _edit(store, step)
             after = projection_for(store)
