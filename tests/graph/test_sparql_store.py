@@ -509,3 +509,41 @@ def test_an_edit_of_an_empty_store_loads_what_it_adds(empty_virtuoso: VirtuosoSe
     with _open(empty_virtuoso) as store:
         store.apply(Graph(), _graph(3, "a"))
         assert isomorphic(store.snapshot(), _graph(3, "a"))
+
+
+def test_concurrent_edits_lose_no_acknowledged_write(empty_virtuoso: VirtuosoServer) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(100, "base"))
+    acknowledged: list[str] = []
+    errors: list[BaseException] = []
+    stop = time.monotonic() + 20
+
+    def writer(n: int) -> None:
+        with _open(empty_virtuoso) as own:
+            for i in range(2):
+                marker = f"w{n}-{i}"
+                while time.monotonic() < stop:
+                    own.graph()
+                    try:
+                        own.apply(Graph(), _triple("marker", n * 10 + i, marker))
+                    except StoreError as exc:
+                        if "intussen door een ander gewijzigd" not in str(exc):
+                            errors.append(exc)
+                            return
+                        continue
+                    acknowledged.append(marker)
+                    break
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    with _open(empty_virtuoso) as store:
+        after = store.snapshot()
+        assert _version_graphs(store) == {str(store.version)}
+    markers = {str(o) for o in after.objects() if str(o).startswith("w")}
+    assert markers == set(acknowledged)
+    assert len(acknowledged) == 8
+    assert len(after) == 100 + 8
