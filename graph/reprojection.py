@@ -29,14 +29,17 @@ from zorgnet.graph.projection import (
     _citing,
     _Parts,
     project,
+    slug,
     without_gc,
 )
 
 __all__ = ["reproject"]
 
 Edge = tuple[str, str, str, dict[str, Any]]  # from, to, key, attributes
-_KINDS = ("mandates", "memberships", "arrangements", "alignments", "shortages", "issues",
-          "figures")
+# The record kinds kept in G.graph as tuples: the RecordSummary kind → the key.
+_TUPLES = {"Mandate": "mandates", "Membership": "memberships", "Arrangement": "arrangements",
+           "Alignment": "alignments", "Shortage": "shortages", "KnownIssue": "issues",
+           "Figure": "figures"}
 
 
 @without_gc()
@@ -83,7 +86,8 @@ def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.M
     records: dict[str, RecordSummary] = G.graph["records"]
     fresh = _Parts()
     fresh.add_records(graph, changed)
-    touched = {i for i, summary in records.items() if summary.iri in changed}
+    # A record's id is its IRI's last segment: look up the changed ones, not all.
+    touched = {i for i in map(slug, changed) if i in records and records[i].iri in changed}
     touched.update(fresh.summaries)
     return _Patch(G, fresh, touched).graph()
 
@@ -91,8 +95,18 @@ def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.M
 def _has_dangling_records(G: nx.MultiDiGraph) -> bool:
     """Whether some relation or membership of *G* has no edge (an end is no actor)."""
     edges = _edge_counts(G)
-    relations = sum(1 for r in G.graph["records"].values() if r.kind == "Relation")
-    return (edges["relation"], edges["membership"]) != (relations, len(G.graph["memberships"]))
+    expected = (_relation_records(G), len(G.graph["memberships"]))
+    return (edges["relation"], edges["membership"]) != expected
+
+
+def _relation_records(G: nx.MultiDiGraph) -> int:
+    """The number of relations of *G*; kept with the projection for the next edit."""
+    memo = G.graph["memo"]
+    if "relation_records" not in memo:
+        memo["relation_records"] = sum(
+            1 for r in G.graph["records"].values() if r.kind == "Relation")
+    count: int = memo["relation_records"]
+    return count
 
 
 def _edge_counts(G: nx.MultiDiGraph) -> Counter[str]:
@@ -253,27 +267,39 @@ class _Patch:
         for source, target, key, attributes in self.added:
             index[key] = (source, target)
             counts[attributes["record"]] += 1
-        new.graph["memo"].update(edge_index=index, edge_counts=counts)
+        records = G.graph["records"]
+        relations = _relation_records(G) + sum(
+            (i in self.fresh.relations) - (i in records and records[i].kind == "Relation")
+            for i in self.touched)
+        new.graph["memo"].update(edge_index=index, edge_counts=counts, relation_records=relations)
         return nx.freeze(new)
 
     def _data(self) -> dict[str, Any]:
         """``G.graph`` with the touched records replaced."""
         G, fresh, touched = self.G, self.fresh, self.touched
-        data: dict[str, Any] = {}
-        areas = G.graph["areas"]
-        if touched & (set(areas) | set(fresh.areas)):
-            merged = {i: a for i, a in areas.items() if i not in touched} | fresh.areas
-            areas = {i: merged[i] for i in sorted(merged)}
-        data["areas"] = areas
-        for name in _KINDS:
+        old: dict[str, RecordSummary] = G.graph["records"]
+        kinds = {old[i].kind for i in touched if i in old}
+        kinds.update(s.kind for s in fresh.summaries.values())
+        data: dict[str, Any] = {"areas": G.graph["areas"]}
+        if "Area" in kinds:
+            merged = {i: a for i, a in G.graph["areas"].items() if i not in touched}
+            merged |= fresh.areas
+            data["areas"] = {i: merged[i] for i in sorted(merged)}
+        for kind, name in _TUPLES.items():
             records = G.graph[name]
-            new = getattr(fresh, name)
-            if new or any(r.id in touched for r in records):
-                merged = {r.id: r for r in records if r.id not in touched} | new
-                records = tuple(merged[i] for i in sorted(merged))
+            if kind in kinds:
+                by_id = {r.id: r for r in records if r.id not in touched} | getattr(fresh, name)
+                records = tuple(by_id[i] for i in sorted(by_id))
             data[name] = records
-        summaries = {i: s for i, s in G.graph["records"].items() if i not in touched}
-        summaries |= fresh.summaries
-        data["records"] = {i: summaries[i] for i in sorted(summaries)}
+        # Replacing keeps a record's place; only a new id needs the records sorted again.
+        summaries = dict(old)
+        for record_id in touched:
+            if record_id in fresh.summaries:
+                summaries[record_id] = fresh.summaries[record_id]
+            else:
+                del summaries[record_id]
+        if any(i not in old for i in fresh.summaries):
+            summaries = {i: summaries[i] for i in sorted(summaries)}
+        data["records"] = summaries
         data["memo"] = {}
         return data
