@@ -118,7 +118,7 @@ def load(
             dataset = read_dataset(path or get_settings().data, base=base) if add else _read(path)
             loaded = (
                 f"Geladen: {dataset.record_count} registraties "
-                f"({len(commit(target, dataset, base))} triples) "
+                f"({commit(target, dataset, base)} triples) "
                 f"uit {len(dataset.files)} bestanden in {target.location}."
             )
             if isinstance(target, Store):

@@ -4,6 +4,8 @@ Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet ko
 werk niet doen (opslag niet te openen, onbekende naam, ...).
 """
 
+import gc
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -81,8 +83,14 @@ def print_report(report: Report) -> None:
         errors.print(f"[yellow]waarschuwing[/yellow] {problem}", highlight=False, soft_wrap=True)
 
 
-def commit(target: Store | SparqlStore, dataset: Dataset, base: Graph | None) -> Graph:
-    """Store *dataset* (added to *base*) when it has no errors; else exit 1, storing nothing."""
+def commit(target: Store | SparqlStore, dataset: Dataset, base: Graph | None) -> int:
+    """Store *dataset* (added to *base*) when it has no errors; else exit 1, storing nothing.
+
+    The dataset's graph and source map are handed over: the graph is written to a file
+    and both are let go before the store loads that file, so that a national network is
+    not in memory twice (the rdflib graph, ≈ 2 GB with the source map's objects among
+    it, and the store's bulk load, ≈ 1.3 GB). Returns the number of triples stored.
+    """
     print_report(dataset.report)
     if not dataset.report.ok:
         errors.print(
@@ -90,5 +98,15 @@ def commit(target: Store | SparqlStore, dataset: Dataset, base: Graph | None) ->
         )
         raise typer.Exit(1)
     data = dataset.graph + base if base is not None else dataset.graph
-    target.replace(data)
-    return data
+    dataset.graph, dataset.source_map = Graph(), {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.nt"
+        data.serialize(destination=path, format="nt", encoding="utf-8")
+        count = len(data)
+        # An rdflib graph holds reference cycles: only the collector frees it. (The
+        # source map's terms were made among the graph's: while they live, the memory
+        # of the graph is not given back.)
+        del data
+        gc.collect()
+        target.replace_from_file(path)
+    return count

@@ -54,12 +54,12 @@ def _import(
         with open_cli_store(store) as target:
             base = target.snapshot()
             dataset = read_import(path, fmt, base)
-            data = commit(target, dataset, base)
+            count = commit(target, dataset, base)
     except ZorgnetError as exc:
         raise fail(exc) from exc
     console.print(
         f"Geïmporteerd: {dataset.record_count} registraties uit {path} "
-        f"({len(dataset.report.warnings)} waarschuwingen); de opslag heeft nu {len(data)} triples."
+        f"({len(dataset.report.warnings)} waarschuwingen); de opslag heeft nu {count} triples."
     )
 
 

@@ -36,6 +36,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -407,6 +408,23 @@ class SparqlStore:
             if expected is not None:
                 self.update(f"DROP SILENT GRAPH <{expected}>")
             self._drop_orphans(new)
+
+    def replace_from_file(self, path: Path) -> None:
+        """Make the triples of an RDF file the store's content, atomically (see ``replace``).
+
+        The file is parsed here and sent like any graph: the server has no access to
+        the client's files.
+
+        Raises
+        ------
+        StoreError
+            When the file cannot be parsed, or as ``replace``.
+        """
+        try:
+            data = Graph().parse(path)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"{path} kan niet worden gelezen: {exc}") from exc
+        self.replace(data)
 
     def apply(self, remove: Graph, add: Graph) -> None:
         """Remove the triples of *remove* and add those of *add*, atomically.
