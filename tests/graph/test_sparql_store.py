@@ -367,18 +367,13 @@ def test_an_acknowledged_edit_survives_a_server_crash(empty_virtuoso: VirtuosoSe
 
 
 def test_the_copy_in_memory_follows_an_edit_without_reading_the_version_again(
-    empty_virtuoso: VirtuosoServer, shipped: Dataset, monkeypatch: pytest.MonkeyPatch
+    empty_virtuoso: VirtuosoServer,
+    shipped: Dataset,
+    relabelled: tuple[Graph, Graph],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     data = shipped.graph
-    subject = max(set(data.subjects()), key=lambda s: (len(list(data.predicate_objects(s))), s))
-    old = Graph()
-    for p, o in data.predicate_objects(subject):
-        old.add((subject, p, o))
-    new = Graph()
-    for p, o in old.predicate_objects(subject):
-        if isinstance(o, Literal) and o.language:
-            o = Literal(f"{o} (gewijzigd)", lang=o.language)
-        new.add((subject, p, o))
+    old, new = relabelled
     new.add((URIRef("urn:x:nieuw"), URIRef("urn:x:p"), Literal("75", datatype=XSD_DECIMAL)))
     with _open(empty_virtuoso) as store:
         store.replace(data)
