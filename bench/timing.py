@@ -2,10 +2,15 @@
 
 import statistics
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["PATH_QUERY", "median_ms", "timed"]
+import httpx
+
+from zorgnet.graph.sparql_store import SparqlStore
+
+__all__ = ["PATH_QUERY", "median_ms", "timed", "timed_requests"]
 
 # The route question as a SPARQL 1.1 property path, reachability only (the route
 # analysis also ranks, checks conditions and names mandates). Format with the version
@@ -33,3 +38,22 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     value = function()
     return value, (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
+
+
+def timed_requests(
+    store: SparqlStore, kind: Callable[[dict[str, Any]], str] = lambda _: "all"
+) -> dict[str, list[float]]:
+    """From now on, the wall time of every HTTP request of *store*, in seconds and in
+    order, listed by *kind* (of the request's keyword arguments)."""
+    times: dict[str, list[float]] = defaultdict(list)
+    request = store._client.request
+
+    def timed(method: str, url: str, **kwargs: Any) -> httpx.Response:
+        start = time.perf_counter()
+        try:
+            return request(method, url, **kwargs)
+        finally:
+            times[kind(kwargs)].append(time.perf_counter() - start)
+
+    store._client.request = timed  # type: ignore[method-assign]
+    return times

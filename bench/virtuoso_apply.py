@@ -23,18 +23,17 @@ import resource
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from timing import timed_requests
 from virtuoso import VirtuosoServer
 
 from zorgnet.graph import sparql_store
@@ -62,22 +61,6 @@ def _kind(kwargs: dict[str, Any]) -> str:
         if marker in text:
             return kind
     return "other"
-
-
-def _instrument(store: SparqlStore) -> dict[str, list[float]]:
-    """Time every HTTP request of *store* by kind."""
-    times: dict[str, list[float]] = defaultdict(list)
-    request = store._client.request
-
-    def timed(method: str, url: str, **kwargs: Any) -> httpx.Response:
-        start = time.perf_counter()
-        try:
-            return request(method, url, **kwargs)
-        finally:
-            times[_kind(kwargs)].append(time.perf_counter() - start)
-
-    store._client.request = timed  # type: ignore[method-assign]
-    return times
 
 
 def _timed_copy(copies: list[float]) -> Callable[[ox.Store, ox.NamedNode], ox.Store]:
@@ -158,7 +141,7 @@ def main() -> None:
         store.graph()
         _print({"step": "read (graph)", "wall_s": round(time.perf_counter() - start, 2)})
 
-        times = _instrument(store)
+        times = timed_requests(store, _kind)
         changed: list[float] = []
         finish = store._changed
 

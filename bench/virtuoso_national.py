@@ -22,16 +22,14 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import httpx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from timing import PATH_QUERY
+from timing import PATH_QUERY, timed_requests
 from virtuoso import VirtuosoServer
 
 from zorgnet.graph.sparql_store import SparqlStore, _term
@@ -68,22 +66,6 @@ def _data(args: argparse.Namespace) -> Graph:
         how = f"zorgnet synth --gemeenten {args.gemeenten}"
     print(json.dumps({"step": "data", "how": how, "triples": len(graph), **clock.stop()}))
     return graph
-
-
-def _timed_requests(store: SparqlStore) -> list[float]:
-    """Time every HTTP request of *store*, queries and uploads (seconds, in order)."""
-    times: list[float] = []
-    request = store._client.request
-
-    def timed(method: str, url: str, **kwargs: Any) -> httpx.Response:
-        start = time.perf_counter()
-        try:
-            return request(method, url, **kwargs)
-        finally:
-            times.append(time.perf_counter() - start)
-
-    store._client.request = timed  # type: ignore[method-assign]
-    return times
 
 
 def _step(name: str, run: Callable[[], object], times: list[float], **extra: object) -> None:
@@ -129,7 +111,7 @@ def main() -> None:
             timeout=60,
         ) as store,
     ):
-        times = _timed_requests(store)
+        times = timed_requests(store)["all"]
         clock = _Clock()
         _step("load (replace)", lambda: store.replace(data), times, upload=args.upload)
         load_s = time.perf_counter() - clock.wall

@@ -7,6 +7,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from same_projection import assert_same
 
 import zorgnet.graph.projection
 import zorgnet.graph.reprojection
@@ -15,14 +16,6 @@ from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project, projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
-
-
-def _same(first: nx.MultiDiGraph, second: nx.MultiDiGraph) -> None:
-    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
-    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
-    assert [list(first.pred[n]) for n in first] == [list(second.pred[n]) for n in second]
-    without_memo = {k: v for k, v in first.graph.items() if k != "memo"}
-    assert without_memo == {k: v for k, v in second.graph.items() if k != "memo"}
 
 
 def _changed(
@@ -105,7 +98,7 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
         for step in STEPS:
             _edit(store, step)
             after = projection_for(store)
-            _same(after, full(store.graph()))
+            assert_same(after, full(store.graph()))
             assert after is not before, step
             before = after
         assert after.nodes["veilig-thuis"]["label"] == "Veilig Thuis (nieuwe naam)"
@@ -121,7 +114,7 @@ def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset
         _edit(store, "actor")
         _edit(store, "new relation")
         after = projection_for(store)
-        _same(after, project(store.graph()))
+        assert_same(after, project(store.graph()))
         assert after.has_edge("veilig-thuis", "raad-voor-de-kinderbescherming",
                               key="test-vt-meldt-raad")
 
@@ -140,4 +133,4 @@ def test_the_projection_made_after_an_edit_is_saved_for_the_next_process(
                 thread.join(timeout=30)
         again = saved_projection.read(path)
         assert again is not None
-        _same(after, again)
+        assert_same(after, again)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from same_projection import assert_same
 
 import zorgnet.graph.projection
 from zorgnet.graph import saved_projection
@@ -13,14 +14,6 @@ from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 
 
-def _same(first: nx.MultiDiGraph, second: nx.MultiDiGraph) -> None:
-    assert list(first.nodes(data=True)) == list(second.nodes(data=True))
-    assert list(first.edges(keys=True, data=True)) == list(second.edges(keys=True, data=True))
-    assert [list(first.pred[n]) for n in first] == [list(second.pred[n]) for n in second]
-    without_memo = {k: v for k, v in first.graph.items() if k != "memo"}
-    assert without_memo == {k: v for k, v in second.graph.items() if k != "memo"}
-
-
 def test_the_saved_projection_of_the_region_reads_back_exactly(
     shipped: Dataset, tmp_path: Path
 ) -> None:
@@ -28,7 +21,7 @@ def test_the_saved_projection_of_the_region_reads_back_exactly(
     saved_projection.write(G, tmp_path / "p")
     again = saved_projection.read(tmp_path / "p")
     assert again is not None
-    _same(G, again)
+    assert_same(G, again)
     assert nx.is_frozen(again)
     assert again.graph["memo"] == {}
 
@@ -46,7 +39,7 @@ def test_a_new_process_reads_the_saved_projection_instead_of_rebuilding(
 
     monkeypatch.setattr(zorgnet.graph.projection, "project", no_projection)
     with Store(tmp_path / "db") as store:
-        _same(built, projection_for(store))
+        assert_same(built, projection_for(store))
 
 
 def test_the_saved_projection_goes_with_its_version(tmp_path: Path) -> None:
