@@ -552,6 +552,24 @@ class _Parts:
                      contracted)
 
 
+def _membership_edge(membership: Membership) -> dict[str, Any]:
+    """The attributes of the edge from a team to its member."""
+    return dict(record="membership", iri=membership.iri, kind="heeft-netwerklid",
+                membership_status=membership.membership_status, status=membership.status,
+                as_of=membership.as_of, sources=membership.sources)
+
+
+def _part_of_key(actor: str, whole: str) -> str:
+    """The key of the edge from *actor* to the *whole* it is part of."""
+    return f"{actor}/is-onderdeel-van/{whole}"
+
+
+def _part_of_edge(actor: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of the edges from the actor with node data *actor* to its wholes."""
+    return dict(record="part-of", iri=actor["iri"], kind="is-onderdeel-van",
+                status=actor["status"], as_of=actor["as_of"], sources=actor["sources"])
+
+
 def _assemble(parts: _Parts) -> nx.MultiDiGraph:
     """The projection made of *parts*: in the same order, whatever order they came in."""
     G = nx.MultiDiGraph()
@@ -563,16 +581,12 @@ def _assemble(parts: _Parts) -> nx.MultiDiGraph:
     memberships = tuple(parts.memberships[i] for i in sorted(parts.memberships))
     for membership in memberships:
         if membership.team in G and membership.member in G:
-            G.add_edge(membership.team, membership.member, key=membership.id, record="membership",
-                       iri=membership.iri, kind="heeft-netwerklid",
-                       membership_status=membership.membership_status, status=membership.status,
-                       as_of=membership.as_of, sources=membership.sources)
+            G.add_edge(membership.team, membership.member, key=membership.id,
+                       **_membership_edge(membership))
     for actor, data in list(G.nodes(data=True)):
         for whole in data["part_of"]:
             if whole in G:
-                G.add_edge(actor, whole, key=f"{actor}/is-onderdeel-van/{whole}", record="part-of",
-                           iri=data["iri"], kind="is-onderdeel-van", status=data["status"],
-                           as_of=data["as_of"], sources=data["sources"])
+                G.add_edge(actor, whole, key=_part_of_key(actor, whole), **_part_of_edge(data))
 
     def in_order(records: dict[str, Any]) -> tuple[Any, ...]:
         return tuple(records[i] for i in sorted(records))

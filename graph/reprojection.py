@@ -27,6 +27,9 @@ from rdflib import Graph
 from zorgnet.graph.projection import (
     RecordSummary,
     _citing,
+    _membership_edge,
+    _part_of_edge,
+    _part_of_key,
     _Parts,
     project,
     slug,
@@ -157,8 +160,7 @@ class _Patch:
             if record_id in index:  # an old relation or membership edge
                 gone.add(record_id)
             if record_id in G._node:
-                whole_keys = (f"{record_id}/is-onderdeel-van/{w}"
-                              for w in G._node[record_id]["part_of"])
+                whole_keys = (_part_of_key(record_id, w) for w in G._node[record_id]["part_of"])
                 gone.update(k for k in whole_keys if k in index)
                 if record_id not in nodes:  # a deleted actor takes its edges along
                     for adjacency in (G._succ[record_id], G._pred[record_id]):
@@ -170,10 +172,8 @@ class _Patch:
                 self.added.append((source, target, record_id, attributes))
         for record_id, membership in self.fresh.memberships.items():
             if membership.team in nodes and membership.member in nodes:
-                self.added.append((membership.team, membership.member, record_id, dict(
-                    record="membership", iri=membership.iri, kind="heeft-netwerklid",
-                    membership_status=membership.membership_status, status=membership.status,
-                    as_of=membership.as_of, sources=membership.sources)))
+                self.added.append((membership.team, membership.member, record_id,
+                                   _membership_edge(membership)))
         part_of = set(self.fresh.actors)
         if added_actors:
             # Actors whose whole is new now get their part-of link.
@@ -182,15 +182,13 @@ class _Patch:
         for actor in part_of:
             if actor not in self.fresh.actors:
                 self.removed.extend(
-                    (actor, w, f"{actor}/is-onderdeel-van/{w}")
-                    for w in nodes[actor]["part_of"]
-                    if f"{actor}/is-onderdeel-van/{w}" in index)
+                    (actor, w, _part_of_key(actor, w))
+                    for w in nodes[actor]["part_of"] if _part_of_key(actor, w) in index)
             data = nodes[actor]
             for whole in data["part_of"]:
                 if whole in nodes:
-                    self.added.append((actor, whole, f"{actor}/is-onderdeel-van/{whole}", dict(
-                        record="part-of", iri=data["iri"], kind="is-onderdeel-van",
-                        status=data["status"], as_of=data["as_of"], sources=data["sources"])))
+                    self.added.append(
+                        (actor, whole, _part_of_key(actor, whole), _part_of_edge(data)))
 
     # -- the order of a new projection ---------------------------------------------
 
