@@ -14,7 +14,7 @@ the server.
 Data: ``--nt FILE`` reads an N-Triples dump; ``--store DIR`` dumps the current version of
 an embedded store (opened read-only, not changed) to a temporary file first.
 
-Run: .venv/bin/python bench/virtuoso_apply.py --store /tmp/nat/store [--edits 3]
+Run: .venv/bin/python bench/virtuoso_apply.py --store /tmp/nat/store [--edits 3] [--record ID]
 """
 
 import argparse
@@ -40,7 +40,8 @@ from zorgnet.graph import sparql_store
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.ontology.namespace import ID
 
-RECORD = ID["actor/g001-huisarts-1"]
+# The actor whose labels each edit changes; a national id by default.
+RECORD = "g001-huisarts-1"
 
 
 def _kind(kwargs: dict[str, Any]) -> str:
@@ -108,8 +109,12 @@ def main() -> None:
     source.add_argument("--nt", type=Path, help="an N-Triples dump of the national network")
     source.add_argument("--store", type=Path, help="an embedded store folder (read only)")
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument(
+        "--record", default=RECORD, help="the id of the actor to edit (huisarts on the region)"
+    )
     parser.add_argument("--timeout", type=float, default=60.0)
     args = parser.parse_args()
+    record = ID[f"actor/{args.record}"]
 
     start = time.perf_counter()
     nt = _nt(args)
@@ -155,7 +160,7 @@ def main() -> None:
         store._changed = timed_changed  # type: ignore[method-assign]
         trx = server.folder / "db" / "virtuoso.trx"
         for i in range(args.edits):
-            old, new = _edit(store.graph(), RECORD, f" (bewerking {i + 1})")
+            old, new = _edit(store.graph(), record, f" (bewerking {i + 1})")
             times.clear()
             copies.clear()
             changed.clear()
@@ -215,7 +220,7 @@ def main() -> None:
                 "triples": len(ours),
                 "label": next(
                     str(o)
-                    for p, o in local.predicate_objects(RECORD)
+                    for p, o in local.predicate_objects(record)
                     if isinstance(o, Literal) and o.language
                 ),
             }
