@@ -137,6 +137,9 @@ class SparqlStore:
         self._read_lock = threading.Lock()
         self._write_lock = _WRITE_LOCKS.setdefault(endpoint, threading.Lock())
         self._lineage = Lineage()
+        # The triple count of versions this object wrote or read whole: a version graph
+        # never changes once written, and counting a national one costs about a second.
+        self._sizes: dict[str, int] = {}
         self._ask_alive()
 
     def close(self) -> None:
@@ -228,6 +231,16 @@ class SparqlStore:
         assert isinstance(rows, list)
         return int(rows[0]["n"]["value"])
 
+    def _size(self, version: str) -> int:
+        """The triple count of *version*, counted once."""
+        if version not in self._sizes:
+            self._sizes[version] = self._count(version)
+        return self._sizes[version]
+
+    def _sized(self, version: str, size: int) -> None:
+        """Remember that *version* holds *size* triples (and forget the others)."""
+        self._sizes = {version: size}
+
     # -- reading -------------------------------------------------------------------
 
     @property
@@ -251,6 +264,7 @@ class SparqlStore:
                 # The server did not scan the graph in the same order for every page.
                 store = self._read_by_subject(str(version))
             if len(store) == expected and self.version == version:
+                self._sized(str(version), expected)
                 return str(version), store
         raise StoreError(
             f"De data op {self.endpoint} veranderde steeds tijdens het lezen. "
@@ -405,6 +419,7 @@ class SparqlStore:
                 self._drop_quietly(new)
                 raise
             self._seen.version = new
+            self._sized(new, written)
             if expected is not None:
                 self.update(f"DROP SILENT GRAPH <{expected}>")
             self._drop_orphans(new)
@@ -487,6 +502,7 @@ class SparqlStore:
                 self._abandon(new)
                 raise
             self._seen.version = new
+            self._sized(new, written)
             self._lineage.record(URIRef(expected), URIRef(new), {str(s) for s in subjects})
             # The change is made: a server gone now leaves the old version as an orphan,
             # which a later load drops.
@@ -499,7 +515,7 @@ class SparqlStore:
         give: the base's count, less the removed triples the base holds, plus the
         added triples it does not hold after the removal.
         """
-        size = self._count(base)
+        size = self._size(base)
         present = self._present(base, list(dict.fromkeys([*removed, *added])))
         kept = present.difference(removed)
         expected = size - len(present.intersection(removed)) + len(set(added) - kept)

@@ -542,3 +542,41 @@ def test_concurrent_edits_lose_no_acknowledged_write(empty_virtuoso: VirtuosoSer
     assert markers == set(acknowledged)
     assert len(acknowledged) == 8
     assert len(after) == 100 + 8
+
+
+def test_an_edit_counts_only_the_version_it_writes_when_the_base_size_is_known(
+    empty_virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(20, "a"))
+        counted: list[str] = []
+        count = store._count
+
+        def spy(graph: str) -> int:
+            counted.append(graph)
+            return count(graph)
+
+        monkeypatch.setattr(store, "_count", spy)
+        first = str(store.version)
+        store.apply(_triple("a", 0, 0), _triple("a", 0, 100))
+        second = str(store.version)
+        store.apply(_triple("a", 1, 1), Graph())
+        # Each version is counted once, to check what was written; never again as a base.
+        assert counted == [second, str(store.version)]
+        assert first != second
+        assert len(store) == 19
+
+
+def test_an_edit_from_a_base_someone_else_dropped_is_refused(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    with _open(empty_virtuoso) as store:
+        store.replace(_graph(20, "a"))
+        base = str(store.version)
+        # Another process empties the version behind this store's back: the size this
+        # store remembers for it is now wrong, and the count check must catch it.
+        store.update(f"DROP SILENT GRAPH <{base}>")
+        with pytest.raises(StoreError):
+            store.apply(_triple("a", 0, 0), Graph())
+        assert str(store.version) == base
+        assert _version_graphs(store) <= {base}
