@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import marshal
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,13 @@ def _records(value: Any) -> Any:
     return value
 
 
-def write(G: nx.MultiDiGraph, path: Path) -> None:
-    """Save the projection *G* to *path*, atomically (a reader sees all of it or none)."""
+def write(G: nx.MultiDiGraph, path: Path) -> bool:
+    """Save the projection *G* to *path*, atomically (a reader sees all of it or none).
+
+    Returns whether it was saved. The file only spares the next process a projection,
+    so a failure is not an error: with edits a second apart, the version may be
+    replaced twice, and its folder deleted, while its projection is being written.
+    """
     data = {key: value for key, value in G.graph.items() if key != "memo"}
     content = (
         list(G.nodes(data=True)),
@@ -71,9 +77,14 @@ def write(G: nx.MultiDiGraph, path: Path) -> None:
         {key: ({k: _plain(v) for k, v in value.items()} if isinstance(value, dict)
                else tuple(_plain(v) for v in value)) for key, value in data.items()},
     )
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(marshal.dumps(content))
-    os.replace(temporary, path)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        temporary.write_bytes(marshal.dumps(content))
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        return False
+    return True
 
 
 @projection.without_gc()

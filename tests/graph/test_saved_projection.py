@@ -71,3 +71,13 @@ def test_a_store_in_memory_keeps_no_file() -> None:
     store.replace(example_graph())
     assert store.derived_path(saved_projection.NAME) is None
     assert projection_for(store).number_of_nodes() > 0
+
+
+def test_a_version_dropped_while_its_projection_is_saved_is_no_error(tmp_path: Path) -> None:
+    # With edits a second apart, a version's folder can go while its file is written.
+    G = project(example_graph())
+    gone = tmp_path / "versions-of-a-dropped-version" / "p"
+    assert saved_projection.write(G, gone) is False
+    assert not gone.parent.exists()
+    assert saved_projection.write(G, tmp_path / "p") is True
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["p"]
