@@ -27,7 +27,7 @@ from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from zorgnet.graph.projection import slug
 from zorgnet.graph.store import Store
-from zorgnet.loaders.records import build_records, record_iri
+from zorgnet.loaders.records import build_records, record_iri, stored_ids
 from zorgnet.loaders.report import Problem
 from zorgnet.loaders.shacl import neighbourhood, record_problems
 from zorgnet.loaders.sources import SourceRegister
@@ -184,15 +184,8 @@ class _StoredIds(Mapping[str, URIRef]):
 
     def _everything(self) -> dict[str, URIRef]:
         if self._all is None:
-            classes = " ".join(sorted(f"<{kind.rdf_class}>" for kind in record_kinds().values()))
-            rows = self._graph.query(
-                f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a <{ZN.Record}>, ?c }}"
-            )
-            found: dict[str, URIRef] = {}
-            for subject, cls in rows:  # type: ignore[misc]
-                if str(subject).startswith(str(ID)) and slug(subject) != self._without:
-                    found.setdefault(slug(subject), URIRef(cls))
-            self._all = found
+            self._all = stored_ids(self._graph)
+            self._all.pop(self._without or "", None)
         return self._all
 
     def __iter__(self) -> Iterator[str]:

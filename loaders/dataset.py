@@ -11,16 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, SKOS, Graph, URIRef
+from rdflib import RDF, SKOS, Graph
 
 from zorgnet.loaders.rdf_file import RDF_SUFFIXES, read_rdf
-from zorgnet.loaders.records import SourceMap, build_records
+from zorgnet.loaders.records import SourceMap, build_records, stored_ids
 from zorgnet.loaders.report import Position, Problem, Report, Severity
 from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, read_register
 from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
-from zorgnet.ontology.namespace import ID, ZN
-from zorgnet.ontology.schema import record_kinds
+from zorgnet.ontology.namespace import ZN
 
 __all__ = ["DATA_SUFFIXES", "Dataset", "Progress", "add_records", "read_dataset"]
 
@@ -153,7 +152,7 @@ def add_records(
     *base*, the data already stored, and SHACL checks the union; SHACL only runs when
     nothing else is wrong, and names *display* for results without a known position.
     """
-    build = build_records(documents, register, _known_ids(base) if base is not None else {})
+    build = build_records(documents, register, stored_ids(base) if base is not None else {})
     dataset.report.extend(build.problems)
     dataset.graph = _union(dataset.graph, build.graph)
     dataset.source_map.update(build.source_map)
@@ -194,16 +193,3 @@ def _known_issues(dataset: Dataset) -> list[Problem]:
 def _refused(dataset: Dataset, at: Position, message: str, hint: str, rule: str) -> Dataset:
     dataset.report.extend([Problem.at(at, message, hint=hint, rule=rule)])
     return dataset
-
-
-def _known_ids(graph: Graph) -> dict[str, URIRef]:
-    classes = {kind.rdf_class for kind in record_kinds().values()}
-    known: dict[str, URIRef] = {}
-    for subject in graph.subjects(RDF.type, ZN.Record):
-        text = str(subject)
-        if text.startswith(str(ID)):
-            record_id = text[len(str(ID)) :].split("/")[1]
-            cls = next((c for c in graph.objects(subject, RDF.type) if c in classes), None)
-            if cls is not None:
-                known[record_id] = URIRef(cls)
-    return known

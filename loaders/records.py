@@ -24,7 +24,7 @@ from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, RecordKind, ValueKind, record_kinds
 from zorgnet.ontology.vocabulary import vocabulary
 
-__all__ = ["RecordBuild", "SourceMap", "build_records", "record_iri"]
+__all__ = ["RecordBuild", "SourceMap", "build_records", "record_iri", "stored_ids"]
 
 SourceMap = dict[URIRef, Position]
 
@@ -32,6 +32,22 @@ SourceMap = dict[URIRef, Position]
 def record_iri(kind: RecordKind, record_id: str) -> URIRef:
     """The stable IRI of a record: ``.../id/<kind prefix>/<id>``."""
     return ID[f"{kind.id_prefix}/{record_id}"]
+
+
+def stored_ids(graph: Graph) -> dict[str, URIRef]:
+    """The id and class of every record in *graph*: what a new record may refer to.
+
+    One SPARQL query, which on a store runs in its own engine: a look-up per record
+    costs seconds on a national network.
+    """
+    classes = " ".join(sorted(f"<{kind.rdf_class}>" for kind in record_kinds().values()))
+    rows = graph.query(f"SELECT ?s ?c WHERE {{ VALUES ?c {{ {classes} }} ?s a <{ZN.Record}>, ?c }}")
+    known: dict[str, URIRef] = {}
+    for subject, cls in rows:  # type: ignore[misc]
+        text = str(subject)
+        if text.startswith(str(ID)):
+            known.setdefault(text[len(str(ID)) :].split("/")[1], URIRef(cls))
+    return known
 
 
 @dataclass
