@@ -233,17 +233,9 @@ class _Patch:
                 keys.items(), key=lambda item: self._rank(source, target, item[0],
                                                           item[1]["record"])))
             if source in self.nodes:
-                out = changed_out.setdefault(source, dict(succ[source]))
-                if ordered:
-                    out[target] = ordered
-                else:
-                    out.pop(target, None)
+                _put(changed_out, succ, source, target, ordered)
             if target in self.nodes:
-                into = changed_in.setdefault(target, dict(pred[target]))
-                if ordered:
-                    into[source] = ordered
-                else:
-                    into.pop(source, None)
+                _put(changed_in, pred, target, source, ordered)
         for node, out in changed_out.items():
             succ[node] = dict(sorted(
                 out.items(), key=lambda item: self._first_rank(node, item[0], item[1])))
@@ -302,3 +294,18 @@ class _Patch:
         data["records"] = summaries
         data["memo"] = {}
         return data
+
+
+def _put(
+    changed: dict[str, dict[str, Any]],
+    adjacency: dict[str, dict[str, Any]],
+    node: str,
+    neighbour: str,
+    keys: dict[str, dict[str, Any]],
+) -> None:
+    """Set (or, without *keys*, remove) *neighbour* in a copy of *node*'s *adjacency*."""
+    entry = changed.setdefault(node, dict(adjacency[node]))
+    if keys:
+        entry[neighbour] = keys
+    else:
+        entry.pop(neighbour, None)

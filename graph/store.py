@@ -56,7 +56,8 @@ _LOCK_FILE = "zorgnet.lock"
 _OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:meta")
 
 Write = Callable[[ox.Store, ox.NamedNode], None]
-Make = Callable[[Path | None], ox.Store]
+# Makes a version's database in a folder (None: in memory), its triples in the graph.
+Make = Callable[[Path | None, ox.NamedNode], ox.Store]
 
 
 class Store:
