@@ -263,7 +263,10 @@ class SparqlStore:
             if len(store) != expected and self.version == version:
                 # The server did not scan the graph in the same order for every page.
                 store = self._read_by_subject(str(version))
-            if len(store) == expected and self.version == version:
+            if len(store) == expected:
+                # Complete, so a true copy: a version never changes once written. It is
+                # kept even when an edit made a newer one current meanwhile; with edits
+                # a second apart, waiting for a read that no edit overtakes could fail.
                 self._sized(str(version), expected)
                 return str(version), store
         raise StoreError(

@@ -580,3 +580,26 @@ def test_an_edit_from_a_base_someone_else_dropped_is_refused(
             store.apply(_triple("a", 0, 0), Graph())
         assert str(store.version) == base
         assert _version_graphs(store) <= {base}
+
+
+def test_a_complete_read_is_kept_when_an_edit_overtakes_it(
+    empty_virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _open(empty_virtuoso) as writer, _open(empty_virtuoso) as reader:
+        writer.replace(_graph(20, "a"))
+        read = reader._read_pages
+        reads: list[str] = []
+
+        def read_then_edit(version: str, expected: int) -> ox.Store:
+            pages = read(version, expected)
+            reads.append(version)
+            if len(reads) == 1:
+                writer.graph()
+                writer.apply(Graph(), _triple("b", 0, 0))
+            return pages
+
+        monkeypatch.setattr(reader, "_read_pages", read_then_edit)
+        version, store = reader._fetch()
+        assert reads == [version]
+        assert len(store) == 20
+        assert str(writer.version) != version
