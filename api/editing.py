@@ -231,7 +231,7 @@ def _build(
     build = build_records([(_ORIGIN, document)], _register(current), known)
     if build.problems:
         raise EditInvalid(build.problems)
-    record = build.graph
+    record = build.triples.graph()
     problems = [
         p
         for p in record_problems(current, record, build.source_map, _ORIGIN)

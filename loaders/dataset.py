@@ -1,4 +1,4 @@
-"""Reading a dataset (a folder of files, or one file) into one validated RDF graph.
+"""Reading a dataset (a folder of files, or one file) into validated RDF.
 
 This is where every check happens before anything is written: file syntax and
 encoding, record fields, ids, references, vocabulary values, citations, and SHACL over
@@ -18,6 +18,7 @@ from zorgnet.loaders.records import SourceMap, build_records, stored_ids
 from zorgnet.loaders.report import Position, Problem, Report, Severity
 from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, read_register
+from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
 from zorgnet.ontology.namespace import ZN
 
@@ -31,11 +32,16 @@ Progress = Callable[[str, int, int], None]
 class Dataset:
     """A dataset read and checked, ready to be committed when ``report.ok``."""
 
-    graph: Graph = field(default_factory=Graph)
+    triples: Triples = field(default_factory=Triples)
     source_map: SourceMap = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     files: list[str] = field(default_factory=list)
     record_count: int = 0
+
+    @property
+    def graph(self) -> Graph:
+        """All triples as a new rdflib graph: for a region, not for a national network."""
+        return self.triples.graph()
 
 
 def _display(path: Path) -> str:
@@ -104,7 +110,7 @@ def read_dataset(
     if register_path is not None:
         register, problems = read_register(register_path, _display(register_path))
         dataset.report.extend(problems)
-        dataset.graph += register.graph
+        dataset.triples.add_graph(register.graph)
         dataset.files.append(_display(register_path))
     yaml_documents = []
     for done, file in enumerate(files, start=1):
@@ -113,7 +119,7 @@ def read_dataset(
         if file.suffix in RDF_SUFFIXES:
             graph, positions, problems = read_rdf(file, name)
             dataset.report.extend(problems)
-            dataset.graph += graph
+            dataset.triples.add_graph(graph)
             dataset.source_map.update(positions)
         else:
             try:
@@ -154,25 +160,19 @@ def add_records(
     """
     build = build_records(documents, register, stored_ids(base) if base is not None else {})
     dataset.report.extend(build.problems)
-    dataset.graph = _union(dataset.graph, build.graph)
+    dataset.triples.extend(build.triples)
     dataset.source_map.update(build.source_map)
     dataset.record_count = build.record_count
     if dataset.report.ok:
-        checked = [dataset.graph] if base is None else [dataset.graph, base]
-        dataset.report.extend(shacl_problems(checked, dataset.source_map, display))
+        dataset.report.extend(
+            shacl_problems(dataset.triples, dataset.source_map, display, stored=base)
+        )
     return dataset
-
-
-def _union(first: Graph, second: Graph) -> Graph:
-    # Adding to a graph costs per triple: add the smaller one to the larger one.
-    small, large = sorted((first, second), key=len)
-    large += small
-    return large
 
 
 def _known_issues(dataset: Dataset) -> list[Problem]:
     """Each known contradiction or vagueness in the sources, as a warning."""
-    graph = dataset.graph
+    graph = dataset.triples.graph(of_type=ZN.KnownIssue)
     warnings = []
     for issue in sorted(graph.subjects(RDF.type, ZN.KnownIssue)):
         readings = " | ".join(sorted(str(r) for r in graph.objects(issue, ZN.reading)))

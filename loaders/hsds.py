@@ -654,6 +654,6 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
             )
     register = _register(path, reading.display, _document_year(reading.items, path))
     dataset.report.extend(reading.problems)
-    dataset.graph += register.graph
+    dataset.triples.add_graph(register.graph)
     documents = _documents(reading.items, records)
     return add_records(dataset, documents, register, base=base, display=reading.display)

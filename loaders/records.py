@@ -14,9 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
+from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.literals import canonical_decimal
 from zorgnet.ontology.models import record_models
@@ -27,6 +29,7 @@ from zorgnet.ontology.vocabulary import vocabulary
 __all__ = ["RecordBuild", "SourceMap", "build_records", "record_iri", "stored_ids"]
 
 SourceMap = dict[URIRef, Position]
+_Triple = tuple[URIRef, URIRef, Node]
 
 
 def record_iri(kind: RecordKind, record_id: str) -> URIRef:
@@ -69,7 +72,7 @@ class _Parsed:
 class RecordBuild:
     """The RDF of a set of data files, where each subject came from, and the problems."""
 
-    graph: Graph = field(default_factory=Graph)
+    triples: Triples = field(default_factory=Triples)
     source_map: SourceMap = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     record_count: int = 0
@@ -282,7 +285,9 @@ class _Resolver:
             return self.ids[value].iri
         return ID[f"{_prefix_of(cls)}/{value}"]
 
-    def citation(self, record: _Parsed, index: int, text: str) -> tuple[URIRef, int] | None:
+    def citation(
+        self, record: _Parsed, index: int, text: str, triples: list[_Triple]
+    ) -> tuple[URIRef, int] | None:
         citation = parse_citation(text)
         section = self.register.section(citation) if citation else None
         if citation is None or section is None:
@@ -305,11 +310,10 @@ class _Resolver:
             )  # type: ignore[attr-defined]
             return None
         node = URIRef(f"{record.iri}/bron/{index + 1}")
-        graph = self.build.graph
-        graph.add((node, RDF.type, ZN.Citation))
-        graph.add((node, ZN.section, section))
+        triples.append((node, RDF.type, ZN.Citation))
+        triples.append((node, ZN.section, section))
         if citation.locator:
-            graph.add((node, ZN.locator, Literal(citation.locator, datatype=XSD.string)))
+            triples.append((node, ZN.locator, Literal(citation.locator, datatype=XSD.string)))
         self.build.source_map[node] = record.position
         return node, self.register.years[citation.seed]
 
@@ -319,34 +323,37 @@ def _prefix_of(cls: URIRef) -> str:
 
 
 def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
-    graph = build.graph
     subject = record.iri
     build.source_map[subject] = record.position
-    graph.add((subject, RDF.type, ZN.Record))
-    graph.add((subject, RDF.type, record.kind.rdf_class))
+    triples: list[_Triple] = [
+        (subject, RDF.type, ZN.Record),
+        (subject, RDF.type, record.kind.rdf_class),
+    ]
+    citations: list[_Triple] = []
     years: list[int] = []
     for name, spec in record.kind.fields.items():
         value = getattr(record.model, name)
         values = value if isinstance(value, list) else ([] if value is None else [value])
         for index, item in enumerate(values):
             if name == "source":
-                cited = resolver.citation(record, index, item)
+                cited = resolver.citation(record, index, item, citations)
                 if cited:
-                    graph.add((subject, ZN.citation, cited[0]))
+                    triples.append((subject, ZN.citation, cited[0]))
                     years.append(cited[1])
             elif spec.value_kind is ValueKind.CONCEPT:
                 concept = vocabulary().concept(spec.target, item)
-                graph.add((subject, spec.path, concept))
+                triples.append((subject, spec.path, concept))
                 if spec.path == ZN.actorType:
-                    graph.add((subject, RDF.type, vocabulary().actor_class(concept)))
+                    triples.append((subject, RDF.type, vocabulary().actor_class(concept)))
             elif spec.value_kind is ValueKind.REFERENCE:
                 target = resolver.reference(record, spec, item)
                 if target is not None:
-                    graph.add((subject, spec.path, target))
+                    triples.append((subject, spec.path, target))
             else:
-                graph.add((subject, spec.path, _literal(spec, item)))
+                triples.append((subject, spec.path, _literal(spec, item)))
     if getattr(record.model, "asOf", None) is None and years:
-        graph.add((subject, ZN.asOf, Literal(f"{years[0]:04d}", datatype=XSD.gYear)))
+        triples.append((subject, ZN.asOf, Literal(f"{years[0]:04d}", datatype=XSD.gYear)))
+    build.triples.add_record(triples + citations)
 
 
 def build_records(

@@ -4,11 +4,11 @@ SHACL engines know nothing of files and lines; the loaders keep a map from each
 subject IRI to where it was written, and the focus node of every result is joined to
 that map here.
 
-One record can also be checked on its own, as part of a stored dataset
-(:func:`record_problems`): every shape targets a class and constrains only its focus
-node's own values, so what SHACL can see of a record is its triples and the types of the
-nodes it refers to. tests/loaders/test_shacl.py holds the shapes to that and the result
-to SHACL over the whole dataset.
+Every shape targets a class and constrains only its focus node's own values, so what
+SHACL can see of a record is its triples and the types of the nodes it refers to. So a
+dataset is checked a part at a time (:func:`shacl_problems`), and one record on its own
+as part of a stored dataset (:func:`record_problems`). tests/loaders/test_shacl.py holds
+the shapes to that and both to SHACL over the whole dataset.
 
 The engine is pyshacl-turbo, a Rust implementation of pySHACL's API: the same report
 graph, several times faster, which is what makes checking a national network feasible.
@@ -16,19 +16,25 @@ tests/loaders/test_shacl.py checks that it agrees with pySHACL itself on every k
 constraint the shapes use.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
+from functools import cache
 
 from pyshacl_turbo import validate
-from rdflib import DCTERMS, RDF, SH, Graph, Literal, URIRef
-from rdflib.graph import ReadOnlyGraphAggregate
+from pyshacl_turbo.rdf import Input
+from rdflib import DCTERMS, RDF, SH, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem, Severity
+from zorgnet.loaders.triples import Block, Triples, nt_line
 from zorgnet.ontology.files import ontology_graph, schema_graph, shapes_graph
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.vocabulary import label_of
 
-__all__ = ["neighbourhood", "record_problems", "shacl_problems"]
+__all__ = ["PART_SIZE", "neighbourhood", "record_problems", "shacl_problems"]
+
+PART_SIZE = 50_000
+"""About how many triples the engine checks at once: a national network in one go
+takes ≈ 1 GB in the engine; parts much larger than this also check more slowly."""
 
 _SHAPES_HINT = "zie ontology/shapes/zorgnet-shapes.ttl"
 _SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.WARNING}
@@ -74,48 +80,41 @@ def _dutch_message(shapes: Graph, shape: Node, component: Node, message: Node | 
     )
 
 
-def shacl_problems(
-    data: Graph | Sequence[Graph],
-    source_map: dict[URIRef, Position],
-    default_file: str,
-    *,
-    focus: Collection[Node] | None = None,
-) -> list[Problem]:
-    """Validate *data* against the shapes and return each result as a Problem.
+@cache
+def _schema_lines() -> str:
+    # The vocabularies go with the data so that sh:class finds the concepts' types;
+    # pySHACL's API only mixes in an ont_graph when it also runs inference.
+    return "".join(nt_line(t) for t in schema_graph())  # type: ignore[arg-type]
 
-    Parameters
-    ----------
-    data : Graph or sequence of Graph
-        The data to check; several graphs are checked as their union, without copying
-        them (the ontology and vocabularies are added the same way).
-    source_map : dict
-        Where each subject IRI was written.
-    default_file : str
-        The file to name when a focus node is not in *source_map*.
-    focus : collection of nodes, optional
-        Report only the results about these focus nodes (the rest of *data* is there
-        as context, e.g. the types of the nodes they refer to).
 
-    Returns
-    -------
-    list of Problem
-    """
-    shapes = shapes_graph()
-    graphs = [data] if isinstance(data, Graph) else list(data)
-    # The vocabularies are in the union so that sh:class finds the concepts' types;
-    # pySHACL's API only mixes in an ont_graph when it also runs inference. A view, not a
-    # copy: copying a national network took longer than validating it.
+def _results(text: str, focus: list[URIRef] | None) -> Graph:
+    """SHACL's report graph for N-Triples *text*, about the *focus* nodes (default all)."""
+    # The engine's own input type: N-Triples text given as a plain string is parsed
+    # into an rdflib graph first, which took longer than the validation.
     _, results, _ = validate(
-        ReadOnlyGraphAggregate([*graphs, schema_graph()]),
-        shacl_graph=shapes,
+        Input(text + _schema_lines(), "nt", None, {}),
+        data_graph_format="nt",
+        shacl_graph=shapes_graph(),
         inference="none",
         allow_warnings=True,
         advanced=False,
+        focus_nodes=focus,
     )
+    return results
+
+
+def _problems(
+    results: Graph,
+    about: Collection[Node],
+    source_map: dict[URIRef, Position],
+    default_file: str,
+) -> list[Problem]:
+    """The results about the nodes in *about* (and blank nodes) as Problems."""
+    shapes = shapes_graph()
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         node = results.value(result, SH.focusNode)
-        if focus is not None and node not in focus:
+        if not isinstance(node, BNode) and node not in about:
             continue
         path = results.value(result, SH.resultPath)
         message = results.value(result, SH.resultMessage)
@@ -143,7 +142,122 @@ def shacl_problems(
                 severity=severity,
             )
         )
+    return problems
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
+
+
+class _Part:
+    """Record blocks checked at once, with what SHACL needs to see around them."""
+
+    def __init__(self, data: Triples, stored: Graph | None) -> None:
+        self.data = data
+        self.stored = stored
+        self.lines: list[str] = []
+        self.subjects: set[str] = set()
+        self.references: set[str] = set()
+        self.size = 0
+
+    def add(self, block: Block) -> None:
+        self.lines.append(block.text)
+        self.size += block.text.count("\n")
+        self.subjects.update(block.subjects)
+        self.references.update(block.references)
+
+    def text(self) -> str:
+        """The blocks, the types of the nodes they refer to, and what is stored about them."""
+        context = {
+            self.data.types_of(iri) or self._stored_types(iri)
+            for iri in self.references - self.subjects
+        }
+        if self.stored is not None:
+            # A stored record that the new data adds to is checked with all its values.
+            context.update(
+                nt_line(t)  # type: ignore[arg-type]
+                for s in self.subjects
+                for t in self.stored.triples((URIRef(s), None, None))
+            )
+        return "".join(self.lines) + "".join(context)
+
+    def _stored_types(self, iri: str) -> str:
+        if self.stored is None:
+            return ""
+        return "".join(
+            nt_line(t)  # type: ignore[arg-type]
+            for t in self.stored.triples((URIRef(iri), RDF.type, None))
+        )
+
+    def problems(self, source_map: dict[URIRef, Position], default_file: str) -> list[Problem]:
+        about = {URIRef(s) for s in self.subjects}
+        return _problems(_results(self.text(), list(about)), about, source_map, default_file)
+
+
+def _other_part(data: Triples, stored: Graph | None) -> tuple[_Part, set[int]]:
+    """The triples that are not records, with the records that share a subject with them."""
+    part = _Part(data, stored)
+    graph = data.other
+    part.lines.append("".join(nt_line(t) for t in graph))  # type: ignore[arg-type]
+    part.subjects.update(str(s) for s in graph.subjects() if isinstance(s, URIRef))
+    part.references.update(str(o) for o in graph.objects() if isinstance(o, URIRef))
+    shared = {i for i, b in enumerate(data.blocks) if not part.subjects.isdisjoint(b.subjects)}
+    for i in sorted(shared):
+        part.add(data.blocks[i])
+    return part, shared
+
+
+def shacl_problems(
+    data: Triples,
+    source_map: dict[URIRef, Position],
+    default_file: str,
+    *,
+    stored: Graph | None = None,
+    part_size: int = PART_SIZE,
+) -> list[Problem]:
+    """Validate *data* against the shapes and return each result as a Problem.
+
+    The records are checked in parts of about *part_size* triples, each with the types
+    of the nodes it refers to: every shape targets a class and constrains only its focus
+    node's own values (tests/loaders/test_shacl.py holds the shapes to that), so the
+    result is the same as checking all at once, at a fraction of the memory (a national
+    network at once: ≈ 1 GB in the engine).
+
+    Parameters
+    ----------
+    data : Triples
+        The data to check.
+    source_map : dict
+        Where each subject IRI was written.
+    default_file : str
+        The file to name when a focus node is not in *source_map*.
+    stored : Graph, optional
+        Data already in the store that *data* adds to: references may point into it,
+        and a stored node that *data* says more about is checked with all its values.
+    part_size : int
+        About how many triples the engine checks at once.
+
+    Returns
+    -------
+    list of Problem
+    """
+    problems = []
+    skip: set[int] = set()
+    if len(data.other):
+        other, skip = _other_part(data, stored)
+        about = {URIRef(s) for s in other.subjects}
+        problems += _problems(_results(other.text(), None), about, source_map, default_file)
+    part = _Part(data, stored)
+    for i, block in enumerate(data.blocks):
+        if i in skip:
+            continue
+        part.add(block)
+        if part.size >= part_size:
+            problems += part.problems(source_map, default_file)
+            part = _Part(data, stored)
+    if part.subjects:
+        problems += part.problems(source_map, default_file)
+    return _sorted(problems)
 
 
 def neighbourhood(stored: Graph, record: Graph) -> Graph:
@@ -184,9 +298,6 @@ def record_problems(
     dataset, at the cost of a check of one record: an edit of a national network does
     not validate 1.5 M triples again.
     """
-    return shacl_problems(
-        [record, neighbourhood(stored, record)],
-        source_map,
-        default_file,
-        focus=set(record.subjects()),
-    )
+    about = {s for s in record.subjects() if isinstance(s, URIRef)}
+    text = "".join(nt_line(t) for t in record + neighbourhood(stored, record))  # type: ignore[arg-type]
+    return _sorted(_problems(_results(text, list(about)), about, source_map, default_file))

@@ -197,5 +197,5 @@ def read_xlsx(path: Path, *, base: Graph | None = None, display: str | None = No
     register = _register(sources, _where(name, SOURCES_SHEET), problems)
     book.close()
     dataset.report.extend(problems)
-    dataset.graph += register.graph
+    dataset.triples.add_graph(register.graph)
     return add_records(dataset, documents, register, base=base, display=name)

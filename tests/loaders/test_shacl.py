@@ -1,11 +1,13 @@
 """The SHACL engine (pyshacl-turbo) against pySHACL itself: the same problems, always."""
 
+import shutil
 from pathlib import Path
 
 import pyshacl
 import pytest
 from rdflib import RDF, SH, Graph, URIRef
 
+from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.loaders import shacl
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.loaders.report import Problem, Severity
@@ -17,7 +19,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "every-shacl-violation.ttl"
 
 def _problems_with_pyshacl(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[Problem]:
     with monkeypatch.context() as patched:
-        patched.setattr(shacl, "validate", pyshacl.validate)
+        patched.setattr(shacl, "validate", lambda data, **kw: pyshacl.validate(data.source, **kw))
         return read_dataset(path).report.problems
 
 
@@ -83,12 +85,83 @@ def test_every_shape_sees_only_its_focus_node_and_the_types_of_its_values() -> N
     # or inverse path, or runs SPARQL could see more than one record and its neighbours.
     shapes = shapes_graph()
     allowed = {
-        SH.targetClass, SH.property, SH.path, SH["class"], SH.datatype, SH.minCount,
-        SH.maxCount, SH.languageIn, SH.severity, SH.message, SH.name, SH.description,
-        SH.order, SH.group, SH.nodeKind, SH.pattern, SH["in"], SH.minInclusive,
-        SH.maxInclusive, SH.minLength, SH.maxLength, SH.deactivated,
+        SH.targetClass,
+        SH.property,
+        SH.path,
+        SH["class"],
+        SH.datatype,
+        SH.minCount,
+        SH.maxCount,
+        SH.languageIn,
+        SH.severity,
+        SH.message,
+        SH.name,
+        SH.description,
+        SH.order,
+        SH.group,
+        SH.nodeKind,
+        SH.pattern,
+        SH["in"],
+        SH.minInclusive,
+        SH.maxInclusive,
+        SH.minLength,
+        SH.maxLength,
+        SH.deactivated,
     }
     used = {p for p in shapes.predicates() if str(p).startswith(str(SH))} - {RDF.type}
     assert used <= allowed, used - allowed
     for path in shapes.objects(None, SH.path):
         assert isinstance(path, URIRef), f"path {path} is not one predicate"
+
+
+def _shipped_with(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "dataset"
+    shutil.copytree(SHIPPED_DATASET, folder)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+_UNDESCRIBED = """\
+actors:
+  - id: buurtteam-zonder-omschrijving
+    label: buurtteam zonder omschrijving
+    type: buurtteam
+    scale: lokaal
+    area: hilversum
+    domain: [jeugd]
+    source: "003 §bijlage 1"
+"""
+
+
+def test_a_dataset_checked_a_record_at_a_time_has_the_problems_of_one_check(
+    tmp_path: Path,
+) -> None:
+    # Parts of one record see the types of what they refer to only through the context
+    # the check adds: without it every reference would break sh:class.
+    dataset = read_dataset(_shipped_with(tmp_path, "extra.yaml", _UNDESCRIBED))
+    at_once = shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=10**9)
+    for size in (1, 500):
+        assert shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=size) == (
+            at_once
+        )
+    assert [(p.record, p.field, p.severity) for p in at_once] == [
+        ("buurtteam-zonder-omschrijving", "description", Severity.WARNING)
+    ]
+    assert at_once[0].file.endswith("extra.yaml") and at_once[0].line == 2
+
+
+def test_an_rdf_file_that_gives_a_record_a_second_label_is_refused_part_by_part(
+    tmp_path: Path,
+) -> None:
+    folder = _shipped_with(
+        tmp_path,
+        "extra.ttl",
+        "<https://w3id.org/zorgnet/id/actor/aanbieders-jeugd-ggz> "
+        '<http://www.w3.org/2004/02/skos/core#prefLabel> "tweede naam"@nl .\n',
+    )
+    dataset = read_dataset(folder)
+    problems = [(p.record, p.field) for p in dataset.report.errors]
+    assert problems == [("aanbieders-jeugd-ggz", "label")]
+    assert shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=1) == (
+        shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=10**9)
+    )
