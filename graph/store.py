@@ -56,6 +56,10 @@ _LOCK_FILE = "zorgnet.lock"
 _OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:meta")
 
 Write = Callable[[ox.Store, ox.NamedNode], None]
+
+_PART_LINES = 200_000
+"""Lines of N-Triples per call of Oxigraph's bulk loader, which holds what it is given
+in memory: a national network at once peaked at 1.8 GB, in parts of this size 0.6 GB."""
 # Makes a version's database in a folder (None: in memory), its triples in the graph.
 Make = Callable[[Path | None, ox.NamedNode], ox.Store]
 
@@ -238,6 +242,9 @@ class Store:
                 "JSON-LD): de extensie zegt niet welk formaat het is, of het bevat "
                 "benoemde grafen."
             )
+        if rdf_format == ox.RdfFormat.N_TRIPLES:
+            self._load(lambda db, name: _bulk_load_in_parts(db, path, name))
+            return
         self._load(
             lambda db, name: db.bulk_load(
                 path=path, format=rdf_format, base_iri=base_iri, to_graph=name
@@ -417,6 +424,42 @@ def _upgrade(location: Path) -> None:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
+
+
+def _ntriples_parts(path: Path) -> Iterable[tuple[bytes, list[int]]]:
+    """The lines of an N-Triples file in parts, each with the numbers of its lines.
+
+    The lines that may hold a blank node come last, in one part: the bulk loader gives
+    the blank nodes of each call new names.
+    """
+    blank: list[bytes] = []
+    blank_numbers: list[int] = []
+    part: list[bytes] = []
+    numbers: list[int] = []
+    with path.open("rb") as lines:
+        for number, line in enumerate(lines, start=1):
+            if line.startswith(b"_:") or b" _:" in line:
+                blank.append(line)
+                blank_numbers.append(number)
+                continue
+            part.append(line)
+            numbers.append(number)
+            if len(part) == _PART_LINES:
+                yield b"".join(part), numbers
+                part, numbers = [], []
+    if part:
+        yield b"".join(part), numbers
+    if blank:
+        yield b"".join(blank), blank_numbers
+
+
+def _bulk_load_in_parts(db: ox.Store, path: Path, name: ox.NamedNode) -> None:
+    for data, numbers in _ntriples_parts(path):
+        try:
+            db.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        except SyntaxError as exc:
+            line = numbers[(exc.lineno or 1) - 1]
+            raise SyntaxError(f"{path}, regel {line}: {str(exc).split(': ', 1)[-1]}") from exc
 
 
 def _ox_term(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:

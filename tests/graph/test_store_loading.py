@@ -8,6 +8,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import XSD
 
+from zorgnet.graph import store as store_module
 from zorgnet.graph.store import Store
 from zorgnet.ontology.exceptions import StoreError
 
@@ -93,3 +94,29 @@ def test_a_file_with_named_graphs_or_an_unknown_extension_is_refused(tmp_path: P
         with pytest.raises(StoreError, match="geen bestand met triples"):
             store.replace_from_file(tmp_path / name)
     assert store.version is None
+
+
+def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "_PART_LINES", 10)
+    lines = [f'<urn:x:a{i}> <urn:x:p> "{i}" .\n' for i in range(35)]
+    lines[3] = '_:b <urn:x:p> "eerste" .\n'
+    lines[30] = '_:b <urn:x:p> "tweede" .\n'
+    lines[31] = '<urn:x:c> <urn:x:q> _:b .\n'
+    good = tmp_path / "goed.nt"
+    good.write_text("".join(lines), encoding="utf-8")
+    with Store(tmp_path / "db") as store:
+        store.replace_from_file(good)
+        assert len(store) == 35
+        blank = store.graph().value(URIRef("urn:x:c"), URIRef("urn:x:q"))
+        assert {str(o) for o in store.graph().objects(blank, URIRef("urn:x:p"))} == {
+            "eerste",
+            "tweede",
+        }
+        lines[6] = "<urn:x:kapot> dit is geen n-triples\n"
+        broken = tmp_path / "kapot.nt"
+        broken.write_text("".join(lines), encoding="utf-8")
+        with pytest.raises(StoreError, match=r"kapot\.nt, regel 7: "):
+            store.replace_from_file(broken)
+        assert len(store) == 35
