@@ -9,8 +9,9 @@ peak (``ru_maxrss``) belongs to one job:
     Reading and checking the YAML (``zorgnet check``: records, references, SHACL),
     and writing the checked data as N-Triples for the other two.
 ``load``
-    Making the checked data current in the store: ``Store.replace_from_file`` (the
-    embedded store's bulk loader) or ``SparqlStore.replace`` (Graph Store uploads).
+    Making the checked data current in the store, as ``zorgnet load`` does:
+    ``replace_from_file`` (the embedded store's bulk loader, in parts; for Virtuoso the
+    file parsed by Oxigraph and sent as Graph Store uploads).
 ``serve``
     What a server process does with loaded data: read it (paged, for Virtuoso), project
     it, and answer each analysis (route, gaps, overlaps, team membership, brokers),
@@ -82,13 +83,7 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
 
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
     with _open(backend, location) as store:
-        if backend == "oxigraph":
-            _, wall, cpu = timed(lambda: store.replace_from_file(nt))
-        else:
-            from rdflib import Graph
-
-            data = Graph().parse(nt, format="nt")  # not timed: the client's input
-            _, wall, cpu = timed(lambda: store.replace(data))
+        _, wall, cpu = timed(lambda: store.replace_from_file(nt))
     return {"load_ms": wall, "load_cpu_ms": cpu, "load_peak_mb": _peak_mb()}
 
 

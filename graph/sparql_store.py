@@ -35,7 +35,7 @@ import json
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ from rdflib import XSD, Graph, URIRef
 from rdflib.term import BNode, Literal, Node
 
 from zorgnet.graph.lineage import Lineage
+from zorgnet.graph.store import triples_format
 from zorgnet.ontology.exceptions import StoreError
 
 __all__ = ["SparqlStore"]
@@ -404,6 +405,9 @@ class SparqlStore:
             When the server cannot be written or another writer came first; the old
             content is then unchanged.
         """
+        self._replace(data)
+
+    def _replace(self, data: Iterable[tuple[Node, Node, Node]]) -> None:
         with self._write_lock:
             current = self.version
             seen = getattr(self._seen, "version", None)
@@ -430,19 +434,17 @@ class SparqlStore:
     def replace_from_file(self, path: Path) -> None:
         """Make the triples of an RDF file the store's content, atomically (see ``replace``).
 
-        The file is parsed here and sent like any graph: the server has no access to
-        the client's files.
+        The file is parsed here, by Oxigraph one triple at a time, and sent like any
+        graph: the server has no access to the client's files. It is never held as an
+        rdflib graph, which for a national network would take ≈ 2 GB.
 
         Raises
         ------
         StoreError
-            When the file cannot be parsed, or as ``replace``.
+            When the file cannot be read or parsed, or holds named graphs (nothing is
+            sent then), or as ``replace``.
         """
-        try:
-            data = Graph().parse(path)
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise StoreError(f"{path} kan niet worden gelezen: {exc}") from exc
-        self.replace(data)
+        self._replace(_file_triples(path, triples_format(path)))
 
     def apply(self, remove: Graph, add: Graph) -> None:
         """Remove the triples of *remove* and add those of *add*, atomically.
@@ -629,7 +631,7 @@ class SparqlStore:
                 "lading is niet vastgelegd. Lees de data opnieuw en probeer het nog eens."
             )
 
-    def _write(self, graph: str, data: Graph) -> int:
+    def _write(self, graph: str, data: Iterable[tuple[Node, Node, Node]]) -> int:
         """Write *data* into *graph*; the number of distinct triples sent."""
         lines = list(dict.fromkeys(f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in data))
         if not (self._use_graph_store and self._upload(graph, lines)):
@@ -717,6 +719,27 @@ def _copy_store(store: ox.Store, name: ox.NamedNode) -> ox.Store:
 def _encode(data: Graph) -> list[str]:
     """The distinct triples of *data*, each as its three terms written by ``_term``."""
     return list(dict.fromkeys(f"{_term(s)} {_term(p)} {_term(o)}" for s, p, o in data))
+
+
+def _file_triples(path: Path, rdf_format: ox.RdfFormat) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples of the file at *path* as rdflib terms, read one at a time."""
+    try:
+        for triple in ox.parse(path=path, format=rdf_format):
+            yield _rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise StoreError(f"{path} kan niet worden gelezen: {exc}") from exc
+
+
+def _rdflib(term: Any) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"Onverwachte RDF-term {term!r}")
 
 
 def _restore(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Any:

@@ -31,7 +31,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -43,7 +43,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
-__all__ = ["Store"]
+__all__ = ["Store", "triples_format"]
 
 # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -57,9 +57,10 @@ _OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:
 
 Write = Callable[[ox.Store, ox.NamedNode], None]
 
-_PART_LINES = 200_000
-"""Lines of N-Triples per call of Oxigraph's bulk loader, which holds what it is given
-in memory: a national network at once peaked at 1.8 GB, in parts of this size 0.6 GB."""
+_PART_BYTES = 32 << 20
+"""Bytes of N-Triples per call of Oxigraph's bulk loader, which holds what it is given
+in memory: a national network (250 MB) at once peaked at 1.8 GB, in parts of about
+this size (200k lines) at 0.6 GB."""
 # Makes a version's database in a folder (None: in memory), its triples in the graph.
 Make = Callable[[Path | None, ox.NamedNode], ox.Store]
 
@@ -235,13 +236,7 @@ class Store:
         >>> len(store)
         1
         """
-        rdf_format = format or ox.RdfFormat.from_extension(path.suffix.lstrip("."))
-        if rdf_format is None or rdf_format.supports_datasets:
-            raise StoreError(
-                f"{path} is geen bestand met triples (N-Triples, Turtle, RDF/XML, N3 of "
-                "JSON-LD): de extensie zegt niet welk formaat het is, of het bevat "
-                "benoemde grafen."
-            )
+        rdf_format = format or triples_format(path)
         if rdf_format == ox.RdfFormat.N_TRIPLES:
             self._load(lambda db, name: _bulk_load_in_parts(db, path, name))
             return
@@ -426,31 +421,58 @@ def _upgrade(location: Path) -> None:
                 entry.unlink()
 
 
-def _ntriples_parts(path: Path) -> Iterable[tuple[bytes, list[int]]]:
+def triples_format(path: Path) -> ox.RdfFormat:
+    """The format of an RDF file of triples, by its extension.
+
+    Raises
+    ------
+    StoreError
+        When the extension names no RDF format, or one with named graphs.
+    """
+    rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    if rdf_format is None or rdf_format.supports_datasets:
+        raise StoreError(
+            f"{path} is geen bestand met triples (N-Triples, Turtle, RDF/XML, N3 of "
+            "JSON-LD): de extensie zegt niet welk formaat het is, of het bevat "
+            "benoemde grafen."
+        )
+    return rdf_format
+
+
+def _ntriples_parts(path: Path) -> Iterable[tuple[bytes, Sequence[int]]]:
     """The lines of an N-Triples file in parts, each with the numbers of its lines.
 
-    The lines that may hold a blank node come last, in one part: the bulk loader gives
-    the blank nodes of each call new names.
+    The file is read in blocks of whole lines. Lines that may hold a blank node come
+    last, in one part: the bulk loader gives the blank nodes of each call new names.
     """
     blank: list[bytes] = []
     blank_numbers: list[int] = []
-    part: list[bytes] = []
-    numbers: list[int] = []
+    first = 1
     with path.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
-            if line.startswith(b"_:") or b" _:" in line:
-                blank.append(line)
-                blank_numbers.append(number)
-                continue
-            part.append(line)
-            numbers.append(number)
-            if len(part) == _PART_LINES:
-                yield b"".join(part), numbers
-                part, numbers = [], []
-    if part:
-        yield b"".join(part), numbers
+        rest = b""
+        while block := lines.read(_PART_BYTES):
+            block, rest = _whole_lines(rest + block)
+            count = block.count(b"\n")
+            if b"_:" not in block:
+                yield block, range(first, first + count)
+            else:
+                kept: list[bytes] = []
+                numbers: list[int] = []
+                for number, line in enumerate(block.splitlines(keepends=True), start=first):
+                    with_blank = line.startswith(b"_:") or b" _:" in line
+                    (blank if with_blank else kept).append(line)
+                    (blank_numbers if with_blank else numbers).append(number)
+                yield b"".join(kept), numbers
+            first += count
+        if rest:
+            yield rest, range(first, first + 1)
     if blank:
         yield b"".join(blank), blank_numbers
+
+
+def _whole_lines(data: bytes) -> tuple[bytes, bytes]:
+    cut = data.rfind(b"\n") + 1
+    return data[:cut], data[cut:]
 
 
 def _bulk_load_in_parts(db: ox.Store, path: Path, name: ox.NamedNode) -> None:

@@ -4,6 +4,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -47,6 +48,24 @@ def test_reads_come_in_pages_and_miss_nothing(
     with _open(empty_virtuoso, page=1000) as store:
         store.replace(shipped.graph)
         assert isomorphic(store.snapshot(), shipped.graph)
+
+
+def test_a_file_is_sent_as_read_and_a_broken_one_changes_nothing(
+    empty_virtuoso: VirtuosoServer, shipped: Dataset, tmp_path: Path
+) -> None:
+    good = tmp_path / "regio.nt"
+    with good.open("wb") as out:
+        shipped.triples.write(out)
+    broken = tmp_path / "kapot.nt"
+    broken.write_bytes(good.read_bytes() + b"<urn:x:kapot> dit is geen n-triples\n")
+    with _open(empty_virtuoso) as store:
+        store.replace_from_file(good)
+        assert isomorphic(store.snapshot(), shipped.graph)
+        version = store.version
+        with pytest.raises(StoreError, match=r"kapot\.nt kan niet worden gelezen"):
+            store.replace_from_file(broken)
+        assert store.version == version
+        assert len(store) == len(shipped.graph)
 
 
 def test_blank_nodes_and_literals_that_look_like_terms_come_back_unchanged(

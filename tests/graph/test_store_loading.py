@@ -99,7 +99,7 @@ def test_a_file_with_named_graphs_or_an_unknown_extension_is_refused(tmp_path: P
 def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "_PART_LINES", 10)
+    monkeypatch.setattr(store_module, "_PART_BYTES", 300)
     lines = [f'<urn:x:a{i}> <urn:x:p> "{i}" .\n' for i in range(35)]
     lines[3] = '_:b <urn:x:p> "eerste" .\n'
     lines[30] = '_:b <urn:x:p> "tweede" .\n'
@@ -114,9 +114,14 @@ def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
             "eerste",
             "tweede",
         }
-        lines[6] = "<urn:x:kapot> dit is geen n-triples\n"
-        broken = tmp_path / "kapot.nt"
-        broken.write_text("".join(lines), encoding="utf-8")
-        with pytest.raises(StoreError, match=r"kapot\.nt, regel 7: "):
-            store.replace_from_file(broken)
-        assert len(store) == 35
+        for line in (7, 20):  # in a part with a blank node, and in one without
+            broken = tmp_path / "kapot.nt"
+            broken.write_text(
+                "".join(lines[: line - 1])
+                + "<urn:x:kapot> dit is geen n-triples\n"
+                + "".join(lines[line:]),
+                encoding="utf-8",
+            )
+            with pytest.raises(StoreError, match=rf"kapot\.nt, regel {line}: "):
+                store.replace_from_file(broken)
+            assert len(store) == 35
