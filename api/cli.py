@@ -114,18 +114,23 @@ def load(
     """
     try:
         with open_cli_store(store) as target:
-            base = target.snapshot() if add else None
-            dataset = read_dataset(path or get_settings().data, base=base) if add else _read(path)
+            # The stored data is read through a view, never named here: a view keeps the
+            # database open, and a failed command's traceback would keep its locals.
+            dataset = (
+                read_dataset(path or get_settings().data, base=target.graph())
+                if add
+                else _read(path)
+            )
             loaded = (
                 f"Geladen: {dataset.record_count} registraties "
-                f"({commit(target, dataset, base)} triples) "
+                f"({commit(target, dataset, add=add)} triples) "
                 f"uit {len(dataset.files)} bestanden in {target.location}."
             )
             if isinstance(target, Store):
                 # Built now and saved with the version, so that the first question after
                 # a load is answered at once (a national network takes ≈ 20 s to project);
                 # the data read from the files is let go first, it is in the store now.
-                del dataset, base
+                del dataset
                 projection_for(target)
     except ZorgnetError as exc:
         raise fail(exc) from exc

@@ -52,9 +52,9 @@ def _import(
         raise typer.Exit(2)
     try:
         with open_cli_store(store) as target:
-            base = target.snapshot()
-            dataset = read_import(path, fmt, base)
-            count = commit(target, dataset, base)
+            # A view of the stored data, not kept in a local: see ``load``.
+            dataset = read_import(path, fmt, target.graph())
+            count = commit(target, dataset, add=True)
     except ZorgnetError as exc:
         raise fail(exc) from exc
     console.print(
