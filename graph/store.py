@@ -55,12 +55,12 @@ _LOCK_FILE = "zorgnet.lock"
 # version named by this triple in the graph urn:zorgnet:meta.
 _OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:meta")
 
-Write = Callable[[ox.Store, ox.NamedNode], None]
-
 _PART_BYTES = 32 << 20
 """Bytes of N-Triples per call of Oxigraph's bulk loader, which holds what it is given
 in memory: a national network (250 MB) at once peaked at 1.8 GB, in parts of about
 this size (200k lines) at 0.6 GB."""
+
+Write = Callable[[ox.Store, ox.NamedNode], None]
 # Makes a version's database in a folder (None: in memory), its triples in the graph.
 Make = Callable[[Path | None, ox.NamedNode], ox.Store]
 
@@ -459,22 +459,28 @@ def _ntriples_parts(path: Path) -> Iterable[tuple[bytes, Sequence[int]]]:
     first = 1
     with path.open("rb") as lines:
         rest = b""
-        while block := lines.read(_PART_BYTES):
-            block, rest = _whole_lines(rest + block)
+        while True:
+            read = lines.read(_PART_BYTES)
+            if read:
+                block, rest = _whole_lines(rest + read)
+            elif rest:
+                # A last line without its newline goes the same way as the others.
+                block, rest = rest + b"\n", b""
+            else:
+                break
             count = block.count(b"\n")
             if b"_:" not in block:
                 yield block, range(first, first + count)
             else:
                 kept: list[bytes] = []
                 numbers: list[int] = []
-                for number, line in enumerate(block.splitlines(keepends=True), start=first):
+                for number, line in enumerate(block[:-1].split(b"\n"), start=first):
+                    line += b"\n"
                     with_blank = line.startswith(b"_:") or b" _:" in line
                     (blank if with_blank else kept).append(line)
                     (blank_numbers if with_blank else numbers).append(number)
                 yield b"".join(kept), numbers
             first += count
-        if rest:
-            yield rest, range(first, first + 1)
     if blank:
         yield b"".join(blank), blank_numbers
 

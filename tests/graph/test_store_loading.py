@@ -104,6 +104,7 @@ def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
     lines[3] = '_:b <urn:x:p> "eerste" .\n'
     lines[30] = '_:b <urn:x:p> "tweede" .\n'
     lines[31] = '<urn:x:c> <urn:x:q> _:b .\n'
+    lines[34] = '_:b <urn:x:p> "laatste" .'  # the last line, without its newline
     good = tmp_path / "goed.nt"
     good.write_text("".join(lines), encoding="utf-8")
     with Store(tmp_path / "db") as store:
@@ -113,6 +114,7 @@ def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
         assert {str(o) for o in store.graph().objects(blank, URIRef("urn:x:p"))} == {
             "eerste",
             "tweede",
+            "laatste",
         }
         for line in (7, 20):  # in a part with a blank node, and in one without
             broken = tmp_path / "kapot.nt"
