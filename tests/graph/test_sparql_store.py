@@ -3,7 +3,7 @@
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -252,6 +252,23 @@ def test_a_text_typed_as_string_and_the_same_plain_text_are_one_triple(
         assert len(store.graph()) == 2
 
 
+def _until_taken(write: Callable[[], None], stop: float, errors: list[BaseException]) -> bool:
+    """Run *write* until the store takes it, again whenever another writer came first.
+
+    False when time runs out, or on any other error (which goes into *errors*).
+    """
+    while time.monotonic() < stop:
+        try:
+            write()
+        except StoreError as exc:
+            if "intussen door een ander gewijzigd" not in str(exc):
+                errors.append(exc)
+                return False
+            continue
+        return True
+    return False
+
+
 def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
     empty_virtuoso: VirtuosoServer,
 ) -> None:
@@ -268,18 +285,15 @@ def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
         with _open(empty_virtuoso) as own:
             for i in range(3):
                 marker = f"w{n}-{i}"
-                while time.monotonic() < stop:
+
+                def write(own: SparqlStore = own, marker: str = marker) -> None:
                     data = own.snapshot()
                     data.add((URIRef(f"urn:x:marker:{marker}"), URIRef("urn:x:p"), Literal(1)))
-                    try:
-                        own.replace(data)
-                    except StoreError as exc:
-                        if "intussen door een ander gewijzigd" not in str(exc):
-                            errors.append(exc)
-                            return
-                        continue
-                    acknowledged.append(marker)
-                    break
+                    own.replace(data)
+
+                if not _until_taken(write, stop, errors):
+                    return
+                acknowledged.append(marker)
 
     def reader() -> None:
         with _open(empty_virtuoso) as own:
@@ -296,7 +310,7 @@ def test_concurrent_readers_and_writers_lose_no_acknowledged_write(
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
-    assert not errors
+    assert not errors, errors
     assert acknowledged
     with _open(empty_virtuoso) as store:
         after = store.snapshot()
@@ -536,24 +550,21 @@ def test_concurrent_edits_lose_no_acknowledged_write(empty_virtuoso: VirtuosoSer
         with _open(empty_virtuoso) as own:
             for i in range(2):
                 marker = f"w{n}-{i}"
-                while time.monotonic() < stop:
+
+                def write(own: SparqlStore = own, i: int = i, marker: str = marker) -> None:
                     own.graph()
-                    try:
-                        own.apply(Graph(), _triple("marker", n * 10 + i, marker))
-                    except StoreError as exc:
-                        if "intussen door een ander gewijzigd" not in str(exc):
-                            errors.append(exc)
-                            return
-                        continue
-                    acknowledged.append(marker)
-                    break
+                    own.apply(Graph(), _triple("marker", n * 10 + i, marker))
+
+                if not _until_taken(write, stop, errors):
+                    return
+                acknowledged.append(marker)
 
     threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert not errors
+    assert not errors, errors
     with _open(empty_virtuoso) as store:
         after = store.snapshot()
         assert _version_graphs(store) == {str(store.version)}
