@@ -260,6 +260,10 @@ class SparqlStore:
             if version is None:
                 return None, ox.Store()
             expected = self._count(version)
+            if self.version != version:
+                # Counted after another version became current: the count may be of a
+                # version already dropped, which a read of no pages would "confirm".
+                continue
             store = self._read_pages(str(version), expected)
             if len(store) != expected and self.version == version:
                 # The server did not scan the graph in the same order for every page.
@@ -372,7 +376,13 @@ class SparqlStore:
         copy.extend(store.quads_for_pattern(None, None, None, None))
         return Graph(store=OxigraphStore(store=copy), identifier=view.identifier)
 
-    def derived_path(self, name: str) -> None:
+    def made_from(self) -> URIRef | None:
+        """The version the current one was made from by ``apply`` on this SparqlStore
+        object; None after a load, or for a version this object did not make."""
+        base = self._lineage.base(self.version)
+        return None if base is None else URIRef(str(base))
+
+    def derived_path(self, name: str, version: URIRef | None = None) -> None:
         """None: files derived from a version are only kept beside an embedded store."""
         return None
 

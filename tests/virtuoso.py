@@ -40,10 +40,12 @@ def virtuoso_available() -> bool:
     return VIRTUOSO.exists() and ISQL.exists() and PACKAGED_INI.exists()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _free_ports() -> tuple[int, int]:
+    """Two free loopback ports, different from each other (both held while chosen)."""
+    with socket.socket() as first, socket.socket() as second:
+        first.bind(("127.0.0.1", 0))
+        second.bind(("127.0.0.1", 0))
+        return int(first.getsockname()[1]), int(second.getsockname()[1])
 
 
 class VirtuosoServer:
@@ -58,8 +60,7 @@ class VirtuosoServer:
     def __init__(self, folder: Path | None = None) -> None:
         self._own_folder = folder is None
         self.folder = folder or Path(tempfile.mkdtemp(prefix="zorgnet-virtuoso-"))
-        self.sql_port = _free_port()
-        self.http_port = _free_port()
+        self.sql_port, self.http_port = _free_ports()
         self.password = secrets.token_hex(16)
         # A leading letter: SET PASSWORD reads a leading digit as a number.
         self._dba_password = "z" + secrets.token_hex(16)
