@@ -26,8 +26,6 @@ from zorgnet.api.cli_common import (
 )
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.coverage import source_coverage
-from zorgnet.graph.projection import projection_for
-from zorgnet.graph.store import Store
 from zorgnet.graph.summary import Summary, summarize
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.ontology.exceptions import ZorgnetError
@@ -126,12 +124,6 @@ def load(
                 f"({commit(target, dataset, add=add)} triples) "
                 f"uit {len(dataset.files)} bestanden in {target.location}."
             )
-            if isinstance(target, Store):
-                # Built now and saved with the version, so that the first question after
-                # a load is answered at once (a national network takes ≈ 20 s to project);
-                # the data read from the files is let go first, it is in the store now.
-                del dataset
-                projection_for(target)
     except ZorgnetError as exc:
         raise fail(exc) from exc
     console.print(loaded)

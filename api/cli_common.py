@@ -18,6 +18,7 @@ from rich.console import Console
 
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.backends import open_store
+from zorgnet.graph.projection import projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
@@ -94,7 +95,11 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
     network is not in memory twice (the text, and the store's bulk load). With *add*
     (the dataset was checked against the stored data) they are added like an edit
     (``apply``): a new version made from the current one, so the stored data is
-    neither read nor sent again. Returns the number of triples stored.
+    neither read nor sent again. The projection of an embedded store's new version is
+    then made and saved with it, so that the first question after a load is answered
+    at once (a national network takes ≈ 20 s to project; after an addition, ≈ 2 s from
+    the projection saved with the version it was added to). Returns the number of
+    triples stored.
     """
     print_report(dataset.report)
     if not dataset.report.ok:
@@ -104,14 +109,16 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
         raise typer.Exit(1)
     if add:
         target.apply(Graph(), dataset.triples.graph())
-        return len(target)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "data.nt"
-        with path.open("wb") as out:
-            dataset.triples.write(out)
-        dataset.triples, dataset.source_map = Triples(), {}
-        target.replace_from_file(path)
-    _give_back_freed_memory()
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "data.nt"
+            with path.open("wb") as out:
+                dataset.triples.write(out)
+            dataset.triples, dataset.source_map = Triples(), {}
+            target.replace_from_file(path)
+        _give_back_freed_memory()
+    if isinstance(target, Store):
+        projection_for(target)
     return len(target)
 
 

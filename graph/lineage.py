@@ -15,6 +15,8 @@ Examples
 ['urn:x:a', 'urn:x:b']
 >>> lineage.since("v0", "v3") is None
 True
+>>> lineage.base("v3")
+'v2'
 """
 
 import threading
@@ -38,6 +40,12 @@ class Lineage:
             self._steps[version] = (base, frozenset(subjects))
             while len(self._steps) > self._size:
                 self._steps.popitem(last=False)
+
+    def base(self, version: Hashable) -> Hashable | None:
+        """The version *version* was made from, or None when not known."""
+        with self._lock:
+            step = self._steps.get(version)
+        return None if step is None else step[0]
 
     def since(self, version: Hashable, current: Hashable) -> frozenset[str] | None:
         """The subjects changed from *version* to *current*, or None when not known."""

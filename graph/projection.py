@@ -689,10 +689,10 @@ def projection_for(store: Store) -> nx.MultiDiGraph:
     """The projection of *store*'s current data, built once per store version.
 
     Each load or edit writes a new version (``Store.version``), so comparing versions
-    is a cheap and exact test for "the data changed". After an edit, the projection is
-    made from the previous one (:func:`zorgnet.graph.reprojection.reproject`); else it
-    is read back from the file saved beside the version, or projected from the store and
-    saved there.
+    is a cheap and exact test for "the data changed". The projection is read back from
+    the file saved beside the version; else, after an edit, made from the previous one
+    (:func:`zorgnet.graph.reprojection.reproject`), the one held here or the one saved
+    beside the version the edit was made from; else projected from the store and saved.
 
     Examples
     --------
@@ -724,19 +724,33 @@ def _saved_or_projected(
 
     path = store.derived_path(saved_projection.NAME)
     G = saved_projection.read(path) if path is not None and path.exists() else None
-    if G is None:
-        changed = None if cached is None else store.changes_since(cached[0])
-        if changed is None:
-            G = project(store.graph())
-            if path is not None:
-                saved_projection.write(G, path)
-        else:
-            from zorgnet.graph.reprojection import reproject
+    if G is not None:
+        return G
+    earlier = cached or _saved_base(store)
+    changed = None if earlier is None else store.changes_since(earlier[0])
+    if earlier is None or changed is None:
+        G = project(store.graph())
+        if path is not None:
+            saved_projection.write(G, path)
+        return G
+    from zorgnet.graph.reprojection import reproject
 
-            G = reproject(cached[1], store.graph(), changed)
-            if path is not None:
-                # Only a later process reads the file, and writing it takes longer than
-                # the reprojection: the answer need not wait for it. Not a daemon, so
-                # that a command ending meanwhile still finishes the file.
-                threading.Thread(target=saved_projection.write, args=(G, path)).start()
+    G = reproject(earlier[1], store.graph(), changed)
+    if path is not None:
+        # Only a later process reads the file, and writing it takes longer than the
+        # reprojection: the answer need not wait for it. Not a daemon, so that a
+        # command ending meanwhile still finishes the file.
+        threading.Thread(target=saved_projection.write, args=(G, path)).start()
     return G
+
+
+def _saved_base(store: Store) -> tuple[URIRef, nx.MultiDiGraph] | None:
+    """The saved projection of the version the current one was edited from, if that
+    version is still there: after ``zorgnet load --add`` or ``import``, a new process
+    reprojects the few added records instead of projecting the whole network again."""
+    from zorgnet.graph import saved_projection
+
+    base = store.made_from()
+    path = None if base is None else store.derived_path(saved_projection.NAME, base)
+    G = saved_projection.read(path) if path is not None and path.exists() else None
+    return None if base is None or G is None else (base, G)

@@ -167,15 +167,23 @@ class Store:
         """
         return self._lineage.since(version, self._version)
 
-    def derived_path(self, name: str) -> Path | None:
-        """Where to keep the file *name* derived from the current version.
+    def made_from(self) -> URIRef | None:
+        """The version the current one was made from by ``apply`` on this Store object;
+        None after a load, or for a version this object did not make."""
+        base = self._lineage.base(self._version)
+        return None if base is None else URIRef(str(base))
 
-        The file lives beside the version's database and is deleted with it. None for a
+    def derived_path(self, name: str, version: URIRef | None = None) -> Path | None:
+        """Where to keep the file *name* derived from *version* (by default the current).
+
+        The file lives beside the version's database and is deleted with it: an earlier
+        version stays until the next load or until the store is closed. None for a
         store in memory or without data.
         """
-        if self.location is None or self._version is None:
+        version = version or self._version
+        if self.location is None or version is None:
             return None
-        return self.location / "versions" / f"{str(self._version)[len(_VERSION_PREFIX):]}.{name}"
+        return self.location / "versions" / f"{str(version)[len(_VERSION_PREFIX):]}.{name}"
 
     # -- writing -------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from rdflib import SKOS, Graph, Literal
 from same_projection import assert_same
 
 import zorgnet.graph.projection
@@ -40,6 +41,31 @@ def test_a_new_process_reads_the_saved_projection_instead_of_rebuilding(
     monkeypatch.setattr(zorgnet.graph.projection, "project", no_projection)
     with Store(tmp_path / "db") as store:
         assert_same(built, projection_for(store))
+
+
+def test_an_edit_in_a_new_process_is_reprojected_from_the_saved_projection_of_its_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As ``zorgnet load --add``: a new process edits the store, then asks for the projection.
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        projection_for(store)
+    project_whole = zorgnet.graph.projection.project
+
+    def no_projection(graph: object) -> nx.MultiDiGraph:
+        raise AssertionError("alleen de gewijzigde registratie had opnieuw gemaakt moeten worden")
+
+    with Store(tmp_path / "db") as store:
+        huisarts = next(s for s in store.graph().subjects() if str(s).endswith("/huisarts"))
+        old = Graph()
+        for label in store.graph().objects(huisarts, SKOS.prefLabel):
+            old.add((huisarts, SKOS.prefLabel, label))
+        new = Graph().add((huisarts, SKOS.prefLabel, Literal("Huisartsenpost", lang="nl")))
+        store.apply(old, new)
+        monkeypatch.setattr(zorgnet.graph.projection, "project", no_projection)
+        G = projection_for(store)
+        assert G.nodes["huisarts"]["label"] == "Huisartsenpost"
+        assert_same(G, project_whole(store.graph()))
 
 
 def test_the_saved_projection_goes_with_its_version(tmp_path: Path) -> None:
