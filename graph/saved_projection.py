@@ -84,7 +84,19 @@ def write(G: nx.MultiDiGraph, path: Path) -> bool:
     except OSError:
         temporary.unlink(missing_ok=True)
         return False
+    _drop_other_revisions(path)
     return True
+
+
+def _drop_other_revisions(path: Path) -> None:
+    """Delete the projections of the same version saved by other revisions of zorgnet:
+    this one never reads them, and at national scale each takes about 60 MB."""
+    if not path.name.endswith(NAME):
+        return
+    version = path.name[: -len(NAME)]
+    for other in path.parent.glob(f"{version}projection-*.marshal"):
+        if other != path:
+            other.unlink(missing_ok=True)
 
 
 @projection.without_gc()

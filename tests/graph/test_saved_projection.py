@@ -81,6 +81,17 @@ def test_the_saved_projection_goes_with_its_version(tmp_path: Path) -> None:
     assert G.number_of_nodes() == project(example_graph()).number_of_nodes()
 
 
+def test_a_projection_saved_by_another_revision_of_zorgnet_is_deleted(tmp_path: Path) -> None:
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        path = store.derived_path(saved_projection.NAME)
+        older = path.with_name(path.name.replace(saved_projection.NAME, "projection-0ld.marshal"))
+        older.write_bytes(b"van een eerdere versie van zorgnet")
+        projection_for(store)
+        assert path.exists()
+        assert not older.exists()
+
+
 def test_a_damaged_file_is_ignored_and_the_projection_rebuilt(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as store:
         store.replace(example_graph())
