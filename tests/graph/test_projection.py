@@ -4,16 +4,19 @@ import doctest
 import importlib
 import pkgutil
 import threading
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from rdflib import Graph
+from same_projection import assert_same
 
 import zorgnet.graph.analyses
 import zorgnet.graph.projection
 from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project, project_file, projection_for
 from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
 
 
 def test_every_actor_of_the_data_is_a_node_with_its_iri_type_and_sources(region):
@@ -57,6 +60,21 @@ def test_the_projection_is_the_same_on_the_store_as_on_a_plain_graph():
     plain = project(example_graph())
     assert nx.utils.edges_equal(from_store.edges(keys=True), plain.edges(keys=True))
     assert dict(from_store.nodes(data=True)) == dict(plain.nodes(data=True))
+
+
+def test_the_projection_of_a_loaded_file_is_the_projection_of_the_store_it_was_loaded_into(
+    shipped: Dataset, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.nt"
+    with path.open("wb") as out:
+        shipped.triples.write(out)
+    with Store(tmp_path / "db") as store:
+        store.replace_from_file(path)
+        from_file = project_file(path)
+        assert_same(from_file, project(store.graph()))
+        assert_same(from_file, project(shipped.graph))
+        assert from_file.graph["mandates"]
+        assert any(m.opens_contracted_care for m in from_file.graph["mandates"])
 
 
 def test_the_cache_is_rebuilt_when_the_store_gets_new_data():
