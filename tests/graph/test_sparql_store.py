@@ -5,6 +5,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import pytest
@@ -612,23 +613,44 @@ def test_an_edit_from_a_base_someone_else_dropped_is_refused(
         assert _version_graphs(store) <= {base}
 
 
+def _write_at_first_call(
+    monkeypatch: pytest.MonkeyPatch,
+    reader: SparqlStore,
+    method: str,
+    write: Callable[[], None],
+    *,
+    after: bool,
+) -> list[str]:
+    """Make *write* happen at the reader's first call of *method* (before or *after* it);
+    the graphs of every call are returned."""
+    original = getattr(reader, method)
+    calls: list[str] = []
+
+    def interrupted(graph: str, *args: Any) -> Any:
+        first = not calls
+        calls.append(graph)
+        if first and not after:
+            write()
+        result = original(graph, *args)
+        if first and after:
+            write()
+        return result
+
+    monkeypatch.setattr(reader, method, interrupted)
+    return calls
+
+
 def test_a_complete_read_is_kept_when_an_edit_overtakes_it(
     empty_virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with _open(empty_virtuoso) as writer, _open(empty_virtuoso) as reader:
         writer.replace(_graph(20, "a"))
-        read = reader._read_pages
-        reads: list[str] = []
 
-        def read_then_edit(version: str, expected: int) -> ox.Store:
-            pages = read(version, expected)
-            reads.append(version)
-            if len(reads) == 1:
-                writer.graph()
-                writer.apply(Graph(), _triple("b", 0, 0))
-            return pages
+        def edit() -> None:
+            writer.graph()
+            writer.apply(Graph(), _triple("b", 0, 0))
 
-        monkeypatch.setattr(reader, "_read_pages", read_then_edit)
+        reads = _write_at_first_call(monkeypatch, reader, "_read_pages", edit, after=True)
         version, store = reader._fetch()
         assert reads == [version]
         assert len(store) == 20
@@ -640,18 +662,11 @@ def test_a_version_dropped_before_it_is_counted_is_not_read_as_empty(
 ) -> None:
     with _open(empty_virtuoso) as writer, _open(empty_virtuoso) as reader:
         writer.replace(_graph(20, "a"))
-        count = reader._count
-        counted: list[str] = []
-
-        def load_then_count(graph: str) -> int:
-            # Another editor loads (and drops the version the reader is about to count)
-            # between the reader's look at the pointer and its count.
-            counted.append(graph)
-            if len(counted) == 1:
-                writer.replace(_graph(30, "b"))
-            return count(graph)
-
-        monkeypatch.setattr(reader, "_count", load_then_count)
+        # Another editor loads (and drops the version the reader is about to count)
+        # between the reader's look at the pointer and its count.
+        counted = _write_at_first_call(
+            monkeypatch, reader, "_count", lambda: writer.replace(_graph(30, "b")), after=False
+        )
         version, store = reader._fetch()
         assert counted[0] != version
         assert version == str(writer.version)
