@@ -25,7 +25,7 @@ from rdflib import DCTERMS, RDF, SH, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem, Severity
-from zorgnet.loaders.triples import Block, Triples, nt_line
+from zorgnet.loaders.triples import Block, Triples, nt_line, nt_text
 from zorgnet.ontology.files import ontology_graph, schema_graph, shapes_graph
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.vocabulary import label_of
@@ -84,7 +84,7 @@ def _dutch_message(shapes: Graph, shape: Node, component: Node, message: Node | 
 def _schema_lines() -> str:
     # The vocabularies go with the data so that sh:class finds the concepts' types;
     # pySHACL's API only mixes in an ont_graph when it also runs inference.
-    return "".join(nt_line(t) for t in schema_graph())  # type: ignore[arg-type]
+    return nt_text(schema_graph())
 
 
 def _results(text: str, focus: list[URIRef] | None) -> Graph:
@@ -184,21 +184,23 @@ class _Part:
     def _stored_types(self, iri: str) -> str:
         if self.stored is None:
             return ""
-        return "".join(
-            nt_line(t)  # type: ignore[arg-type]
-            for t in self.stored.triples((URIRef(iri), RDF.type, None))
-        )
+        return nt_text(self.stored.triples((URIRef(iri), RDF.type, None)))
 
-    def problems(self, source_map: dict[URIRef, Position], default_file: str) -> list[Problem]:
+    def problems(
+        self, source_map: dict[URIRef, Position], default_file: str, *, focused: bool = True
+    ) -> list[Problem]:
+        """The problems about the part's subjects; unless *focused*, the engine checks
+        every node of the part (and results about blank nodes are kept)."""
         about = {URIRef(s) for s in self.subjects}
-        return _problems(_results(self.text(), list(about)), about, source_map, default_file)
+        focus = list(about) if focused else None
+        return _problems(_results(self.text(), focus), about, source_map, default_file)
 
 
 def _other_part(data: Triples, stored: Graph | None) -> tuple[_Part, set[int]]:
     """The triples that are not records, with the records that share a subject with them."""
     part = _Part(data, stored)
     graph = data.other
-    part.lines.append("".join(nt_line(t) for t in graph))  # type: ignore[arg-type]
+    part.lines.append(nt_text(graph))
     part.subjects.update(str(s) for s in graph.subjects() if isinstance(s, URIRef))
     part.references.update(str(o) for o in graph.objects() if isinstance(o, URIRef))
     shared = {i for i, b in enumerate(data.blocks) if not part.subjects.isdisjoint(b.subjects)}
@@ -245,8 +247,7 @@ def shacl_problems(
     skip: set[int] = set()
     if len(data.other):
         other, skip = _other_part(data, stored)
-        about = {URIRef(s) for s in other.subjects}
-        problems += _problems(_results(other.text(), None), about, source_map, default_file)
+        problems += other.problems(source_map, default_file, focused=False)
     part = _Part(data, stored)
     for i, block in enumerate(data.blocks):
         if i in skip:
@@ -299,5 +300,5 @@ def record_problems(
     not validate 1.5 M triples again.
     """
     about = {s for s in record.subjects() if isinstance(s, URIRef)}
-    text = "".join(nt_line(t) for t in record + neighbourhood(stored, record))  # type: ignore[arg-type]
+    text = nt_text(record + neighbourhood(stored, record))
     return _sorted(_problems(_results(text, list(about)), about, source_map, default_file))

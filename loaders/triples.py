@@ -12,12 +12,12 @@ nodes, so they stay one rdflib graph, :attr:`Triples.other`.
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-__all__ = ["Block", "Triples", "nt_line"]
+__all__ = ["Block", "Triples", "nt_line", "nt_text"]
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _TYPE = f"<{RDF.type}>"
@@ -40,6 +40,11 @@ def nt_line(triple: tuple[Node, Node, Node]) -> str:
     """One triple as a line of N-Triples, newline included."""
     s, p, o = triple
     return f"{_term(s)} {_term(p)} {_term(o)} .\n"
+
+
+def nt_text(triples: Iterable[Any]) -> str:
+    """*triples* (an rdflib graph, or rdflib triples) as N-Triples lines."""
+    return "".join(nt_line(t) for t in triples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +134,7 @@ class Triples:
         """The ``rdf:type`` lines of *iri*, from the records or from ``other``."""
         if iri in self._types:
             return self._types[iri]
-        return "".join(nt_line(t) for t in self.other.triples((URIRef(iri), RDF.type, None)))
+        return nt_text(self.other.triples((URIRef(iri), RDF.type, None)))
 
     def graph(self, of_type: URIRef | None = None) -> Graph:
         """An rdflib graph of the triples, or of ``other`` and the records of one class.
@@ -163,5 +168,4 @@ class Triples:
         """Write every triple to *stream* as N-Triples in UTF-8."""
         for block in self.blocks:
             stream.write(block.text.encode("utf-8"))
-        for triple in self.other:
-            stream.write(nt_line(triple).encode("utf-8"))  # type: ignore[arg-type]
+        stream.write(nt_text(self.other).encode("utf-8"))
