@@ -412,7 +412,7 @@ def _records_of(subjects: _Grouped) -> tuple[dict[str, _Record], dict[str, list[
         record = records.get(record_id)
         if record is None:
             record = records[record_id] = _Record(iri, slugs, values)
-        elif record.values is not values:
+        else:
             for predicate, found in values.items():
                 record.values[predicate].extend(found)
         for citation in values.get(_ZN.citation, ()):
@@ -594,9 +594,13 @@ class _Parts:
     def _add_all(self, records: dict[str, _Record], sources: dict[str, list[str]],
                  in_data: Callable[[str], object | None]) -> None:
         memo: dict[str, bool] = {}
+
+        def opens_contracted_care(power: _Term | None) -> bool:
+            return _opens_contracted_care(in_data, power, memo)
+
         for record_id, rec in records.items():
             self.add(record_id, rec, tuple(sorted(set(sources.get(record_id, ())))),
-                     lambda power: _opens_contracted_care(in_data, power, memo))
+                     opens_contracted_care)
 
 
 def _membership_edge(membership: Membership) -> dict[str, Any]:
@@ -808,7 +812,8 @@ def _saved_or_projected(
     G = saved_projection.read(path) if path is not None and path.exists() else None
     if G is not None:
         return G
-    earlier = cached or _saved_base(store)
+    # Where no file is kept (in memory, or a remote store) there is no saved base either.
+    earlier = cached or (None if path is None else _saved_base(store))
     changed = None if earlier is None else store.changes_since(earlier[0])
     if earlier is None or changed is None:
         G = project(store.graph()) if loaded_from is None else project_file(loaded_from)

@@ -376,13 +376,7 @@ class SparqlStore:
         copy.extend(store.quads_for_pattern(None, None, None, None))
         return Graph(store=OxigraphStore(store=copy), identifier=view.identifier)
 
-    def made_from(self) -> URIRef | None:
-        """The version the current one was made from by ``apply`` on this SparqlStore
-        object; None after a load, or for a version this object did not make."""
-        base = self._lineage.base(self.version)
-        return None if base is None else URIRef(str(base))
-
-    def derived_path(self, name: str, version: URIRef | None = None) -> None:
+    def derived_path(self, name: str) -> None:
         """None: files derived from a version are only kept beside an embedded store."""
         return None
 
