@@ -104,6 +104,11 @@ class SparqlStore:
         faster, and smaller requests are slower.
     page : int
         Triples per read request.
+    connections : int
+        Requests sent to the server at once; more wait here for a free connection (as
+        long as *timeout*). A server answers only so many at once anyway, and Virtuoso
+        7.2.5 was seen to crash ("double free or corruption") now and then under fifty
+        API clients whose requests each went to it at once.
     """
 
     def __init__(
@@ -116,6 +121,7 @@ class SparqlStore:
         chunk: int = 400,
         upload: int = 20_000,
         page: int = 50_000,
+        connections: int = 8,
     ) -> None:
         self.location = endpoint
         self.endpoint = endpoint
@@ -128,6 +134,7 @@ class SparqlStore:
         self._timeout = timeout
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=5.0),
+            limits=httpx.Limits(max_connections=connections),
             auth=httpx.DigestAuth(user, password or "") if user else None,
         )
         self._use_graph_store = True
