@@ -51,14 +51,23 @@ def _empty(server: VirtuosoServer) -> None:
 
 
 @pytest.fixture
-def empty_virtuoso(virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch) -> VirtuosoServer:
-    """The session's Virtuoso without zorgnet data, its update user in the environment."""
+def empty_virtuoso(
+    virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[VirtuosoServer]:
+    """The session's Virtuoso without zorgnet data, its update user in the environment.
+
+    A server that crashed during the test (tests that kill it start it again) fails the
+    test with the server's last words, not only with the client's "connection refused".
+    """
     if virtuoso.process is None or virtuoso.process.poll() is not None:
         virtuoso.restart()
     _empty(virtuoso)
     for name, value in virtuoso.credentials_env.items():
         monkeypatch.setenv(name, value)
-    return virtuoso
+    yield virtuoso
+    crashed = virtuoso.crash_report()
+    if crashed is not None:
+        pytest.fail(crashed)
 
 
 @pytest.fixture(params=["oxigraph", "virtuoso"])

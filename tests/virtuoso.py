@@ -176,6 +176,16 @@ class VirtuosoServer:
             self._dba_set = True
         return result.stdout
 
+    def crash_report(self) -> str | None:
+        """What the server said last, if it stopped without being asked to; else None."""
+        if self.process is None or self.process.poll() is None:
+            return None
+        log = (self.folder / "stdout.log").read_text(errors="replace").splitlines()
+        return (
+            f"virtuoso-t stopped by itself (exit code {self.process.returncode}); "
+            "its last lines:\n" + "\n".join(log[-5:])
+        )
+
     def kill(self) -> None:
         """Kill the server process at once (as a crash would)."""
         if self.process is not None and self.process.poll() is None:
