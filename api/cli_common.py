@@ -95,11 +95,13 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
     network is not in memory twice (the text, and the store's bulk load). With *add*
     (the dataset was checked against the stored data) they are added like an edit
     (``apply``): a new version made from the current one, so the stored data is
-    neither read nor sent again. The projection of an embedded store's new version is
-    then made and saved with it, so that the first question after a load is answered
-    at once: from the file just loaded, which is read faster than the store, or after
-    an addition from the projection saved with the version it was added to. Returns
-    the number of triples stored.
+    neither read nor sent again. The projection of the new version is then made and
+    saved with it (a remote store's in the local cache folder), so that the first
+    question after a load is answered at once: from the file just loaded, which is read
+    faster than the store. After an addition to an embedded store it is made from the
+    projection saved with the version it was added to; a remote store keeps no such
+    base, and reading the whole network from the server to project it is left to the
+    first process that asks. Returns the number of triples stored.
     """
     print_report(dataset.report)
     if not dataset.report.ok:
@@ -119,8 +121,7 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
         dataset.triples, dataset.source_map = Triples(), {}
         target.replace_from_file(path)
         _give_back_freed_memory()
-        if isinstance(target, Store):
-            projection_for(target, loaded_from=path)
+        projection_for(target, loaded_from=path)
     return len(target)
 
 

@@ -5,7 +5,10 @@
 embedded :class:`~zorgnet.graph.store.Store`. The update user of a remote store comes
 from ``ZORGNET_SPARQL_USER`` and ``ZORGNET_SPARQL_PASSWORD``, never from the URL, so that
 the password does not show up in process lists or shell history; the answer time limit
-from ``ZORGNET_STORE_TIMEOUT`` (seconds, default 60).
+from ``ZORGNET_STORE_TIMEOUT`` (seconds, default 60). The projection of each version read
+from a remote store is saved in ``ZORGNET_CACHE`` (default ``$XDG_CACHE_HOME/zorgnet``,
+else ``~/.cache/zorgnet``), so that the next process reads it back in a second or two
+instead of reading the whole network from the server again.
 
 Examples
 --------
@@ -38,6 +41,13 @@ def remote_endpoint(location: str | Path) -> str | None:
     return f"{match.group(1)}://{match.group(2)}"
 
 
+def _cache_folder() -> Path:
+    if os.environ.get("ZORGNET_CACHE"):
+        return Path(os.environ["ZORGNET_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "zorgnet"
+
+
 def open_store(location: str | Path) -> Store | SparqlStore:
     """Open the store at *location*: a folder, or a ``sparql+http://`` endpoint.
 
@@ -61,4 +71,5 @@ def open_store(location: str | Path) -> Store | SparqlStore:
         user=os.environ.get("ZORGNET_SPARQL_USER") or None,
         password=os.environ.get("ZORGNET_SPARQL_PASSWORD") or None,
         timeout=seconds,
+        cache=_cache_folder(),
     )

@@ -774,7 +774,8 @@ def projection_for(store: Store, *, loaded_from: Path | None = None) -> nx.Multi
 
     Each load or edit writes a new version (``Store.version``), so comparing versions
     is a cheap and exact test for "the data changed". The projection is read back from
-    the file saved beside the version; else, after an edit, made from the previous one
+    the file saved beside the version (for a remote store, in its local cache folder:
+    ``SparqlStore(cache=...)``); else, after an edit, made from the previous one
     (:func:`zorgnet.graph.reprojection.reproject`), the one held here or the one saved
     beside the version the edit was made from; else projected from the store, or from
     the N-Triples file *loaded_from* that the current version was just loaded from
@@ -797,18 +798,21 @@ def projection_for(store: Store, *, loaded_from: Path | None = None) -> nx.Multi
         cached = _CACHE.get(store)
         if cached is not None and cached[0] == version:
             return cached[1]
-        G = _saved_or_projected(store, cached, loaded_from)
+        G = _saved_or_projected(store, version, cached, loaded_from)
         _CACHE[store] = (version, G)
     return G
 
 
 def _saved_or_projected(
-    store: Store, cached: tuple[URIRef | None, nx.MultiDiGraph] | None, loaded_from: Path | None
+    store: Store,
+    version: URIRef | None,
+    cached: tuple[URIRef | None, nx.MultiDiGraph] | None,
+    loaded_from: Path | None,
 ) -> nx.MultiDiGraph:
     # Imported here because saved_projection reads this module's record classes.
     from zorgnet.graph import saved_projection
 
-    path = store.derived_path(saved_projection.NAME)
+    path = store.derived_path(saved_projection.NAME, version)
     G = saved_projection.read(path) if path is not None and path.exists() else None
     if G is not None:
         return G
@@ -817,13 +821,16 @@ def _saved_or_projected(
     changed = None if earlier is None else store.changes_since(earlier[0])
     if earlier is None or changed is None:
         G = project(store.graph()) if loaded_from is None else project_file(loaded_from)
-        if path is not None:
+        if path is not None and store.version == version:
+            # Saved only when no load or edit (of another process, on a remote store)
+            # made a newer version current meanwhile: the data projected is then of
+            # *version*, as versions only ever move forward.
             saved_projection.write(G, path)
         return G
     from zorgnet.graph.reprojection import reproject
 
     G = reproject(earlier[1], store.graph(), changed)
-    if path is not None:
+    if path is not None and store.version == version:
         # Only a later process reads the file, and writing it takes longer than the
         # reprojection: the answer need not wait for it. Not a daemon, so that a
         # command ending meanwhile still finishes the file.

@@ -32,6 +32,7 @@ writes anonymously, which works only on a server configured that way.
 
 import contextlib
 import json
+import re
 import threading
 import time
 import uuid
@@ -63,6 +64,8 @@ _NTRIPLES = "application/n-triples, text/plain;q=0.5"
 # Triple patterns per query of which triples a graph holds: Virtuoso 7 compiles a UNION
 # of 50 in a few milliseconds, of 400 ten times slower per pattern.
 _PATTERNS = 50
+# Versions whose derived files the local cache keeps (about 60 MB each, national).
+_DERIVED_VERSIONS = 3
 # One process, one writer per endpoint: writes from threads of this process queue here.
 _WRITE_LOCKS: dict[str, threading.Lock] = {}
 
@@ -109,6 +112,11 @@ class SparqlStore:
         long as *timeout*). A server answers only so many at once anyway, and Virtuoso
         7.2.5 was seen to crash ("double free or corruption") now and then under fifty
         API clients whose requests each went to it at once.
+    cache : Path, optional
+        A local folder for files derived from versions of this store (the saved
+        projection), so that the next process need not read the data from the server
+        again; one subfolder per endpoint, holding the last few versions. None keeps
+        no such files.
     """
 
     def __init__(
@@ -122,6 +130,7 @@ class SparqlStore:
         upload: int = 20_000,
         page: int = 50_000,
         connections: int = 8,
+        cache: Path | None = None,
     ) -> None:
         self.location = endpoint
         self.endpoint = endpoint
@@ -132,6 +141,7 @@ class SparqlStore:
         self.upload = upload
         self.page = page
         self._timeout = timeout
+        self._derived = None if cache is None else cache / re.sub(r"[^A-Za-z0-9]+", "-", endpoint)
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=5.0),
             limits=httpx.Limits(max_connections=connections),
@@ -383,9 +393,48 @@ class SparqlStore:
         copy.extend(store.quads_for_pattern(None, None, None, None))
         return Graph(store=OxigraphStore(store=copy), identifier=view.identifier)
 
-    def derived_path(self, name: str) -> None:
-        """None: files derived from a version are only kept beside an embedded store."""
+    def made_from(self) -> None:
+        """None: a remote store keeps no files of the version an edit was made from."""
         return None
+
+    def derived_path(self, name: str, version: URIRef | None = None) -> Path | None:
+        """Where to keep the file *name* derived from *version* (by default the current).
+
+        The file lives in the local cache folder of this endpoint, which keeps the files
+        of the last few versions asked for and deletes older ones: a version graph never
+        changes once written, so its file stays true as long as it is kept. None without
+        a cache folder or data.
+        """
+        if self._derived is None:
+            return None
+        version = version or self.version
+        if version is None:
+            return None
+        key = re.sub(r"[^A-Za-z0-9-]+", "_", str(version).removeprefix(_VERSION_PREFIX))
+        try:
+            self._derived.mkdir(parents=True, exist_ok=True)
+            self._drop_old_derived(keep=key)
+        except OSError as exc:
+            raise StoreError(
+                f"De cachemap {self._derived} kan niet worden gebruikt: {exc}. "
+                "Kies een andere met ZORGNET_CACHE."
+            ) from exc
+        return self._derived / f"{key}.{name}"
+
+    def _drop_old_derived(self, keep: str) -> None:
+        assert self._derived is not None
+        versions: dict[str, list[Path]] = {}
+        for entry in self._derived.iterdir():
+            versions.setdefault(entry.name.split(".", 1)[0], []).append(entry)
+        newest_first = sorted(
+            (key for key in versions if key != keep),
+            key=lambda key: max(_mtime(entry) for entry in versions[key]),
+            reverse=True,
+        )
+        # Another process may still be writing the files of a recent version.
+        for key in newest_first[_DERIVED_VERSIONS - 1 :]:
+            for entry in versions[key]:
+                entry.unlink(missing_ok=True)
 
     def __len__(self) -> int:
         version = self.version
@@ -725,6 +774,13 @@ def _copy_store(store: ox.Store, name: ox.NamedNode) -> ox.Store:
     copy = ox.Store()
     copy.extend(store.quads_for_pattern(None, None, None, name))
     return copy
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return 0.0
 
 
 def _encode(data: Graph) -> list[str]:

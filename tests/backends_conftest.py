@@ -52,9 +52,12 @@ def _empty(server: VirtuosoServer) -> None:
 
 @pytest.fixture
 def empty_virtuoso(
-    virtuoso: VirtuosoServer, monkeypatch: pytest.MonkeyPatch
+    virtuoso: VirtuosoServer,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[VirtuosoServer]:
-    """The session's Virtuoso without zorgnet data, its update user in the environment.
+    """The session's Virtuoso without zorgnet data, its update user in the environment,
+    and a cache folder of the test's own for what is derived from its versions.
 
     A server that crashed during the test (tests that kill it start it again) fails the
     test with the server's last words, not only with the client's "connection refused".
@@ -64,6 +67,7 @@ def empty_virtuoso(
     _empty(virtuoso)
     for name, value in virtuoso.credentials_env.items():
         monkeypatch.setenv(name, value)
+    monkeypatch.setenv("ZORGNET_CACHE", str(tmp_path_factory.mktemp("cache")))
     yield virtuoso
     crashed = virtuoso.crash_report()
     if crashed is not None:

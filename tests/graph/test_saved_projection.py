@@ -6,11 +6,13 @@ import networkx as nx
 import pytest
 from rdflib import SKOS, Graph, Literal
 from same_projection import assert_same
+from virtuoso import VirtuosoServer
 
 import zorgnet.graph.projection
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 
@@ -118,3 +120,72 @@ def test_a_version_dropped_while_its_projection_is_saved_is_no_error(tmp_path: P
     assert not gone.parent.exists()
     assert saved_projection.write(G, tmp_path / "p") is True
     assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["p"]
+
+
+def _remote(server: VirtuosoServer, cache: Path) -> SparqlStore:
+    return SparqlStore(server.endpoint, user="zorgnet", password=server.password, cache=cache)
+
+
+def test_a_new_process_on_a_remote_store_reads_the_projection_from_the_local_cache(
+    empty_virtuoso: VirtuosoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _remote(empty_virtuoso, tmp_path) as store:
+        store.replace(example_graph())
+        built = projection_for(store)
+        assert store.derived_path(saved_projection.NAME).exists()
+
+    def no_read(self: SparqlStore) -> object:
+        raise AssertionError("de projectie had uit de cache gelezen moeten worden")
+
+    monkeypatch.setattr(SparqlStore, "_fetch", no_read)
+    with _remote(empty_virtuoso, tmp_path) as store:
+        assert_same(built, projection_for(store))
+
+
+def test_a_projection_overtaken_by_another_load_is_not_saved_as_the_older_version(
+    empty_virtuoso: VirtuosoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process loads while this one reads the store to project it.
+    with _remote(empty_virtuoso, tmp_path) as store, _remote(empty_virtuoso, tmp_path) as other:
+        store.replace(example_graph())
+        older = store.version
+        newer = Graph()
+        newer.parse(data=example_graph().serialize(format="nt"), format="nt")
+        newer.remove((None, SKOS.prefLabel, None))
+        read = SparqlStore.graph
+
+        def overtaken(self: SparqlStore) -> Graph:
+            if self is store and store.version == older:
+                other.replace(newer)
+            return read(self)
+
+        monkeypatch.setattr(SparqlStore, "graph", overtaken)
+        G = projection_for(store)
+        assert store.version != older
+        assert_same(G, project(newer))
+        assert not store.derived_path(saved_projection.NAME, older).exists()
+        monkeypatch.setattr(SparqlStore, "graph", read)
+        assert_same(project(store.graph()), projection_for(store))
+
+
+def test_the_local_cache_keeps_the_projections_of_the_last_three_versions(
+    empty_virtuoso: VirtuosoServer, tmp_path: Path
+) -> None:
+    with _remote(empty_virtuoso, tmp_path) as store:
+        saved = []
+        for _ in range(5):
+            store.replace(example_graph())
+            projection_for(store)
+            saved.append(store.derived_path(saved_projection.NAME))
+    assert [path.exists() for path in saved] == [False, False, True, True, True]
+    assert len(list(saved[-1].parent.iterdir())) == 3
+
+
+def test_a_remote_store_without_a_cache_folder_keeps_no_file(
+    empty_virtuoso: VirtuosoServer,
+) -> None:
+    server = empty_virtuoso
+    with SparqlStore(server.endpoint, user="zorgnet", password=server.password) as store:
+        store.replace(example_graph())
+        assert store.derived_path(saved_projection.NAME) is None
+        assert projection_for(store).number_of_nodes() > 0
