@@ -11,7 +11,12 @@ peak (``ru_maxrss``) belongs to one job:
 ``load``
     Making the checked data current in the store, as ``zorgnet load`` does:
     ``replace_from_file`` (the embedded store's bulk loader, in parts; for Virtuoso the
-    file parsed by Oxigraph and sent as Graph Store uploads).
+    file parsed by Oxigraph and sent as Graph Store uploads); then, as ``zorgnet load``
+    also does, projecting the file just loaded and saving the projection (beside the
+    version, or in Virtuoso's case in the local cache folder).
+``reopen``
+    What the next process pays for the projection: reading back the one saved by
+    ``load`` (``projection_for`` on a newly opened store).
 ``serve``
     What a server process does with loaded data: read it (paged, for Virtuoso), project
     it, and answer each analysis (route, gaps, overlaps, team membership, brokers),
@@ -68,8 +73,9 @@ def _open(backend: str, location: str) -> Any:
         return Store(Path(location))
     from zorgnet.graph.sparql_store import SparqlStore
 
-    endpoint, password = location.split(" ", 1)
-    return SparqlStore(endpoint, user="zorgnet", password=password, timeout=120)
+    endpoint, password, cache = location.split(" ", 2)
+    return SparqlStore(endpoint, user="zorgnet", password=password, timeout=120,
+                       cache=Path(cache))
 
 
 def check(dataset: Path, out: Path) -> dict[str, Any]:
@@ -85,9 +91,29 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
 
 
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
+    from zorgnet.graph.projection import projection_for
+
     with _open(backend, location) as store:
         _, wall, cpu = timed(lambda: store.replace_from_file(nt))
-    return {"load_ms": wall, "load_cpu_ms": cpu, "load_peak_mb": _peak_mb()}
+        row = {"load_ms": wall, "load_cpu_ms": cpu, "load_peak_mb": _peak_mb()}
+        _, row["project_at_load_ms"], row["project_at_load_cpu_ms"] = timed(
+            lambda: projection_for(store, loaded_from=nt)
+        )
+    row["load_and_project_peak_mb"] = _peak_mb()
+    return row
+
+
+def reopen(backend: str, location: str) -> dict[str, Any]:
+    from zorgnet.graph import saved_projection
+    from zorgnet.graph.projection import projection_for
+
+    with _open(backend, location) as store:
+        path = store.derived_path(saved_projection.NAME)
+        if path is None or not path.exists():
+            raise SystemExit(f"geen bewaarde projectie voor {backend}: {path}")
+        G, wall, cpu = timed(lambda: projection_for(store))
+    return {"reopen_projection_ms": wall, "reopen_projection_cpu_ms": cpu,
+            "reopen_actors": G.number_of_nodes(), "reopen_peak_mb": _peak_mb()}
 
 
 def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any]:
@@ -164,6 +190,8 @@ def main() -> None:
             result = check(Path(rest[0]), Path(rest[1]))
         elif phase == "load":
             result = load(rest[0], rest[1], Path(rest[2]))
+        elif phase == "reopen":
+            result = reopen(rest[0], rest[1])
         else:
             result = serve(rest[0], rest[1], rest[2], int(rest[3]))
         print(json.dumps(result))
@@ -191,9 +219,11 @@ def main() -> None:
                         location = str(Path(folder) / f"{scale}-store")
                     else:
                         assert server is not None
-                        location = f"{server.endpoint} {server.password}"
+                        cache = Path(folder) / f"{scale}-cache"
+                        location = f"{server.endpoint} {server.password} {cache}"
                     row = {"scale": scale, "backend": backend, **checked}
                     row.update(_child("load", backend, location, str(nt)))
+                    row.update(_child("reopen", backend, location))
                     row.update(_child("serve", backend, location, scale, str(args.repeat)))
                     rows.append(row)
                     print(json.dumps(row), flush=True)
