@@ -24,7 +24,10 @@ peak (``ru_maxrss``) belongs to one job:
     after a garbage collection that is timed on its own (the projection is built with
     the collector paused; its first pass over the new objects comes after);
     and the route question asked as a SPARQL 1.1 property-path query on the same store,
-    as a ratio to the warm route.
+    as a ratio to the warm route. Asked again and again, the same path query is answered
+    from the server's caches (Virtuoso); so at national scale both are also asked for
+    20 different entry points (a huisarts in each of 20 gemeenten), each question once,
+    after the warm runs, and the medians compared.
 
 Times are wall clock; CPU time (``time.process_time``) is printed beside them because
 the server's share of a Virtuoso step is not in this process's CPU time, and because a
@@ -59,6 +62,11 @@ from zorgnet.ontology.namespace import ID, VOCAB
 QUESTIONS = {
     "regio": ("huisarts", "jeugd-ggz", "hilversum", "gooi-en-vechtstreek"),
     "nationaal": ("g001-huisarts-1", "jeugd-ggz", "g001", "r01"),
+}
+# Per scale: different questions (source actor, gemeente), each asked once.
+DISTINCT = {
+    "regio": [],
+    "nationaal": [(f"g{i:03d}-huisarts-1", f"g{i:03d}") for i in range(101, 341, 12)],
 }
 
 
@@ -150,17 +158,28 @@ def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any
             f"{report.betweenness}, k={report.samples}, seed={report.seed}"
             if report.sampled else report.betweenness
         )
-        query = PATH_QUERY.format(
-            graph=store.version,
-            source=ID[f"actor/{source}"],
-            help_kind=VOCAB[f"helpkinds/{help_kind}"],
-        )
-        if backend == "oxigraph":
-            run = lambda: list(graph.query(query))  # noqa: E731
-        else:
-            run = lambda: store.select(query)  # noqa: E731
-        row["path_query_ms"] = statistics.median(timed(run)[1] for _ in range(3))
+
+        def path_query(source: str) -> Callable[[], Any]:
+            query = PATH_QUERY.format(
+                graph=store.version,
+                source=ID[f"actor/{source}"],
+                help_kind=VOCAB[f"helpkinds/{help_kind}"],
+            )
+            if backend == "oxigraph":
+                return lambda: list(graph.query(query))
+            return lambda: store.select(query)
+
+        row["path_query_ms"] = statistics.median(timed(path_query(source))[1] for _ in range(3))
         row["path_over_route"] = row["path_query_ms"] / row["route_warm_ms"]
+        if DISTINCT[scale]:
+            routes = [
+                timed(lambda s=s, g=g: referral_routes(G, s, help_kind, gemeente=g, k=5))[1]
+                for s, g in DISTINCT[scale]
+            ]
+            paths = [timed(path_query(s))[1] for s, _ in DISTINCT[scale]]
+            row["route_distinct_ms"] = statistics.median(routes)
+            row["path_distinct_ms"] = statistics.median(paths)
+            row["path_over_route_distinct"] = row["path_distinct_ms"] / row["route_distinct_ms"]
     row["serve_peak_mb"] = _peak_mb()
     return row
 
