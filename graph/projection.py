@@ -56,6 +56,7 @@ import networkx as nx
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
@@ -361,7 +362,13 @@ def _select(graph: Graph, query: str) -> tuple[Iterable[Any], Callable[[Any], An
     store = graph.store
     if type(graph) is Graph and isinstance(store, OxigraphStore):
         name = graph.identifier
-        target = ox.NamedNode(name) if isinstance(name, URIRef) else ox.BlankNode(name)
+        target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph
+        if name == DATASET_DEFAULT_GRAPH_ID:
+            target = ox.DefaultGraph()
+        elif isinstance(name, URIRef):
+            target = ox.NamedNode(name)
+        else:
+            target = ox.BlankNode(name)
         # oxrdflib has no public accessor for the pyoxigraph Store it wraps.
         rows = store._inner.query(query, default_graph=target)
         return rows, _from_ox

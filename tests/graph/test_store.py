@@ -135,6 +135,38 @@ def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
     with Store(folder) as store:
         assert len(store) == 6
 
+
+def test_a_version_written_with_its_triples_in_a_named_graph_still_reads_and_edits(
+    tmp_path: Path,
+) -> None:
+    # The layout before versions kept their triples in the default graph.
+    import pyoxigraph as ox
+
+    folder = tmp_path / "db"
+    name = "0b6e1c2e1d7c4d0e9a552f4f0c1d2e3f"
+    (folder / "versions").mkdir(parents=True)
+    old = ox.Store(str(folder / "versions" / name))
+    graph = ox.NamedNode(f"urn:zorgnet:version:{name}")
+    for i in range(6):
+        old.add(ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i),
+                        graph))
+    old.flush()
+    del old
+    (folder / "current").write_text(f"{name}\n")
+    with Store(folder) as store:
+        assert len(store) == 6
+        assert (URIRef("urn:x:a:5"), URIRef("urn:x:p"), Literal(5)) in store.graph()
+        store.apply(_triple("a", 5, 5), _triple("b", 0, 0))
+        assert len(store) == 6
+    with Store(folder) as store:
+        assert {str(s) for s in store.graph().subjects()} == {
+            *(f"urn:x:a:{i}" for i in range(5)), "urn:x:b:0"
+        }
+        store.replace(_graph(2, "c"))
+        assert (folder / "current").read_text().split()[1:] == ["default"]
+    with Store(folder) as store:
+        assert len(store) == 2
+
 def _triple(tag: str, i: int, value: object) -> Graph:
     graph = Graph()
     graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(value)))
