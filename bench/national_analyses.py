@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from timing import PATH_QUERY, timed
+from timing import path_query, timed
 
 from zorgnet.graph.analyses.brokers import brokers
 from zorgnet.graph.analyses.gaps import coverage, referrer_reach
@@ -111,9 +111,7 @@ def main() -> None:
         )
     if args.nt:
         store = _load_store(args.nt)
-        query = PATH_QUERY.format(
-            graph="urn:x", source=ID[f"actor/{route[0]}"], help_kind=VOCAB[f"helpkinds/{route[1]}"]
-        )
+        query = path_query(ID[f"actor/{route[0]}"], VOCAB[f"helpkinds/{route[1]}"], "urn:x")
         times = [_time(lambda: list(store.query(query)))[0] for _ in range(3)]
         sparql = statistics.median(times)
         ratio = sparql / results[cases[0][0]]

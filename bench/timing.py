@@ -10,18 +10,21 @@ import httpx
 
 from zorgnet.graph.sparql_store import SparqlStore
 
-__all__ = ["PATH_QUERY", "median_ms", "timed", "timed_requests"]
+__all__ = ["median_ms", "path_query", "timed", "timed_requests"]
 
-# The route question as a SPARQL 1.1 property path, reachability only (the route
-# analysis also ranks, checks conditions and names mandates). Format with the version
-# graph, the source actor's IRI and the help kind's IRI.
-PATH_QUERY = """
-PREFIX zn: <https://w3id.org/zorgnet/def#>
-SELECT DISTINCT ?target WHERE {{ GRAPH <{graph}> {{
-  <{source}> (^zn:from/zn:to)+ ?target .
-  ?target zn:offers <{help_kind}> .
-}} }}
-"""
+
+def path_query(source: str, help_kind: str, graph: str | None = None) -> str:
+    """The route question as a SPARQL 1.1 property path, reachability only (the route
+    analysis also ranks, checks conditions and names mandates): which actors offering
+    *help_kind* can *source* reach? In the named *graph*, else in the default graph
+    (where the embedded store keeps a version's triples)."""
+    pattern = f"<{source}> (^zn:from/zn:to)+ ?target . ?target zn:offers <{help_kind}> ."
+    if graph is not None:
+        pattern = f"GRAPH <{graph}> {{ {pattern} }}"
+    return (
+        "PREFIX zn: <https://w3id.org/zorgnet/def#>\n"
+        f"SELECT DISTINCT ?target WHERE {{ {pattern} }}"
+    )
 
 
 def median_ms(function: Callable[[], Any], repeat: int = 1) -> float:

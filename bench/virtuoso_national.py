@@ -29,7 +29,7 @@ from rdflib import Graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from timing import PATH_QUERY, timed_requests
+from timing import path_query, timed_requests
 from virtuoso import VirtuosoServer
 
 from zorgnet.graph.sparql_store import SparqlStore, _term
@@ -127,10 +127,8 @@ def main() -> None:
         if args.fallback:
             _step("read by subject (fallback)", lambda: store._read_by_subject(version), times)
 
-        query = PATH_QUERY.format(
-            graph=version,
-            source=ID["actor/g001-huisarts-1"],
-            help_kind=VOCAB["helpkinds/jeugd-ggz"],
+        query = path_query(
+            ID["actor/g001-huisarts-1"], VOCAB["helpkinds/jeugd-ggz"], graph=version
         )
         runs = []
         for _ in range(5):
