@@ -15,6 +15,7 @@ from zorgnet.graph.projection import project, projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
+from zorgnet.ontology.exceptions import StoreError
 
 
 def test_the_saved_projection_of_the_region_reads_back_exactly(
@@ -189,3 +190,15 @@ def test_a_remote_store_without_a_cache_folder_keeps_no_file(
         store.replace(example_graph())
         assert store.derived_path(saved_projection.NAME) is None
         assert projection_for(store).number_of_nodes() > 0
+
+
+def test_a_cache_folder_that_cannot_be_used_is_a_clear_error(
+    empty_virtuoso: VirtuosoServer, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("een bestand, geen map")
+    with _remote(empty_virtuoso, not_a_folder) as store:
+        store.replace(example_graph())
+        with pytest.raises(StoreError, match="ZORGNET_CACHE") as error:
+            projection_for(store)
+    assert str(not_a_folder) in str(error.value)
