@@ -151,7 +151,7 @@ def test_a_projection_overtaken_by_another_load_is_not_saved_as_the_older_versio
         store.replace(example_graph())
         older = store.version
         newer = Graph()
-        newer.parse(data=example_graph().serialize(format="nt"), format="nt")
+        newer += example_graph()
         newer.remove((None, SKOS.prefLabel, None))
         read = SparqlStore.graph
 
