@@ -18,7 +18,7 @@ from rich.console import Console
 
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.backends import open_store
-from zorgnet.graph.projection import projection_for
+from zorgnet.graph.projection import load_and_project, projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
@@ -95,13 +95,13 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
     network is not in memory twice (the text, and the store's bulk load). With *add*
     (the dataset was checked against the stored data) they are added like an edit
     (``apply``): a new version made from the current one, so the stored data is
-    neither read nor sent again. The projection of the new version is then made and
-    saved with it (a remote store's in the local cache folder), so that the first
-    question after a load is answered at once: from the file just loaded, which is read
-    faster than the store. After an addition to an embedded store it is made from the
-    projection saved with the version it was added to; a remote store keeps no such
-    base, and reading the whole network from the server to project it is left to the
-    first process that asks. Returns the number of triples stored.
+    neither read nor sent again. The projection of the new version is made and saved
+    with it (a remote store's in the local cache folder), so that the first question
+    after a load is answered at once: from the file, while the store loads it. After an
+    addition to an embedded store it is made from the projection saved with the version
+    it was added to; a remote store keeps no such base, and reading the whole network
+    from the server to project it is left to the first process that asks. Returns the
+    number of triples stored.
     """
     print_report(dataset.report)
     if not dataset.report.ok:
@@ -119,17 +119,16 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
         with path.open("wb") as out:
             dataset.triples.write(out)
         dataset.triples, dataset.source_map = Triples(), {}
-        target.replace_from_file(path)
         _give_back_freed_memory()
-        projection_for(target, loaded_from=path)
+        load_and_project(target, path)
     return len(target)
 
 
 def _give_back_freed_memory() -> None:
-    """Return the heap pages that checking and loading freed to the system (glibc).
+    """Return the heap pages that checking freed to the system (glibc).
 
-    A process keeps freed memory for later use; after checking and loading a national
-    network that is ≈ 0.5 GB, which building the projection would otherwise add to.
+    A process keeps freed memory for later use; after checking a national network that
+    is ≈ 0.5 GB, which loading and projecting it would otherwise add to.
     """
     gc.collect()
     # Elsewhere than glibc there is no malloc_trim: the memory is then merely reused.

@@ -467,7 +467,7 @@ class SparqlStore:
         """
         self._replace(data)
 
-    def _replace(self, data: Iterable[tuple[Node, Node, Node]]) -> None:
+    def _replace(self, data: Iterable[tuple[Node, Node, Node]]) -> URIRef:
         with self._write_lock:
             current = self.version
             seen = getattr(self._seen, "version", None)
@@ -490,13 +490,16 @@ class SparqlStore:
             if expected is not None:
                 self.update(f"DROP SILENT GRAPH <{expected}>")
             self._drop_orphans(new)
+        return URIRef(new)
 
-    def replace_from_file(self, path: Path) -> None:
+    def replace_from_file(self, path: Path) -> URIRef:
         """Make the triples of an RDF file the store's content, atomically (see ``replace``).
 
         The file is parsed here, by Oxigraph one triple at a time, and sent like any
         graph: the server has no access to the client's files. It is never held as an
-        rdflib graph, which for a national network would take ≈ 2 GB.
+        rdflib graph, which for a national network would take ≈ 2 GB. Returns the
+        version the load made current (another writer may have made a newer one current
+        since).
 
         Raises
         ------
@@ -504,7 +507,7 @@ class SparqlStore:
             When the file cannot be read or parsed, or holds named graphs (nothing is
             sent then), or as ``replace``.
         """
-        self._replace(_file_triples(path, triples_format(path)))
+        return self._replace(_file_triples(path, triples_format(path)))
 
     def apply(self, remove: Graph, add: Graph) -> None:
         """Remove the triples of *remove* and add those of *add*, atomically.

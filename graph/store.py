@@ -233,7 +233,7 @@ class Store:
 
     def replace_from_file(
         self, path: Path, format: ox.RdfFormat | None = None, base_iri: str | None = None
-    ) -> None:
+    ) -> URIRef:
         """Make the triples of an RDF file the store's content, atomically.
 
         The file is streamed into the store by Oxigraph's bulk loader, without going
@@ -248,6 +248,11 @@ class Store:
         base_iri : str, optional
             The IRI that relative IRIs in the file are resolved against.
 
+        Returns
+        -------
+        URIRef
+            The version the load made current.
+
         Raises
         ------
         StoreError
@@ -260,15 +265,15 @@ class Store:
         >>> folder = Path(tempfile.mkdtemp())
         >>> _ = (folder / "data.nt").write_text('<urn:x:a> <urn:x:p> "b" .\\n')
         >>> store = Store()
-        >>> store.replace_from_file(folder / "data.nt")
+        >>> store.replace_from_file(folder / "data.nt") == store.version
+        True
         >>> len(store)
         1
         """
         rdf_format = format or triples_format(path)
         if rdf_format == ox.RdfFormat.N_TRIPLES:
-            self._load(lambda db, name: _bulk_load_in_parts(db, path, name))
-            return
-        self._load(
+            return self._load(lambda db, name: _bulk_load_in_parts(db, path, name))
+        return self._load(
             lambda db, name: db.bulk_load(
                 path=path, format=rdf_format, base_iri=base_iri, to_graph=name
             )
@@ -337,8 +342,9 @@ class Store:
         subjects.update(str(s) for s in add.subjects(unique=True))
         self._lineage.record(base, self._version, subjects)
 
-    def _load(self, write: Write) -> None:
-        """Write a new version with *write*, make it current, then drop the old one."""
+    def _load(self, write: Write) -> URIRef:
+        """Write a new version with *write*, make it current, then drop the old one;
+        returns the new version."""
 
         def written(path: Path | None, name: GraphName) -> ox.Store:
             db = ox.Store() if path is None else ox.Store(str(path))
@@ -346,6 +352,8 @@ class Store:
             return db
 
         self._new_version(written, ox.DefaultGraph())
+        assert self._version is not None
+        return self._version
 
     def _new_version(self, make: Make, graph: GraphName) -> None:
         """Make a version with *make* (its triples in *graph*), make it current, then

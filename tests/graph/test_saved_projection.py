@@ -1,5 +1,6 @@
 """A new process reads the projection saved with the version instead of rebuilding it."""
 
+import threading
 from pathlib import Path
 
 import networkx as nx
@@ -11,7 +12,7 @@ from virtuoso import VirtuosoServer
 import zorgnet.graph.projection
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import load_and_project, project, projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
@@ -69,6 +70,54 @@ def test_an_edit_in_a_new_process_is_reprojected_from_the_saved_projection_of_it
         G = projection_for(store)
         assert G.nodes["huisarts"]["label"] == "Huisartsenpost"
         assert_same(G, project_whole(store.graph()))
+
+
+def _ntriples(graph: Graph, path: Path) -> Path:
+    graph.serialize(path, format="nt", encoding="utf-8")
+    return path
+
+
+def test_a_loaded_file_is_projected_and_saved_with_the_version_the_load_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _ntriples(example_graph(), tmp_path / "data.nt")
+    with Store(tmp_path / "db") as store:
+        G = load_and_project(store, path)
+        assert projection_for(store) is G
+        assert_same(G, project(store.graph()))
+    monkeypatch.setattr(zorgnet.graph.projection, "project", None)  # read, not rebuilt
+    with Store(tmp_path / "db") as store:
+        assert_same(G, projection_for(store))
+
+
+def test_a_load_that_fails_reports_at_once_and_keeps_the_old_data_and_projection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "kapot.nt"
+    broken.write_text("<urn:x:kapot> dit is geen n-triples\n", encoding="utf-8")
+    release, finished = threading.Event(), threading.Event()
+    project_file = zorgnet.graph.projection.project_file
+
+    def slow_projection(path: Path) -> nx.MultiDiGraph:
+        release.wait(timeout=10)
+        finished.set()
+        return project_file(path)
+
+    with Store(tmp_path / "db") as store:
+        store.replace(example_graph())
+        before, old = store.version, projection_for(store)
+        monkeypatch.setattr(zorgnet.graph.projection, "project_file", slow_projection)
+        try:
+            # The error comes while the projection of the file still waits.
+            with pytest.raises(StoreError, match=r"kapot\.nt, regel 1"):
+                load_and_project(store, broken)
+            assert not finished.is_set()
+        finally:
+            release.set()
+        assert store.version == before
+        assert projection_for(store) is old
+        saved = store.derived_path(saved_projection.NAME)
+        assert [p.name for p in saved.parent.glob("*.marshal")] == [saved.name]
 
 
 def test_the_saved_projection_goes_with_its_version(tmp_path: Path) -> None:
@@ -167,6 +216,32 @@ def test_a_projection_overtaken_by_another_load_is_not_saved_as_the_older_versio
         assert not store.derived_path(saved_projection.NAME, older).exists()
         monkeypatch.setattr(SparqlStore, "graph", read)
         assert_same(project(store.graph()), projection_for(store))
+
+
+def test_a_load_overtaken_by_another_keeps_its_projection_with_its_own_version(
+    empty_virtuoso: VirtuosoServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another process loads between this load's switch and the saving of its projection.
+    newer = Graph()
+    newer += example_graph()
+    newer.remove((None, SKOS.prefLabel, None))
+    path = _ntriples(example_graph(), tmp_path / "data.nt")
+    with _remote(empty_virtuoso, tmp_path) as store, _remote(empty_virtuoso, tmp_path) as other:
+        load = SparqlStore.replace_from_file
+
+        def overtaken(self: SparqlStore, path: Path) -> object:
+            version = load(self, path)
+            other.replace(newer)
+            return version
+
+        monkeypatch.setattr(SparqlStore, "replace_from_file", overtaken)
+        G = load_and_project(store, path)
+        assert_same(G, project(example_graph()))
+        mine = list(store.derived_path(saved_projection.NAME).parent.iterdir())
+        assert len(mine) == 1
+        assert_same(saved_projection.read(mine[0]), G)
+        assert not store.derived_path(saved_projection.NAME).exists()
+        assert_same(projection_for(store), project(newer))
 
 
 def test_the_local_cache_keeps_the_projections_of_the_last_three_versions(
