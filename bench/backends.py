@@ -9,11 +9,11 @@ peak (``ru_maxrss``) belongs to one job:
     Reading and checking the YAML (``zorgnet check``: records, references, SHACL),
     and writing the checked data as N-Triples for the other two.
 ``load``
-    Making the checked data current in the store, as ``zorgnet load`` does:
-    ``replace_from_file`` (the embedded store's bulk loader, in parts; for Virtuoso the
-    file parsed by Oxigraph and sent as Graph Store uploads); then, as ``zorgnet load``
-    also does, projecting the file just loaded and saving the projection (beside the
-    version, or in Virtuoso's case in the local cache folder).
+    Making the checked data current in the store: ``replace_from_file`` alone (the
+    embedded store's bulk loader, in parts; for Virtuoso the file parsed by Oxigraph
+    and sent as Graph Store uploads); ``project_file`` alone; then what ``zorgnet load``
+    does, a second load with the file projected meanwhile (``load_and_project``), the
+    projection saved beside the version (Virtuoso's in the local cache folder).
 ``reopen``
     What the next process pays for the projection: reading back the one saved by
     ``load`` (``projection_for`` on a newly opened store).
