@@ -43,6 +43,7 @@ Examples
 from __future__ import annotations
 
 import gc
+import hashlib
 import threading
 import weakref
 from collections import defaultdict
@@ -168,7 +169,9 @@ class RecordSummary:
     label: str
     as_of: int | None
     status: str | None
-    fingerprint: tuple[tuple[str, tuple[str, ...]], ...]
+    # A digest of the record's triples other than its citations and date: two states of
+    # a record have the same one exactly when those triples are the same.
+    fingerprint: str
     sources: tuple[str, ...]
 
 
@@ -325,7 +328,12 @@ class _Record:
         return found
 
     def all(self, predicate: str) -> tuple[str, ...]:
-        return tuple(sorted({self.slug(v) for v in self.values.get(predicate, ())}))
+        values = self.values.get(predicate)
+        if not values:
+            return ()
+        if len(values) == 1:  # most are: no set to build, nothing to sort
+            return (self.slug(values[0]),)
+        return tuple(sorted({self.slug(v) for v in values}))
 
     def one(self, predicate: str) -> str | None:
         found = self.all(predicate)
@@ -351,6 +359,17 @@ class _Record:
                 return None
         return None
 
+
+
+_NOT_FINGERPRINTED = frozenset({_ZN.citation, _ZN.asOf})
+
+
+def _fingerprint(values: dict[str, list[_Term]]) -> str:
+    """The :attr:`RecordSummary.fingerprint` of a record with *values*."""
+    lines = sorted(
+        f"{p} <{v}>" if type(v) is str else f'{p} "{v.value}"@{v.language}^^{v.datatype}'
+        for p, found in values.items() if p not in _NOT_FINGERPRINTED for v in found)
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).hexdigest()
 
 
 def _select(graph: Graph, query: str) -> tuple[Iterable[Any], Callable[[Any], Any]]:
@@ -516,13 +535,9 @@ class _Parts:
         """Make the parts of the record *rec* cited by *src*."""
         classes = rec.classes
         kind = next((name for name, iri in _KINDS if iri in classes), "Record")
-        fingerprint = tuple(sorted(
-            (rec.slug(p),
-             tuple(sorted(str(v) if isinstance(v, _Literal) else rec.slug(v) for v in vs)))
-            for p, vs in rec.values.items() if p not in (_ZN.citation, _ZN.asOf)))
         self.summaries[record_id] = RecordSummary(
             record_id, rec.iri, kind, rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
-            rec.integer(_ZN.asOf), rec.one(_ZN.status), fingerprint, src)
+            rec.integer(_ZN.asOf), rec.one(_ZN.status), _fingerprint(rec.values), src)
         if _ZN.Actor in classes:
             self.actors[record_id] = dict(
                 iri=str(rec.iri), label=rec.text(_PREF_LABEL) or record_id,

@@ -60,6 +60,7 @@ def _records(value: Any) -> Any:
     return value
 
 
+@projection.without_gc()
 def write(G: nx.MultiDiGraph, path: Path) -> bool:
     """Save the projection *G* to *path*, atomically (a reader sees all of it or none).
 

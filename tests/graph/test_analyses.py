@@ -95,6 +95,27 @@ def test_a_projection_does_not_differ_from_itself(region):
     assert (result.added, result.removed, result.changed) == ((), (), ())
 
 
+def test_which_records_changed_between_two_loads_of_the_data():
+    from rdflib import Graph, Literal, URIRef
+
+    from zorgnet.graph.analyses._example import example_graph
+    from zorgnet.graph.projection import project
+    from zorgnet.ontology.namespace import ZN
+
+    before = example_graph()
+    after = Graph()
+    after += before
+    huisarts = next(s for s in after.subjects() if str(s).endswith("/huisarts"))
+    after.set((huisarts, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+               Literal("huisarts", lang="en")))  # only the language differs
+    relation = next(s for s in after.subjects(ZN["from"], None) if str(s).endswith("-ggz"))
+    citation = after.value(relation, ZN.citation)
+    after.remove((relation, ZN.citation, citation))  # a citation is no change of the record
+    result = diff_projections(project(before), project(after))
+    assert [(old.id, new.id) for old, new in result.changed] == [("huisarts", "huisarts")]
+    assert (result.added, result.removed) == ((), ())
+
+
 def test_indicated_help_no_legal_referrer_can_reach_is_listed(tiny):
     from zorgnet.graph.analyses.gaps import referrer_reach
 
