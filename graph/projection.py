@@ -411,11 +411,13 @@ _Grouped = dict[str, dict[str, list[_Term]]]
 
 
 def _grouped(triples: Iterable[Any], read: Callable[[Any], Any]) -> _Grouped:
-    """The values of *triples* (rows of three terms, read with *read*) by subject."""
+    """The values of *triples* by subject: rows whose first three terms (read with
+    *read*) are subject, predicate and object, e.g. quads."""
     subjects: _Grouped = {}
     by_term: dict[Any, dict[str, list[_Term]]] = {}
     predicates: dict[Any, str] = {}
-    for s, p, o in triples:
+    for row in triples:
+        s, p, o = row[0], row[1], row[2]
         values = by_term.get(s)
         if values is None:
             values = subjects.setdefault(read(s), defaultdict(list))
@@ -605,7 +607,7 @@ class _Parts:
     def add_file(self, path: Path) -> None:
         """Make the parts of the records in the N-Triples file at *path*."""
         quads = ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES)
-        subjects = _grouped(((s, p, o) for s, p, o, _ in quads), _from_ox)
+        subjects = _grouped(quads, _from_ox)
         records, sources = _records_of(subjects)
 
         def in_data(iri: str) -> _Term | None:
