@@ -170,7 +170,9 @@ async def undo_edit(
 
     def work() -> Edit:
         with service.edit_lock:
-            return undo(service.open(), edit_id, door=body.door or editor, reden=body.reden)
+            edit = undo(service.open(), edit_id, door=body.door or editor, reden=body.reden)
+        service.warm_up()
+        return edit
 
     return _out(await run_in_threadpool(work))
 
@@ -188,4 +190,6 @@ def _locked(
         edit = apply_edit(
             service.open(), EDITABLE[kind], action, record_id, record, door=door, reden=reden
         )
+    # The next question, most likely about what was just changed, finds it projected.
+    service.warm_up()
     return _out(edit)

@@ -2,15 +2,17 @@
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import settings_for
+from conftest import TOKEN, settings_for
 from fastapi.testclient import TestClient
 
 from zorgnet.api import deps
 from zorgnet.api.app import create_app
+from zorgnet.graph import projection
 
 
 def test_the_projection_is_built_when_the_app_starts_before_anyone_asks(
@@ -55,3 +57,51 @@ def test_stopping_while_the_projection_is_built_waits_for_it(
     with TestClient(create_app(settings_for(store_copy))):
         assert started.wait(30)
     assert outcome == ["klaar"]
+
+
+
+def _wait_for(condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + 30
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()
+
+
+def _held(store: object, version: object) -> nx.MultiDiGraph | None:
+    """The projection of *version* held in memory for *store*, if any."""
+    held = projection._CACHE.get(store)  # type: ignore[call-overload]
+    return held[1] if held is not None and held[0] == version else None
+
+
+def _indexed(store: object, version: object) -> bool:
+    G = _held(store, version)
+    return G is not None and ("index", "by_area") in G.graph["memo"]
+
+
+def test_the_first_route_question_finds_its_indexes_built(store_copy: Path) -> None:
+    app = create_app(settings_for(store_copy))
+    with TestClient(app):
+        store = app.state.service.store
+        assert _wait_for(lambda: _indexed(store, store.version))
+        assert ("index", "mandates") in _held(store, store.version).graph["memo"]
+
+
+def test_after_an_edit_the_new_version_is_projected_before_anyone_asks(
+    store_copy: Path, auth: dict[str, str]
+) -> None:
+    relation = {
+        "registratie": {"id": "test-veilig-thuis-verwijst-huisarts", "from": "veilig-thuis",
+                        "to": "huisarts", "kind": "verwijst", "source": "003 §4"},
+        "reden": "Test: de projectie staat klaar voor de volgende vraag.",
+    }
+    app = create_app(settings_for(store_copy, token=TOKEN))
+    with TestClient(app) as client:
+        store = app.state.service.store
+        assert _wait_for(lambda: _indexed(store, store.version))
+        before = store.version
+        answer = client.post("/api/edits/relations", json=relation, headers=auth)
+        assert answer.status_code == 201, answer.text
+        assert store.version != before
+        assert _wait_for(lambda: _indexed(store, store.version))
+        G = _held(store, store.version)
+        assert "test-veilig-thuis-verwijst-huisarts" in {k for _, _, k in G.edges(keys=True)}
