@@ -16,7 +16,10 @@ tests/loaders/test_shacl.py checks that it agrees with pySHACL itself on every k
 constraint the shapes use.
 """
 
+import os
+from collections import deque
 from collections.abc import Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
 
 from pyshacl_turbo import validate
@@ -36,6 +39,9 @@ PART_SIZE = 50_000
 """About how many triples the engine checks at once: a national network in one go
 takes ≈ 1 GB in the engine; parts much larger than this also check more slowly."""
 
+# Parts checked at once. Each holds its text and report in memory: checking a national
+# network two at a time peaks at 1.31 GB instead of 1.17 GB, and takes 43 s instead of 55.
+_WORKERS = max(1, min(2, os.cpu_count() or 1))
 _SHAPES_HINT = "zie ontology/shapes/zorgnet-shapes.ttl"
 _SEVERITY = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.WARNING}
 
@@ -243,21 +249,34 @@ def shacl_problems(
     -------
     list of Problem
     """
-    problems = []
+    problems: list[Problem] = []
     skip: set[int] = set()
     if len(data.other):
         other, skip = _other_part(data, stored)
         problems += other.problems(source_map, default_file, focused=False)
-    part = _Part(data, stored)
-    for i, block in enumerate(data.blocks):
-        if i in skip:
-            continue
-        part.add(block)
-        if part.size >= part_size:
-            problems += part.problems(source_map, default_file)
-            part = _Part(data, stored)
-    if part.subjects:
-        problems += part.problems(source_map, default_file)
+    # The engine leaves the interpreter free while it validates, so parts are checked
+    # side by side, never more at once than there are workers (each part's text and
+    # report are in memory while it is checked).
+    with ThreadPoolExecutor(max_workers=_WORKERS, thread_name_prefix="shacl") as pool:
+        checking: deque[Future[list[Problem]]] = deque()
+
+        def check(part: _Part) -> None:
+            checking.append(pool.submit(part.problems, source_map, default_file))
+            if len(checking) >= _WORKERS:
+                problems.extend(checking.popleft().result())
+
+        part = _Part(data, stored)
+        for i, block in enumerate(data.blocks):
+            if i in skip:
+                continue
+            part.add(block)
+            if part.size >= part_size:
+                check(part)
+                part = _Part(data, stored)
+        if part.subjects:
+            check(part)
+        for checked in checking:
+            problems.extend(checked.result())
     return _sorted(problems)
 
 
