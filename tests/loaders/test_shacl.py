@@ -150,6 +150,20 @@ def test_a_dataset_checked_a_record_at_a_time_has_the_problems_of_one_check(
     assert at_once[0].file.endswith("extra.yaml") and at_once[0].line == 2
 
 
+def test_parts_checked_side_by_side_lose_no_problem(tmp_path: Path) -> None:
+    # Twelve undescribed teams, each in a part of its own among the shipped records.
+    teams = "".join(
+        _UNDESCRIBED.replace("buurtteam-zonder-omschrijving", f"team-{i:02d}-zonder-omschrijving")
+        .removeprefix("actors:\n")
+        for i in range(12)
+    )
+    dataset = read_dataset(_shipped_with(tmp_path, "extra.yaml", "actors:\n" + teams))
+    at_once = shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=10**9)
+    in_parts = shacl.shacl_problems(dataset.triples, dataset.source_map, "x", part_size=1)
+    assert in_parts == at_once
+    assert [p.record for p in at_once] == [f"team-{i:02d}-zonder-omschrijving" for i in range(12)]
+
+
 def test_an_rdf_file_that_gives_a_record_a_second_label_is_refused_part_by_part(
     tmp_path: Path,
 ) -> None:
