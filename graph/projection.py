@@ -829,10 +829,11 @@ def load_and_project(store: Store, path: Path) -> nx.MultiDiGraph:
 
     The projection of the file (:func:`project_file`) is made while an embedded store
     loads it: Oxigraph's bulk loader leaves the interpreter free, so on two cores a
-    national network is loaded and projected in about 10 s instead of 7 + 8 s. The
-    projection is then what :func:`projection_for` gives for the
-    version the load made, and saved with it; a later load by another process (on a
-    remote store) does not change which version it belongs to.
+    national network is loaded and projected in about 10 s instead of 7 + 8 s. A remote
+    store's upload parses the file in Python, so there it is projected after the upload.
+    The projection is then what :func:`projection_for` gives for the version the load
+    made, and saved with it: a later load by another process (on a remote store) does
+    not change which version it belongs to.
 
     Parameters
     ----------
@@ -869,18 +870,17 @@ def load_and_project(store: Store, path: Path) -> nx.MultiDiGraph:
         version = store.replace_from_file(path)
         G = projecting.result()
     else:
-        # The upload to a remote store parses and encodes the file in Python: projecting
-        # meanwhile gains nothing there (44 s either way, national), and would hold the
-        # upload and the projection in memory at once.
+        # Projecting during the upload gained nothing (44 s either way, national) and
+        # held the upload and the projection in memory at once.
         version = store.replace_from_file(path)
         G = project_file(path)
     # Imported here because saved_projection reads this module's record classes.
     from zorgnet.graph import saved_projection
 
+    saved = store.derived_path(saved_projection.NAME, version)
+    if saved is not None:
+        saved_projection.write(G, saved)
     with _BUILDING:
-        saved = store.derived_path(saved_projection.NAME, version)
-        if saved is not None:
-            saved_projection.write(G, saved)
         _CACHE[store] = (version, G)
     return G
 
