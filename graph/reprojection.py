@@ -24,6 +24,7 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
+from zorgnet.graph import projection
 from zorgnet.graph.projection import (
     RecordSummary,
     _citing,
@@ -31,7 +32,6 @@ from zorgnet.graph.projection import (
     _part_of_edge,
     _part_of_key,
     _Parts,
-    project,
     slug,
     without_gc,
 )
@@ -72,6 +72,7 @@ def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.M
     --------
     >>> from rdflib import SKOS, Literal
     >>> from zorgnet.graph.analyses._example import example_graph
+    >>> from zorgnet.graph.projection import project
     >>> old = example_graph()
     >>> new = old + Graph()
     >>> huisarts = next(s for s in new.subjects() if str(s).endswith("/huisarts"))
@@ -81,8 +82,9 @@ def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.M
     """
     if _has_dangling_records(G):
         # A relation or membership without an edge is not in G: only a new projection
-        # knows whether the edit gave it one.
-        return project(graph)
+        # knows whether the edit gave it one. (Looked up on the module when called, so
+        # that every full projection goes through the one name ``projection.project``.)
+        return projection.project(graph)
     changed = set(subjects)
     # A changed citation changes the record citing it.
     changed.update(_citing(graph, changed))

@@ -10,7 +10,6 @@ import pytest
 from same_projection import assert_same
 
 import zorgnet.graph.projection
-import zorgnet.graph.reprojection
 from zorgnet.api.editing import apply_edit, record_fields
 from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project, projection_for
@@ -94,7 +93,6 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
             raise AssertionError("na een wijziging hoort de projectie te worden bijgewerkt")
 
         monkeypatch.setattr(zorgnet.graph.projection, "project", no_full_projection)
-        monkeypatch.setattr(zorgnet.graph.reprojection, "project", no_full_projection)
         for step in STEPS:
             _edit(store, step)
             after = projection_for(store)
