@@ -351,13 +351,11 @@ class Store:
             write(db, name)
             return db
 
-        self._new_version(written, ox.DefaultGraph())
-        assert self._version is not None
-        return self._version
+        return self._new_version(written, ox.DefaultGraph())
 
-    def _new_version(self, make: Make, graph: GraphName) -> None:
+    def _new_version(self, make: Make, graph: GraphName) -> URIRef:
         """Make a version with *make* (its triples in *graph*), make it current, then
-        drop the old one."""
+        drop the old one; returns the new version."""
         folder = uuid.uuid4().hex
         new = URIRef(_VERSION_PREFIX + folder)
         path = None if self.location is None else self.location / "versions" / folder
@@ -383,6 +381,7 @@ class Store:
             # Views of the old version made by graph() may still be read by another
             # thread: its folder goes at the next load, or when the store is closed.
             self._drop_other_versions(keep=old)
+        return new
 
     def _drop_other_versions(self, keep: URIRef | None = None) -> None:
         # Versions of loads that died before switching the pointer, and old versions.
