@@ -15,6 +15,13 @@ from zorgnet.api.app import create_app
 from zorgnet.graph import projection
 
 
+def _wait_for(condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + 30
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()
+
+
 def test_the_projection_is_built_when_the_app_starts_before_anyone_asks(
     store_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -29,9 +36,7 @@ def test_the_projection_is_built_when_the_app_starts_before_anyone_asks(
     monkeypatch.setattr(deps, "projection_for", recording)
     app = create_app(settings_for(store_copy))
     with TestClient(app):
-        deadline = time.monotonic() + 30
-        while not built and time.monotonic() < deadline:
-            time.sleep(0.01)
+        assert _wait_for(lambda: bool(built))
         assert built == [app.state.service.store.version]
 
 
@@ -58,13 +63,6 @@ def test_stopping_while_the_projection_is_built_waits_for_it(
         assert started.wait(30)
     assert outcome == ["klaar"]
 
-
-
-def _wait_for(condition: Callable[[], bool]) -> bool:
-    deadline = time.monotonic() + 30
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    return condition()
 
 
 def _held(store: object, version: object) -> nx.MultiDiGraph | None:

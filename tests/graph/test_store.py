@@ -167,6 +167,7 @@ def test_a_version_written_with_its_triples_in_a_named_graph_still_reads_and_edi
     with Store(folder) as store:
         assert len(store) == 2
 
+
 def _triple(tag: str, i: int, value: object) -> Graph:
     graph = Graph()
     graph.add((URIRef(f"urn:x:{tag}:{i}"), URIRef("urn:x:p"), Literal(value)))
