@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from rdflib import DCTERMS, RDF, Graph
 
 from zorgnet.graph.exports.records import Records, graph_records
@@ -55,6 +56,8 @@ SEPARATOR = "; "
 # Texts may hold semicolons and line breaks, so several texts are kept apart by an empty line.
 TEXT_SEPARATOR = "\n\n"
 _MAX_ROWS = 2000
+# A text starting with one of these is read by Excel as a formula (formula injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def columns(key: str) -> list[str]:
@@ -66,6 +69,20 @@ def _cell(value: Any, text: bool) -> Any:
     if isinstance(value, list):
         return (TEXT_SEPARATOR if text else SEPARATOR).join(str(v) for v in value)
     return value
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    """Append a row of data; a text that Excel would take for a formula stays text.
+
+    openpyxl turns a string starting with ``=`` into a formula cell, and Excel computes
+    ``+``, ``-`` and ``@`` too when the cell is edited. Such cells are written as strings
+    with Excel's quote prefix (shown as text, not computed), so the text reads back as is.
+    """
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_STARTS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def _lists_sheet(book: Workbook) -> dict[str, str]:
@@ -100,7 +117,7 @@ def _record_sheet(book: Workbook, key: str, rows: list[dict], ranges: dict[str, 
         cell.font = Font(bold=True)
     texts = {n for n, s in kind.fields.items() if s.value_kind is ValueKind.TEXT or n == "source"}
     for record in rows:
-        sheet.append([_cell(record.get(name), name in texts) for name in names])
+        _append(sheet, [_cell(record.get(name), name in texts) for name in names])
     for index, name in enumerate(names, start=1):
         spec = kind.fields.get(name)
         letter = get_column_letter(index)
@@ -183,7 +200,7 @@ def _sources_sheet(book: Workbook, graph: Graph) -> None:
             ]
         )
     for row in sorted(rows, key=lambda r: (r[0], r[4])):
-        sheet.append(row)
+        _append(sheet, row)
 
 
 def workbook_bytes(graph: Graph | None = None, *, empty: bool = False) -> bytes:
