@@ -111,6 +111,11 @@ def _info(node: MapNode) -> list[list[Any]]:
     return [[heading, list(lines)] for heading, lines in rows if lines]
 
 
+def _signal_kinds(node: MapNode) -> list[str]:
+    """The kinds of *node*'s signals (``"doodlopend: ..."`` → ``"doodlopend"``), in order."""
+    return list(dict.fromkeys(flag.split(":", 1)[0] for flag in node.flags))
+
+
 def _node_json(node: MapNode, network: NetworkMap) -> dict[str, Any]:
     colour = actor_colour(node.type)
     item: dict[str, Any] = {
@@ -123,6 +128,7 @@ def _node_json(node: MapNode, network: NetworkMap) -> dict[str, Any]:
         "gemeenten": list(node.gemeenten),
         "domains": list(node.domains),
         "levels": list(node.levels),
+        "signals": _signal_kinds(node),
         "info": _info(node),
     }
     if node.id in network.positions:
@@ -147,7 +153,7 @@ def _filters(network: NetworkMap) -> dict[str, list[list[str]]]:
     domains = sorted({d for n in network.nodes for d in n.domains})
     levels = sorted({v for n in network.nodes for v in n.levels})
     kinds = sorted({e.kind for e in network.edges})
-    signals = {f.split(":", 1)[0] for n in network.nodes for f in n.flags}
+    signals = {k for n in network.nodes for k in _signal_kinds(n)}
     return {
         "signaal": [[k, k] for k in SIGNAL_KINDS if k in signals],
         "gemeente": [[g, network.gemeenten.get(g, g)] for g in gemeenten],

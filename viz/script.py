@@ -88,7 +88,8 @@ PAGE_SCRIPT = r"""
     var n = byId.get(item.id);
     return allows(n.gemeenten, chosen.gemeente) && allows(n.domains, chosen.domein)
       && allows(n.levels, chosen.niveau)
-      && (chosen.signaal === "" || n.signals.indexOf(chosen.signaal) >= 0);
+      // n.signals: the kinds of the node's signals, as render.py writes them.
+      && (chosen.signaal === "" || (n.signals || []).indexOf(chosen.signaal) >= 0);
   }
   var edgesById = new Map();
   data.edges.forEach(function (e) { edgesById.set(e.id, e); });

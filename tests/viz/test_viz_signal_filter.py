@@ -1,0 +1,25 @@
+"""On the gaps map, an advisor picks one kind of signal: which actors stay on the map?"""
+
+from __future__ import annotations
+
+from zorgnet.viz import maps
+
+
+def test_the_signal_filter_keeps_exactly_the_actors_with_that_signal(region, open_map):
+    network = maps.signal_map(region)
+    opened = open_map(network, "signalen-filter")
+    offered = opened.page.locator("#filter-signaal option").evaluate_all(
+        "options => options.map(o => o.value)"
+    )
+    kinds = [k for k in offered if k]
+    assert "doodlopend" in kinds and len(kinds) >= 2
+    for kind in kinds:
+        opened.page.select_option("#filter-signaal", kind)
+        flagged = {n.id for n in network.nodes if any(f.startswith(f"{kind}:") for f in n.flags)}
+        assert flagged and len(flagged) < len(network.nodes)
+        assert set(opened.js("zorgnetMap.nodeView.getIds()")) == flagged, kind
+        edges = {e.id for e in network.edges if e.source in flagged and e.target in flagged}
+        assert set(opened.js("zorgnetMap.edgeView.getIds()")) == edges, kind
+        assert opened.page.locator("#count").inner_text().startswith(f"{len(flagged)} actoren")
+    opened.page.select_option("#filter-signaal", "")
+    assert opened.js("zorgnetMap.nodeView.length") == len(network.nodes)
