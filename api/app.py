@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from zorgnet.api.deps import Service
 from zorgnet.api.editing import EditConflict, EditInvalid
 from zorgnet.api.settings import Settings
-from zorgnet.api.sparql import SparqlError, SparqlTimeout
+from zorgnet.api.sparql import SparqlBusy, SparqlError, SparqlTimeout
 from zorgnet.ontology.exceptions import LoadError, StoreError, UnknownName, ZorgnetError
 
 __all__ = ["create_app"]
@@ -67,7 +67,10 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(SparqlTimeout)
     async def timeout(request: Request, exc: SparqlTimeout) -> JSONResponse:
-        return _error(503, str(exc))
+        response = _error(503, str(exc))
+        if isinstance(exc, SparqlBusy):
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.exception_handler(SparqlError)
     async def sparql(request: Request, exc: SparqlError) -> JSONResponse:

@@ -37,8 +37,18 @@ class Settings(BaseSettings):
 
     sparql_timeout: float = Field(default=10.0, gt=0, description="seconden per query")
     sparql_result_limit: int = Field(default=10_000, ge=1, description="rijen of triples")
+    sparql_result_bytes: int = Field(
+        default=20_000_000, ge=1000, description="bytes aan waarden per resultaat"
+    )
     sparql_max_body: int = Field(default=100_000, ge=100, description="bytes per verzoek")
     sparql_workers: int = Field(default=2, ge=1, le=16)
+    sparql_worker_memory: int = Field(
+        default=1024, ge=64, description="MB geheugen per query, boven de kopie van de data"
+    )
+    sparql_queue_wait: float = Field(
+        default=10.0, gt=0, description="seconden wachten op een vrije SPARQL-werker"
+    )
+    edit_max_body: int = Field(default=1_000_000, ge=1000, description="bytes per wijziging")
 
     page_size: int = Field(default=50, ge=1, le=1000)
     max_page_size: int = Field(default=500, ge=1)

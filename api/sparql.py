@@ -1,13 +1,17 @@
-"""The read-only SPARQL endpoint's engine: query checks, worker processes, result formats.
+"""The read-only SPARQL endpoint's engine: worker processes, their sandbox, result formats.
 
-Every query is parsed with rdflib's SPARQL parser before it runs. Updates (INSERT,
-DELETE, LOAD, CLEAR ...), federation (``SERVICE``) and datasets named in the query
-(``FROM`` / ``FROM NAMED``) are refused: Oxigraph would run ``SERVICE`` through its own
-HTTP client, which Python cannot switch off, and a ``FROM`` URL is a request to the
-outside world for an engine that loads graphs. Accepted queries run on Oxigraph's own
-engine in a worker process over an in-memory copy of the store's current version; a
-worker that passes the time limit is killed and replaced, so the server keeps
-answering. Results are cut at a configurable limit, and the cut is said in the response.
+A query never runs, and is never parsed, in the server process. It goes to a worker
+process that holds an in-memory Oxigraph copy of the store's current version; the
+worker checks it there (updates, ``SERVICE``, ``FROM`` are refused with a Dutch
+message) and runs it on Oxigraph's own engine, inside the time limit. The check is a
+courtesy, not the defence: while a query is checked and run, the worker cannot open a
+file descriptor (its ``RLIMIT_NOFILE`` is lowered to the descriptors it already holds),
+so ``SERVICE``, ``LOAD`` or any other request to the network or the file system fails
+whatever the query text says, and its address space is capped (``RLIMIT_AS``), so one
+huge value ends the worker, not the server. Results are cut at a row and a byte limit,
+and the cut is said in the response. A worker that passes the time limit or dies is
+replaced; a query that waits too long for a free worker gets a 503 with
+``Retry-After``.
 
 Examples
 --------
@@ -24,17 +28,19 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import hashlib
+import errno
 import io
 import json
 import multiprocessing
-import shutil
+import os
+import re
+import resource
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -50,10 +56,12 @@ __all__ = [
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
     "QueryOutcome",
+    "SparqlBusy",
     "SparqlError",
     "SparqlRefused",
     "SparqlRunner",
     "SparqlTimeout",
+    "SparqlTooBig",
     "check_query",
     "render",
 ]
@@ -80,6 +88,10 @@ _KINDS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
+_SERVICE_REFUSED = (
+    "SERVICE (federatie) wordt geweigerd: dit endpoint vraagt niets op bij andere servers "
+    "en leest geen bestanden."
+)
 
 
 class SparqlError(ZorgnetError):
@@ -94,6 +106,24 @@ class SparqlTimeout(ZorgnetError):
     """A query that passed the time limit and was stopped (HTTP 503)."""
 
 
+class SparqlTooBig(SparqlTimeout):
+    """A query that needed more memory than a worker may use and was stopped (HTTP 503)."""
+
+
+class SparqlBusy(SparqlTimeout):
+    """No worker became free within the queue wait limit (HTTP 503 with Retry-After).
+
+    Attributes
+    ----------
+    retry_after : int
+        Seconds after which a new try is likely to find a free worker.
+    """
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 def _contains(node: Any, name: str) -> bool:
     if getattr(node, "name", None) == name:
         return True
@@ -104,13 +134,35 @@ def _contains(node: Any, name: str) -> bool:
     return False
 
 
-def check_query(text: str) -> str:
+def _syntax_error(text: str, line: int, column: int) -> SparqlError:
+    lines = text.splitlines() or [""]
+    near = lines[min(max(line, 1), len(lines)) - 1][max(column - 1, 0) :][:40].strip()
+    where = f" bij '{near}'" if near else " aan het einde"
+    return SparqlError(
+        f"De query is geen geldige SPARQL: regel {line}, kolom {column}{where}. "
+        "Controleer haakjes, punten en de schrijfwijze van de sleutelwoorden."
+    )
+
+
+def check_query(text: str) -> str | None:
     """Check that *text* is a read-only SPARQL query that stays inside the store.
+
+    Runs in the worker process only (pyparsing is not thread-safe), inside the query's
+    time limit. Line ends are read as Oxigraph reads them (``\r`` ends a comment too),
+    so a ``SERVICE`` hidden behind a comment is seen. The worker's sandbox, not this
+    check, keeps a query from reaching the network.
+
+    Parameters
+    ----------
+    text : str
+        The query text.
 
     Returns
     -------
-    str
-        The query form: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+    str or None
+        The query form: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``; None when
+        the query nests too deep for rdflib's parser to check (Oxigraph still runs it,
+        in the sandbox).
 
     Raises
     ------
@@ -123,25 +175,24 @@ def check_query(text: str) -> str:
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         parsed = parseQuery(text)
     except ParseException as exc:
         try:
             parseUpdate(text)
         except Exception:
-            raise SparqlError(
-                f"De query is geen geldige SPARQL: {exc.msg} (regel {exc.lineno}, kolom {exc.col})."
-            ) from exc
+            raise _syntax_error(text, exc.lineno, exc.col) from exc
         raise SparqlRefused(
             "Dit SPARQL-endpoint is alleen-lezen: een update (INSERT, DELETE, LOAD, CLEAR, "
             "CREATE, DROP ...) wordt geweigerd."
         ) from exc
+    except RecursionError:
+        return None
     except Exception as exc:
-        raise SparqlError(f"De query is geen geldige SPARQL: {exc}") from exc
+        raise SparqlError("De query is geen geldige SPARQL.") from exc
     if _contains(parsed, "ServiceGraphPattern"):
-        raise SparqlRefused(
-            "SERVICE (federatie) wordt geweigerd: dit endpoint vraagt niets op bij andere servers."
-        )
+        raise SparqlRefused(_SERVICE_REFUSED)
     if _contains(parsed, "DatasetClause"):
         raise SparqlRefused(
             "FROM en FROM NAMED worden geweigerd: queries lopen alleen over de data van "
@@ -149,8 +200,12 @@ def check_query(text: str) -> str:
         )
     try:
         translateQuery(parsed)
+    except RecursionError:
+        return None
     except Exception as exc:
-        raise SparqlError(f"De query is geen geldige SPARQL: {exc}") from exc
+        raise SparqlError(
+            "De query is geen geldige SPARQL: een variabele of functie wordt verkeerd gebruikt."
+        ) from exc
     return _KINDS.get(parsed[1].name, "SELECT")
 
 
@@ -174,61 +229,139 @@ def _term(term: Any) -> Term | None:
     return ("literal", str(term), "", "")
 
 
-def _answer(result: Any, limit: int) -> tuple[Any, ...]:
+def _size(terms: Iterator[Term | None]) -> int:
+    return sum(len(part.encode()) for term in terms if term for part in term[1:])
+
+
+@dataclass(frozen=True)
+class _Limits:
+    rows: int
+    size: int
+
+
+def _answer(result: Any, limits: _Limits) -> tuple[Any, ...]:
+    """The result as plain values, cut at *limits*; the last item says why it was cut."""
     import pyoxigraph as ox
 
     if isinstance(result, ox.QueryBoolean):
         return ("ASK", bool(result))
-    if isinstance(result, ox.QuerySolutions):
-        names = [v.value for v in result.variables]
-        rows: list[list[Term | None]] = []
-        truncated = False
-        for solution in result:
-            if len(rows) == limit:
-                truncated = True
-                break
-            rows.append([_term(solution[i]) for i in range(len(names))])
-        return ("SELECT", names, rows, truncated)
-    triples: list[tuple[Term | None, ...]] = []
-    truncated = False
-    for triple in result:
-        if len(triples) == limit:
-            truncated = True
+    items: list[Any] = []
+    size = 0
+    cut = ""
+    names = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
+    for item in result:
+        if len(items) == limits.rows:
+            cut = "rijen"
             break
-        triples.append((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
-    return ("GRAPH", triples, truncated)
+        if names:
+            terms = [_term(item[i]) for i in range(len(names))]
+        else:
+            terms = [_term(item.subject), _term(item.predicate), _term(item.object)]
+        size += _size(iter(terms))
+        if size > limits.size:
+            cut = "bytes"
+            break
+        items.append(terms)
+    if names or isinstance(result, ox.QuerySolutions):
+        return ("SELECT", names, items, cut)
+    return ("GRAPH", [tuple(t) for t in items], cut)
 
 
-def _serve(conn: Connection) -> None:
+def _lowest_free_descriptor() -> int:
+    fd = 0
+    while True:
+        try:
+            os.fstat(fd)
+        except OSError:
+            return fd
+        fd += 1
+
+
+def _address_space() -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+@contextlib.contextmanager
+def _sandbox(memory: int) -> Iterator[None]:
+    """No new file descriptors (so no sockets, no files) and at most *memory* more bytes.
+
+    Every descriptor number below the soft ``RLIMIT_NOFILE`` is taken, so the kernel
+    refuses the next one: ``SERVICE`` and ``LOAD`` fail at ``socket()``, whatever the
+    query text says. The hard limits stay, so the worker can lift the sandbox again to
+    read the next version's copy.
+    """
+    files = resource.getrlimit(resource.RLIMIT_NOFILE)
+    space = resource.getrlimit(resource.RLIMIT_AS)
+    cap = _address_space() + memory
+    if space[1] != resource.RLIM_INFINITY:
+        cap = min(cap, space[1])
+    resource.setrlimit(resource.RLIMIT_AS, (cap, space[1]))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (_lowest_free_descriptor(), files[1]))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, space)
+        resource.setrlimit(resource.RLIMIT_NOFILE, files)
+
+
+def _is_blocked_io(exc: BaseException) -> bool:
+    return getattr(exc, "errno", None) == errno.EMFILE or "os error 24" in str(exc)
+
+
+def _run_sandboxed(store: Any, query: str, limits: _Limits, memory: int) -> tuple[Any, ...]:
+    form = check_query(query)
+    try:
+        with _sandbox(memory):
+            answer = _answer(store.query(query), limits)
+    except MemoryError:
+        return ("too-big",)
+    except SyntaxError as exc:
+        return ("error", _syntax_error(query, exc.lineno or 1, exc.offset or 1).args[0])
+    except Exception as exc:
+        if _is_blocked_io(exc):
+            return ("refused", _SERVICE_REFUSED)
+        return ("error", "Oxigraph kon de query niet uitvoeren.")
+    return ("ok", form or {"ASK": "ASK", "GRAPH": "CONSTRUCT"}.get(answer[0], "SELECT"), answer)
+
+
+def _serve(conn: Connection, memory: int) -> None:
     """Answer queries from *conn* until told to stop; one copy of the data at a time."""
     import pyoxigraph as ox
 
-    store = None
+    # Everything the check imports is imported now: the sandbox allows no file opens.
+    check_query("SELECT (1 AS ?x) WHERE { ?s ?p ?o FILTER(?o = 1 || !BOUND(?s)) }")
+    store = ox.Store()
     loaded = None
     conn.send("ready")
     while True:
         message = conn.recv()
         if message is None:
             return
-        path, query, limit = message
+        version, path, query, limits = message
         try:
-            if loaded != path:
+            if loaded != version:
                 store = ox.Store()
                 store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES)
-                loaded = path
-            conn.send(("ok", _answer(store.query(query), limit)))  # type: ignore[union-attr]
-        except Exception as exc:
-            conn.send(("error", str(exc)))
+                loaded = version
+            conn.send(_run_sandboxed(store, query, limits, memory))
+        except SparqlError as exc:
+            conn.send(("refused" if isinstance(exc, SparqlRefused) else "error", str(exc)))
+        except Exception:
+            conn.send(("error", "De SPARQL-werker kon de query niet uitvoeren."))
 
 
 _STARTUP_SECONDS = 60.0
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, memory: int) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory), daemon=True)
         self.process.start()
         child.close()
         # Starting Python is not the query's time: wait for the worker before the clock runs.
@@ -236,7 +369,7 @@ class _Worker:
             self.kill()
             raise SparqlError("De SPARQL-werker kon niet starten.")
 
-    def ask(self, message: tuple[str, str, int], timeout: float) -> tuple[str, Any]:
+    def ask(self, message: tuple[Any, ...], timeout: float) -> tuple[Any, ...]:
         self.conn.send(message)
         if not self.conn.poll(timeout):
             raise TimeoutError
@@ -273,9 +406,15 @@ class QueryOutcome:
     boolean : bool or None
         The ASK answer.
     truncated : bool
-        Whether the result was cut at the limit.
+        Whether the result was cut at a limit.
     limit : int
-        The result limit in force.
+        The row limit in force.
+    form : str
+        The query form: ``SELECT``, ``ASK``, ``CONSTRUCT`` or ``DESCRIBE``.
+    size_limit : int
+        The byte limit in force (the UTF-8 size of all values together).
+    cut_by : str
+        ``"rijen"`` or ``"bytes"`` when the result was cut, else ``""``.
     """
 
     kind: str
@@ -284,15 +423,67 @@ class QueryOutcome:
     boolean: bool | None
     truncated: bool
     limit: int
+    form: str = "SELECT"
+    size_limit: int = 0
+    cut_by: str = ""
+
+
+class _Copies:
+    """N-Triples copies of store versions for the workers, kept while a query needs one.
+
+    Each copy is an unlinked temporary file (nothing is left on disk when the server is
+    killed); workers open it through ``/proc/<pid>/fd``. A copy is dropped when it is
+    no longer the newest version and no query holds it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._files: dict[str, tuple[IO[bytes], list[int]]] = {}
+        self._newest: str | None = None
+
+    @contextlib.contextmanager
+    def hold(self, store: Store) -> Iterator[tuple[str, str]]:
+        """The version key and a path a worker can read it from, held until exit."""
+        version = str(store.version)
+        with self._lock:
+            if version not in self._files:
+                # Kept open past this block on purpose: closing it deletes the copy.
+                copy = tempfile.TemporaryFile(prefix="zorgnet-sparql-")  # noqa: SIM115
+                copy.write(store.graph().serialize(format="ox-ntriples", encoding="utf-8"))
+                copy.flush()
+                self._files[version] = (copy, [0])
+            copy, users = self._files[version]
+            users[0] += 1
+            self._newest = version
+            self._drop_unused()
+        try:
+            yield version, f"/proc/{os.getpid()}/fd/{copy.fileno()}"
+        finally:
+            with self._lock:
+                users[0] -= 1
+                self._drop_unused()
+
+    def _drop_unused(self) -> None:
+        for version, (copy, users) in list(self._files.items()):
+            if version != self._newest and users[0] == 0:
+                copy.close()
+                del self._files[version]
+
+    def close(self) -> None:
+        with self._lock:
+            for copy, _ in self._files.values():
+                copy.close()
+            self._files, self._newest = {}, None
 
 
 class SparqlRunner:
-    """Runs checked queries in worker processes with a time limit.
+    """Runs queries in sandboxed worker processes with a time, row, byte and queue limit.
 
     Parameters
     ----------
     settings : Settings
-        ``sparql_timeout``, ``sparql_result_limit`` and ``sparql_workers``.
+        ``sparql_timeout``, ``sparql_result_limit``, ``sparql_result_bytes``,
+        ``sparql_worker_memory``, ``sparql_queue_wait`` and ``sparql_workers``.
     """
 
     def __init__(self, settings: Settings) -> None:
@@ -300,75 +491,92 @@ class SparqlRunner:
         self._slots = threading.BoundedSemaphore(settings.sparql_workers)
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
-        self._dumps: dict[str, Path] = {}
-        self._folder: Path | None = None
-
-    def _dump(self, store: Store) -> Path:
-        """The current version as an N-Triples file, written once per version."""
-        version = str(store.version)
-        with self._lock:
-            if version in self._dumps:
-                return self._dumps[version]
-            if self._folder is None:
-                self._folder = Path(tempfile.mkdtemp(prefix="zorgnet-sparql-"))
-            name = hashlib.sha256(version.encode()).hexdigest()[:16] + ".nt"
-            path = self._folder / name
-            path.write_bytes(store.graph().serialize(format="ox-ntriples", encoding="utf-8"))
-            # Keep the previous copy: a worker may be loading it for a query still running.
-            for stale in list(self._dumps)[:-1]:
-                self._dumps.pop(stale).unlink(missing_ok=True)
-            self._dumps[version] = path
-            return path
+        self._copies = _Copies()
 
     def run(self, store: Store, query: str) -> QueryOutcome:
-        """Run *query* (already checked) on *store*'s current data.
+        """Check and run *query* on *store*'s current data in a worker.
 
         Raises
         ------
-        SparqlTimeout
-            When the query passes ``settings.sparql_timeout``; its worker is killed.
+        SparqlRefused
+            For an update, ``SERVICE``, ``FROM``, or a query that tried to reach the
+            network or a file.
         SparqlError
-            When Oxigraph refuses the query.
+            For a query that does not parse or that Oxigraph cannot run.
+        SparqlTimeout
+            When the query passes ``settings.sparql_timeout`` (its worker is killed),
+            needs more than ``settings.sparql_worker_memory`` (:class:`SparqlTooBig`),
+            or finds no free worker within ``settings.sparql_queue_wait``
+            (:class:`SparqlBusy`).
         """
-        path = self._dump(store)
-        limit = self.settings.sparql_result_limit
-        with self._slots:
-            with self._lock:
-                worker = self._idle.pop() if self._idle else None
-            if worker is None or not worker.process.is_alive():
-                worker = _Worker()
-            try:
-                status, payload = worker.ask(
-                    (str(path), query, limit), self.settings.sparql_timeout
-                )
-            except TimeoutError:
-                worker.kill()
-                raise SparqlTimeout(
-                    f"De query duurde langer dan {self.settings.sparql_timeout:g} seconden en is "
-                    "gestopt. Maak de query kleiner (LIMIT, minder patronen)."
-                ) from None
-            except (EOFError, OSError) as exc:
-                worker.kill()
-                raise SparqlError(f"De query kon niet worden uitgevoerd: {exc}") from exc
-            with self._lock:
-                self._idle.append(worker)
-        if status == "error":
-            raise SparqlError(f"De query kon niet worden uitgevoerd: {payload}")
+        settings = self.settings
+        limits = _Limits(settings.sparql_result_limit, settings.sparql_result_bytes)
+        with self._copies.hold(store) as (version, path), self._slot():
+            reply = self._ask((version, path, query, limits))
+        if reply[0] == "refused":
+            raise SparqlRefused(reply[1])
+        if reply[0] == "error":
+            raise SparqlError(reply[1])
+        if reply[0] == "too-big":
+            raise self._too_big()
+        _, form, payload = reply
+        outcome = {"limit": limits.rows, "form": form, "size_limit": limits.size}
         if payload[0] == "ASK":
-            return QueryOutcome("ASK", [], [], payload[1], False, limit)
+            return QueryOutcome("ASK", [], [], payload[1], False, **outcome)
+        cut = {"cut_by": payload[-1], "truncated": bool(payload[-1])}
         if payload[0] == "SELECT":
-            return QueryOutcome("SELECT", payload[1], payload[2], None, payload[3], limit)
-        return QueryOutcome("GRAPH", [], payload[1], None, payload[2], limit)
+            return QueryOutcome("SELECT", payload[1], payload[2], None, **cut, **outcome)
+        return QueryOutcome("GRAPH", [], payload[1], None, **cut, **outcome)
+
+    @contextlib.contextmanager
+    def _slot(self) -> Iterator[None]:
+        wait = self.settings.sparql_queue_wait
+        if not self._slots.acquire(timeout=wait):
+            retry = max(1, round(self.settings.sparql_timeout))
+            raise SparqlBusy(
+                f"Alle SPARQL-werkers zijn bezig; na {wait:g} seconden wachten is de query "
+                f"niet gestart. Probeer het over {retry} seconden opnieuw.",
+                retry,
+            )
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    def _ask(self, message: tuple[Any, ...]) -> tuple[Any, ...]:
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None or not worker.process.is_alive():
+            worker = _Worker(self.settings.sparql_worker_memory * 2**20)
+        try:
+            reply = worker.ask(message, self.settings.sparql_timeout)
+        except TimeoutError:
+            worker.kill()
+            raise SparqlTimeout(
+                f"De query duurde langer dan {self.settings.sparql_timeout:g} seconden en is "
+                "gestopt. Maak de query kleiner (LIMIT, minder patronen)."
+            ) from None
+        except (EOFError, OSError):
+            # The worker died: Oxigraph aborts when the address-space cap is reached.
+            worker.kill()
+            raise self._too_big() from None
+        with self._lock:
+            self._idle.append(worker)
+        return reply
+
+    def _too_big(self) -> SparqlTooBig:
+        return SparqlTooBig(
+            f"De query had meer dan {self.settings.sparql_worker_memory} MB geheugen nodig en "
+            "is gestopt. Maak de query kleiner (minder of kortere waarden, LIMIT)."
+        )
 
     def close(self) -> None:
-        """Stop every idle worker and remove the data copies."""
+        """Stop every idle worker and drop the data copies."""
         with self._lock:
             workers, self._idle = self._idle, []
-            folder, self._folder, self._dumps = self._folder, None, {}
         for worker in workers:
             worker.stop()
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+        self._copies.close()
 
 
 # -- result formats -----------------------------------------------------------------------
@@ -408,13 +616,25 @@ def _rdf_term(term: Term) -> URIRef | BNode | Literal:
     return Literal(term[1], datatype=URIRef(term[3]) if term[3] else None)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _as_text(value: str) -> str:
+    """*value*, with a ``'`` before it when a spreadsheet would run it as a formula."""
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _table(outcome: QueryOutcome, delimiter: str) -> str:
     buffer = io.StringIO()
     if delimiter == ",":
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(outcome.variables)
         for row in outcome.rows:
-            writer.writerow(["" if t is None else t[1] for t in row])
+            writer.writerow(["" if t is None else _as_text(t[1]) for t in row])
         return buffer.getvalue()
     lines = ["\t".join(f"?{v}" for v in outcome.variables)]
     for row in outcome.rows:
@@ -432,7 +652,7 @@ def render(outcome: QueryOutcome, fmt: str) -> str:
             graph.add(tuple(_rdf_term(t) for t in triple))  # type: ignore[arg-type]
         text = graph.serialize(format=fmt)
         if outcome.truncated and fmt in ("turtle", "nt"):
-            text = f"# afgekapt na {outcome.limit} triples\n" + text
+            text = f"# afgekapt na {len(outcome.rows)} triples ({outcome.cut_by})\n" + text
         return text
     if fmt == "json":
         document: dict[str, Any] = {"head": {"vars": outcome.variables}}
@@ -445,7 +665,12 @@ def render(outcome: QueryOutcome, fmt: str) -> str:
                     for row in outcome.rows
                 ]
             }
-        document["zorgnet"] = {"afgekapt": outcome.truncated, "limiet": outcome.limit}
+        document["zorgnet"] = {
+            "afgekapt": outcome.truncated,
+            "limiet": outcome.limit,
+            "bytelimiet": outcome.size_limit,
+            "afgekapt_op": outcome.cut_by or None,
+        }
         return json.dumps(document, ensure_ascii=False)
     if fmt == "xml":
         head = "".join(f"<variable name={quoteattr(v)}/>" for v in outcome.variables)

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
-from zorgnet.api.sparql import GRAPH_FORMATS, RESULT_FORMATS, SparqlRefused, check_query, render
+from zorgnet.api.sparql import GRAPH_FORMATS, RESULT_FORMATS, SparqlRefused, render
 
 __all__ = ["router"]
 
@@ -28,7 +28,8 @@ _EXAMPLE = (
 )
 _RESPONSES = {
     200: {
-        "description": "Resultaten; X-Zorgnet-Truncated zegt of ze zijn afgekapt",
+        "description": "Resultaten; X-Zorgnet-Truncated zegt of ze zijn afgekapt, "
+        "X-Zorgnet-Truncated-By waarop (rijen of bytes)",
         "content": {
             "application/sparql-results+json": {
                 "example": {"head": {"vars": []}, "results": {"bindings": []}}
@@ -44,7 +45,11 @@ _RESPONSES = {
     406: {"model": Error},
     413: {"model": Error, "description": "Verzoek te groot"},
     415: {"model": Error, "description": "Onbekend soort verzoek"},
-    503: {"model": Error, "description": "Tijdslimiet overschreden"},
+    503: {
+        "model": Error,
+        "description": "Tijds- of geheugenlimiet overschreden, of alle werkers bezig "
+        "(dan met Retry-After)",
+    },
 }
 _MEDIA = {
     "json": "application/sparql-results+json",
@@ -105,7 +110,6 @@ def _refuse_dataset(params: dict[str, list[str]]) -> None:
 
 
 def _run(service: ServiceDep, query: str, accept: str | None) -> Response:
-    kind = check_query(query)
     outcome = service.sparql.run(service.open(), query)
     fmt, media = _negotiate(accept, outcome.kind)
     return Response(
@@ -113,8 +117,10 @@ def _run(service: ServiceDep, query: str, accept: str | None) -> Response:
         media_type=media,
         headers={
             "X-Zorgnet-Truncated": "true" if outcome.truncated else "false",
+            "X-Zorgnet-Truncated-By": outcome.cut_by or "-",
             "X-Zorgnet-Result-Limit": str(outcome.limit),
-            "X-Zorgnet-Query-Form": kind,
+            "X-Zorgnet-Result-Byte-Limit": str(outcome.size_limit),
+            "X-Zorgnet-Query-Form": outcome.form,
             "Vary": "Accept",
         },
     )

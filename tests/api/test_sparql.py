@@ -169,7 +169,13 @@ def test_results_are_cut_at_the_limit_and_say_so(limited: TestClient) -> None:
     response = limited.get("/sparql", params={"query": ACTORS})
     assert len(response.json()["results"]["bindings"]) == 3
     assert response.headers["x-zorgnet-truncated"] == "true"
-    assert response.json()["zorgnet"] == {"afgekapt": True, "limiet": 3}
+    assert response.json()["zorgnet"] == {
+        "afgekapt": True,
+        "limiet": 3,
+        "bytelimiet": 20_000_000,
+        "afgekapt_op": "rijen",
+    }
+    assert response.headers["x-zorgnet-truncated-by"] == "rijen"
 
 
 def test_a_too_large_body_is_refused(limited: TestClient) -> None:
