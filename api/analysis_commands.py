@@ -14,7 +14,7 @@ import networkx as nx
 import typer
 from rich.table import Table
 
-from zorgnet.api.cli_common import JsonOption, StoreOption, console, errors, read_store
+from zorgnet.api.cli_common import JsonOption, StoreOption, console, read_store, say
 from zorgnet.graph.projection import projection_for
 
 __all__ = ["register"]
@@ -316,7 +316,7 @@ def register(app: typer.Typer) -> None:
 
         if ladder:
             if gemeente is None:
-                errors.print("[red]fout:[/red] geef --gemeente bij --escalatie")
+                say("geef --gemeente bij --escalatie")
                 raise typer.Exit(2)
             result = _run(store, lambda G: escalation_ladder(G, gemeente))
             if as_json:

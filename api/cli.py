@@ -21,8 +21,10 @@ from zorgnet.api.cli_common import (
     errors,
     fail,
     open_cli_store,
+    plain,
     print_report,
     read_store,
+    say,
 )
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.coverage import source_coverage
@@ -54,7 +56,7 @@ def _read(path: Path | None) -> Dataset:
         task = progress.add_task("Bestanden lezen", total=None)
 
         def advance(name: str, done: int, total: int) -> None:
-            progress.update(task, total=total, completed=done, description=f"Lezen: {name}")
+            progress.update(task, total=total, completed=done, description=f"Lezen: {plain(name)}")
 
         return read_dataset(target, progress=advance)
 
@@ -169,15 +171,13 @@ def export(
     from zorgnet.graph.export import EXPORT_FORMATS, export_bytes
 
     if fmt not in EXPORT_FORMATS:
-        errors.print(
-            f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(EXPORT_FORMATS)}"
-        )
+        say(f"onbekend formaat {fmt!r}; kies uit: {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(2)
     if (gemeente or team) and fmt not in ("graphml", "gexf"):
-        errors.print("[red]fout:[/red] --gemeente en --team gelden alleen voor graphml en gexf")
+        say("--gemeente en --team gelden alleen voor graphml en gexf")
         raise typer.Exit(2)
     if fmt == "xlsx" and output is None:
-        errors.print("[red]fout:[/red] een Excel-werkboek gaat naar een bestand: geef -o")
+        say("een Excel-werkboek gaat naar een bestand: geef -o")
         raise typer.Exit(2)
     data = read_store(
         store, lambda opened: export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)

@@ -2,6 +2,11 @@
 
 Exit codes follow pySHACL: 0 = in orde, 1 = de data heeft fouten, 2 = zorgnet kon zijn
 werk niet doen (opslag niet te openen, onbekende naam, ...).
+
+The consoles print text as it is: they read no Rich markup and no ``:emoji:`` codes, so a
+label such as ``[link=http://x]klik[/link]`` shows its brackets instead of becoming a
+link. Colour goes through :func:`say` (and :func:`plain` where Rich reads markup of its
+own accord, as in a progress bar's description).
 """
 
 import contextlib
@@ -15,6 +20,8 @@ from typing import Annotated, TypeVar
 import typer
 from rdflib import Graph
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 
 from zorgnet.api.settings import get_settings
 from zorgnet.graph.backends import open_store
@@ -34,14 +41,16 @@ __all__ = [
     "errors",
     "fail",
     "open_cli_store",
+    "plain",
     "print_report",
     "read_store",
+    "say",
 ]
 
 T = TypeVar("T")
 
-console = Console()
-errors = Console(stderr=True)
+console = Console(markup=False, emoji=False)
+errors = Console(stderr=True, markup=False, emoji=False)
 
 StoreOption = Annotated[
     Path | None,
@@ -73,18 +82,32 @@ def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) 
         raise fail(exc) from exc
 
 
+def plain(value: object) -> str:
+    """*value* as text that Rich shows literally even where it reads markup (``[`` escaped)."""
+    return escape(str(value))
+
+
+def say(
+    message: object, *, word: str = "fout:", style: str = "red", soft_wrap: bool = False
+) -> None:
+    """Print *message* on stderr after *word* in *style*; the message is shown as it is."""
+    errors.print(
+        Text.assemble((word, style), " ", str(message)), highlight=False, soft_wrap=soft_wrap
+    )
+
+
 def fail(exc: ZorgnetError) -> typer.Exit:
     """Print *exc* as a Dutch error and give the exit for 'zorgnet could not do its work'."""
-    errors.print(f"[red]fout:[/red] {exc}", highlight=False)
+    say(exc)
     return typer.Exit(2)
 
 
 def print_report(report: Report) -> None:
     """Print every error and warning of *report*, one per line."""
     for problem in report.errors:
-        errors.print(f"[red]fout[/red] {problem}", highlight=False, markup=True, soft_wrap=True)
+        say(problem, word="fout", soft_wrap=True)
     for problem in report.warnings:
-        errors.print(f"[yellow]waarschuwing[/yellow] {problem}", highlight=False, soft_wrap=True)
+        say(problem, word="waarschuwing", style="yellow", soft_wrap=True)
 
 
 def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:

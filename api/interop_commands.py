@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rdflib import Graph
 
-from zorgnet.api.cli_common import StoreOption, commit, console, errors, fail, open_cli_store
+from zorgnet.api.cli_common import StoreOption, commit, console, fail, open_cli_store, say
 from zorgnet.api.settings import get_settings
 from zorgnet.loaders.dataset import Dataset, read_dataset
 from zorgnet.ontology.exceptions import ZorgnetError
@@ -46,9 +46,7 @@ def _import(
     Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx
     """
     if fmt not in IMPORT_FORMATS:
-        errors.print(
-            f"[red]fout:[/red] onbekend formaat {fmt!r}; kies uit: {', '.join(IMPORT_FORMATS)}"
-        )
+        say(f"onbekend formaat {fmt!r}; kies uit: {', '.join(IMPORT_FORMATS)}")
         raise typer.Exit(2)
     try:
         with open_cli_store(store) as target:

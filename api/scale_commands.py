@@ -4,11 +4,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from zorgnet.api.cli_common import console
 
 __all__ = ["register"]
-
-console = Console()
 
 
 def register(app: typer.Typer) -> None:
