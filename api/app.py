@@ -21,6 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zorgnet.api.deps import Service
 from zorgnet.api.editing import EditConflict, EditInvalid
+from zorgnet.api.limits import WriteGuard
 from zorgnet.api.settings import Settings
 from zorgnet.api.sparql import SparqlBusy, SparqlError, SparqlTimeout
 from zorgnet.ontology.exceptions import LoadError, StoreError, UnknownName, ZorgnetError
@@ -152,6 +153,7 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.service = service
+    app.add_middleware(WriteGuard, settings=settings)
     _install_handlers(app)
     for module in (
         health,

@@ -15,6 +15,7 @@ from typing import Annotated
 import networkx as nx
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import SecretStr
 
 from zorgnet.api.settings import Settings
 from zorgnet.api.sparql import SparqlRunner
@@ -34,6 +35,7 @@ __all__ = [
     "ServiceDep",
     "SettingsDep",
     "StoreDep",
+    "editor_refusal",
 ]
 
 
@@ -150,11 +152,46 @@ _bearer = HTTPBearer(
 )
 
 
+def editor_refusal(token: SecretStr | None, presented: str | None) -> HTTPException | None:
+    """Why a write with bearer token *presented* is refused, or None when it may go on.
+
+    Parameters
+    ----------
+    token : SecretStr or None
+        The token configured at start; None makes the server read-only.
+    presented : str or None
+        The bearer token the request carries.
+
+    Returns
+    -------
+    HTTPException or None
+        403 when no token is configured or the token is wrong, 401 when the request
+        carries none.
+    """
+    if token is None:
+        return HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            "Deze server is alleen-lezen: er is bij de start geen schrijftoken ingesteld.",
+        )
+    if presented is None:
+        return HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "Wijzigen vraagt een token: stuur 'Authorization: Bearer <token>'.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not hmac.compare_digest(presented.encode(), token.get_secret_value().encode()):
+        return HTTPException(status.HTTP_403_FORBIDDEN, "Het token is onjuist.")
+    return None
+
+
 def require_editor(
     service: ServiceDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> str:
     """Allow a write only with the configured bearer token.
+
+    :class:`zorgnet.api.limits.WriteGuard` asks the same before the body is read; this
+    dependency also documents the token in the OpenAPI schema.
 
     Returns
     -------
@@ -164,23 +201,13 @@ def require_editor(
     Raises
     ------
     HTTPException
-        403 when no token is configured (read-only) or the token is wrong, 401 when
-        the request carries none.
+        See :func:`editor_refusal`.
     """
-    token = service.settings.token
-    if token is None:
-        raise HTTPException(
-            status.HTTP_403_FORBIDDEN,
-            "Deze server is alleen-lezen: er is bij de start geen schrijftoken ingesteld.",
-        )
-    if credentials is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
-            "Wijzigen vraagt een token: stuur 'Authorization: Bearer <token>'.",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
-    if not hmac.compare_digest(credentials.credentials.encode(), token.get_secret_value().encode()):
-        raise HTTPException(status.HTTP_403_FORBIDDEN, "Het token is onjuist.")
+    refusal = editor_refusal(
+        service.settings.token, credentials.credentials if credentials else None
+    )
+    if refusal is not None:
+        raise refusal
     return "beheerder"
 
 

@@ -1,10 +1,15 @@
 """Fixtures of the web app tests: a store with the shipped data, apps and clients."""
 
 import shutil
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
 
 from zorgnet.api.app import create_app
@@ -33,9 +38,8 @@ def store_copy(loaded_store: Path, tmp_path: Path) -> Path:
 
 def settings_for(store: Path, **extra: object) -> Settings:
     """Settings for an app over *store*, with short SPARQL limits for the tests."""
-    return Settings(
-        store=store, data=SHIPPED_DATASET, sparql_timeout=5.0, sparql_workers=1, **extra
-    )
+    values: dict[str, object] = {"sparql_timeout": 5.0, "sparql_workers": 1, **extra}
+    return Settings(store=store, data=SHIPPED_DATASET, **values)
 
 
 @pytest.fixture(scope="session")
@@ -64,3 +68,64 @@ def editor(store_copy: Path) -> Iterator[TestClient]:
     """An app that accepts edits with :data:`TOKEN`."""
     with TestClient(create_app(settings_for(store_copy, token=TOKEN))) as test_client:
         yield test_client
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The app over *settings* in uvicorn on a free loopback port; yields its base URL."""
+    port = free_port()
+    config = uvicorn.Config(
+        create_app(settings),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        # Editors wait long for the edit lock; keep their connections open meanwhile.
+        timeout_keep_alive=60,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(60)
+        assert not thread.is_alive(), "uvicorn did not stop"
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[int, list[object]]]:
+    """A TCP listener on loopback that records every connection made to it."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    connections: list[object] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            connections.append(conn)
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], connections
+    stop.set()
+    thread.join()
+    server.close()

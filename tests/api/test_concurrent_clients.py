@@ -9,21 +9,18 @@ the server stopped, must hold every acknowledged edit, and nothing else may diff
 the shipped data.
 """
 
-import socket
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-import uvicorn
+from conftest import serve
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from zorgnet.api.app import create_app
 from zorgnet.api.editing import record_fields
 from zorgnet.api.settings import Settings
 from zorgnet.graph.backends import open_store
@@ -43,39 +40,6 @@ WRITE_SECONDS = 10
 ROUTE = {"van": "huisarts", "naar": "jeugd-ggz", "gemeente": "huizen"}
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 RELATIONS_COUNT = "SELECT (COUNT(?r) AS ?n) WHERE { ?r a <https://w3id.org/zorgnet/def#Relation> }"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def _serve(settings: Settings) -> Iterator[str]:
-    """The app over *settings* in uvicorn on a free loopback port; yields its base URL."""
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(settings),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        # Editors wait long for the edit lock; keep their connections open meanwhile.
-        timeout_keep_alive=60,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(60)
-        assert not thread.is_alive(), "uvicorn did not stop"
 
 
 @dataclass
@@ -244,7 +208,7 @@ def test_concurrent_clients_lose_no_acknowledged_edit(
     any_store: str, make_settings: Callable[..., Settings], shipped: Dataset
 ) -> None:
     settings = make_settings(any_store, token=TOKEN)
-    with _serve(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
+    with serve(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
         before = _count(client)
         tally = _run_clients(base, sorted(before["actors"]))
         after = _count(client)

@@ -2,25 +2,15 @@
 
 import os
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
+from conftest import free_port, serve
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-
-from zorgnet.api.app import create_app
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -30,20 +20,8 @@ def server(
     """The web app served by uvicorn in a thread; yields its base URL."""
     target = tmp_path_factory.mktemp("server") / "store"
     shutil.copytree(loaded_store, target)
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(make_settings(target)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not instance.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(10)
+    with serve(make_settings(target)) as base:
+        yield base
 
 
 def test_the_server_answers_over_http(server: str) -> None:
@@ -117,7 +95,7 @@ def test_zorgnet_serve_prints_its_url_and_serves_the_store(
 
     target = tmp_path / "store"
     shutil.copytree(loaded_store, target)
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ZORGNET_PORT": str(port), "ZORGNET_TOKEN": "uit-de-omgeving"}
     command = [str(Path(sys.executable).with_name("zorgnet")), "serve", "--store", str(target)]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)

@@ -2,8 +2,6 @@
 
 import csv
 import io
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,33 +103,6 @@ def test_every_update_is_refused_and_changes_nothing(client: TestClient, update:
         assert response.status_code == 400
         assert "alleen-lezen" in response.json()["fout"]
     assert _count(client) == before
-
-
-@pytest.fixture
-def listener() -> Iterator[tuple[int, list[object]]]:
-    """A TCP listener on loopback that records every connection made to it."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen()
-    server.settimeout(0.2)
-    connections: list[object] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            connections.append(conn)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], connections
-    stop.set()
-    thread.join()
-    server.close()
 
 
 def test_service_is_refused_and_never_connects(client: TestClient, listener) -> None:
