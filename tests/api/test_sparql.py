@@ -162,3 +162,12 @@ def test_syntax_errors_and_missing_queries_are_400_in_dutch(client: TestClient) 
     assert response.status_code == 400
     assert "geen geldige SPARQL" in response.json()["fout"]
     assert client.get("/sparql").status_code == 422
+
+
+def test_a_valid_query_with_deeply_nested_parentheses_is_answered(client: TestClient) -> None:
+    """rdflib's parser gave up at 25 levels ("maximum recursion depth"); Oxigraph does not."""
+    query = "SELECT ?x WHERE { BIND(" + "(" * 25 + "1 + 1" + ")" * 25 + " AS ?x) }"
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"][0]["x"]["value"] == "2"
+    assert response.headers["x-zorgnet-query-form"] == "SELECT"
