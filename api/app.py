@@ -24,6 +24,7 @@ from zorgnet.api.editing import EditConflict, EditInvalid
 from zorgnet.api.limits import WriteGuard
 from zorgnet.api.settings import Settings
 from zorgnet.api.sparql import SparqlBusy, SparqlError, SparqlTimeout
+from zorgnet.graph.store import StoreAccessError
 from zorgnet.ontology.exceptions import LoadError, StoreError, UnknownName, ZorgnetError
 
 __all__ = ["create_app"]
@@ -80,7 +81,9 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(LoadError)
     @app.exception_handler(StoreError)
     async def store(request: Request, exc: ZorgnetError) -> JSONResponse:
-        return _error(503, f"De opslag is niet beschikbaar: {exc}")
+        # A full disk, missing rights or a store in use, without the server's folder.
+        message = exc.public if isinstance(exc, StoreAccessError) else str(exc)
+        return _error(503, f"De opslag is niet beschikbaar. {message}")
 
     @app.exception_handler(RequestValidationError)
     async def request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

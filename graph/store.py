@@ -29,6 +29,7 @@ Examples
 1
 """
 
+import errno
 import fcntl
 import gc
 import os
@@ -48,7 +49,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
-__all__ = ["Store", "triples_format"]
+__all__ = ["Store", "StoreAccessError", "access_error", "triples_format"]
 
 # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -112,10 +113,7 @@ class Store:
                 self._graph = _graph_named(folder, name[0] if name else None)
         except OSError as exc:
             self._unlock()
-            raise StoreError(
-                f"De opslag in {location} kan niet worden geopend: {exc}. "
-                "Draait er al een ander zorgnet-proces op deze opslag? Sluit dat eerst af."
-            ) from exc
+            raise access_error(exc, "geopend", location) from exc
         self._drop_other_versions()
 
     def close(self) -> None:
@@ -369,12 +367,15 @@ class Store:
                 db = None
                 gc.collect()
                 shutil.rmtree(path, ignore_errors=True)
+            # A SyntaxError names a line of the data; an OSError is the disk's, in Dutch.
+            if isinstance(exc, OSError):
+                raise access_error(exc, "bijgewerkt", self.location) from exc
             raise StoreError(f"Schrijven naar de opslag is mislukt: {exc}") from exc
         if self.location is not None:
             try:
                 _point_to(self.location, folder, graph)
             except OSError as exc:
-                raise StoreError(f"Schrijven naar de opslag is mislukt: {exc}") from exc
+                raise access_error(exc, "bijgewerkt", self.location) from exc
         old = self._version
         self._ox, self._version, self._graph = db, new, graph
         if self.location is not None and old is not None:
@@ -400,6 +401,89 @@ class Store:
         if self._lock is not None:
             self._lock.close()
             self._lock = None
+
+
+class StoreAccessError(StoreError):
+    """The store's folder cannot be opened or written: full disk, no rights, in use, ...
+
+    ``str()`` ends with the folder, for the command line; :attr:`public` is the same
+    message without it, for answers over HTTP, which must not show the server's paths.
+    """
+
+    def __init__(self, public: str, location: Path | None) -> None:
+        self.public = public
+        self.location = location
+        super().__init__(public if location is None else f"{public} Map van de opslag: {location}.")
+
+
+# RocksDB (under Oxigraph) reports a failed system call as text, without an errno.
+_ROCKSDB_TEXTS = {
+    "No space left on device": errno.ENOSPC,
+    "Disk quota exceeded": errno.EDQUOT,
+    "Permission denied": errno.EACCES,
+    "Operation not permitted": errno.EPERM,
+    "Read-only file system": errno.EROFS,
+    "Resource temporarily unavailable": errno.EAGAIN,
+    "lock hold by current process": errno.EAGAIN,
+    "Not a directory": errno.ENOTDIR,
+    "File exists": errno.EEXIST,
+}
+_ELSEWHERE = "kies een andere map met --store of ZORGNET_STORE"
+
+
+def _errno(exc: OSError) -> int | None:
+    if exc.errno is not None:
+        return exc.errno
+    text = str(exc)
+    return next((code for words, code in _ROCKSDB_TEXTS.items() if words in text), None)
+
+
+def access_error(exc: OSError, done: str, location: Path | None = None) -> StoreAccessError:
+    """The Dutch error for *exc*, met when the store was to be *done* (``geopend``,
+    ``bijgewerkt``): what happened and what to do, without the system's English text.
+
+    Examples
+    --------
+    >>> import errno
+    >>> print(access_error(OSError(errno.ENOSPC, "No space left on device"), "bijgewerkt"))
+    De schijf is vol: de opslag kan niet worden bijgewerkt. Maak ruimte vrij op de schijf \
+van de opslag en probeer het opnieuw; de opgeslagen data is niet veranderd.
+    >>> error = access_error(OSError("IO error: lock hold by current process"), "geopend",
+    ...                      Path("/srv/zorgnet"))
+    >>> error.public.split(":")[0], str(error).endswith("Map van de opslag: /srv/zorgnet.")
+    ('De opslag is in gebruik door een ander proces', True)
+    """
+    code = _errno(exc)
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        message = (
+            f"De schijf is vol: de opslag kan niet worden {done}. Maak ruimte vrij op de "
+            "schijf van de opslag en probeer het opnieuw; de opgeslagen data is niet veranderd."
+        )
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        message = (
+            f"Geen rechten: de opslag kan niet worden {done}, want zorgnet mag niet schrijven "
+            "in de map van de opslag (of de schijf is alleen te lezen). Geef zorgnet "
+            f"schrijfrechten op die map, of {_ELSEWHERE}."
+        )
+    elif code in (errno.EAGAIN, errno.EWOULDBLOCK):
+        message = (
+            f"De opslag is in gebruik door een ander proces: hij kan niet worden {done}. "
+            "Sluit dat proces eerst af (bijvoorbeeld een ander zorgnet-proces, zoals "
+            f"zorgnet serve), of {_ELSEWHERE}."
+        )
+    elif code in (errno.ENOTDIR, errno.EEXIST):
+        message = (
+            f"De opslag kan niet worden {done}: een deel van de plek van de opslag is een "
+            f"bestand, geen map. Verplaats dat bestand, of {_ELSEWHERE}."
+        )
+    else:
+        cause = errno.errorcode.get(code, str(code)) if code is not None else None
+        message = (
+            f"De opslag kan niet worden {done}: "
+            + (f"het systeem meldt fout {cause}." if cause else "de database meldt een fout.")
+            + f" Controleer de schijf en de map van de opslag, of {_ELSEWHERE}."
+        )
+    return StoreAccessError(message, location)
 
 
 def _lock(location: Path) -> IO[str]:
