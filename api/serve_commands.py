@@ -5,8 +5,9 @@ from typing import Annotated
 
 import typer
 
-from zorgnet.api.cli_common import console, errors
+from zorgnet.api.cli_common import console, errors, fail
 from zorgnet.api.settings import Settings, get_settings
+from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["register", "serve_app"]
 
@@ -33,13 +34,28 @@ def serve_app(settings: Settings, *, load: Path | None = None) -> None:
         if not dataset.report.ok:
             errors.print(f"Niets geladen: {len(dataset.report.errors)} fout(en) in {load}.")
             raise typer.Exit(1)
-        with open_store(settings.store) as store:
-            store.replace(dataset.graph)
+        try:
+            with open_store(settings.store) as store:
+                store.replace(dataset.graph)
+        except ZorgnetError as exc:
+            raise fail(exc) from exc
+    app = create_app(settings)
+    try:
+        # Opened (and filled when empty) before anything says the app runs: a store that
+        # another process holds ends here with exit 2, not in a traceback from uvicorn.
+        # The app's start finds it open and keeps it until it stops.
+        app.state.service.open()
+    except ZorgnetError as exc:
+        raise fail(exc) from exc
     mode = "wijzigen met token" if settings.token else "alleen lezen"
     console.print(
         f"zorgnet draait op http://{settings.host}:{settings.port}/ ({mode}); stoppen met Ctrl+C."
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    finally:
+        # uvicorn closes the store on a normal stop; this covers a start that failed.
+        app.state.service.close()
 
 
 def register(app: typer.Typer) -> None:
