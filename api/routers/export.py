@@ -1,11 +1,12 @@
 """Export: the stored data in every format the CLI's ``zorgnet export`` offers."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
 from zorgnet.api.deps import StoreDep
+from zorgnet.api.models import Error
 from zorgnet.graph.export import MEDIA_TYPES, SUFFIXES, export_bytes
 
 __all__ = ["router"]
@@ -13,6 +14,12 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api/export", tags=["export"])
 
 ExportFormat = Literal["turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf"]
+_EXAMPLES = {
+    "text/turtle": {"example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
+    "application/ld+json": {"example": {"@context": {}, "@graph": []}},
+    "application/json": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
+    "application/fhir+json": {"example": {"resourceType": "Bundle"}},
+}
 
 
 @router.get(
@@ -21,13 +28,14 @@ ExportFormat = Literal["turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "g
     response_class=Response,
     responses={
         200: {
+            "description": "Het bestand, in het gevraagde formaat",
             "content": {
-                "text/turtle": {"example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
-                "application/ld+json": {"example": {"@context": {}, "@graph": []}},
-                "application/json": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
-                "application/fhir+json": {"example": {"resourceType": "Bundle"}},
-            }
-        }
+                media: _EXAMPLES.get(media, {})
+                for media in dict.fromkeys(MEDIA_TYPES[f] for f in get_args(ExportFormat))
+            },
+        },
+        404: {"model": Error, "description": "Onbekende gemeente of team"},
+        422: {"model": Error, "description": "Ongeldige parameters"},
     },
 )
 def export(

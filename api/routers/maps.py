@@ -12,17 +12,20 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
-from zorgnet.api.models import Error
 
 __all__ = ["map_page", "maps_available", "router"]
 
 router = APIRouter(prefix="/api/maps", tags=["kaarten"])
 
 _Id = Annotated[str, Path(max_length=120)]
+# Errors are JSON although the map is HTML: without "content" FastAPI documents them
+# under the route's text/html.
+_JSON_ERROR = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 _HTML = {
     200: {"content": {"text/html": {"example": "<!DOCTYPE html>..."}}},
-    404: {"model": Error},
-    503: {"model": Error, "description": "De kaartenmodule is niet geïnstalleerd"},
+    404: {"description": "Onbekende actor, gemeente of team", **_JSON_ERROR},
+    422: {"description": "Ongeldige parameters", **_JSON_ERROR},
+    503: {"description": "De kaartenmodule is niet geïnstalleerd", **_JSON_ERROR},
 }
 
 
@@ -85,7 +88,7 @@ def actor(G: GraphDep, actor_id: _Id) -> HTMLResponse:
 @router.get(
     "/route",
     response_class=HTMLResponse,
-    responses={**_HTML, 422: {"model": Error}},
+    responses=_HTML,
     summary="Kaart van routes",
 )
 def route(
