@@ -2,8 +2,15 @@
 
 rdflib's parsers keep no source positions; the line of each subject is found by
 looking for its IRI (or prefixed name) in the text, which is enough for a user to find
-the statement. JSON-LD documents may only use an inline ``@context`` or zorgnet's own
-published context; a remote context would make parsing fetch a URL, so it is refused.
+the statement.
+
+Reading a file reads that file and nothing else. rdflib's JSON-LD parser fetches every
+context a document names (``"@context": "http://..."``, ``file:`` and relative
+references, ``@import``, contexts nested in objects and in term definitions), so a
+JSON-LD document may only hold its contexts inline or name zorgnet's own published
+context, which is put in its place from the package; anything else is refused before
+rdflib sees the document. Turtle and N-Triples never make rdflib fetch: ``@prefix``,
+``@base`` and ``owl:imports`` are only names (tests/loaders/test_rdf_fetches.py).
 """
 
 import json
@@ -16,24 +23,99 @@ from rdflib.exceptions import ParserError
 
 from zorgnet.loaders.report import Position, Problem
 
-__all__ = ["JSONLD_CONTEXT_URL", "RDF_SUFFIXES", "read_rdf"]
+__all__ = ["JSONLD_CONTEXT_URL", "MAX_JSON_DEPTH", "RDF_SUFFIXES", "read_rdf"]
 
 RDF_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 JSONLD_CONTEXT_URL = "https://w3id.org/zorgnet/context.jsonld"
+MAX_JSON_DEPTH = 64
+"""How deep objects and arrays of a JSON-LD document may nest (zorgnet's need 6)."""
+
+_TOO_DEEP = "te diep in elkaar genest"
+_NESTING_HINT = "zorgnet-gegevens hebben maar een paar niveaus; controleer het bestand"
 
 
-def _remote_contexts(node: Any) -> list[str]:
-    found: list[str] = []
-    if isinstance(node, dict):
+def _json_problem(document: Any) -> tuple[tuple[str, Any] | None, bool]:
+    """The first key and value that would make rdflib fetch or recurse too deep, and
+    whether the document names zorgnet's context.
+
+    The key and value are ``("@import", value)`` or ``("@context", value)`` for a context
+    that is not inline or zorgnet's own, ``(_TOO_DEEP, None)`` for nesting beyond
+    :data:`MAX_JSON_DEPTH`, or None.
+    """
+    # (value, depth, whether the value stands where a context does)
+    stack: list[tuple[Any, int, bool]] = [(document, 1, False)]
+    zorgnet = False
+    while stack:
+        node, depth, is_context = stack.pop()
+        if is_context and not isinstance(node, dict | list):
+            if node == JSONLD_CONTEXT_URL:
+                zorgnet = True
+            elif node is not None:
+                return ("@context", node), zorgnet
+            continue
+        if not isinstance(node, dict | list):
+            continue
+        if depth > MAX_JSON_DEPTH:
+            return (_TOO_DEEP, None), zorgnet
+        if isinstance(node, list):
+            stack.extend((item, depth + 1, is_context) for item in reversed(node))
+            continue
         for key, value in node.items():
-            if key == "@context":
-                items = value if isinstance(value, list) else [value]
-                found += [item for item in items if isinstance(item, str)]
-            found += _remote_contexts(value)
-    elif isinstance(node, list):
-        for item in node:
-            found += _remote_contexts(item)
-    return found
+            if key == "@import":
+                return ("@import", value), zorgnet
+            stack.append((value, depth + 1, key == "@context"))
+    return None, zorgnet
+
+
+def _line_of(text: str, value: Any) -> int | None:
+    needle = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
+    index = text.find(needle) if needle else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def _depth_line(text: str) -> int | None:
+    """The line where *text* (JSON) first nests deeper than :data:`MAX_JSON_DEPTH`."""
+    depth, in_string, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if in_string:
+            escaped = not escaped and char == "\\"
+            in_string = escaped or char != '"'
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                return text.count("\n", 0, index) + 1
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _jsonld_refusal(found: tuple[str, Any], text: str, name: str) -> Problem:
+    key, value = found
+    if key == _TOO_DEEP:
+        return Problem.at(
+            Position(name, _depth_line(text)),
+            f"objecten en lijsten staan {_TOO_DEEP} (meer dan {MAX_JSON_DEPTH} niveaus)",
+            hint=_NESTING_HINT,
+            rule="json-diepte",
+        )
+    shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+    what = (
+        f"@import {shown} wordt niet opgehaald"
+        if key == "@import"
+        else f"externe @context {shown} wordt niet opgehaald"
+        if isinstance(value, str)
+        else f"@context {shown} is geen context"
+    )
+    return Problem.at(
+        Position(name, _line_of(text, value) or _line_of(text, key)),
+        what + ": zorgnet leest bij het laden geen andere bestanden of adressen",
+        hint="neem de context zelf op in het bestand (zonder @import) of gebruik "
+        + JSONLD_CONTEXT_URL,
+        field=key,
+        rule="jsonld-context",
+    )
 
 
 def _subject_lines(text: str, graph: Graph, display: str) -> dict[URIRef, Position]:
@@ -94,9 +176,12 @@ def read_rdf(
             ],
         )
     rdf_format = RDF_SUFFIXES[path.suffix]
+    source = text  # what rdflib parses: a JSON-LD document with zorgnet's context inline
     if rdf_format == "json-ld":
         try:
             document = json.loads(text)
+        except RecursionError:
+            return graph, {}, [_jsonld_refusal((_TOO_DEEP, None), text, name)]
         except json.JSONDecodeError as exc:
             return (
                 graph,
@@ -110,26 +195,17 @@ def read_rdf(
                     )
                 ],
             )
-        remote = [c for c in _remote_contexts(document) if c != JSONLD_CONTEXT_URL]
-        if remote:
-            return (
-                graph,
-                {},
-                [
-                    Problem.at(
-                        Position(name),
-                        f"externe @context {remote[0]!r} wordt niet opgehaald",
-                        hint=f"neem de context op in het bestand of gebruik {JSONLD_CONTEXT_URL}",
-                        rule="jsonld-context",
-                    )
-                ],
-            )
-        if JSONLD_CONTEXT_URL in _remote_contexts(document):
+        refused, zorgnet = _json_problem(document)
+        if refused is not None:
+            return graph, {}, [_jsonld_refusal(refused, text, name)]
+        if zorgnet:
             from zorgnet.ontology.context import context_document
 
-            text = json.dumps(_inline_context(document, context_document()))
+            source = json.dumps(_inline_context(document, context_document()["@context"]))
     try:
-        graph.parse(data=text, format=rdf_format, publicID=path.resolve().as_uri())
+        graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+    except RecursionError:
+        return Graph(), {}, [_too_deep(name, None)]
     except (SyntaxError, ParserError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
@@ -149,19 +225,25 @@ def read_rdf(
     return graph, _subject_lines(text, graph, name), []
 
 
-def _inline_context(node: Any, context: dict[str, Any]) -> Any:
+def _too_deep(name: str, line: int | None) -> Problem:
+    return Problem.at(
+        Position(name, line),
+        f"blokken, lijsten of objecten staan {_TOO_DEEP}",
+        hint=_NESTING_HINT,
+        rule="rdf-diepte",
+    )
+
+
+def _inline_context(node: Any, context: Any, is_context: bool = False) -> Any:
+    """*node* with zorgnet's context in place of each reference to it.
+
+    Only a value that stands where a context does (under ``@context``, or in a list
+    there) is a reference: a term defined as the context's URL is left alone.
+    """
     if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if key == "@context":
-                items = value if isinstance(value, list) else [value]
-                items = [
-                    context["@context"] if item == JSONLD_CONTEXT_URL else item for item in items
-                ]
-                out[key] = items[0] if len(items) == 1 else items
-            else:
-                out[key] = _inline_context(value, context)
-        return out
+        return {
+            key: _inline_context(value, context, key == "@context") for key, value in node.items()
+        }
     if isinstance(node, list):
-        return [_inline_context(item, context) for item in node]
-    return node
+        return [_inline_context(item, context, is_context) for item in node]
+    return context if is_context and node == JSONLD_CONTEXT_URL else node

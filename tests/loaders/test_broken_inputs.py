@@ -33,7 +33,7 @@ EXPECTED = {
     "non-numeric-value.yaml": ("waarde", 4, "value"),
     "not-a-list.yaml": ("bestandsvorm", 1, None),
     "record-not-mapping.yaml": ("bestandsvorm", 1, None),
-    "remote-context.jsonld": ("jsonld-context", None, None),
+    "remote-context.jsonld": ("jsonld-context", 1, "@context"),
     "shacl-violation.ttl": ("shacl", 4, "type"),
     "unknown-field.yaml": ("onbekend-veld", 6, "colour"),
     "unknown-kind.yaml": ("onbekende-soort", 1, None),
