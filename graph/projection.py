@@ -200,6 +200,7 @@ class Mandate:
     status: str | None
     as_of: int | None
     sources: tuple[str, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ class Membership:
     status: str | None
     as_of: int | None
     sources: tuple[str, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -556,13 +558,13 @@ class _Parts:
                 record_id, str(rec.iri), rec.one(_ZN.holder) or "", rec.one(_ZN.power) or "",
                 rec.all(_ZN.legalBasis), rec.all(_ZN.area), rec.all(_ZN.domain),
                 rec.all(_ZN.helpKind), opens_contracted_care(power_iri),
-                rec.one(_ZN.status), rec.integer(_ZN.asOf), src)
+                rec.one(_ZN.status), rec.integer(_ZN.asOf), src, rec.text(_DESCRIPTION))
         elif _ZN.Membership in classes:
             self.memberships[record_id] = Membership(
                 record_id, str(rec.iri), rec.one(_ORG_ORGANIZATION) or "",
                 rec.one(_ORG_MEMBER) or "",
                 rec.one(_ZN.membershipStatus) or "onbekend", rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src)
+                rec.integer(_ZN.asOf), src, rec.text(_DESCRIPTION))
         elif _ZN.Arrangement in classes:
             self.arrangements[record_id] = Arrangement(
                 record_id, str(rec.iri), rec.all(_ZN.area), rec.one(_ZN.aspect) or "",
@@ -594,7 +596,7 @@ class _Parts:
                 help_kinds=rec.all(_ZN.helpKind), areas=rec.all(_ZN.area),
                 age_min=rec.integer(_ZN.ageMin), age_max=rec.integer(_ZN.ageMax),
                 legal_bases=rec.all(_ZN.legalBasis), status=rec.one(_ZN.status),
-                as_of=rec.integer(_ZN.asOf), sources=src))
+                as_of=rec.integer(_ZN.asOf), description=rec.text(_DESCRIPTION), sources=src))
 
     def add_records(self, graph: Graph, subjects: Iterable[str] | None = None) -> None:
         """Make the parts of the records in *graph* (only those of *subjects* if given)."""
@@ -630,7 +632,8 @@ def _membership_edge(membership: Membership) -> dict[str, Any]:
     """The attributes of the edge from a team to its member."""
     return dict(record="membership", iri=membership.iri, kind="heeft-netwerklid",
                 membership_status=membership.membership_status, status=membership.status,
-                as_of=membership.as_of, sources=membership.sources)
+                as_of=membership.as_of, description=membership.description,
+                sources=membership.sources)
 
 
 def _part_of_key(actor: str, whole: str) -> str:

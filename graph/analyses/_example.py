@@ -8,13 +8,16 @@ shipped dataset, which grows. The network::
     buurtteam --verwijst--> gemeente-hilversum --verwijst (geindiceerd)--> ggz-aanbieder
     buurtteam --escaleert--> doorbraaktafel
     buurtteam ==kern==> poh-jeugd, ==verbonden==> huisarts, ==buiten==> school
+
+Beside them: a figure about the buurtteam, a known issue about that figure, and a
+shortage of crisishulp in the region.
 """
 
 from functools import cache
 
 import networkx as nx
 from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG
+from rdflib.namespace import DCTERMS, ORG, SDO
 
 from zorgnet.ontology.namespace import ID, VOCAB, ZN
 
@@ -58,9 +61,17 @@ _REFS = {"area": ("area", ZN.area), "partOfArea": ("area", DCTERMS.isPartOf),
          "team": ("actor", ORG.organization), "member": ("actor", ORG.member)}
 
 
+_TEXTS = {"label": SKOS.prefLabel, "description": DCTERMS.description,
+          "measure": ZN.measure, "reading": ZN.reading}
+
+
 def _term(key: str, item: object) -> tuple[URIRef, URIRef | Literal]:
-    if key == "label":
-        return SKOS.prefLabel, Literal(str(item), lang="nl")
+    if key in _TEXTS:
+        return _TEXTS[key], Literal(str(item), lang="nl")
+    if key == "value":
+        return SDO.value, Literal(str(item), datatype=XSD.decimal)
+    if key == "about":
+        return ZN.subject, ID[str(item)]
     if key in _VOCABS:
         scheme, predicate = _VOCABS[key]
         return predicate, VOCAB[f"{scheme}/{item}"]
@@ -125,6 +136,14 @@ def example_graph() -> Graph:
                                 ("bt-school", "school", "buiten")]:
         _record(g, "membership", rid, ZN.Membership, team="buurtteam", member=member,
                 membershipStatus=status)
+    _record(g, "figure", "buurtteam-gezinnen", ZN.Figure, measure="gezinnen geholpen",
+            value=120, about="actor/buurtteam", area="hilversum")
+    _record(g, "issue", "kwestie-gezinnen", ZN.KnownIssue, label="Telling onduidelijk",
+            description="De bron zegt niet of het om gezinnen of kinderen gaat.",
+            reading=["120 gezinnen", "120 kinderen"], about="figure/buurtteam-gezinnen")
+    _record(g, "shortage", "tekort-crisisplekken", ZN.Shortage, label="Te weinig crisisplekken",
+            description="Wachttijd voor crisisopvang.", helpKind="crisishulp",
+            area="gooi-en-vechtstreek")
     return g
 
 
