@@ -47,7 +47,7 @@ from rdflib import XSD, Graph, URIRef
 from rdflib.term import BNode, Literal, Node
 
 from zorgnet.graph.lineage import Lineage
-from zorgnet.graph.store import triples_format
+from zorgnet.graph.store import changed_iris, triples_format
 from zorgnet.ontology.exceptions import StoreError
 
 __all__ = ["SparqlStore"]
@@ -571,7 +571,7 @@ class SparqlStore:
                 raise
             self._seen.version = new
             self._sized(new, written)
-            self._lineage.record(URIRef(expected), URIRef(new), {str(s) for s in subjects})
+            self._lineage.record(URIRef(expected), URIRef(new), changed_iris(remove, add))
             # The change is made: a server gone now leaves the old version as an orphan,
             # which a later load drops.
             self._drop_quietly(expected)

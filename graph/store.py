@@ -49,7 +49,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
-__all__ = ["Store", "StoreAccessError", "access_error", "triples_format"]
+__all__ = ["Store", "StoreAccessError", "access_error", "changed_iris", "triples_format"]
 
 # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -192,7 +192,7 @@ class Store:
         version = version or self._version
         if self.location is None or version is None:
             return None
-        return self.location / "versions" / f"{str(version)[len(_VERSION_PREFIX):]}.{name}"
+        return self.location / "versions" / f"{str(version)[len(_VERSION_PREFIX) :]}.{name}"
 
     # -- writing -------------------------------------------------------------------
 
@@ -318,10 +318,7 @@ class Store:
                 "Een wijziging kan geen triples met lege knopen (blank nodes) verwijderen; "
                 "vervang de data dan in zijn geheel."
             )
-        removed = [
-            ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), base_graph)
-            for s, p, o in remove
-        ]
+        removed = [ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), base_graph) for s, p, o in remove]
 
         def copy(path: Path | None, name: GraphName) -> ox.Store:
             if path is None:
@@ -336,9 +333,7 @@ class Store:
             return db
 
         self._new_version(copy, base_graph)
-        subjects = {str(s) for s in remove.subjects(unique=True)}
-        subjects.update(str(s) for s in add.subjects(unique=True))
-        self._lineage.record(base, self._version, subjects)
+        self._lineage.record(base, self._version, changed_iris(remove, add))
 
     def _load(self, write: Write) -> URIRef:
         """Write a new version with *write*, make it current, then drop the old one;
@@ -547,6 +542,20 @@ def _upgrade(location: Path) -> None:
                 shutil.rmtree(entry)
             else:
                 entry.unlink()
+
+
+def changed_iris(remove: Graph, add: Graph) -> set[str]:
+    """The IRIs of the subjects of *remove* and *add*: what an edit changed.
+
+    Blank nodes are left out: no record is a blank node, and what the store calls a
+    blank node is a label, not an IRI (the reprojection looks the IRIs up in SPARQL).
+    """
+    return {
+        str(s)
+        for graph in (remove, add)
+        for s in graph.subjects(unique=True)
+        if isinstance(s, URIRef)
+    }
 
 
 def triples_format(path: Path) -> ox.RdfFormat:
