@@ -106,12 +106,32 @@ def load(
     add: Annotated[
         bool, typer.Option("--add", help="Voeg toe aan de huidige data in plaats van te vervangen.")
     ] = False,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help=(
+                "Alleen met --add: een registratie waarvan de id al in de opslag staat, "
+                "vervangt de opgeslagen registratie in zijn geheel (zonder --vervang wordt "
+                "zo'n registratie geweigerd)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Laad databestanden in de opslag: alles of niets.
 
     Eerst wordt alles gecontroleerd; alleen als er geen fouten zijn, wordt de data in één
-    keer vastgelegd. Voorbeeld: zorgnet load data/gooi-en-vechtstreek
+    keer vastgelegd. Met --add komt de data erbij; een id die al in de opslag staat, is
+    dan een fout, tenzij --vervang: dan vervangt de nieuwe registratie de opgeslagen
+    registratie in zijn geheel. Voorbeelden: zorgnet load data/gooi-en-vechtstreek;
+    zorgnet load nieuw.yaml --add --vervang
     """
+    if vervang and not add:
+        say(
+            "--vervang hoort bij --add: zonder --add vervangt de data al alles wat in de "
+            "opslag staat. Bedoelt u: zorgnet load PAD --add --vervang?"
+        )
+        raise typer.Exit(2)
     try:
         with open_cli_store(store) as target:
             # The stored data is read through a view, never named here: a view keeps the
@@ -121,14 +141,20 @@ def load(
                 if add
                 else _read(path)
             )
+            count = commit(target, dataset, add=add, replace=vervang)
             loaded = (
-                f"Geladen: {dataset.record_count} registraties "
-                f"({commit(target, dataset, add=add)} triples) "
+                f"Geladen: {dataset.record_count} registraties{_replaced(dataset)} "
+                f"({count} triples) "
                 f"uit {len(dataset.files)} bestanden in {target.location}."
             )
     except ZorgnetError as exc:
         raise fail(exc) from exc
     console.print(loaded)
+
+
+def _replaced(dataset: Dataset) -> str:
+    """The words for the records a load replaced, if any."""
+    return f", waarvan {len(dataset.existing)} vervangen," if dataset.existing else ""
 
 
 @app.command()

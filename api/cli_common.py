@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from rdflib import Graph
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -110,7 +109,9 @@ def print_report(report: Report) -> None:
         say(problem, word="waarschuwing", style="yellow", soft_wrap=True)
 
 
-def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
+def commit(
+    target: Store | SparqlStore, dataset: Dataset, *, add: bool, replace: bool = False
+) -> int:
     """Store *dataset* when it has no errors; else exit 1, storing nothing.
 
     Unless *add*, the dataset replaces the store's data: its triples are handed over,
@@ -125,7 +126,13 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
     it was added to; a remote store keeps no such base, and reading the whole network
     from the server to project it is left to the first process that asks. Returns the
     number of triples stored.
+
+    With *add*, a record whose id is already stored (``dataset.existing``) is an error,
+    unless *replace*: then the stored record and its citations go out in the same
+    ``apply`` that puts the new one in, so it is replaced as a whole, never merged.
     """
+    if add and not replace:
+        dataset.report.extend(dataset.existing_problems())
     print_report(dataset.report)
     if not dataset.report.ok:
         errors.print(
@@ -133,7 +140,7 @@ def commit(target: Store | SparqlStore, dataset: Dataset, *, add: bool) -> int:
         )
         raise typer.Exit(1)
     if add:
-        target.apply(Graph(), dataset.triples.graph())
+        target.apply(dataset.replaced, dataset.triples.graph())
         if isinstance(target, Store):
             projection_for(target)
         return len(target)

@@ -1,7 +1,8 @@
 """CLI commands: ``zorgnet import`` (HSDS, Excel, JSON-LD) and ``zorgnet template``.
 
 Exports are in ``zorgnet export`` (api/cli.py); this module reads other formats in,
-with the same all-or-nothing rule as ``zorgnet load --add``.
+with the same all-or-nothing rule as ``zorgnet load --add``, and the same ``--vervang``
+for records whose id is already stored.
 """
 
 from pathlib import Path
@@ -37,13 +38,26 @@ def _import(
     path: Annotated[Path, typer.Argument(help="Het bestand (of de HSDS-map met CSV-bestanden).")],
     fmt: Annotated[str, typer.Option("--format", help="hsds, xlsx of jsonld")],
     store: StoreOption = None,
+    vervang: Annotated[
+        bool,
+        typer.Option(
+            "--vervang",
+            help=(
+                "Een registratie waarvan de id al in de opslag staat, vervangt de "
+                "opgeslagen registratie in zijn geheel (zonder --vervang wordt zo'n "
+                "registratie geweigerd)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Voeg data uit HSDS, een ingevuld Excel-werkboek of JSON-LD toe aan de opslag.
 
     Alles of niets: eerst wordt alles gecontroleerd (ook tegen wat al in de opslag
-    staat); alleen zonder fouten wordt de data in één keer vastgelegd. Velden zonder
-    plaats in zorgnet worden als waarschuwing gemeld.
-    Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx
+    staat); alleen zonder fouten wordt de data in één keer vastgelegd. Een id die al in
+    de opslag staat, is een fout, tenzij --vervang: dan vervangt de nieuwe registratie de
+    opgeslagen registratie in zijn geheel. Velden zonder plaats in zorgnet worden als
+    waarschuwing gemeld.
+    Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx --vervang
     """
     if fmt not in IMPORT_FORMATS:
         say(f"onbekend formaat {fmt!r}; kies uit: {', '.join(IMPORT_FORMATS)}")
@@ -52,11 +66,12 @@ def _import(
         with open_cli_store(store) as target:
             # A view of the stored data, not kept in a local: see ``load``.
             dataset = read_import(path, fmt, target.graph())
-            count = commit(target, dataset, add=True)
+            count = commit(target, dataset, add=True, replace=vervang)
     except ZorgnetError as exc:
         raise fail(exc) from exc
+    replaced = f", waarvan {len(dataset.existing)} vervangen" if dataset.existing else ""
     console.print(
-        f"Geïmporteerd: {dataset.record_count} registraties uit {path} "
+        f"Geïmporteerd: {dataset.record_count} registraties uit {path}{replaced} "
         f"({len(dataset.report.warnings)} waarschuwingen); de opslag heeft nu {count} triples."
     )
 

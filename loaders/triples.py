@@ -10,7 +10,7 @@ nodes, so they stay one rdflib graph, :attr:`Triples.other`.
 """
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
@@ -129,6 +129,14 @@ class Triples:
     def __len__(self) -> int:
         """The number of lines: triples, counting one in both a record and ``other`` twice."""
         return self._size + len(self.other)
+
+    def subjects(self) -> Iterator[str]:
+        """The IRIs of the subjects: of the records' blocks, then of ``other``."""
+        for block in self.blocks:
+            yield from block.subjects
+        for subject in self.other.subjects(unique=True):
+            if isinstance(subject, URIRef):
+                yield str(subject)
 
     def types_of(self, iri: str) -> str:
         """The ``rdf:type`` lines of *iri*, from the records or from ``other``."""
