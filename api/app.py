@@ -10,7 +10,9 @@ Examples
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,10 +20,12 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from zorgnet.api.deps import Service
 from zorgnet.api.editing import EditConflict, EditInvalid
 from zorgnet.api.limits import WriteGuard
+from zorgnet.api.models import Error
 from zorgnet.api.settings import Settings
 from zorgnet.api.sparql import SparqlBusy, SparqlError, SparqlTimeout
 from zorgnet.graph.store import StoreAccessError
@@ -40,11 +44,155 @@ def _field(loc: tuple | list) -> str:
     return ".".join(str(part) for part in loc if part not in ("body", "query", "path", "header"))
 
 
+# pydantic's error types in Dutch (its own messages are English); {name} is filled from
+# the error's context.
+_NUMBER = "moet een getal zijn"
+_WHOLE = "moet een geheel getal zijn"
+_TRUE_FALSE = "moet true of false zijn"
+_OBJECT = "moet een object zijn, tussen {{ en }}"
+_CHOICE = "moet een van deze waarden zijn: {expected}"
+_MESSAGES = {
+    "missing": "ontbreekt: dit veld is verplicht",
+    "extra_forbidden": "is geen veld van dit verzoek: laat het weg",
+    "json_invalid": "is geen geldige JSON (fout bij teken {position})",
+    "json_type": "moet JSON zijn",
+    "string_type": "moet tekst zijn",
+    "string_unicode": "moet tekst in UTF-8 zijn",
+    "string_too_short": "is te kort: minstens {min_length} teken(s)",
+    "string_too_long": "is te lang: hoogstens {max_length} tekens",
+    "string_pattern_mismatch": "heeft niet de goede vorm (patroon {pattern})",
+    "int_type": _WHOLE,
+    "int_parsing": _WHOLE,
+    "int_parsing_size": "is een te groot getal",
+    "int_from_float": "moet een geheel getal zijn, zonder cijfers achter de komma",
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "decimal_type": _NUMBER,
+    "decimal_parsing": _NUMBER,
+    "finite_number": "moet een eindig getal zijn",
+    "bool_type": _TRUE_FALSE,
+    "bool_parsing": _TRUE_FALSE,
+    "greater_than": "moet groter zijn dan {gt}",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "less_than": "moet kleiner zijn dan {lt}",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "multiple_of": "moet een veelvoud zijn van {multiple_of}",
+    "literal_error": _CHOICE,
+    "enum": _CHOICE,
+    "dict_type": _OBJECT,
+    "model_type": _OBJECT,
+    "model_attributes_type": _OBJECT,
+    "list_type": "moet een lijst zijn, tussen [ en ]",
+    "tuple_type": "moet een lijst zijn, tussen [ en ]",
+    "set_type": "moet een lijst zijn, tussen [ en ]",
+    "too_short": "heeft te weinig waarden: minstens {min_length}",
+    "too_long": "heeft te veel waarden: hoogstens {max_length}",
+    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "datetime_type": "moet een datum met tijd zijn (JJJJ-MM-DDTuu:mm:ss)",
+    "datetime_parsing": "moet een datum met tijd zijn (JJJJ-MM-DDTuu:mm:ss)",
+    "datetime_from_date_parsing": "moet een datum met tijd zijn (JJJJ-MM-DDTuu:mm:ss)",
+    "url_type": "moet een webadres (URL) zijn",
+    "url_parsing": "moet een webadres (URL) zijn",
+    "url_scheme": "moet een webadres met http:// of https:// zijn",
+    "none_required": "moet leeg zijn (null)",
+    "union_tag_invalid": "heeft een onbekende soort",
+    "union_tag_not_found": "mist het veld dat de soort aangeeft",
+}
+_INVALID = "heeft een ongeldige waarde"
+
+
+class _Context(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _dutch(error: dict[str, Any]) -> str:
+    """pydantic's *error* as a Dutch phrase about the field (``moet minstens 1 zijn``)."""
+    context = _Context({k: str(v) for k, v in (error.get("ctx") or {}).items()})
+    if "expected" in context:
+        # pydantic lists the choices as "'a', 'b' or 'c'".
+        context["expected"] = context["expected"].replace(" or ", " of ")
+    loc = error.get("loc") or ()
+    context["position"] = str(loc[-1]) if loc else "?"
+    return _MESSAGES.get(error.get("type", ""), _INVALID).format_map(context)
+
+
 def _validation(errors: list) -> list[dict[str, object]]:
-    return [
-        {"veld": _field(e.get("loc", ())), "melding": e.get("msg", ""), "soort": e.get("type", "")}
-        for e in errors
+    details: list[dict[str, object]] = []
+    for e in errors:
+        kind = e.get("type", "")
+        # A JSON error's place is a character position, not a field.
+        where = "" if kind == "json_invalid" else _field(e.get("loc", ()))
+        details.append({"veld": where, "melding": _dutch(e), "soort": kind})
+    return details
+
+
+def _summary(start: str, details: list[dict[str, object]]) -> str:
+    """``start`` and what is wrong with each field, for ``fout``."""
+    parts = [f"{d['veld'] or 'het verzoek'} {d['melding']}" for d in details]
+    return f"{start}: {'; '.join(dict.fromkeys(parts)) or 'het verzoek'}."
+
+
+# Starlette's and FastAPI's own error texts, which reach the client as they are.
+_DUTCH_STATUS = {
+    400: "Het verzoek kan niet worden gelezen. Stuur geldige JSON (in UTF-8) met "
+    "'Content-Type: application/json'.",
+    401: "Hiervoor is een token nodig: stuur 'Authorization: Bearer <token>'.",
+    403: "Dit is niet toegestaan.",
+    404: "Niet gevonden.",
+    405: "Deze methode is hier niet toegestaan.",
+    406: "Dit formaat kan niet worden geleverd; kies een ander formaat (Accept-header).",
+    409: "Dit botst met wat al is opgeslagen.",
+    413: "Het verzoek is te groot. Stuur minder gegevens per verzoek.",
+    415: "Dit soort inhoud wordt niet begrepen; stuur JSON met 'Content-Type: application/json'.",
+    422: "Ongeldige invoer.",
+    429: "Te veel verzoeken. Probeer het later opnieuw.",
+    500: "Er ging iets mis in de server. Probeer het later opnieuw.",
+    503: "De dienst is tijdelijk niet beschikbaar. Probeer het later opnieuw.",
+}
+_ENGLISH = {
+    "There was an error parsing the body",
+    "Not authenticated",
+    "Invalid authentication credentials",
+}
+
+
+def _http_message(exc: StarletteHTTPException) -> str:
+    detail = exc.detail if isinstance(exc.detail, str) else None
+    english = detail is None or detail in _ENGLISH
+    if not english:
+        try:
+            english = detail == HTTPStatus(exc.status_code).phrase
+        except ValueError:
+            english = False
+    if not english:
+        return detail  # type: ignore[return-value]
+    fallback = "Fout in de server." if exc.status_code >= 500 else "Fout in het verzoek."
+    return _DUTCH_STATUS.get(exc.status_code, fallback)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _allowed(request: Request) -> str | None:
+    """Every method some route of the app takes on this path, for ``Allow``.
+
+    Starlette's Allow names the methods of the first route that has the path, not those
+    of the routes after it (``PUT`` and ``DELETE`` of one path are two routes). Each
+    method is tried against the routes, as the router would; None when a mount (the
+    static files) has the path, as that answers for itself.
+    """
+    routes = request.app.router.routes
+    if any(isinstance(r, Mount) and r.matches(request.scope)[0] is Match.FULL for r in routes):
+        return None
+    allowed = [
+        method
+        for method in _METHODS
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
     ]
+    return ", ".join(allowed) or None
 
 
 def _install_handlers(app: FastAPI) -> None:
@@ -88,24 +236,95 @@ def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         details = _validation(list(exc.errors()))
-        fields = ", ".join(sorted({str(d["veld"]) for d in details if d["veld"]}))
-        return _error(422, f"Ongeldige invoer: {fields or 'verzoek'}.", details=details)
+        return _error(422, _summary("Ongeldige invoer", details), details=details)
 
     @app.exception_handler(ValidationError)
     async def model_validation(request: Request, exc: ValidationError) -> JSONResponse:
         details = _validation(list(exc.errors()))
-        fields = ", ".join(sorted({str(d["veld"]) for d in details if d["veld"]}))
-        return _error(422, f"Ongeldige registratie: {fields or 'verzoek'}.", details=details)
+        return _error(422, _summary("Ongeldige registratie", details), details=details)
 
     @app.exception_handler(StarletteHTTPException)
     async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        messages = {404: "Niet gevonden.", 405: "Deze methode is hier niet toegestaan."}
-        detail = exc.detail if isinstance(exc.detail, str) else None
-        if detail in (None, "Not Found", "Method Not Allowed"):
-            detail = messages.get(exc.status_code, "Fout in het verzoek.")
-        return JSONResponse(
-            {"fout": detail}, status_code=exc.status_code, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        message = _http_message(exc)
+        if exc.status_code == 405:
+            allowed = _allowed(request)
+            if allowed is not None:
+                headers["Allow"] = allowed
+            message = (
+                f"De methode {request.method} is hier niet toegestaan. "
+                f"Toegestaan: {headers.get('Allow', 'GET')}."
+            )
+        return JSONResponse({"fout": message}, status_code=exc.status_code, headers=headers)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette's answer is the English text 'Internal Server Error'; the error
+        # itself still goes to the server's log.
+        return _error(500, _DUTCH_STATUS[500])
+
+
+_ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": _ERROR_REF}}}
+
+
+# What each error answer means, for the schema; FastAPI's own descriptions are English.
+_DESCRIPTIONS = {
+    "400": "Het verzoek kan niet worden gelezen",
+    "401": "Geen token meegestuurd",
+    "403": "Niet toegestaan",
+    "404": "Niet gevonden",
+    "406": "Dit formaat kan niet worden geleverd",
+    "409": "Botst met wat al is opgeslagen",
+    "413": "Het verzoek is te groot",
+    "415": "Onbekend soort inhoud",
+    "422": "Ongeldige invoer",
+    "503": "De opslag is niet beschikbaar",
+}
+
+
+def _declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """Declare in every operation the error answers the app's handlers give it.
+
+    FastAPI documents a 422 of its own (``HTTPValidationError``, a ``detail`` list) that
+    the app never sends: it becomes the app's :class:`~zorgnet.api.models.Error`, as do
+    a 400 for an unreadable body, a 404 for an unknown name in the path, a 413 for a
+    body over its cap (every write) and a 503 for a store that is not available. An
+    error answer described only by FastAPI's English phrase gets its Dutch description.
+    """
+    for path, item in schema.get("paths", {}).items():
+        for method, operation in item.items():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            body = "requestBody" in operation
+            wanted = {
+                "400": body,
+                "404": "{" in path,
+                "413": method != "get",
+                "422": bool(operation.get("parameters")) or body,
+                "503": True,
+            }
+            if "HTTPValidationError" in str(responses.get("422", {})):
+                del responses["422"]
+            for status, needed in wanted.items():
+                if needed and status not in responses:
+                    responses[status] = _error_response(_DESCRIPTIONS[status])
+            for status, response in responses.items():
+                phrase = HTTPStatus(int(status)).phrase if status.isdigit() else None
+                if status in _DESCRIPTIONS and response.get("description") == phrase:
+                    response["description"] = _DESCRIPTIONS[status]
+    components = schema.get("components", {}).get("schemas", {})
+    text = str(schema.get("paths", {}))
+    for name in ("HTTPValidationError", "ValidationError"):
+        if name in components and f"/{name}'" not in text:
+            del components[name]
+    if "Error" not in components:
+        components["Error"] = Error.model_json_schema()
+    return schema
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -176,7 +395,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     def openapi() -> dict:
         if app.openapi_schema is None:
-            app.openapi_schema = edits.add_edit_schemas(FastAPI.openapi(app))
+            app.openapi_schema = _declare_errors(edits.add_edit_schemas(FastAPI.openapi(app)))
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,197 @@
+"""Every error the web app gives: JSON with a Dutch ``fout``, declared in the OpenAPI
+schema, and for a method a path does not take, an ``Allow`` with all that it takes."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from zorgnet.api.app import create_app
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+# What pydantic and Starlette say in English; none of it may reach a client.
+ENGLISH = (
+    "Field required",
+    "Input should",
+    "String should",
+    "JSON decode error",
+    "There was an error parsing the body",
+    "Not Found",
+    "Method Not Allowed",
+    "Internal Server Error",
+    "Successful Response",
+)
+
+
+def _url(template: str) -> str:
+    """A path of *template* with a plausible value for each parameter."""
+    return re.sub(r"\{[^}]+\}", "voorbeeld", template)
+
+
+def _schema_methods(paths: dict, url: str) -> set[str]:
+    """The methods the schema lists for every path template that *url* is an instance of."""
+    found: set[str] = set()
+    for template, item in paths.items():
+        if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), url):
+            found |= {method.upper() for method in item if method.upper() in METHODS}
+    return found
+
+
+def _english(text: str) -> list[str]:
+    return [phrase for phrase in ENGLISH if phrase in text]
+
+
+def test_every_405_lists_every_method_the_schema_gives_the_path(
+    editor: TestClient, auth: dict[str, str]
+) -> None:
+    paths = editor.get("/openapi.json").json()["paths"]
+    checked = 0
+    for template in paths:
+        url = _url(template)
+        allowed = _schema_methods(paths, url)
+        for method in sorted(set(METHODS) - allowed):
+            response = editor.request(method, url, headers=auth)
+            assert response.status_code == 405, (method, url, response.text)
+            allow = {m.strip() for m in response.headers["allow"].split(",")}
+            assert allow == allowed, (method, url)
+            if method != "HEAD":
+                assert response.json()["fout"] == (
+                    f"De methode {method} is hier niet toegestaan. "
+                    f"Toegestaan: {response.headers['allow']}."
+                )
+            checked += 1
+    assert checked > 100
+    # The two paths with more than one method, which Starlette answered with one.
+    assert set(editor.put("/sparql").headers["allow"].split(", ")) == {"GET", "POST"}
+    assert set(editor.get("/api/edits/actors/x", headers=auth).headers["allow"].split(", ")) == {
+        "PUT",
+        "DELETE",
+    }
+
+
+def test_a_body_that_is_not_utf8_is_a_dutch_400_the_schema_declares(
+    editor: TestClient, auth: dict[str, str]
+) -> None:
+    response = editor.post(
+        "/api/edits/actors",
+        content=b'{"reden": "\xff"}',
+        headers={**auth, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "fout": "Het verzoek kan niet worden gelezen. Stuur geldige JSON (in UTF-8) met "
+        "'Content-Type: application/json'."
+    }
+    declared = editor.get("/openapi.json").json()["paths"]["/api/edits/{kind}"]["post"]
+    assert declared["responses"]["400"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Error"
+    }
+
+
+def test_broken_json_is_a_dutch_422(editor: TestClient, auth: dict[str, str]) -> None:
+    response = editor.post(
+        "/api/edits/actors",
+        content=b'{"reden": ',
+        headers={**auth, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["fout"] == "Ongeldige invoer: het verzoek is geen geldige JSON (fout bij teken 10)."
+    assert body["details"] == [
+        {"veld": "", "melding": "is geen geldige JSON (fout bij teken 10)", "soort": "json_invalid"}
+    ]
+
+
+def test_bad_parameters_name_each_field_and_what_is_wrong_in_dutch(client: TestClient) -> None:
+    response = client.get("/api/actors", params={"limit": "veel", "offset": -1})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["fout"] == (
+        "Ongeldige invoer: offset moet minstens 0 zijn; limit moet een geheel getal zijn."
+    )
+    assert {(d["veld"], d["melding"]) for d in body["details"]} == {
+        ("offset", "moet minstens 0 zijn"),
+        ("limit", "moet een geheel getal zijn"),
+    }
+    choice = client.get("/api/export", params={"format": "xml"}).json()
+    assert choice["details"][0]["melding"] == (
+        "moet een van deze waarden zijn: 'turtle', 'jsonld', 'hsds', 'fhir', 'xlsx', "
+        "'graphml' of 'gexf'"
+    )
+    too_long = client.get("/api/actors", params={"q": "x" * 201}).json()
+    assert too_long["details"][0]["melding"] == "is te lang: hoogstens 200 tekens"
+
+
+def test_a_record_with_missing_fields_names_them_in_dutch(
+    editor: TestClient, auth: dict[str, str]
+) -> None:
+    response = editor.post(
+        "/api/edits/actors", json={"registratie": {"id": "nieuw"}, "reden": "Test."}, headers=auth
+    )
+    assert response.status_code == 422
+    body = response.json()
+    assert body["fout"].startswith("Ongeldige registratie: registratie.label ontbreekt: ")
+    assert ("registratie.label", "ontbreekt: dit veld is verplicht") in {
+        (d["veld"], d["melding"]) for d in body["details"]
+    }
+    assert _english(response.text) == []
+    wrong_kinds = editor.post(
+        "/api/edits/actors", json={"registratie": [], "reden": 5}, headers=auth
+    ).json()
+    assert wrong_kinds["fout"] == (
+        "Ongeldige registratie: registratie moet een object zijn, tussen { en }; "
+        "reden moet tekst zijn."
+    )
+
+
+def test_unknown_paths_and_static_files_are_dutch_404s(client: TestClient) -> None:
+    for url in ("/bestaat-niet", "/static/bestaat-niet.css"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response.json() == {"fout": "Niet gevonden."}
+
+
+def test_an_unexpected_failure_is_a_dutch_500_in_json(store_copy, make_settings) -> None:  # type: ignore[no-untyped-def]
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    app = create_app(make_settings(store_copy))
+    app.add_api_route("/test-onverwacht", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/test-onverwacht")
+    assert response.status_code == 500
+    assert response.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
+
+
+@pytest.mark.parametrize("status", ["400", "404", "413", "422", "503"])
+def test_the_schema_declares_each_error_as_the_dutch_error_model(
+    client: TestClient, status: str
+) -> None:
+    schema = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    declared = 0
+    for template, item in schema["paths"].items():
+        for method, operation in item.items():
+            has_body = "requestBody" in operation
+            needed = {
+                "400": has_body,
+                "404": "{" in template,
+                "413": method != "get",
+                "422": bool(operation.get("parameters")) or has_body,
+                "503": True,
+            }[status]
+            if not needed:
+                continue
+            response = operation["responses"][status]
+            assert response["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"
+            }, (method, template)
+            assert _english(response["description"]) == [] and response["description"] not in (
+                "Not Found",
+                "Bad Request",
+                "Request Entity Too Large",
+                "Validation Error",
+                "Service Unavailable",
+            )
+            declared += 1
+    assert declared > 0
