@@ -28,9 +28,10 @@ from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from zorgnet.graph.projection import slug
 from zorgnet.graph.store import Store
 from zorgnet.loaders.records import build_records, record_iri, stored_ids
-from zorgnet.loaders.report import Problem
+from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.shacl import neighbourhood, record_problems
 from zorgnet.loaders.sources import SourceRegister
+from zorgnet.loaders.text import character_problem
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
 from zorgnet.ontology.namespace import ID, ZN
@@ -331,6 +332,14 @@ def apply_edit(
     EditInvalid
         When the record or the dataset with it does not pass the checks.
     """
+    # The record's own text is checked with the record (build_records); who and why go
+    # into the history as they are.
+    said = [
+        character_problem(reden, Position(_ORIGIN), field="reden"),
+        character_problem(door, Position(_ORIGIN), multiline=False, field="door"),
+    ]
+    if any(said):
+        raise EditInvalid([p for p in said if p is not None])
     kind = record_kinds()[key]
     current = store.graph()
     subject = record_iri(kind, record_id)

@@ -11,6 +11,9 @@ JSON-LD document may only hold its contexts inline or name zorgnet's own publish
 context, which is put in its place from the package; anything else is refused before
 rdflib sees the document. Turtle and N-Triples never make rdflib fetch: ``@prefix``,
 ``@base`` and ``owl:imports`` are only names (tests/loaders/test_rdf_fetches.py).
+
+Every literal and IRI is held to :func:`zorgnet.loaders.text.character_problem`, as
+the text of YAML records is.
 """
 
 import json
@@ -18,10 +21,19 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, URIRef
-from rdflib.exceptions import ParserError
+from rdflib import Graph, Literal, URIRef
 
+from zorgnet.loaders.messages import json_message
+from zorgnet.loaders.rdf_checks import (
+    jsonld_problems,
+    quiet_rdflib,
+    rdf_syntax_problem,
+    term_problems,
+)
 from zorgnet.loaders.report import Position, Problem
+from zorgnet.loaders.text import SINGLE_LINE_PATHS, character_problem
+from zorgnet.ontology.namespace import ID
+from zorgnet.ontology.schema import record_kinds
 
 __all__ = ["JSONLD_CONTEXT_URL", "MAX_JSON_DEPTH", "RDF_SUFFIXES", "read_rdf"]
 
@@ -118,6 +130,52 @@ def _jsonld_refusal(found: tuple[str, Any], text: str, name: str) -> Problem:
     )
 
 
+def _field_names() -> dict[URIRef, str]:
+    names: dict[URIRef, str] = {}
+    for kind in record_kinds().values():
+        for spec in kind.fields.values():
+            names.setdefault(spec.path, spec.name)
+    return names
+
+
+def _term_problem(
+    term: object, at: Position, record: str | None, field: str | None, *, multiline: bool
+) -> Problem | None:
+    if not isinstance(term, URIRef | Literal):
+        return None
+    literal = isinstance(term, Literal)
+    return character_problem(
+        str(term),
+        at,
+        multiline=multiline and literal,
+        record=record,
+        field=field,
+        noun="tekst" if literal else "adres (IRI)",
+    )
+
+
+def _character_problems(
+    graph: Graph, positions: dict[URIRef, Position], name: str
+) -> list[Problem]:
+    """A problem for the first bad character in each subject's IRIs and literals."""
+    fields = _field_names()
+    problems: dict[object, Problem] = {}
+    for s, p, o in graph:
+        if s in problems:
+            continue
+        at = positions.get(s, Position(name)) if isinstance(s, URIRef) else Position(name)
+        record = str(s)[len(ID) :].split("/", 1)[-1] if str(s).startswith(ID) else None
+        field = fields.get(p) or re.split(r"[#/]", str(p))[-1]  # type: ignore[arg-type]
+        problem = (
+            _term_problem(s, at, None, None, multiline=False)
+            or _term_problem(p, at, record, None, multiline=False)
+            or _term_problem(o, at, record, field, multiline=p not in SINGLE_LINE_PATHS)
+        )
+        if problem is not None:
+            problems[s] = problem
+    return list(problems.values())
+
+
 def _subject_lines(text: str, graph: Graph, display: str) -> dict[URIRef, Position]:
     lines = text.splitlines()
     positions: dict[URIRef, Position] = {}
@@ -147,7 +205,7 @@ def read_rdf(
     graph = Graph()
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return (
@@ -189,7 +247,7 @@ def read_rdf(
                 [
                     Problem.at(
                         Position(name, exc.lineno),
-                        f"JSON-syntaxfout: {exc.msg}",
+                        f"JSON-syntaxfout: {json_message(exc)}",
                         hint="controleer haakjes, komma's en aanhalingstekens",
                         rule="json-syntax",
                     )
@@ -198,31 +256,26 @@ def read_rdf(
         refused, zorgnet = _json_problem(document)
         if refused is not None:
             return graph, {}, [_jsonld_refusal(refused, text, name)]
+        if shape := jsonld_problems(document, text, name):
+            return graph, {}, shape
         if zorgnet:
             from zorgnet.ontology.context import context_document
 
             source = json.dumps(_inline_context(document, context_document()["@context"]))
     try:
-        graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+        with quiet_rdflib():
+            graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
     except RecursionError:
         return Graph(), {}, [_too_deep(name, None)]
-    except (SyntaxError, ParserError, ValueError) as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = int(match.group(1)) if match else None
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return (
-            Graph(),
-            {},
-            [
-                Problem.at(
-                    Position(name, line),
-                    f"RDF-syntaxfout: {first[:300]}",
-                    hint=f"controleer de {rdf_format}-syntaxis",
-                    rule="rdf-syntax",
-                )
-            ],
-        )
-    return graph, _subject_lines(text, graph, name), []
+    except Exception as exc:  # a parser's refusal, whatever its kind: never a traceback
+        return Graph(), {}, [rdf_syntax_problem(exc, text, rdf_format, name)]
+    positions = _subject_lines(text, graph, name)
+    problems = _character_problems(graph, positions, name) or term_problems(
+        graph, text, name, positions, rdf_format=rdf_format
+    )
+    if problems:
+        return Graph(), {}, problems
+    return graph, positions, []
 
 
 def _too_deep(name: str, line: int | None) -> Problem:

@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
+from zorgnet.loaders.text import SINGLE_LINE_PATHS, bad_character, character_problem
 from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.literals import canonical_decimal
@@ -139,6 +140,36 @@ def _pydantic_problems(
     return problems
 
 
+def _character_problems(
+    item: LinedDict, kind: RecordKind, at: Position, record_id: str | None
+) -> list[Problem]:
+    """A problem for each field whose text holds a character text may not hold.
+
+    The one check of every reader of records (YAML, HSDS, workbook, the edit API):
+    only text that is not a name (description, reading, measure) may span lines.
+    """
+    problems = []
+    if record_id is not None and bad_character(record_id, multiline=False) is not None:
+        record_id = None  # the id is reported as a field, not repeated in every message
+    for name, value in item.items():
+        spec = kind.fields.get(name)
+        multiline = (
+            spec is not None
+            and spec.value_kind is ValueKind.TEXT
+            and spec.path not in SINGLE_LINE_PATHS
+        )
+        where = Position(at.file, item.key_lines.get(name, item.line))
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                problem = character_problem(
+                    text, where, multiline=multiline, record=record_id, field=name
+                )
+                if problem is not None:
+                    problems.append(problem)
+                    break
+    return problems
+
+
 def _parse_records(files: Iterable[tuple[str, Any]], build: RecordBuild) -> list[_Parsed]:
     kinds = record_kinds()
     models = record_models()
@@ -191,6 +222,11 @@ def _parse_records(files: Iterable[tuple[str, Any]], build: RecordBuild) -> list
                     )
                     continue
                 record_id = item.get("id") if isinstance(item.get("id"), str) else None
+                characters = _character_problems(item, kinds[key], where, record_id)
+                build.problems.extend(characters)
+                if any(p.field == "id" for p in characters):
+                    continue  # a record with a bad id is not built; others are, for references
+
                 try:
                     model = models[key].model_validate(dict(item))
                 except ValidationError as exc:

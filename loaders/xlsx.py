@@ -29,6 +29,7 @@ from zorgnet.graph.exports.xlsx import (
 from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import SourceRegister
+from zorgnet.loaders.text import character_problem
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
 
@@ -119,6 +120,11 @@ def _register(sheet: Worksheet | None, name: str, problems: list[Problem]) -> So
     for number, cells in rows[1:]:
         row = dict(zip(SOURCE_COLUMNS, cells, strict=False))
         at = Position(name, number)
+        texts = [(c, v) for c, v in row.items() if isinstance(v, str)]
+        # (Record rows are checked with the records, in build_records.)
+        problems += [
+            p for c, v in texts if (p := character_problem(v, at, multiline=False, field=c))
+        ]
         missing = [c for c in SOURCE_COLUMNS if row.get(c) in (None, "")]
         seed = str(row.get("document") or "")
         if missing or not re.fullmatch(r"\d{3}", seed):

@@ -3,6 +3,9 @@
 PyYAML's composer knows where each node starts; this loader keeps that position on
 the dicts it builds, refuses duplicate keys (PyYAML would silently keep the last) and
 turns every kind of unreadable input into a :class:`~zorgnet.loaders.report.Problem`.
+
+It also refuses text with control characters (``"A\\x04B"``), which would break the
+exports.
 """
 
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any
 import yaml
 
 from zorgnet.loaders.report import Position, Problem
+from zorgnet.loaders.text import bad_character, character_problem
 
 __all__ = ["MAX_FILE_BYTES", "LinedDict", "YamlFileError", "read_yaml"]
 
@@ -36,6 +40,14 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
+class _BadText(Exception):
+    """A scalar holds a character text may not hold."""
+
+    def __init__(self, text: str, line: int, key: str | None) -> None:
+        self.text, self.line, self.key = text, line, key
+        super().__init__(text)
+
+
 # libyaml's parser (when PyYAML was built with it) is several times faster on national-
 # scale datasets; it reports the same marks, and construction stays in Python.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -47,6 +59,7 @@ class _LinedLoader(_Base):  # type: ignore[misc, valid-type]
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
+            _check_text(key_node, None)
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
                 key = str(key)
@@ -55,9 +68,22 @@ class _LinedLoader(_Base):  # type: ignore[misc, valid-type]
                     problem=f"sleutel {key!r} staat twee keer in hetzelfde blok",
                     problem_mark=key_node.start_mark,
                 )
+            _check_text(value_node, key)
             mapping[key] = self.construct_object(value_node, deep=deep)
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
+
+
+def _check_text(node: yaml.Node, key: str | None) -> None:
+    """Refuse a scalar, or a list of scalars, under *key* that holds a bad character.
+
+    Every value of a data file is a scalar or a list of scalars of a mapping: deeper
+    values are refused by the record checks, which never store them.
+    """
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for item in items:
+        if isinstance(item, yaml.ScalarNode) and bad_character(item.value) is not None:
+            raise _BadText(item.value, item.start_mark.line + 1, key)
 
 
 _LinedLoader.add_constructor(
@@ -119,8 +145,33 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise _error(name, None, "bestand is leeg", "vul het bestand of verwijder het", "leeg")
+    loader = _LinedLoader(text)
     try:
-        return yaml.load(text, Loader=_LinedLoader)
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        return loader.construct_document(root)
+    except _BadText as exc:
+        problem = character_problem(exc.text, Position(name, exc.line), field=exc.key)
+        assert problem is not None
+        raise YamlFileError(problem) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml counts its position in bytes: find the character itself, whose first
+        # occurrence is the one the reader stopped at, and report it on its line.
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        start = max(0, text.find(char))
+        line = text[:start].count("\n") + 1
+        row = text[text.rfind("\n", 0, start) + 1 :].split("\n", 1)[0]
+        problem = character_problem(row, Position(name, line))
+        raise YamlFileError(
+            problem
+            or Problem.at(
+                Position(name, line),
+                f"ongeldig teken U+{ord(char):04X}",
+                hint="haal het teken weg",
+                rule="teken",
+            )
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -136,3 +187,5 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
         raise _error(
             name, None, f"YAML-fout: {exc}", "controleer het bestand", "yaml-syntax"
         ) from exc
+    finally:
+        loader.dispose()
