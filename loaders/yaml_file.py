@@ -4,21 +4,29 @@ PyYAML's composer knows where each node starts; this loader keeps that position 
 the dicts it builds, refuses duplicate keys (PyYAML would silently keep the last) and
 turns every kind of unreadable input into a :class:`~zorgnet.loaders.report.Problem`.
 
-It also refuses text with control characters (``"A\\x04B"``), which would break the
-exports.
+It also refuses what would make the rest of the checks slow or the exports broken:
+text with control characters (``"A\\x04B"``), and aliases (``*naam``) that multiply
+the document, such as a "billion laughs" of a few hundred bytes that unfolds into a
+billion values. The data format needs no aliases, but ``zorgnet synth`` writes them for
+the lists that records share, so they are allowed as long as they at most double the
+document.
 """
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from zorgnet.loaders.messages import yaml_message
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.text import bad_character, character_problem
 
-__all__ = ["MAX_FILE_BYTES", "LinedDict", "YamlFileError", "read_yaml"]
+__all__ = ["ALIAS_ALLOWANCE", "MAX_FILE_BYTES", "LinedDict", "YamlFileError", "read_yaml"]
 
 MAX_FILE_BYTES = 20_000_000
+ALIAS_ALLOWANCE = 10_000
+"""How many values aliases may add beyond doubling the values the file writes."""
 
 
 class LinedDict(dict[str, Any]):
@@ -96,6 +104,79 @@ _LinedLoader.yaml_implicit_resolvers = {
 }
 
 
+_TOO_DEEP = (
+    "blokken en lijsten staan te diep in elkaar",
+    "een registratie heeft velden met waarden of lijsten van waarden; haal de extra haakjes "
+    "of inspringing weg",
+    "yaml-diepte",
+)
+
+
+def _children(node: yaml.Node) -> Iterator[tuple[yaml.Node, int]]:
+    """The collections directly in *node*, each with the line its entry is written on."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            for child in (key, value):
+                if not isinstance(child, yaml.ScalarNode):
+                    yield child, key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        line = node.start_mark.line + 1
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                # An alias starts where its anchor does, before the list: name the list.
+                own = item.start_mark.line + 1
+                yield item, own if own >= line else line
+
+
+def _alias_problem(root: yaml.Node, name: str) -> Problem | None:
+    """The problem of aliases in *root* that multiply its values, or None.
+
+    The composed document shares one node for an anchor and all its aliases, so its
+    size as written and as unfolded are both counted in one pass over the distinct
+    nodes, without unfolding anything.
+    """
+    unfolded: dict[int, int] = {}  # id of a collection -> its values when unfolded
+    path: set[int] = set()
+    written = 1
+    biggest: tuple[int, int] | None = None  # (values, line) of the largest alias use
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, root.start_mark.line + 1, False)]
+    while stack:
+        node, line, done = stack.pop()
+        key = id(node)
+        if done:
+            path.discard(key)
+            size = 1 + len(node.value) * (2 if isinstance(node, yaml.MappingNode) else 1)
+            size += sum(unfolded[id(child)] - 1 for child, _ in _children(node))
+            unfolded[key] = min(size, 10**15)
+            continue
+        if key in path:
+            return Problem.at(
+                Position(name, line),
+                "een YAML-alias (*naam) verwijst naar het blok waar hij zelf in staat",
+                hint="schrijf de waarden uit in plaats van &anker en *alias te gebruiken",
+                rule="yaml-alias",
+            )
+        if key in unfolded:  # an alias: the anchored node again
+            if biggest is None or unfolded[key] > biggest[0]:
+                biggest = (unfolded[key], line)
+            continue
+        path.add(key)
+        stack.append((node, line, True))
+        children = list(_children(node))
+        written += len(node.value) * (2 if isinstance(node, yaml.MappingNode) else 1)
+        stack.extend((child, at, False) for child, at in reversed(children))
+    limit = 2 * written + ALIAS_ALLOWANCE
+    if biggest is None or unfolded[id(root)] <= limit:
+        return None
+    return Problem.at(
+        Position(name, biggest[1]),
+        f"YAML-aliassen (*naam) herhalen zoveel dat het bestand uitgepakt meer dan {limit} "
+        f"waarden heeft; het schrijft er zelf {written}",
+        hint="schrijf de waarden uit in plaats van ze met &anker en *alias te herhalen",
+        rule="yaml-alias",
+    )
+
+
 def _error(path: str, line: int | None, message: str, hint: str, rule: str) -> YamlFileError:
     return YamlFileError(Problem.at(Position(path, line), message, hint=hint, rule=rule))
 
@@ -150,11 +231,17 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
         root = loader.get_single_node()
         if root is None:
             return None
+        if "*" in text:  # the only way to write an alias
+            problem = _alias_problem(root, name)
+            if problem is not None:
+                raise YamlFileError(problem)
         return loader.construct_document(root)
     except _BadText as exc:
         problem = character_problem(exc.text, Position(name, exc.line), field=exc.key)
         assert problem is not None
         raise YamlFileError(problem) from None
+    except RecursionError:
+        raise _error(name, None, *_TOO_DEEP) from None
     except yaml.reader.ReaderError as exc:
         # libyaml counts its position in bytes: find the character itself, whose first
         # occurrence is the one the reader stopped at, and report it on its line.
@@ -176,16 +263,18 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or str(exc)
+        if "nesting depth" in problem:
+            raise _error(name, line, *_TOO_DEEP) from exc
         raise _error(
             name,
             line,
-            f"YAML-syntaxfout: {problem}",
+            f"YAML-syntaxfout: {problem if isinstance(exc, _DuplicateKey) else yaml_message(exc, text)}",
             "controleer inspringing, dubbele punten en aanhalingstekens",
             "yaml-syntax",
         ) from exc
     except yaml.YAMLError as exc:
         raise _error(
-            name, None, f"YAML-fout: {exc}", "controleer het bestand", "yaml-syntax"
+            name, None, f"YAML-fout: {yaml_message(exc, text)}", "controleer het bestand", "yaml-syntax"
         ) from exc
     finally:
         loader.dispose()
