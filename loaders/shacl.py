@@ -25,6 +25,7 @@ from functools import cache
 from pyshacl_turbo import validate
 from pyshacl_turbo.rdf import Input
 from rdflib import DCTERMS, RDF, SH, BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection as RdfList
 from rdflib.term import Node
 
 from zorgnet.loaders.report import Position, Problem, Severity
@@ -79,6 +80,17 @@ def _dutch_message(shapes: Graph, shape: Node, component: Node, message: Node | 
         return f"waarde heeft niet het gegevenstype {shapes.value(shape, SH.datatype)}"
     if component == SH.LanguageInConstraintComponent:
         return "tekst moet Nederlands zijn (taalcode @nl)"
+    if component == SH.OrConstraintComponent:
+        members = list(RdfList(shapes, shapes.value(shape, SH["or"])))  # type: ignore[arg-type]
+        classes = [c for m in members for c in shapes.objects(m, SH["class"])]
+        kinds = [label_of(ontology_graph(), c) for c in classes if isinstance(c, URIRef)]
+        if kinds:
+            return "waarde is geen " + ", en ook geen ".join(kinds)
+    if component == SH.LessThanOrEqualsConstraintComponent:
+        other = shapes.value(shape, SH.lessThanOrEquals)
+        names = {shapes.value(p, ZN.field) for p in shapes.subjects(SH.path, other)} - {None}
+        if names:
+            return f"waarde is groter dan die van {min(names)}"
     return (
         f"voldoet niet aan de vorm: {message}"
         if message is not None
