@@ -12,9 +12,15 @@ from typing import Annotated, Any
 
 import networkx as nx
 import typer
-from rich.table import Table
 
-from zorgnet.api.cli_common import JsonOption, StoreOption, console, read_store, say
+from zorgnet.api.cli_common import (
+    JsonOption,
+    StoreOption,
+    console,
+    print_table,
+    read_store,
+    say,
+)
 from zorgnet.graph.projection import projection_for
 
 __all__ = ["register"]
@@ -53,20 +59,6 @@ def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
 
 def _emit_json(result: Any) -> None:
     print(json.dumps(_plain(result), ensure_ascii=False, indent=2))
-
-
-def _table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
-    table = Table(title=title, show_edge=False)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(
-            *(
-                "" if v is None else ", ".join(v) if isinstance(v, tuple | list) else str(v)
-                for v in row
-            )
-        )
-    console.print(table)
 
 
 def _cut_off(actors: tuple[str, ...]) -> str:
@@ -114,7 +106,7 @@ def register(app: typer.Typer) -> None:
                 if r.referrer
                 else "verwijzing nodig, maar geen wettelijk verwijzer op de route"
             )
-            _table(
+            print_table(
                 f"Route {number} (kosten {r.cost:g}; {gate})",
                 ["stap", "actor", "via relatie", "soort", "mandaten", "bronnen"],
                 [
@@ -171,12 +163,12 @@ def register(app: typer.Typer) -> None:
             )
             return
         if result[2] is not None and result[2].unreached:
-            _table(
+            print_table(
                 "Geïndiceerde hulp die geen wettelijk verwijzer bereikt",
                 ["soort hulp", "aanbieders"],
                 [[k, v] for k, v in result[2].unreached.items()],
             )
-        _table(
+        print_table(
             "Ontbrekende hulp",
             ["gemeente", "soort hulp", "niveau", "toestand", "pilots", "tekorten"],
             [
@@ -184,7 +176,7 @@ def register(app: typer.Typer) -> None:
                 for c in result[0].gaps()
             ],
         )
-        _table(
+        print_table(
             "VNG-basisfuncties en -proposities waarvoor de bronnen niemand noemen",
             ["gemeente", "begrip"],
             [[c.gemeente, c.concept] for c in result[3].undescribed()],
@@ -204,7 +196,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
-        _table(
+        print_table(
             "Overlap",
             ["wat", "naam", "gebied", "domein", "actoren", "bronnen"],
             [[o.what, o.name, o.area, o.domain, o.actors, o.sources] for o in result.overlaps],
@@ -227,12 +219,12 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 _emit_json(comparison)
                 return
-            _table(
+            print_table(
                 "Soorten partners per gebied",
                 ["gebied", "soorten partners"],
                 [[a, t] for a, t in comparison.partner_types.items()],
             )
-            _table(
+            print_table(
                 "Gelijkenis (Jaccard)",
                 ["gebied", "gebied", "gelijkenis"],
                 [[a, b, f"{s:.2f}"] for (a, b), s in comparison.similarity.items()],
@@ -242,7 +234,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(net)
             return
-        _table(
+        print_table(
             f"Netwerk van {net.label}",
             ["kern", "verbonden", "buiten"],
             [[net.kern, net.verbonden, net.buiten]],
@@ -270,7 +262,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(report)
             return
-        _table(
+        print_table(
             "Makelaars",
             [
                 "actor",
@@ -322,7 +314,7 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 _emit_json(result)
                 return
-            _table(
+            print_table(
                 f"Escalatieladder {gemeente}",
                 ["trede", "actoren"],
                 [[str(i), rung] for i, rung in enumerate(result.rungs, start=1)],
@@ -334,7 +326,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(matrix)
             return
-        _table(
+        print_table(
             "Bevoegdhedenmatrix",
             [
                 "actor",
@@ -376,7 +368,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
-        _table(
+        print_table(
             f"Verschil {year_from} → {year_to}",
             ["wijziging", "soort", "id", "naam", "peiljaar"],
             [["nieuw", r.kind, r.id, r.label, r.as_of] for r in result.added]

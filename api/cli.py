@@ -283,11 +283,13 @@ def _register_commands() -> None:
         analysis_commands,
         interop_commands,
         map_commands,
+        record_commands,
         scale_commands,
         serve_commands,
     )
 
     for module in (
+        record_commands,
         analysis_commands,
         map_commands,
         serve_commands,

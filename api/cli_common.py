@@ -15,11 +15,12 @@ import gc
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.table import Table
 from rich.text import Text
 
 from zorgnet.api.settings import get_settings
@@ -79,6 +80,21 @@ def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) 
             return read(opened)
     except ZorgnetError as exc:
         raise fail(exc) from exc
+
+
+def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """A Dutch table on the console; lists and tuples in a cell are joined with commas."""
+    table = Table(title=title, show_edge=False)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(
+            *(
+                "" if v is None else ", ".join(v) if isinstance(v, tuple | list) else str(v)
+                for v in row
+            )
+        )
+    console.print(table)
 
 
 def plain(value: object) -> str:

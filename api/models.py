@@ -106,6 +106,7 @@ class RelationOut(_Out):
     areas: list[str]
     legal_bases: list[str]
     status: str | None
+    description: str = Field(examples=["Bij vermoeden van onveiligheid."])
     sources: list[str]
 
 
@@ -121,6 +122,7 @@ class MandateOut(_Out):
     help_kinds: list[str]
     opens_contracted_care: bool
     status: str | None
+    description: str
     sources: list[str]
 
 
@@ -132,7 +134,54 @@ class MembershipOut(_Out):
     member: str
     membership_status: str = Field(examples=["kern"])
     status: str | None
+    description: str
     sources: list[str]
+
+
+class FigureOut(_Out):
+    """A number the sources give, with its unit and year."""
+
+    id: str
+    measure: str = Field(examples=["aantal verwijzingen door huisartsen"])
+    value: str = Field(examples=["1250"])
+    unit: str | None = Field(examples=["verwijzingen"])
+    about: list[str]
+    areas: list[str]
+    as_of: int | None = Field(examples=[2020])
+    sources: list[str]
+
+
+class IssueOut(_Out):
+    """A known contradiction or vague spot in the sources, with every reading."""
+
+    id: str
+    label: str
+    description: str
+    about: list[str]
+    readings: list[str] = Field(examples=[["vier partners", "drie partners genoemd"]])
+    sources: list[str]
+
+
+class ShortageOut(_Out):
+    """A shortage or unmet demand the sources name."""
+
+    id: str
+    label: str
+    description: str
+    about: list[str]
+    help_kinds: list[str]
+    areas: list[str]
+    status: str | None
+    as_of: int | None
+    sources: list[str]
+
+
+class FactsOut(_Out):
+    """The figures, known issues and shortages about one actor, team or area."""
+
+    figures: list[FigureOut]
+    issues: list[IssueOut]
+    shortages: list[ShortageOut]
 
 
 class ActorDetail(ActorSummary):
@@ -146,6 +195,7 @@ class ActorDetail(ActorSummary):
     relations_in: list[RelationOut]
     mandates: list[MandateOut]
     memberships: list[MembershipOut]
+    facts: FactsOut
 
 
 class AreaSummary(_Out):
@@ -175,6 +225,7 @@ class AreaDetail(AreaSummary):
     actors: list[ActorSummary]
     voorveld: list[ActorSummary]
     arrangements: list[ArrangementOut]
+    facts: FactsOut
 
 
 class Concept(BaseModel):

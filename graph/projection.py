@@ -581,7 +581,7 @@ class _Parts:
         elif _ZN.KnownIssue in classes:
             self.issues[record_id] = Issue(
                 record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
-                rec.texts(_ZN.reading), src)
+                _readings(rec.texts(_ZN.reading)), src)
         elif _ZN.Figure in classes:
             self.figures[record_id] = Figure(
                 record_id, rec.text(_ZN.measure),
@@ -626,6 +626,11 @@ class _Parts:
         for record_id, rec in records.items():
             self.add(record_id, rec, tuple(sorted(set(sources.get(record_id, ())))),
                      opens_contracted_care)
+
+
+def _readings(texts: Iterable[str]) -> tuple[str, ...]:
+    """The readings of a known issue: each line of its ``reading`` texts is one reading."""
+    return tuple(line.strip() for text in texts for line in text.splitlines() if line.strip())
 
 
 def _membership_edge(membership: Membership) -> dict[str, Any]:

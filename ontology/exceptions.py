@@ -30,6 +30,9 @@ class StoreError(ZorgnetError):
     """The store cannot be opened, read or written."""
 
 
+_HET_WORDS = frozenset({"gebied", "team", "niveau", "domein", "begrip", "lid"})
+
+
 class UnknownName(ZorgnetError):
     """A name given by a user (actor, gemeente, soort hulp, ...) is not in the data.
 
@@ -47,7 +50,9 @@ class UnknownName(ZorgnetError):
         self.what = what
         self.name = name
         self.suggestions = list(suggestions)
-        message = f"Onbekende {what}: {name!r}."
+        # Dutch "het"-words take the adjective without -e: "onbekend gebied".
+        adjective = "Onbekend" if what.split()[0] in _HET_WORDS else "Onbekende"
+        message = f"{adjective} {what}: {name!r}."
         if self.suggestions:
             message += " Bedoelde u: " + ", ".join(self.suggestions) + "?"
         super().__init__(message)

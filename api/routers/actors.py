@@ -12,12 +12,14 @@ from zorgnet.api.models import (
     ActorDetail,
     ActorSummary,
     Error,
+    FactsOut,
     MandateOut,
     MembershipOut,
     Page,
     RelationOut,
 )
 from zorgnet.graph.analyses._common import check_actor, check_area, check_concept, in_scope
+from zorgnet.graph.analyses.facts import actor_facts
 from zorgnet.graph.export import serialize
 from zorgnet.ontology.namespace import ZN
 
@@ -98,6 +100,7 @@ def actor_detail(G: nx.MultiDiGraph, actor: str) -> ActorDetail:
                 for m in G.graph["memberships"]
                 if actor in (m.team, m.member)
             ],
+            "facts": FactsOut.model_validate(actor_facts(G, actor)),
         }
     )
 

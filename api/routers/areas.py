@@ -4,9 +4,10 @@ import networkx as nx
 from fastapi import APIRouter
 
 from zorgnet.api.deps import GraphDep
-from zorgnet.api.models import AreaDetail, AreaSummary, ArrangementOut, Error
+from zorgnet.api.models import AreaDetail, AreaSummary, ArrangementOut, Error, FactsOut
 from zorgnet.api.routers.actors import actor_summary
 from zorgnet.graph.analyses._common import check_area, in_scope
+from zorgnet.graph.analyses.facts import area_facts
 
 __all__ = ["area_detail", "router"]
 
@@ -30,6 +31,7 @@ def area_detail(G: nx.MultiDiGraph, area: str) -> AreaDetail:
             "actors": summaries,
             "voorveld": [s for s in summaries if "voorveld" in s.access],
             "arrangements": arrangements,
+            "facts": FactsOut.model_validate(area_facts(G, area)),
         }
     )
 

@@ -115,7 +115,8 @@ def area_facts(G: nx.MultiDiGraph, area: str) -> Facts:
     gemeente); shortages also when they hold for an area that contains it (a shortage
     in the region is one in each of its gemeenten). Known issues count when they are
     about the area, its arrangements, the actors that work in it (not those of the
-    whole region), or the figures and shortages found.
+    whole region), their mandates and team memberships, or the figures and shortages
+    found.
 
     Parameters
     ----------
@@ -152,6 +153,7 @@ def area_facts(G: nx.MultiDiGraph, area: str) -> Facts:
     related = set(local) | actors
     related |= {x.id for x in G.graph["arrangements"] if local.intersection(x.areas)}
     related |= {m.id for m in G.graph["mandates"] if m.holder in actors}
+    related |= {m.id for m in G.graph["memberships"] if m.team in actors}
     figures = (
         f
         for f in G.graph["figures"]

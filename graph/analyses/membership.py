@@ -9,6 +9,7 @@ from itertools import combinations
 import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, memo
+from zorgnet.graph.analyses.facts import Facts, actor_facts
 
 __all__ = ["TeamComparison", "TeamNetwork", "compare_teams", "team_network"]
 
@@ -25,6 +26,7 @@ class TeamNetwork:
     verbonden: tuple[str, ...]
     buiten: tuple[str, ...]
     sources: tuple[str, ...]
+    facts: Facts
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,17 @@ class TeamComparison:
 def team_network(G: nx.MultiDiGraph, team: str) -> TeamNetwork:
     """Who is in the network of *team*, who is connected, who stays outside?
 
+    The result also carries the figures, known issues and shortages about the team
+    and its memberships (:func:`~zorgnet.graph.analyses.facts.actor_facts`).
+
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> net = team_network(example_projection(), "buurtteam")
     >>> net.kern, net.verbonden, net.buiten
     (('poh-jeugd',), ('huisarts',), ('school',))
+    >>> [f.measure for f in net.facts.figures]
+    ['gezinnen geholpen']
     """
     check_actor(G, team)
     members: dict[str, list[str]] = defaultdict(list)
@@ -58,6 +65,7 @@ def team_network(G: nx.MultiDiGraph, team: str) -> TeamNetwork:
         G.nodes[team]["label"],
         *(tuple(sorted(members[s])) for s in _STATUSES),
         tuple(sorted(sources)),
+        actor_facts(G, team),
     )
 
 

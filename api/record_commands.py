@@ -1,0 +1,121 @@
+"""CLI commands that show one record with everything stored about it: ``zorgnet actor``
+and ``zorgnet gemeente``.
+
+They give the same content as ``GET /api/actors/{id}`` and ``GET /api/areas/{id}``
+(with ``--json`` the very same JSON): the record's fields, its relations and mandates
+with their descriptions, and the figures, known issues with every reading, and
+shortages that concern it.
+"""
+
+import json
+from typing import Annotated
+
+import typer
+
+from zorgnet.api.cli_common import JsonOption, StoreOption, console, print_table, read_store
+from zorgnet.api.models import FactsOut
+from zorgnet.api.routers.actors import actor_detail
+from zorgnet.api.routers.areas import area_detail
+from zorgnet.graph.projection import projection_for
+
+__all__ = ["register"]
+
+ActorArgument = Annotated[str, typer.Argument(help="Id van de actor, bijvoorbeeld ca-team.")]
+AreaArgument = Annotated[str, typer.Argument(help="Id van het gebied, bijvoorbeeld huizen.")]
+
+
+def _print_facts(facts: FactsOut) -> None:
+    if facts.figures:
+        print_table(
+            "Cijfers",
+            ["wat", "waarde", "jaar", "bronnen"],
+            [
+                [f.measure, f"{f.value} {f.unit or ''}".strip(), f.as_of or "onbekend", f.sources]
+                for f in facts.figures
+            ],
+        )
+    else:
+        console.print("Cijfers: de bronnen geven hier geen cijfers over.")
+    if facts.shortages:
+        print_table(
+            "Tekorten",
+            ["tekort", "toelichting", "jaar", "bronnen"],
+            [[s.label, s.description, s.as_of or "onbekend", s.sources] for s in facts.shortages],
+        )
+    else:
+        console.print("Tekorten: de bronnen noemen hier geen tekorten.")
+    if not facts.issues:
+        console.print("Bekende kwesties: geen, voor zover bekend.")
+        return
+    console.print("Bekende kwesties in de bronnen")
+    for issue in facts.issues:
+        console.print(f"- {issue.label}: {issue.description}")
+        for reading in issue.readings:
+            console.print(f"    lezing: {reading}")
+        console.print(f"    bronnen: {'; '.join(issue.sources)}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``actor`` and ``gemeente`` to *app*."""
+
+    @app.command()
+    def actor(
+        actor_id: ActorArgument, store: StoreOption = None, as_json: JsonOption = False
+    ) -> None:
+        """Eén actor met alles wat erover is opgeslagen: relaties, bevoegdheden, cijfers,
+        tekorten en bekende kwesties, met bronnen."""
+        detail = read_store(store, lambda opened: actor_detail(projection_for(opened), actor_id))
+        if as_json:
+            print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
+            return
+        console.print(f"{detail.label} ({detail.type or 'soort onbekend'}, {detail.scale or ''})")
+        if detail.description:
+            console.print(detail.description)
+        console.print(f"Bronnen: {'; '.join(detail.sources)}")
+        print_table(
+            "Relaties",
+            ["richting", "soort", "met", "toelichting", "bronnen"],
+            [
+                ["naar", r.kind, r.other_label, r.description, r.sources]
+                for r in detail.relations_out
+            ]
+            + [
+                ["van", r.kind, r.other_label, r.description, r.sources]
+                for r in detail.relations_in
+            ],
+        )
+        print_table(
+            "Bevoegdheden",
+            ["bevoegdheid", "wettelijke basis", "gebied", "toelichting", "bronnen"],
+            [[m.power, m.legal_bases, m.areas, m.description, m.sources] for m in detail.mandates],
+        )
+        if detail.memberships:
+            print_table(
+                "Netwerken van lokale teams",
+                ["team", "lid", "plaats", "bronnen"],
+                [[m.team, m.member, m.membership_status, m.sources] for m in detail.memberships],
+            )
+        _print_facts(detail.facts)
+
+    @app.command()
+    def gemeente(
+        area_id: AreaArgument, store: StoreOption = None, as_json: JsonOption = False
+    ) -> None:
+        """De sociale kaart van een gemeente (of ander gebied): lokale inrichting,
+        voorveld, cijfers, tekorten en bekende kwesties, met bronnen."""
+        detail = read_store(store, lambda opened: area_detail(projection_for(opened), area_id))
+        if as_json:
+            print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
+            return
+        console.print(f"Sociale kaart van {detail.label}: {len(detail.actors)} actoren")
+        print_table(
+            "Lokale inrichting",
+            ["aspect", "status", "wat de bronnen zeggen", "bronnen"],
+            [[r.aspect, r.status, r.description, r.sources] for r in detail.arrangements],
+        )
+        print_table(
+            "Voorveld (zonder verwijzing)",
+            ["actor", "soort"],
+            [[a.label, a.type] for a in detail.voorveld],
+        )
+        _print_facts(detail.facts)
