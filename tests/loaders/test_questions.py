@@ -7,6 +7,7 @@ analyses, and assert what the seeds say, never how big the data happens to be.
 
 import networkx as nx
 import pytest
+from rdflib import SKOS
 
 from zorgnet.graph.analyses.mandates import escalation_ladder
 from zorgnet.graph.analyses.routes import legal_referrers
@@ -517,3 +518,199 @@ def test_does_any_record_cite_a_law_no_seed_names(G) -> None:
         if mandate.holder.startswith("gemeente-") and mandate.legal_bases:
             assert mandate.id in derived, mandate.id
     assert "kwestie-003-grondslag-meldcode" in {i.id for i in G.graph["issues"]}
+
+
+# --- issue 17: 003 sections that had no records yet
+
+
+def _relations(G: nx.MultiDiGraph, **conditions: str) -> dict[str, tuple[str, str, dict]]:
+    return {
+        k: (u, v, d)
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if d.get("record") == "relation" and all(d.get(f) == x for f, x in conditions.items())
+    }
+
+
+def test_which_partners_does_afspraak_1_want_to_work_with_more_closely(G) -> None:
+    """003 §4 afspraak 1 (regel 797-805): onderwijs (regulier and specialistisch),
+    verloskundigen, and partners in the family's other life domains: volwassen-GGZ,
+    verslavingszorg, schuldhulpverlening and help for adults with a (light) intellectual
+    disability. The strengthening is planned; how they work together now, the seed does not
+    say."""
+    planned = {
+        v
+        for u, v, d in _relations(G, kind="werkt-samen").values()
+        if u == "regio-gooi-en-vechtstreek" and d["status"] == "gepland"
+    }
+    assert {
+        "scholen",
+        "speciaal-onderwijs",
+        "verloskundigen",
+        "volwassenen-ggz",
+        "verslavingszorg",
+        "schuldhulpverlening",
+        "hulpverlening-volwassenen-lvb",
+    } <= planned
+    assert G.nodes["schuldhulpverlening"]["offers"] == ("schuldhulp",)
+
+
+def test_with_which_referrers_is_the_referral_framework_to_be_developed(G) -> None:
+    """003 §4 afspraak 1 (regel 807-811): gemeenten, gecertificeerde instellingen,
+    huisarts/praktijkondersteuner jeugd-GGZ, jeugdarts and medisch specialist."""
+    members = {u for u, v in _edges(G, "neemt-deel-aan", target="eenduidig-verwijzingskader")}
+    assert members == {
+        "gemeentelijke-consulenten",
+        "gecertificeerde-instellingen",
+        "huisarts",
+        "poh-jeugd-ggz",
+        "jeugdarts",
+        "medisch-specialist",
+    }
+    assert G.nodes["eenduidig-verwijzingskader"]["status"] == "gepland"
+
+
+def test_what_do_gps_say_about_referrals_that_come_through_school(G) -> None:
+    """003 bijlage 2 (regel 2212-2223): parents ask the GP for a referral letter because
+    "dat moet van school"; GPs would rather refer school questions to the jeugdarts, but do
+    not know who the school's jeugdarts is. Practice, not agreement."""
+    practice = _relations(G, status="gemelde-praktijk")
+    assert practice["scholen-sturen-ouders-naar-huisarts"][:2] == ("scholen", "inwoners")
+    assert practice["ouders-vragen-huisarts-om-verwijzing"][:2] == ("inwoners", "huisarts")
+    assert (
+        "dat moet van school" in practice["scholen-sturen-ouders-naar-huisarts"][2]["description"]
+    )
+    wish = _relation(G, "huisarts-wil-verwijzen-naar-jeugdarts-bij-schoolvragen")
+    assert wish["status"] == "voorstel"
+    assert "niet wie de betreffende jeugdarts is" in wish["description"]
+
+
+def test_how_is_reported_practice_called_for_users(shipped) -> None:
+    """Issue 17: a relation whose status says it is reported practice, not an agreement,
+    reads "volgens verwijzers in de praktijk" (003 bijlage 2)."""
+    from zorgnet.ontology.namespace import ZN
+    from zorgnet.ontology.vocabulary import vocabulary
+
+    concept = vocabulary().concept(ZN.Status, "gemelde-praktijk")
+    labels = {str(label) for label in vocabulary().graph.objects(concept, SKOS.prefLabel)}
+    assert "volgens verwijzers in de praktijk" in labels
+
+
+def test_what_do_providers_and_services_say_about_scaling_down_to_the_voorveld(G) -> None:
+    """003 bijlage 2 (regel 2105-2109, 2136-2138, 2303-2307): providers used to hand over to
+    the voorveld more easily; providers and services ask for a stronger voorveld. The
+    agreement (afspraak 2, regel 1030-1033) gives the scaling down to the consulenten."""
+    handover = _relation(G, "aanbieders-schalen-af-naar-voorveld")
+    assert (handover["kind"], handover["status"]) == ("draagt-over", "gemelde-praktijk")
+    assert ("gemeentelijke-consulenten", "lokale-welzijnsorganisaties") in _edges(G, "verwijst")
+
+
+def test_is_the_waakvlam_construction_agreed_or_only_suggested(G) -> None:
+    """003 §4 afspraak 1 (regel 838-850): the gemeenten will facilitate waakvlam
+    constructions; in bijlage 2 (regel 2140-2144, 2307-2310) providers and services still
+    suggest it; 002 bijlage 4 vraag 7 (2025) calls embedding it an opportunity."""
+    node = G.nodes["waakvlamconstructies"]
+    assert node["status"] == "gepland"
+    assert {s.split(",")[0] for s in node["sources"]} >= {
+        "003 §4",
+        "003 §bijlage 2",
+        "002 §bijlage 4",
+    }
+
+
+def test_how_can_care_outside_the_regional_contracts_be_used(G) -> None:
+    """003 §4 afspraak 2 (voetnoot 3, regel 1025-1029; regel 1044-1050): through a pgb on
+    the conditions of local regulation, or by a referrer after consulting the gemeente."""
+    assert ("gemeentelijke-consulenten", "niet-gecontracteerde-zorg") in _edges(G, "verwijst")
+    consulting = {u for u, v in _edges(G, "consulteert", target="gemeentelijke-consulenten")}
+    assert {"huisarts", "gecertificeerde-instellingen"} <= consulting
+    assert "lokale gemeentelijke regelgeving" in G.nodes["niet-gecontracteerde-zorg"]["description"]
+
+
+def test_who_buys_youth_protection_and_juvenile_probation(G) -> None:
+    """003 §4 afspraak 2 (regel 1096-1100): the gemeenten buy youth protection and juvenile
+    probation jointly, through the afdeling inkoop en contractbeheer (afspraak 4)."""
+    contract = _relation(G, "inkoop-en-contractbeheer-contracteert-gi")
+    assert set(contract["help_kinds"]) == {"jeugdbescherming", "jeugdreclassering"}
+
+
+def test_how_is_beschermd_wonen_bought(G) -> None:
+    """003 §4 afspraak 4 (regel 1461-1467): like youth care, by the same purchasing
+    organisations, with an access talk done the same way in all gemeenten."""
+    assert ("inkoop-en-contractbeheer", "beschermd-wonen") in _edges(G, "contracteert")
+    assert "vraaggestuurd gesprek" in G.nodes["beschermd-wonen"]["description"]
+
+
+def test_what_does_the_region_do_about_administrative_burden(G) -> None:
+    """003 §4 afspraak 6 (regel 1619-1667) and bijlage 3 (regel 2384-2398): one invoicing
+    system (Digitaal Leefplein), research with providers, a handreiking with four
+    bottlenecks of which three go into purchasing, and a work agenda being carried out."""
+    agenda = G.nodes["werkagenda-administratieve-lastenverlichting"]
+    assert agenda["status"] == "bestaand"
+    figures = {f.id: f.value for f in G.graph["figures"]}
+    assert figures["knelpunten-handreiking-administratieve-lasten"] == "4"
+    assert figures["knelpunten-mee-in-inkoopproces"] == "3"
+    assert "003 §4, afspraak 6" in G.nodes["digitaal-leefplein"]["sources"]
+
+
+def test_which_care_requirements_does_afspraak_7_set_for_purchasing(G) -> None:
+    """003 §4 afspraak 7 (regel 1671-1732): the principles of procurement law, a broad
+    participation process with inhabitants and providers, and fair tariffs researched by
+    an external party."""
+    mandate = next(m for m in G.graph["mandates"] if m.id == "inkoop-en-contractbeheer-inkoop")
+    description = mandate.description
+    for needle in ("aanbestedingswetgeving", "participatieproces", "externe"):
+        assert needle in description, needle
+    consulted = {v for u, v in _edges(G, "consulteert", source="inkoop-en-contractbeheer")}
+    assert {"gecontracteerde-jeugdhulp", "inwoners"} <= consulted
+
+
+def test_what_is_the_onderwijs_zorgconsulent(G) -> None:
+    """003 bijlage 3 (regel 2404-2414): a new function in the Rebound pilots, fast and
+    integral help aimed at returning to school; beside it an onderwijs-zorgarrangement
+    pilot at the Donnerschool and the Wijngaard, being evaluated."""
+    ozc = G.nodes["onderwijs-zorgconsulent"]
+    assert (ozc["type"], ozc["status"], ozc["part_of"]) == (
+        "onderwijs-zorgconsulent",
+        "pilot",
+        ("pilots-rebound",),
+    )
+    schools = {
+        v for u, v in _edges(G, "is-gekoppeld-aan", source="pilot-onderwijs-zorgarrangement")
+    }
+    assert schools == {"donnerschool", "de-wijngaard"}
+
+
+def test_with_how_large_a_cut_did_youth_care_come_to_the_gemeenten(G) -> None:
+    """003 voorwoord (regel 185-195): in 2015 with a 15% cut on the budget."""
+    cut = next(f for f in G.graph["figures"] if f.id == "korting-jeugdhulpbudget-2015")
+    assert (cut.value, cut.unit, cut.as_of) == ("15", "procent", 2015)
+
+
+def test_how_was_the_local_set_up_of_2021_described_for_the_region(G) -> None:
+    """003 §4 afspraak 2 (regel 995-1038): toegang by the gemeenten' own consulenten, no
+    local team in KPMG's sense, light help with Jeugd en Gezin and welfare; one record per
+    aspect for the region in 2021, to compare with 2024-2025."""
+    regional = {
+        a.aspect: a
+        for a in G.graph["arrangements"]
+        if a.areas == ("gooi-en-vechtstreek",) and a.as_of == 2021
+    }
+    assert set(regional) == {
+        "lokaal-team",
+        "toegang",
+        "voorveld",
+        "poh-jeugd",
+        "schoolverbinding",
+        "escalatie",
+    }
+    assert "KPMG" in regional["lokaal-team"].description
+    assert regional["poh-jeugd"].status == "in-onderzoek"
+
+
+def test_what_does_youth_health_care_offer_and_where(G) -> None:
+    """003 §4 afspraak 1 (regel 793-795) and afspraak 2 (regel 951-958): Jeugd en Gezin, part
+    of the Regio with locations in the gemeenten' wijken, offers youth health care and
+    parenting support without referral."""
+    node = G.nodes["jeugd-en-gezin"]
+    assert {"jeugdgezondheidszorg", "opvoedondersteuning"} <= set(node["offers"])
+    assert node["areas"] == ("gooi-en-vechtstreek",) and node["access"] == ("voorveld",)

@@ -146,7 +146,8 @@ def test_counts_per_class_follow_from_the_seeds(shipped) -> None:
     """One gemeente actor per gemeente and one Regio (003 §4 afspraak 2); one buurtteams
     actor for Hilversum with the figure 9 (002 §3.1); one POH-jeugd actor each for
     Hilversum, Gooise Meren and the HBEL (002 §3.1-3.3); one wijkteam, Wijdemeren's
-    (003 §4 afspraak 2); one doorbraakregisseur, the HBEL's (002 §3.3)."""
+    (003 §4 afspraak 2); one doorbraakregisseur, the HBEL's (002 §3.3); one
+    onderwijs-zorgconsulent (003 bijlage 3) and one group of inhabitants (003 bijlage 2)."""
     G = _projection(shipped)
 
     def of_type(actor_type: str) -> dict[str, tuple[str, ...]]:
@@ -167,6 +168,12 @@ def test_counts_per_class_follow_from_the_seeds(shipped) -> None:
     }
     assert of_type("wijkteam") == {"wijdemeren-wijkteam": ("wijdemeren",)}
     assert of_type("doorbraakregisseur") == {"hbel-doorbraakregisseur": ("hbel",)}
+    # 003 bijlage 3 (regel 2404-2410): one new function, the onderwijs-zorgconsulent, in
+    # the Rebound pilots; 003 bijlage 2: jeugdigen and ouders as one group, never persons.
+    assert of_type("onderwijs-zorgconsulent") == {
+        "onderwijs-zorgconsulent": ("gooi-en-vechtstreek",)
+    }
+    assert of_type("inwoner") == {"inwoners": ("gooi-en-vechtstreek",)}
 
 
 def test_every_gemeente_has_one_indication_and_one_decision_mandate(shipped) -> None:
