@@ -714,3 +714,69 @@ def test_what_does_youth_health_care_offer_and_where(G) -> None:
     node = G.nodes["jeugd-en-gezin"]
     assert {"jeugdgezondheidszorg", "opvoedondersteuning"} <= set(node["offers"])
     assert node["areas"] == ("gooi-en-vechtstreek",) and node["access"] == ("voorveld",)
+
+
+# --- issue 17: 002 sections that had no records yet, and the local teams
+
+
+def test_in_which_other_programmes_do_the_gemeenten_work_together(G) -> None:
+    """002 aanleiding (regel 8-14): youth themes (TKS, IDU), the Wmo (dagbesteding, joint
+    policy for beschermd wonen en opvang) and broad health in the programme Gezond Gooi."""
+    assert "002 §aanleiding, regel 12-13" in G.nodes["programma-gezond-gooi"]["sources"]
+    assert G.nodes["beleid-beschermd-wonen-en-opvang"]["status"] == "bestaand"
+    assert "002 §aanleiding, regel 8-10" in G.nodes["programma-tks"]["sources"]
+    issue = _issue(G, "kwestie-002-beschermd-wonen-en-opvang")
+    assert {"beleid-beschermd-wonen-en-opvang", "beleidsplan-bescherming-en-opvang"} <= set(
+        issue.about
+    )
+
+
+def test_is_there_day_activity_in_the_region(G) -> None:
+    """002 aanleiding (regel 10-11), §1.2 (regel 130-133) and §3.2 (regel 503-504): the
+    gemeenten develop Wmo dagbesteding further, reconsider doing it jointly or alone, and
+    Gooise Meren analyses buying it; no provider is named."""
+    node = G.nodes["wmo-dagbesteding-en-begeleiding"]
+    assert node["offers"] == ("dagbesteding",) and node["areas"] == ("gooi-en-vechtstreek",)
+
+
+def test_who_brings_a_family_to_the_gezinsregisseur_in_hilversum(G) -> None:
+    """002 §3.1 (regel 453-460): in the passage on the POH-jeugd, families with complex
+    problems or (threatening) unsafety are supported by the gezinsregisseurs; who refers
+    them is not said, so the hand-over is reported practice with a known issue."""
+    handover = _relation(G, "poh-jeugd-hilversum-draagt-over-gezinsregisseurs")
+    assert (handover["kind"], handover["status"]) == ("draagt-over", "gemelde-praktijk")
+    assert len(_issue(G, "kwestie-002-wie-brengt-gezin-bij-gezinsregisseur").readings) == 2
+
+
+def test_what_is_known_about_the_teams_in_gooise_meren(G) -> None:
+    """002 §3.2 (regel 490-495, 518-521): teams per law (Wmo, TMZ, Jeugd), an integraal team
+    and, since 2025, the poetstafel; no members are named except the
+    aandachtsfunctionarissen, and TMZ is never spelt out."""
+    arrangement = _arrangement(G, "gooise-meren", "lokaal-team")
+    assert {"gooise-meren-teams-per-wet", "gooise-meren-poetstafel"} <= set(arrangement.about)
+    assert "TMZ" in G.nodes["gooise-meren-teams-per-wet"]["description"]
+    assert "noemt de bron niet" in G.nodes["gooise-meren-integraal-team"]["description"]
+    assert "gooise-meren-teams-per-wet" in _issue(G, "kwestie-002-tmz-gooise-meren").about
+
+
+def test_what_does_wijdemeren_s_wijkteam_offer_and_with_whom(G) -> None:
+    """003 §4 afspraak 2 (regel 1034-1036): it also gives light help itself (basishulp); the
+    seeds name none of its members or partners."""
+    node = G.nodes["wijdemeren-wijkteam"]
+    assert node["offers"] == ("basishulp",)
+    assert "noemen de bronnen niet" in node["description"]
+    assert not [m for m in G.graph["memberships"] if m.team == "wijdemeren-wijkteam"]
+
+
+def test_is_light_support_for_youth_short_in_hbel(G) -> None:
+    """002 §3.3 (regel 549-554): the ambulant team is not yet equipped for youth's
+    pedagogical questions, so many still go to the GP or the jeugdconsulent."""
+    short = [s for s in G.graph["shortages"] if s.id == "hbel-ambulant-team-pedagogische-expertise"]
+    assert [(s.help_kinds, s.areas) for s in short] == [(("lichte-begeleiding",), ("hbel",))]
+
+
+def test_where_do_hand_overs_still_happen_in_one_family_one_plan(G) -> None:
+    """002 §3.4 (regel 646-647): between the voorveld and the uitvoeringsdiensten there is
+    still a hand-over (reported by the gemeenten' own services, 2025)."""
+    handover = _relation(G, "voorveld-draagt-over-aan-uitvoeringsdiensten")
+    assert (handover["status"], handover["as_of"]) == ("gemelde-praktijk", 2025)
