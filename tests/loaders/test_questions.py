@@ -780,3 +780,43 @@ def test_where_do_hand_overs_still_happen_in_one_family_one_plan(G) -> None:
     still a hand-over (reported by the gemeenten' own services, 2025)."""
     handover = _relation(G, "voorveld-draagt-over-aan-uitvoeringsdiensten")
     assert (handover["status"], handover["as_of"]) == ("gemelde-praktijk", 2025)
+
+
+# --- issue 17: what 004 decides regionally and leaves local
+
+
+def test_what_does_the_regional_vision_decide_and_what_stays_local(G) -> None:
+    """004 aanpak en scope (regel 37-66): regionally the concepts, goals, bandwidths and
+    what local teams do and do not do; for youth care the parts the law makes regional,
+    the grey areas (ambulante begeleiding) explored; for the Wmo a choice per part. How
+    local teams organise their work stays local."""
+    vision = G.nodes["regionale-visie-sociaal-domein"]["description"]
+    for needle in ("bandbreedtes", "grijze gebieden", "ambulante begeleiding", "Wmo"):
+        assert needle in vision, needle
+    local = next(a for a in G.graph["arrangements"] if a.id == "inrichting-regio-2026-lokaal-team")
+    assert (local.areas, local.aspect, local.status, local.as_of) == (
+        ("gooi-en-vechtstreek",),
+        "lokaal-team",
+        "gepland",
+        2026,
+    )
+    assert "niet regionaal uitgewerkt" in local.description
+
+
+def test_whom_will_the_vision_s_project_group_ask_for_input(G) -> None:
+    """004 fasering (regel 153-157): providers and neighbouring domains, for example
+    GGD/JGZ, RET beschermpartners, onderwijs and Welzijn, in Q1 and Q2 2026."""
+    asked = {
+        v: d["status"]
+        for u, v, d in _relations(G, kind="consulteert").values()
+        if u == "visie-projectgroep"
+    }
+    assert set(asked) == {
+        "gecontracteerde-jeugdhulp",
+        "ggd",
+        "jeugd-en-gezin",
+        "programma-ret",
+        "scholen",
+        "lokale-welzijnsorganisaties",
+    }
+    assert set(asked.values()) == {"gepland"}
