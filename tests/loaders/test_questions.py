@@ -820,3 +820,11 @@ def test_whom_will_the_vision_s_project_group_ask_for_input(G) -> None:
         "lokale-welzijnsorganisaties",
     }
     assert set(asked.values()) == {"gepland"}
+
+
+def test_who_advised_the_region_on_its_youth_care_cooperation(G) -> None:
+    """003 §1 (regel 256-260) and §4 (regel 713-715): the VNG's Norm voor
+    Opdrachtgeverschap, whose seven elements the agreements follow; 001 aanleiding (regel
+    23-28): the VNG's work packages of February 2025 for stevige lokale teams."""
+    assert ("vng", "regio-gooi-en-vechtstreek") in _edges(G, "adviseert")
+    assert "werkpakketten" in G.nodes["vng"]["description"]
