@@ -24,12 +24,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from zorgnet.loaders.messages import json_message
-from zorgnet.loaders.rdf_checks import (
-    jsonld_problems,
-    quiet_rdflib,
-    rdf_syntax_problem,
-    term_problems,
-)
+from zorgnet.loaders.rdf_checks import jsonld_problems, rdf_syntax_problem, term_problems
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.text import SINGLE_LINE_PATHS, character_problem
 from zorgnet.ontology.namespace import ID
@@ -263,8 +258,7 @@ def read_rdf(
 
             source = json.dumps(_inline_context(document, context_document()["@context"]))
     try:
-        with quiet_rdflib():
-            graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
+        graph.parse(data=source, format=rdf_format, publicID=path.resolve().as_uri())
     except RecursionError:
         return Graph(), {}, [_too_deep(name, None)]
     except Exception as exc:  # a parser's refusal, whatever its kind: never a traceback

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from zorgnet.loaders.messages import pydantic_message
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
 from zorgnet.loaders.text import SINGLE_LINE_PATHS, bad_character, character_problem
@@ -132,8 +133,7 @@ def _pydantic_problems(
             hint = "alleen kleine letters, cijfers en koppeltekens, zoals hilversum-buurtteam-oost"
             rule = "id-vorm"
         else:
-            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "...'"
-            message = f"ongeldige waarde {shown}: {error['msg']}"
+            message = pydantic_message(error)
             hint = spec.hint if spec else ""
             rule = "waarde"
         problems.append(_problem(where, message, hint, rule, record_id, name))

@@ -265,16 +265,18 @@ def read_yaml(path: Path, display: str | None = None) -> Any:
         problem = exc.problem or str(exc)
         if "nesting depth" in problem:
             raise _error(name, line, *_TOO_DEEP) from exc
+        if not isinstance(exc, _DuplicateKey):  # PyYAML's words are English
+            problem = yaml_message(exc, text)
         raise _error(
             name,
             line,
-            f"YAML-syntaxfout: {problem if isinstance(exc, _DuplicateKey) else yaml_message(exc, text)}",
+            f"YAML-syntaxfout: {problem}",
             "controleer inspringing, dubbele punten en aanhalingstekens",
             "yaml-syntax",
         ) from exc
     except yaml.YAMLError as exc:
         raise _error(
-            name, None, f"YAML-fout: {yaml_message(exc, text)}", "controleer het bestand", "yaml-syntax"
+            name, None, yaml_message(exc, text), "controleer het bestand", "yaml-syntax"
         ) from exc
     finally:
         loader.dispose()
