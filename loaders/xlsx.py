@@ -8,12 +8,11 @@ exactly as they check YAML. A problem names the workbook and sheet as its file
 
 import difflib
 import re
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 from rdflib import Graph
 
@@ -27,6 +26,7 @@ from zorgnet.graph.exports.xlsx import (
     columns,
 )
 from zorgnet.loaders.dataset import Dataset, add_records
+from zorgnet.loaders.messages import shown, workbook_message
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.text import character_problem
@@ -50,6 +50,10 @@ def _problem(at: Position, message: str, hint: str, rule: str, field: str | None
 def _value(raw: Any, spec: FieldSpec | None) -> Any:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
+    if isinstance(raw, datetime | date | time):
+        # A cell Excel made a date of ("1-3-2024"): its text, which the checks then refuse.
+        plain = isinstance(raw, datetime) and raw.time() == time()
+        raw = raw.date().isoformat() if plain else raw.isoformat()
     multiple = spec is not None and spec.multiple
     if isinstance(raw, str):
         raw = raw.strip()
@@ -78,6 +82,9 @@ def _records(sheet: Worksheet, key: str, name: str, problems: list[Problem]) -> 
         return document
     header = [str(cell).strip() if cell is not None else "" for cell in rows[0][1]]
     allowed = columns(key)
+    if "id" not in header:
+        problems.append(_header_problem(rows, name, allowed))
+        return document
     specs = record_kinds()[key].fields
     for index, column in enumerate(header):
         if column and column not in allowed:
@@ -102,6 +109,32 @@ def _records(sheet: Worksheet, key: str, name: str, problems: list[Problem]) -> 
             record.key_lines[column] = number
         document[key].append(record)
     return document
+
+
+def _header_problem(rows: list[tuple[int, list[Any]]], name: str, allowed: list[str]) -> Problem:
+    """The problem of a sheet whose first row has no column ``id``."""
+    first = [str(cell).strip() for cell in rows[0][1] if cell is not None]
+    later = next((n for n, cells in rows[1:6] if "id" in [str(c).strip() for c in cells]), None)
+    if later is None and set(first) & set(allowed):
+        message = "kolom 'id' ontbreekt"
+        hint = "elke registratie heeft een id: zet de kolom id terug, als eerste kolom"
+    else:
+        message = "de eerste regel is niet de regel met de kolomnamen (id, label, ...)"
+        hint = (
+            f"de kolomnamen staan op regel {later}: haal de regels erboven weg"
+            if later
+            else "zet de kolomnamen van het sjabloon (zorgnet template) op de eerste regel"
+        )
+    return _problem(Position(name, rows[0][0]), message, hint, "kolomnamen", "id")
+
+
+def _year(value: Any) -> int | None:
+    """*value* as a year, or None when it is not one."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*", value):
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _register(sheet: Worksheet | None, name: str, problems: list[Problem]) -> SourceRegister:
@@ -138,9 +171,19 @@ def _register(sheet: Worksheet | None, name: str, problems: list[Problem]) -> So
                 )
             )
             continue
-        document = register.add_document(
-            seed, str(row["bestand"]), str(row["titel"]), int(row["peiljaar"])
-        )
+        year = _year(row["peiljaar"])
+        if year is None:
+            problems.append(
+                _problem(
+                    at,
+                    f"peiljaar {shown(row['peiljaar'])} is geen jaartal",
+                    "vul één jaar in, zoals 2024: het jaar van de situatie in het document",
+                    "bronnenregister",
+                    "peiljaar",
+                )
+            )
+            continue
+        document = register.add_document(seed, str(row["bestand"]), str(row["titel"]), year)
         register.add_section(seed, str(row["paragraaf"]), str(row["paragraaftitel"]), document)
     return register
 
@@ -167,13 +210,13 @@ def read_xlsx(path: Path, *, base: Graph | None = None, display: str | None = No
     dataset = Dataset(files=[name])
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, BadZipFile, InvalidFileException, KeyError) as exc:
+    except Exception as exc:  # openpyxl's refusal, whatever its kind: never a traceback
         dataset.report.extend(
             [
                 _problem(
                     Position(name),
-                    f"geen leesbaar Excel-werkboek ({type(exc).__name__})",
-                    "sla het bestand op als .xlsx",
+                    f"geen leesbaar Excel-werkboek: {workbook_message(exc)}",
+                    "open het in Excel en sla het op als Excel-werkmap (.xlsx)",
                     "bestandstype",
                 )
             ]
