@@ -25,6 +25,7 @@ section per entity), with the HSDS id as locator. The records go through
 """
 
 import csv
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,10 +34,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jsonschema import FormatChecker
 from rdflib import RDF, Graph, URIRef
 
-from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, schema_errors
+from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, hsds_validator
 from zorgnet.loaders.dataset import Dataset, add_records
+from zorgnet.loaders.messages import (
+    JSON_TYPES,
+    json_message,
+    jsonschema_field,
+    jsonschema_hint,
+    jsonschema_message,
+)
 from zorgnet.loaders.report import Position, Problem, Severity
 from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
@@ -113,12 +122,19 @@ class _Reading:
     problems: list[Problem] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
 
-    def error(self, at: Position, message: str, record: str | None, name: str | None) -> None:
+    def error(
+        self,
+        at: Position,
+        message: str,
+        record: str | None,
+        name: str | None,
+        hint: str = "zie de HSDS 3.0-specificatie (schema/*.json)",
+    ) -> None:
         self.problems.append(
             Problem.at(
                 at,
                 message,
-                hint="zie de HSDS 3.0-specificatie (schema/*.json)",
+                hint=hint,
                 rule="hsds",
                 record=record,
                 field=name,
@@ -151,26 +167,52 @@ def _slug(text: str) -> str:
 
 
 def _line_of(text: str, entry: object) -> int | None:
-    """The line of the first ``"id": "<id>"`` of *entry* in the JSON text."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+    """The line of the first ``"id": "<id>"`` of *entry* in the JSON text (of its
+    ``"name"`` when it has no id)."""
+    if not isinstance(entry, dict):
         return None
-    match = re.search(r'"id"\s*:\s*' + re.escape(json.dumps(entry["id"])), text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    key = next((k for k in ("id", "name") if isinstance(entry.get(k), str)), None)
+    if key is None:
+        return None
+    for needle in (json.dumps(entry[key]), json.dumps(entry[key], ensure_ascii=False)):
+        match = re.search(f'"{key}"' + r"\s*:\s*" + re.escape(needle), text)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    return None
 
 
 def _json_items(path: Path, reading: _Reading) -> None:
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
         document = json.loads(text)
-    except UnicodeDecodeError:
-        reading.error(Position(reading.display), "geen geldige UTF-8-tekst", None, None)
+    except UnicodeDecodeError as exc:
+        reading.error(
+            Position(reading.display, raw[: exc.start].count(b"\n") + 1),
+            f"geen geldige UTF-8-tekst (byte {exc.start})",
+            None,
+            None,
+            hint="sla het bestand op als UTF-8",
+        )
         return
     except json.JSONDecodeError as exc:
         reading.error(
-            Position(reading.display, exc.lineno),
-            f"ongeldige JSON: {exc.msg} (kolom {exc.colno})",
+            Position(reading.display, exc.lineno if exc.doc.strip() else None),
+            f"ongeldige JSON: {json_message(exc)}",
             None,
             None,
+            hint="controleer haakjes, komma's en aanhalingstekens, of exporteer opnieuw"
+            if exc.doc.strip()
+            else "exporteer de gegevens opnieuw, of verwijder het bestand",
+        )
+        return
+    except RecursionError:
+        reading.error(
+            Position(reading.display),
+            "objecten en lijsten staan te diep in elkaar genest",
+            None,
+            None,
+            hint="HSDS-gegevens hebben maar een paar niveaus; exporteer opnieuw",
         )
         return
     if isinstance(document, dict) and "organizations.csv" in document:
@@ -188,9 +230,24 @@ def _json_items(path: Path, reading: _Reading) -> None:
         label = f"[{index}]" if isinstance(document, list) else "$"
         at = Position(reading.display, _line_of(text, entry))
         if not isinstance(entry, dict):
-            reading.error(at, f"{label} is geen HSDS-object", None, None)
+            reading.error(
+                Position(reading.display, at.line or 1),
+                f"{label} is geen HSDS-object maar {_kind_of(entry)}",
+                None,
+                None,
+                hint="een HSDS-bestand bevat een organisatie of dienst als object { }, of een "
+                "lijst [ ] daarvan",
+            )
             continue
         _add_entry(entry, _entity(entry), at, label, text, reading)
+
+
+def _kind_of(value: object) -> str:
+    """What a JSON value is, in Dutch words."""
+    if isinstance(value, bool) or value is None:
+        return JSON_TYPES["boolean" if isinstance(value, bool) else "null"]
+    names = {str: "string", int: "integer", float: "number", list: "array", dict: "object"}
+    return "een " + JSON_TYPES[names.get(type(value), "string")]
 
 
 def _entity(entry: dict[str, Any]) -> str:
@@ -238,7 +295,17 @@ def _add_entry(
         # service_full.json nests the organization that offers the service.
         reading.items.append(_Item("organization", owner, where(owner), f"{label}.organization"))
     if entity == "organization":
-        for number, service in enumerate(entry.get("services") or []):
+        services = entry.get("services") or []
+        if not isinstance(services, list):
+            reading.error(
+                at,
+                f"{label}.services is geen lijst maar {_kind_of(services)}",
+                str(entry["id"]) if entry.get("id") is not None else None,
+                "services",
+                hint="zet de diensten tussen [ ], ook als het er één is",
+            )
+            services = []
+        for number, service in enumerate(services):
             if isinstance(service, dict):
                 item = _Item(
                     "service",
@@ -248,6 +315,30 @@ def _add_entry(
                     str(entry.get("id")),
                 )
                 reading.items.append(item)
+
+
+def _date_time(value: object) -> bool:
+    """Whether *value* is a date and time as HSDS writes them (RFC 3339)."""
+    if not isinstance(value, str):
+        return True
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)?", value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        return False
+    return True
+
+
+# HSDS leaves formats unchecked; zorgnet reads the year of last_modified, so that one is.
+_FORMATS = FormatChecker(formats=())
+_FORMATS.checks("date-time")(_date_time)
+
+
+def _schema_errors(entity: str, data: dict[str, Any]) -> list[Any]:
+    """The schema violations of *data* as jsonschema errors, in the order of their path."""
+    validator = hsds_validator(entity).evolve(format_checker=_FORMATS)
+    return sorted(validator.iter_errors(data), key=lambda error: error.json_path)
 
 
 @cache
@@ -273,8 +364,19 @@ def _typed(entity: str, row: dict[str, str], reading: _Reading, at: Position) ->
                 int(text) if kind == "integer" else float(text) if kind == "number" else text
             )
         except ValueError:
-            reading.error(at, f"{text!r} is geen {kind}", row.get("id"), name)
+            reading.error(
+                at,
+                f"{text!r} is geen {JSON_TYPES.get(str(kind), kind)}",
+                row.get("id"),
+                name,
+                hint="schrijf een getal met een punt als decimaalteken, zoals 52.2292",
+            )
     return out
+
+
+_CSV_HINT = (
+    "sla het op als CSV met komma's, in UTF-8 (in Excel: CSV UTF-8, door komma's gescheiden)"
+)
 
 
 def _csv_rows(folder: Path, table: str, reading: _Reading) -> list[tuple[Position, dict[str, str]]]:
@@ -282,11 +384,53 @@ def _csv_rows(folder: Path, table: str, reading: _Reading) -> list[tuple[Positio
     if not path.exists():
         return []
     name = f"{reading.display}/{path.name}"
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"geen geldige UTF-8-tekst (byte {exc.start})"
+        reading.error(Position(name, line), message, None, None, hint=_CSV_HINT)
+        return []
+    if not text.strip():
+        if table == "organizations":
+            hint = "vul organizations.csv met een kopregel en een rij per organisatie"
+            reading.error(Position(name), "bestand is leeg", None, None, hint=hint)
+        return []
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+        by = "puntkomma's (;)" if ";" in header[0] else "tabs"
+        message = f"de kolommen zijn gescheiden door {by}, niet door komma's"
+        reading.error(Position(name, 1), message, None, None, hint=_CSV_HINT)
+        return []
+    rows = []
+    try:
         # Row 1 is the header, so the first record is on row 2 as a spreadsheet shows it.
-        return [
-            (Position(name, number), row) for number, row in enumerate(csv.DictReader(handle), 2)
-        ]
+        for number, row in enumerate(reader, 2):
+            at = Position(name, number)
+            extra = row.pop(None, None)  # type: ignore[call-overload]
+            if extra:
+                reading.error(
+                    at,
+                    f"rij {number} heeft {len(header) + len(extra)} velden, de kopregel "
+                    f"{len(header)}",
+                    row.get("id") or None,
+                    None,
+                    hint="staat er een komma in een tekst? Zet die tekst tussen dubbele "
+                    "aanhalingstekens",
+                )
+                continue
+            rows.append((at, row))
+    except csv.Error:
+        reading.error(
+            Position(name, reader.line_num or None),
+            "het CSV-bestand is hier niet te lezen (een aanhalingsteken of teken dat niet past)",
+            None,
+            None,
+            hint=_CSV_HINT,
+        )
+    return rows
 
 
 def _csv_items(folder: Path, reading: _Reading) -> None:
@@ -387,8 +531,11 @@ def _report_unread_tables(folder: Path, reading: _Reading) -> None:
     for path in sorted(folder.glob("*.csv")):
         if path.stem in _TABLES or path.stem == "meta_table_descriptions":
             continue
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            count = sum(1 for _ in csv.DictReader(handle))
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+            try:
+                count = sum(1 for _ in csv.DictReader(handle))
+            except csv.Error:
+                count = 1
         if count:
             reading.warn(
                 Position(f"{reading.display}/{path.name}"),
@@ -612,11 +759,18 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
         _json_items(path, reading)
     reading.items = _unique(reading.items)
     for item in reading.items:
-        for where, message in schema_errors(item.entity, item.data):
-            if item.parent is not None and where == "$.organization_id":
+        record = str(item.data["id"]) if item.data.get("id") is not None else None
+        for error in _schema_errors(item.entity, item.data):
+            field_name = jsonschema_field(error)
+            if item.parent is not None and field_name == "organization_id":
                 continue
-            field_name = where.removeprefix("$").lstrip(".") or None
-            reading.error(item.at, f"{item.label}: {message}", str(item.data.get("id")), field_name)
+            reading.error(
+                item.at,
+                f"{item.label}: {jsonschema_message(error)}",
+                record,
+                field_name,
+                hint=jsonschema_hint(error, item.entity),
+            )
     if any(p.severity is Severity.ERROR for p in reading.problems):
         dataset.report.extend(reading.problems)
         return dataset

@@ -147,8 +147,8 @@ def test_a_service_without_its_required_status_is_refused_naming_record_and_fiel
     assert not dataset.report.ok
     error = dataset.report.errors[0]
     assert error.record == service["id"]
-    assert "'status' is a required property" in error.message
-    assert error.line == 2
+    assert "verplicht veld 'status' ontbreekt" in error.message
+    assert (error.line, error.field) == (2, "status")
 
 
 def test_a_wrong_csv_value_names_file_row_and_column(tmp_path: Path) -> None:
