@@ -13,12 +13,12 @@ Examples
 >>> G = example_projection()
 >>> m = route_map(G, "huisarts", "jeugd-ggz", gemeente="hilversum")
 >>> sorted(n.id for n in m.nodes if n.highlighted)
-['buurtteam', 'gemeente-hilversum', 'ggz-aanbieder', 'huisarts', 'poh-jeugd']
+['ggz-aanbieder', 'huisarts']
 >>> t = team_map(G, "buurtteam")
 >>> [(n.id, n.ring) for n in t.nodes]
 [('buurtteam', 'team'), ('poh-jeugd', 'kern'), ('huisarts', 'verbonden'), ('school', 'buiten')]
 >>> len(ego_map(G, "huisarts", depth=1).nodes)
-4
+5
 """
 
 from __future__ import annotations

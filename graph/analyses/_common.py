@@ -62,9 +62,15 @@ def in_scope(G: nx.MultiDiGraph, areas: Iterable[str], area: str | None) -> bool
     return not area_scope(G, area).isdisjoint(areas)
 
 
-def edge_applies(G: nx.MultiDiGraph, data: dict, *, area: str | None = None,
-                 domain: str | None = None, level: str | None = None,
-                 help_kind: str | None = None) -> bool:
+def edge_applies(
+    G: nx.MultiDiGraph,
+    data: dict,
+    *,
+    area: str | None = None,
+    domain: str | None = None,
+    level: str | None = None,
+    help_kind: str | None = None,
+) -> bool:
     """Whether an edge's conditions allow it for this area, domain, level and help.
 
     An edge that states no domain (level, help kind, area) holds for every one.

@@ -22,7 +22,33 @@ __all__ = [
     "offering",
     "opening_mandates",
     "scope_actors",
+    "served_areas",
 ]
+
+
+def served_areas(G: nx.MultiDiGraph, actor: str) -> tuple[str, ...]:
+    """The areas *actor* serves: its own, or, when it names none, those of its whole.
+
+    A team of a regional organisation that names no area of its own serves where the
+    organisation does, not everywhere.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> served_areas(example_projection(), "buurtteam")
+    ('hilversum-oost',)
+    """
+    seen: set[str] = set()
+    todo = [actor]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in G:
+            continue
+        seen.add(current)
+        if G.nodes[current]["areas"]:
+            return tuple(G.nodes[current]["areas"])
+        todo.extend(G.nodes[current]["part_of"])
+    return ()
 
 
 def _by_area(G: nx.MultiDiGraph) -> tuple[list[str], dict[str, list[int]], list[int]]:
@@ -37,9 +63,10 @@ def _by_area(G: nx.MultiDiGraph) -> tuple[list[str], dict[str, list[int]], list[
                 continue
             position = len(actors)
             actors.append(actor)
-            for area in data["areas"]:
+            areas = served_areas(G, actor)
+            for area in areas:
                 by_area[area].append(position)
-            if not data["areas"]:
+            if not areas:
                 everywhere.append(position)
         return actors, dict(by_area), everywhere
 

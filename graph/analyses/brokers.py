@@ -258,7 +258,7 @@ def brokers(
     >>> report.rows[0].actor, report.rows[0].articulation_point
     ('buurtteam', True)
     >>> report.rows[0].cut_off
-    ('doorbraaktafel', 'school')
+    ('doorbraaktafel',)
     """
     check_area(G, region, "regio")
 

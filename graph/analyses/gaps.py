@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 from rdflib import SKOS
@@ -11,16 +11,22 @@ from zorgnet.graph.analyses._common import (
     active,
     check_area,
     check_concept,
-    edge_applies,
     in_scope,
     memo,
 )
-from zorgnet.graph.analyses._index import offering, scope_actors
-from zorgnet.graph.analyses.routes import ROUTE_COSTS, legal_referrers
+from zorgnet.graph.analyses._index import served_areas
+from zorgnet.graph.analyses.routes import (
+    ROUTE_COSTS,
+    entry_actors,
+    legal_referrers,
+    providers,
+    route_graph,
+)
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
+    "STATES",
     "Coverage",
     "CoverageCell",
     "DeadEnds",
@@ -34,11 +40,17 @@ __all__ = [
 ]
 
 _LEVELS = ("licht", "midden", "zwaar")
+#: The states of a coverage cell, from "the help is there" to "the seeds do not say".
+STATES = ("aanwezig", "tekort", "alleen-pilot", "afwezig", "onbekend")
 
 
 @dataclass(frozen=True)
 class CoverageCell:
-    """Who provides one kind of help at one level in one gemeente."""
+    """Who provides one kind of help at one level in one gemeente, and the evidence.
+
+    ``state`` is one of :data:`STATES`; ``providers``, ``pilots``, ``shortages`` and
+    ``absences`` are the records behind it, ``sources`` their citations.
+    """
 
     gemeente: str
     help_kind: str
@@ -48,6 +60,7 @@ class CoverageCell:
     pilots: tuple[str, ...]
     shortages: tuple[str, ...]
     sources: tuple[str, ...]
+    absences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,17 +71,21 @@ class Coverage:
     sources: tuple[str, ...]
 
     def gaps(self) -> tuple[CoverageCell, ...]:
-        """The cells where nobody, or only a pilot, provides the help."""
+        """The cells where the help is short, only a pilot, absent, or not described."""
         return tuple(c for c in self.cells if c.state != "aanwezig")
 
 
 @dataclass(frozen=True)
 class DeadEnds:
-    """Actors no route leads to (unreachable) and actors no route leads from."""
+    """Care actors no route leads to (unreachable) and where a referral stops (dead ends).
+
+    ``reasons`` says for each listed actor, in Dutch, why it is listed.
+    """
 
     unreachable: tuple[str, ...]
     dead_ends: tuple[str, ...]
     sources: tuple[str, ...]
+    reasons: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -116,7 +133,18 @@ def coverage(
     help_kinds: list[str] | None = None,
     levels: tuple[str, ...] = _LEVELS,
 ) -> Coverage:
-    """Where is which help missing, only a pilot, or short?
+    """Where is which help present, short, only a pilot, absent, or not described?
+
+    Each cell has one state, with the records behind it:
+
+    - ``tekort``: a shortage record names this help for the gemeente (or the region
+      it lies in);
+    - ``aanwezig``: an actor in place gives the help there (:func:`~zorgnet.graph.
+      analyses.routes.providers`: a regional actor serves each gemeente of its region,
+      a contracted care category gives what its parts give);
+    - ``alleen-pilot``: only pilots give it;
+    - ``afwezig``: a record says the help is absent there (status ``afwezig``);
+    - ``onbekend``: the seeds are silent.
 
     Parameters
     ----------
@@ -132,56 +160,83 @@ def coverage(
     Returns
     -------
     Coverage
-        One cell per combination with state ``aanwezig``, ``alleen-pilot`` or
-        ``afwezig``, the providers, and the shortages the seeds name.
+        One cell per combination with its state, providers, pilots, shortages,
+        absences and their sources.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> G = example_projection()
-    >>> cells = coverage(G, help_kinds=["lichte-begeleiding", "verblijf"], levels=("licht",))
+    >>> cells = coverage(G, help_kinds=["lichte-begeleiding", "jeugd-ggz", "crisishulp"],
+    ...                  levels=("licht",))
     >>> [(c.gemeente, c.help_kind, c.state) for c in cells.cells]
     ... # doctest: +NORMALIZE_WHITESPACE
-    [('hilversum', 'lichte-begeleiding', 'alleen-pilot'), ('hilversum', 'verblijf', 'afwezig'),
-     ('huizen', 'lichte-begeleiding', 'afwezig'), ('huizen', 'verblijf', 'afwezig')]
+    [('hilversum', 'lichte-begeleiding', 'alleen-pilot'), ('hilversum', 'jeugd-ggz', 'aanwezig'),
+     ('hilversum', 'crisishulp', 'tekort'), ('huizen', 'lichte-begeleiding', 'onbekend'),
+     ('huizen', 'jeugd-ggz', 'aanwezig'), ('huizen', 'crisishulp', 'tekort')]
     """
     for name in gemeenten or ():
         check_area(G, name)
     for name in help_kinds or ():
         check_concept(name, "HelpKind", "soort hulp")
     kinds = help_kinds or vocabulary().notations(ZN.HelpKind)
-    nodes = G.nodes
     cells = []
     for gemeente in gemeenten or _gemeenten(G):
-        by_kind = offering(G, gemeente)
         here = [s for s in G.graph["shortages"] if in_scope(G, s.areas, gemeente)]
+        gone = _absent(G, gemeente)
         for kind in kinds:
             short = [s for s in here if kind in s.help_kinds]
-            shortages = tuple(s.id for s in short)
-            short_sources = {src for s in short for src in s.sources}
             for level in levels:
-                offering_here = [
-                    a
-                    for a in by_kind.get(kind, ())
-                    if not nodes[a]["levels"] or level in nodes[a]["levels"]
-                ]
-                pilots = tuple(sorted(a for a in offering_here if nodes[a]["status"] == "pilot"))
-                providers = tuple(sorted(a for a in offering_here if nodes[a]["status"] != "pilot"))
-                state = "aanwezig" if providers else "alleen-pilot" if pilots else "afwezig"
-                sources = {s for a in offering_here for s in nodes[a]["sources"]} | short_sources
-                cells.append(
-                    CoverageCell(
-                        gemeente,
-                        kind,
-                        level,
-                        state,
-                        providers,
-                        pilots,
-                        shortages,
-                        tuple(sorted(sources)),
-                    )
-                )
+                cells.append(_cell(G, gemeente, kind, level, short, gone.get(kind, ())))
     return Coverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
+
+
+def _absent(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, ...]]:
+    """Help kind → the actors whose record says that help is absent in *gemeente*."""
+    found: dict[str, list[str]] = {}
+    for actor, data in G.nodes(data=True):
+        if data["status"] == "afwezig" and in_scope(G, served_areas(G, actor), gemeente):
+            for kind in data["offers"]:
+                found.setdefault(kind, []).append(actor)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def _cell(
+    G: nx.MultiDiGraph,
+    gemeente: str,
+    kind: str,
+    level: str,
+    short: list,
+    absences: tuple[str, ...],
+) -> CoverageCell:
+    nodes = G.nodes
+    giving = providers(G, kind, gemeente=gemeente, level=level)
+    pilots = tuple(a for a in giving if nodes[a]["status"] == "pilot")
+    in_place = tuple(a for a in giving if nodes[a]["status"] != "pilot")
+    if short:
+        state = "tekort"
+    elif in_place:
+        state = "aanwezig"
+    elif pilots:
+        state = "alleen-pilot"
+    elif absences:
+        state = "afwezig"
+    else:
+        state = "onbekend"
+    evidence = (*giving, *(p for parts in giving.values() for p in parts), *absences)
+    sources = {s for a in evidence for s in nodes[a]["sources"]}
+    sources |= {src for s in short for src in s.sources}
+    return CoverageCell(
+        gemeente,
+        kind,
+        level,
+        state,
+        in_place,
+        pilots,
+        tuple(s.id for s in short),
+        tuple(sorted(sources)),
+        absences,
+    )
 
 
 def framework_coverage(
@@ -267,50 +322,145 @@ def _framework_concepts() -> list[str]:
     ]
 
 
-def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
-    """Which actors can no route reach, and which lead nowhere?
+def _care_actors(G: nx.MultiDiGraph) -> list[str]:
+    """Active actors that give help or hold a power: not governance bodies, programmes
+    or plans, which no referral is meant to reach."""
+    holders = {m.holder for m in G.graph["mandates"] if active(m.status)}
+    return [
+        a
+        for a, d in G.nodes(data=True)
+        if active(d["status"])
+        and d["actor_class"] not in _NOT_CARE
+        and (d["offers"] or a in holders or d["actor_class"] in _CARE_CLASSES)
+    ]
 
-    Only route relations (verwijst, meldt, draagt over, ...) count; an actor that
-    offers help itself is an end point, not a dead end.
+
+# Classes whose actors steer, plan or inform; routes are not meant to reach them.
+_NOT_CARE = frozenset({"GovernanceBody", "Programme"})
+# Classes whose actors are part of care even where their record names no help.
+_CARE_CLASSES = frozenset({"ProviderCategory", "Team", "ConsultationTable"})
+
+
+def _route_edges(G: nx.MultiDiGraph) -> tuple[dict[str, set[str]], set[str]]:
+    """Actor → who reaches it by a route relation; and the actors a route leads from."""
+    incoming: dict[str, set[str]] = {}
+    outgoing: set[str] = set()
+    for u, v, d in G.edges(data=True):
+        if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
+            outgoing.add(u)
+            incoming.setdefault(v, set()).add(u)
+    return incoming, outgoing
+
+
+def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
+    """Which care actors can no route reach, and where does a referral stop?
+
+    Only care actors count (not governance bodies or programmes). An actor is
+    *unreachable* when no route relation (verwijst, meldt, draagt over, ...) leads to
+    it or to the care category it is part of, inhabitants cannot go there themselves
+    (voorveld), and it is no gate or toegang people go to directly (a legal referrer,
+    a gemeente's toegang). It is a *dead end* when referrals arrive but it gives no
+    help itself, holds no power and passes nothing on.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> result = dead_ends(example_projection())
-    >>> result.unreachable
-    ('huisarts', 'school')
-    >>> result.dead_ends
-    ('doorbraaktafel',)
+    >>> result.unreachable, result.dead_ends
+    ((), ('doorbraaktafel',))
+    >>> print(result.reasons["doorbraaktafel"])  # doctest: +NORMALIZE_WHITESPACE
+    doorbraaktafel krijgt verwijzingen of meldingen (van buurtteam), maar biedt volgens
+    de data zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.
     """
 
     def compute() -> DeadEnds:
-        incoming: set[str] = set()
-        outgoing: set[str] = set()
-        for u, v, d in G.edges(data=True):
-            if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
-                outgoing.add(u)
-                incoming.add(v)
-        actors = [a for a, d in G.nodes(data=True) if active(d["status"])]
-        unreachable = tuple(sorted(a for a in actors if a not in incoming))
-        ends = tuple(
-            sorted(
-                a
-                for a in actors
-                if a not in outgoing and not G.nodes[a]["offers"] and a in incoming
-            )
+        incoming, outgoing = _route_edges(G)
+        holders = {m.holder for m in G.graph["mandates"] if active(m.status)}
+        gates = {m.holder for m in G.graph["mandates"] if m.opens_contracted_care}
+        doors = {
+            a
+            for arrangement in G.graph["arrangements"]
+            if arrangement.aspect == "toegang"
+            for a in arrangement.about
+        }
+        nodes = G.nodes
+        reasons: dict[str, str] = {}
+        unreachable = []
+        ends = []
+        for actor in _care_actors(G):
+            d = nodes[actor]
+            wholes_reached = any(w in incoming for w in d["part_of"])
+            if (
+                actor not in incoming
+                and not wholes_reached
+                and "voorveld" not in d["access"]
+                and actor not in gates
+                and actor not in doors
+            ):
+                unreachable.append(actor)
+                reasons[actor] = (
+                    "Geen verwijs-, meld- of overdrachtsrelatie in de data leidt naar "
+                    f"{d['label']} (of naar het geheel waar het onder valt), en inwoners "
+                    "kunnen er niet zelf heen (geen voorveld)."
+                )
+            elif (
+                actor in incoming
+                and actor not in outgoing
+                and not d["offers"]
+                and actor not in holders
+                and d["actor_class"] != "ProviderCategory"
+            ):
+                ends.append(actor)
+                senders = ", ".join(sorted(nodes[u]["label"] for u in incoming[actor]))
+                reasons[actor] = (
+                    f"{d['label']} krijgt verwijzingen of meldingen (van {senders}), maar "
+                    "biedt volgens de data zelf geen hulp, heeft geen bevoegdheid en "
+                    "verwijst niet door."
+                )
+        listed = (*unreachable, *ends)
+        sources = {s for a in listed for s in nodes[a]["sources"]}
+        return DeadEnds(
+            tuple(sorted(unreachable)),
+            tuple(sorted(ends)),
+            tuple(sorted(sources)),
+            dict(sorted(reasons.items())),
         )
-        sources = {s for a in (*unreachable, *ends) for s in G.nodes[a]["sources"]}
-        return DeadEnds(unreachable, ends, tuple(sorted(sources)))
 
     return memo(G, "dead_ends", compute)
 
 
-def referrer_reach(G: nx.MultiDiGraph, gemeente: str) -> ReferrerReach:
+def _needs_referral(G: nx.MultiDiGraph, actor: str) -> bool:
+    nodes = G.nodes
+    return any(
+        "geindiceerd" in nodes[a]["access"] for a in (actor, *nodes[actor]["part_of"]) if a in G
+    )
+
+
+def referrer_reach(
+    G: nx.MultiDiGraph, gemeente: str, *, domain: str | None = None
+) -> ReferrerReach:
     """Which indicated help in *gemeente* can no legal referrer there reach?
 
-    Follows route relations (see :data:`~zorgnet.graph.analyses.routes.ROUTE_COSTS`)
-    that hold in the gemeente from every legal referrer; providers with access
-    ``geindiceerd`` outside that reach are listed per help kind.
+    A help kind is listed when someone gives it in the gemeente only on referral
+    (access ``geindiceerd``) and no legal referrer has a route to anyone giving it:
+    exactly when :func:`~zorgnet.graph.analyses.routes.referral_routes` from each legal
+    referrer finds no route, because both walk the same
+    :func:`~zorgnet.graph.analyses.routes.route_graph`.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str
+        An area id.
+    domain : str, optional
+        Only relations for this domain (or for none in particular).
+
+    Returns
+    -------
+    ReferrerReach
+        The legal referrers, and per unreached help kind the providers no route
+        reaches.
 
     Examples
     --------
@@ -319,32 +469,19 @@ def referrer_reach(G: nx.MultiDiGraph, gemeente: str) -> ReferrerReach:
     {}
     """
     check_area(G, gemeente)
+    check_concept(domain, "Domain", "domein")
     referrers = tuple(r.actor for r in legal_referrers(G, gemeente=gemeente).referrers)
-    # Walk from the referrers along the relations that hold here, instead of building
-    # the graph of every such relation in the country first.
-    reached = set(referrers)
-    todo = list(referrers)
-    succ = G.succ
-    while todo:
-        for v, keyed in succ[todo.pop()].items():
-            if v not in reached and any(
-                d["record"] == "relation"
-                and d["kind"] in ROUTE_COSTS
-                and edge_applies(G, d, area=gemeente)
-                for d in keyed.values()
-            ):
-                reached.add(v)
-                todo.append(v)
-    unreached: dict[str, list[str]] = {}
-    for actor in scope_actors(G, gemeente):
-        d = G.nodes[actor]
-        if "geindiceerd" in d["access"] and actor not in reached:
-            for kind in d["offers"]:
-                unreached.setdefault(kind, []).append(actor)
+    entries = {r: entry_actors(G, r, gemeente) for r in referrers}
+    unreached: dict[str, tuple[str, ...]] = {}
+    for kind in vocabulary().notations(ZN.HelpKind):
+        found = providers(G, kind, gemeente=gemeente, domain=domain)
+        indicated = tuple(p for p in found if _needs_referral(G, p))
+        if not indicated:
+            continue
+        H = route_graph(G, kind, gemeente=gemeente, domain=domain)
+        starts = {e for group in entries.values() for e in group if e in H}
+        reached = set(starts).union(*(nx.descendants(H, e) for e in starts))
+        if reached.isdisjoint(found):
+            unreached[kind] = indicated
     sources = {s for actors in unreached.values() for a in actors for s in G.nodes[a]["sources"]}
-    return ReferrerReach(
-        gemeente,
-        referrers,
-        {k: tuple(sorted(v)) for k, v in sorted(unreached.items())},
-        tuple(sorted(sources)),
-    )
+    return ReferrerReach(gemeente, referrers, unreached, tuple(sorted(sources)))

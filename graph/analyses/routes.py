@@ -8,7 +8,7 @@ domain and a level. Each step says who holds a mandate there; a route to indicat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice, pairwise
 
 import networkx as nx
@@ -29,28 +29,37 @@ from zorgnet.graph.analyses._index import (
 )
 from zorgnet.graph.projection import Mandate
 from zorgnet.ontology.exceptions import UnknownName
+from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
+    "ON_BEHALF",
+    "REPORTED_PRACTICE",
     "ROUTE_COSTS",
+    "TOEGANG_TYPES",
     "LegalReferrer",
     "LegalReferrers",
     "MandateHeld",
     "Route",
     "RouteResult",
     "Step",
+    "entry_actors",
+    "front_doors",
     "legal_referrers",
     "prepare_routes",
+    "providers",
     "referral_routes",
+    "route_graph",
 ]
 
 # The relation kinds a person can travel along, with a cost: a referral or hand-over is
-# one step; consulting, escalating or a loose collaboration is a detour. "bevat" is a
-# part-of link read from the whole to the part (Jeugd en Gezin → its jeugdarts).
+# one step; consulting, escalating or a loose collaboration is a detour. Part-of is no
+# travel step: a referral to a contracted care category reaches the providers in it
+# (see :func:`providers`), and nobody walks from an organisation into one of its teams.
 ROUTE_COSTS: dict[str, float] = {
     "verwijst": 1.0,
     "draagt-over": 1.0,
     "meldt": 1.0,
-    "bevat": 1.0,
     "consulteert": 1.5,
     "adviseert": 1.5,
     "escaleert": 2.0,
@@ -59,8 +68,18 @@ ROUTE_COSTS: dict[str, float] = {
 }
 # A pilot may stop; prefer a route through what is in place.
 _PILOT_PENALTY = 0.5
-# Self-referral by an inhabitant to open-access (voorveld) help.
+# Self-referral by an inhabitant to open-access (voorveld) help or a gemeente's toegang.
 _SELF_REFERRAL = "meldt-zich"
+# A gemeente's toegang (consulent, uitvoeringsdienst, a local team with that role)
+# indicates and decides on behalf of the gemeente, the legal referrer (003 §4, afspraak 2).
+ON_BEHALF = "namens"
+_ON_BEHALF_COST = 0.5
+# The kinds of actor that are a gemeente's toegang by what they are: the consulent
+# indicates and keeps procesregie, the uitvoeringsdienst does intake, indication and
+# beschikkingen for the gemeente (003 §4, afspraak 2; the glossary).
+TOEGANG_TYPES = frozenset({"jeugdconsulent", "consulententeam", "uitvoeringsdienst"})
+# A relation that providers, GPs or services report as practice, not as an agreement.
+REPORTED_PRACTICE = "gemelde-praktijk"
 _SOURCE = "\0ingang"
 _TARGET = "\0hulp"
 
@@ -89,6 +108,13 @@ class Step:
     status: str | None
     mandates: tuple[MandateHeld, ...]
     sources: tuple[str, ...]
+    relation_status: str | None = None
+    explanation: str = ""
+
+    @property
+    def reported_practice(self) -> bool:
+        """Whether the step is practice that referrers report, not an agreement."""
+        return self.relation_status == REPORTED_PRACTICE
 
     @property
     def legal_referrer(self) -> bool:
@@ -105,6 +131,8 @@ class Route:
     needs_referral: bool
     referrer: str | None
     sources: tuple[str, ...]
+    provider_parts: tuple[str, ...] = ()
+    explanation: str = ""
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -232,7 +260,16 @@ def legal_referrers(
     )
 
 
-def _entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list[str]:
+def entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list[str]:
+    """The actors a route question from *source* starts at: the actor *source*, and
+    every actor of the kind *source* in the gemeente.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> entry_actors(example_projection(), "huisarts", "hilversum")
+    ['huisarts']
+    """
     from zorgnet.ontology.namespace import ZN
     from zorgnet.ontology.vocabulary import vocabulary
 
@@ -251,11 +288,45 @@ def _close(name: str, candidates: list[str]) -> list[str]:
     return difflib.get_close_matches(name, sorted(set(candidates)), n=3, cutoff=0.5)
 
 
-def _providers(
-    G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None, level: str | None
-) -> set[str]:
+def providers(
+    G: nx.MultiDiGraph,
+    help_kind: str,
+    *,
+    gemeente: str | None = None,
+    domain: str | None = None,
+    level: str | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """Who gives *help_kind* where the question holds, and through which parts?
+
+    An actor gives the help when its record says it offers it (at *level*, or at every
+    level when it names none), or when a relation stated for that help leads to it. A
+    contracted care category (a ``ProviderCategory`` such as "regionaal gecontracteerde
+    jeugdhulp") gives what the categories inside it give: a referral to it reaches them
+    wherever the contract holds.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    help_kind : str
+        A notation of the help kinds vocabulary.
+    gemeente, domain, level : str, optional
+        The conditions of the question.
+
+    Returns
+    -------
+    dict
+        Provider id → the parts through which it gives the help (empty when it gives
+        the help itself).
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> providers(example_projection(), "jeugd-ggz", gemeente="hilversum")
+    {'ggz-aanbieder': ()}
+    """
     nodes = G.nodes
-    providers = {
+    direct = {
         a
         for a in offering(G, gemeente).get(help_kind, ())
         if level is None or not nodes[a]["levels"] or level in nodes[a]["levels"]
@@ -264,14 +335,105 @@ def _providers(
     # actor record does not list it (a provider category, say).
     for _, target, data in help_relations(G, gemeente).get(help_kind, ()):
         if edge_applies(G, data, area=gemeente, domain=domain, level=level):
-            providers.add(target)
-    return providers
+            direct.add(target)
+    found: dict[str, tuple[str, ...]] = {a: () for a in sorted(direct)}
+    in_scope_here = set(scope_actors(G, gemeente))
+    for giver in sorted(direct):
+        # Up through every enclosing category: pleegzorg within verblijf within the
+        # regionally contracted youth care.
+        todo, seen = list(nodes[giver]["part_of"]), set()
+        while todo:
+            whole = todo.pop()
+            if whole in seen or whole in direct or whole not in in_scope_here:
+                continue
+            seen.add(whole)
+            if nodes[whole]["actor_class"] == "ProviderCategory":
+                found[whole] = (*found.get(whole, ()), giver)
+                todo.extend(nodes[whole]["part_of"])
+    return dict(sorted(found.items()))
 
 
-def _route_graph(
-    G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None, level: str | None
+def _ancestors_and_self(G: nx.MultiDiGraph, area: str) -> set[str]:
+    areas = G.graph["areas"]
+    found: set[str] = set()
+    todo = [area]
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(areas[current].part_of if current in areas else ())
+    return found
+
+
+def front_doors(
+    G: nx.MultiDiGraph, gemeente: str
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The gemeente's toegang: where an inhabitant asks the gemeente for help.
+
+    The legal referrer is the gemeente (003 §4, afspraak 2); its toegang is its
+    consulenten and uitvoeringsdienst (:data:`TOEGANG_TYPES`) and what the
+    arrangements of aspect ``toegang`` for the gemeente (or its cluster) name, such as
+    a local team where the seeds give it that role.
+
+    Returns
+    -------
+    tuple
+        The gemeente organisations, the toegang actors, and the sources that name them.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> front_doors(example_projection(), "hilversum")
+    (('gemeente-hilversum',), ('buurtteam',), ('003 §4',))
+    """
+    up = _ancestors_and_self(G, gemeente)
+    here = scope_actors(G, gemeente)
+    nodes = G.nodes
+    organisations = tuple(
+        a for a in here if nodes[a]["type"] == "gemeente" and up.intersection(nodes[a]["areas"])
+    )
+    doors: list[str] = [a for a in here if nodes[a]["type"] in TOEGANG_TYPES]
+    sources: set[str] = {s for a in doors for s in nodes[a]["sources"]}
+    for arrangement in G.graph["arrangements"]:
+        if arrangement.aspect != "toegang" or not active(arrangement.status):
+            continue
+        if not up.intersection(arrangement.areas):
+            continue
+        for actor in arrangement.about:
+            if actor in G and actor not in organisations and actor not in doors:
+                doors.append(actor)
+                sources.update(arrangement.sources)
+    return organisations, tuple(doors), tuple(sorted(sources))
+
+
+def _opens_care(G: nx.MultiDiGraph, actor: str, gemeente: str | None) -> bool:
+    return any(m.opens_contracted_care for m in _mandates_at(G, actor, gemeente, None))
+
+
+def route_graph(
+    G: nx.MultiDiGraph,
+    help_kind: str,
+    *,
+    gemeente: str | None = None,
+    domain: str | None = None,
+    level: str | None = None,
 ) -> nx.DiGraph:
-    """The relations usable under the conditions, the cheapest per pair of actors."""
+    """The steps a person can take under the conditions, the cheapest per pair of actors.
+
+    Every route question and the gaps analysis walk this one graph, so that "can this
+    help be reached" has one answer. Its edges are the route relations that hold for
+    the gemeente, domain, level and help kind, and, for a gemeente, one step from each
+    of its toegang actors to the gemeente they decide for (kind ``namens``).
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> H = route_graph(example_projection(), "jeugd-ggz", gemeente="hilversum")
+    >>> sorted(H.successors("buurtteam"))
+    ['doorbraaktafel', 'gemeente-hilversum']
+    >>> H["buurtteam"]["gemeente-hilversum"]["kind"]
+    'verwijst'
+    """
     H = nx.DiGraph()
     # Only the actors of the gemeente, in the order of G: the same edges in the same
     # order as a scan of every relation, so equal-cost ties fall the same way.
@@ -279,48 +441,116 @@ def _route_graph(
     usable = set(ordered)
     H.add_nodes_from(ordered)
     succ = G.succ
-    edges = (
-        (u, v, key, data)
-        for u in ordered
-        for v, keyed in succ[u].items()
-        if v in usable
-        for key, data in keyed.items()
-    )
-    for u, v, key, data in edges:
-        if data["record"] == "part-of":
-            u, v, kind = v, u, "bevat"
-        elif data["record"] == "relation" and data["kind"] in ROUTE_COSTS:
-            kind = data["kind"]
-            if not edge_applies(
-                G, data, area=gemeente, domain=domain, level=level, help_kind=help_kind
-            ):
+    for u in ordered:
+        for v, keyed in succ[u].items():
+            if v not in usable:
                 continue
-        else:
-            continue
-        cost = ROUTE_COSTS[kind] + (_PILOT_PENALTY if data.get("status") == "pilot" else 0.0)
-        if not H.has_edge(u, v) or H[u][v]["weight"] > cost:
-            H.add_edge(
-                u,
-                v,
-                weight=cost,
-                key=key if kind != "bevat" else None,
-                kind=kind,
-                access=tuple(data.get("access") or ()),
-                status=data.get("status"),
-                sources=tuple(data.get("sources") or ()),
-            )
+            for key, data in keyed.items():
+                if data["record"] != "relation" or data["kind"] not in ROUTE_COSTS:
+                    continue
+                if not edge_applies(
+                    G, data, area=gemeente, domain=domain, level=level, help_kind=help_kind
+                ):
+                    continue
+                pilot = _PILOT_PENALTY if data.get("status") == "pilot" else 0.0
+                _keep_cheapest(H, u, v, ROUTE_COSTS[data["kind"]] + pilot, key, data)
+    if gemeente is not None:
+        organisations, doors, sources = front_doors(G, gemeente)
+        referrer_types = {G.nodes[m.holder]["type"] for m in opening_mandates(G, gemeente)}
+        for door in doors:
+            # A GP practice named as toegang refers on its own authority, not the
+            # gemeente's.
+            if G.nodes[door]["type"] in referrer_types - TOEGANG_TYPES:
+                continue
+            if door in usable and not _opens_care(G, door, gemeente):
+                for organisation in organisations:
+                    if H.has_edge(door, organisation):
+                        continue  # a stated relation says more than "on behalf of"
+                    _keep_cheapest(
+                        H,
+                        door,
+                        organisation,
+                        _ON_BEHALF_COST,
+                        None,
+                        {"kind": ON_BEHALF, "sources": sources},
+                    )
     return H
 
 
+def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, data: dict) -> None:
+    if not H.has_edge(u, v) or H[u][v]["weight"] > cost:
+        H.add_edge(
+            u,
+            v,
+            weight=cost,
+            key=key,
+            kind=data["kind"],
+            access=tuple(data.get("access") or ()),
+            status=data.get("status"),
+            description=data.get("description", ""),
+            sources=tuple(data.get("sources") or ()),
+        )
+
+
+def _label(concept_class: str, notation: str | None) -> str:
+    if notation is None:
+        return ""
+    vocab = vocabulary()
+    concept = vocab.concept(ZN[concept_class], notation)
+    return vocab.label(concept) if concept is not None else notation
+
+
+# How a step reads in a Dutch sentence: "<from> verwijst naar <to>".
+_PHRASES = {
+    "verwijst": "verwijst naar",
+    "draagt-over": "draagt over aan",
+    "meldt": "meldt bij",
+    "consulteert": "vraagt advies aan",
+    "adviseert": "adviseert",
+    "escaleert": "escaleert naar",
+    "werkt-samen": "werkt samen met",
+    "is-gekoppeld-aan": "is gekoppeld aan",
+}
+
+
+def _explain(G: nx.MultiDiGraph, previous: str | None, step: Step) -> str:
+    """One sentence in Dutch: who takes this step, on what authority, from which source."""
+    if step.kind == _SELF_REFERRAL:
+        text = f"De inwoner gaat zelf naar {step.label}"
+    elif previous is None:
+        text = f"{step.label} is de ingang"
+    elif step.kind == ON_BEHALF:
+        text = f"{G.nodes[previous]['label']} beslist namens {step.label}"
+    else:
+        phrase = _PHRASES.get(step.kind or "", _label("RelationKind", step.kind))
+        text = f"{G.nodes[previous]['label']} {phrase} {step.label}"
+    if step.reported_practice:
+        text += " (volgens verwijzers in de praktijk, geen afspraak)"
+    powers = []
+    for m in step.mandates:
+        bases = ", ".join(_label("LegalBasis", b) for b in m.legal_bases)
+        powers.append(_label("Power", m.power) + (f" ({bases})" if bases else ""))
+    if powers:
+        text += f"; {step.label} mag hier {', '.join(powers)}"
+    if step.sources:
+        text += f" [bron: {'; '.join(dict.fromkeys(step.sources))}]"
+    return text + "."
+
+
 def _step(
-    G: nx.MultiDiGraph, actor: str, edge: dict | None, gemeente: str | None, domain: str | None
+    G: nx.MultiDiGraph,
+    actor: str,
+    edge: dict | None,
+    gemeente: str | None,
+    domain: str | None,
+    previous: str | None,
 ) -> Step:
     node = G.nodes[actor]
     held = tuple(
         MandateHeld(m.id, m.power, m.legal_bases, m.opens_contracted_care, m.sources)
         for m in _mandates_at(G, actor, gemeente, domain)
     )
-    return Step(
+    step = Step(
         actor,
         node["label"],
         node["type"],
@@ -329,8 +559,12 @@ def _step(
         tuple(edge.get("access") or ()) if edge else (),
         node["status"],
         held,
-        tuple(node["sources"]) + tuple(edge.get("sources") or () if edge else ()),
+        tuple(edge.get("sources") or ())
+        if edge and edge.get("sources")
+        else tuple(node["sources"]),
+        edge.get("status") if edge else None,
     )
+    return replace(step, explanation=_explain(G, previous, step))
 
 
 def prepare_routes(G: nx.MultiDiGraph) -> None:
@@ -354,6 +588,109 @@ def prepare_routes(G: nx.MultiDiGraph) -> None:
     opening_mandates(G, None)
 
 
+def _entries_for_inhabitant(
+    G: nx.MultiDiGraph, H: nx.DiGraph, gemeente: str | None
+) -> list[tuple[str, tuple[str, ...]]]:
+    """Where an inhabitant can go without a referral: the voorveld and the toegang."""
+    found = [
+        (a, ())
+        for a in H.nodes
+        if a not in (_SOURCE, _TARGET) and "voorveld" in G.nodes[a]["access"]
+    ]
+    if gemeente is not None:
+        organisations, doors, sources = front_doors(G, gemeente)
+        # Where the seeds do not say how the toegang works, the inhabitant goes to the
+        # gemeente itself.
+        for actor in doors or organisations:
+            if actor in H and all(actor != a for a, _ in found):
+                found.append((actor, sources))
+    return found
+
+
+def _route(
+    G: nx.MultiDiGraph,
+    H: nx.DiGraph,
+    actors: list[str],
+    parts: dict[str, tuple[str, ...]],
+    gemeente: str | None,
+    domain: str | None,
+) -> Route:
+    first_edge = H[_SOURCE][actors[0]]
+    steps = [
+        _step(G, actors[0], first_edge if first_edge.get("kind") else None, gemeente, domain, None)
+    ]
+    cost = first_edge["weight"]
+    for u, v in pairwise(actors):
+        edge = H[u][v]
+        cost += edge["weight"]
+        steps.append(_step(G, v, edge, gemeente, domain, u))
+    last = actors[-1]
+    target = G.nodes[last]
+    needs_referral = "geindiceerd" in target["access"] or "geindiceerd" in steps[-1].access
+    referrer = next((s.actor for s in reversed(steps[:-1]) if s.legal_referrer), None)
+    if referrer is None and needs_referral and len(steps) == 1 and steps[0].legal_referrer:
+        referrer = steps[0].actor
+    sources = {s for step in steps for s in step.sources}
+    explanation = " ".join(step.explanation for step in steps)
+    if parts.get(last):
+        explanation += (
+            f" {target['label']} geeft deze hulp via "
+            + ", ".join(G.nodes[p]["label"] for p in parts[last])
+            + "."
+        )
+    if needs_referral and referrer is None:
+        explanation += (
+            " Deze hulp vraagt een verwijzing, maar op deze route staat geen wettelijk verwijzer."
+        )
+    return Route(
+        tuple(steps),
+        cost,
+        needs_referral,
+        referrer,
+        tuple(sorted(sources)),
+        parts.get(last, ()),
+        explanation,
+    )
+
+
+def _key(route: Route) -> tuple[str | None, ...]:
+    """What makes two routes different: entry, gate and provider. The toegang actors of
+    one gemeente count as one entry: they are its front door together."""
+    entry = route.steps[0].actor
+    if len(route.steps) > 1 and route.steps[1].kind == ON_BEHALF:
+        entry = f"toegang van {route.steps[1].actor}"
+    return (entry, route.referrer, route.actors[-1])
+
+
+def _distinct(G: nx.MultiDiGraph, candidates: list[Route], k: int) -> tuple[Route, ...]:
+    """At most *k* routes that differ in entry, gate or provider, never only by a detour.
+
+    A route that holds the actors of a better one and more (or fewer) is the same
+    route with a detour (or a shortcut) and is left out; so is one that only enters
+    the gemeente's toegang at another door, which the route kept names instead.
+    """
+    chosen: list[Route] = []
+    other_doors: dict[int, list[str]] = {}
+    for route in candidates:
+        actors = set(route.actors)
+        key = _key(route)
+        same = next((i for i, c in enumerate(chosen) if _key(c) == key), None)
+        if same is not None:
+            if key[0] != route.steps[0].actor:  # another door of the same toegang
+                other_doors.setdefault(same, []).append(route.steps[0].label)
+            continue
+        if any(set(c.actors) <= actors or actors <= set(c.actors) for c in chosen):
+            continue
+        if len(chosen) < k:
+            chosen.append(route)
+    for i, doors in other_doors.items():
+        route = chosen[i]
+        names = ", ".join(sorted(set(doors)))
+        note = f" Dezelfde toegang van de gemeente loopt ook via: {names}."
+        chosen[i] = replace(route, explanation=route.explanation + note)
+    return tuple(chosen)
+
+
 def referral_routes(
     G: nx.MultiDiGraph,
     source: str,
@@ -366,11 +703,15 @@ def referral_routes(
 ) -> RouteResult:
     """How does someone get from *source* to *help_kind*?
 
-    The *k* cheapest chains of relations from the entry point to an actor offering the
-    help, that hold in the gemeente, domain and level asked for. A referral or
-    hand-over costs 1, a consultation 1.5, an escalation or collaboration 2, a step
+    The *k* cheapest chains of relations from the entry point to an actor giving the
+    help (:func:`providers`), over :func:`route_graph`, that hold in the gemeente,
+    domain and level asked for. A referral or hand-over costs 1, a consultation 1.5,
+    an escalation or collaboration 2, a toegang deciding for its gemeente 0.5, a step
     through a pilot 0.5 extra. Routes where the gate to indicated care is opened by a
-    legal referrer come before routes where it is not.
+    legal referrer come before routes where it is not. Alternatives differ in their
+    entry, their gate or their provider: a route that holds another route's actors and
+    more (the same route with a detour) is left out. Each route explains itself in
+    Dutch, step by step; steps that referrers report as practice say so.
 
     Parameters
     ----------
@@ -379,7 +720,8 @@ def referral_routes(
     source : str
         An actor id, or a kind of actor (``"huisarts"``, ``"school"``, ``"inwoner"``):
         then every actor of that kind in the gemeente is an entry. An ``"inwoner"`` may
-        also go straight to any open-access (voorveld) actor.
+        also go straight to any open-access (voorveld) actor, and to the gemeente's
+        toegang (:func:`front_doors`; the gemeente itself where the seeds do not say).
     help_kind : str
         A notation of the help kinds vocabulary, e.g. ``"jeugd-ggz"``.
     gemeente : str, optional
@@ -409,9 +751,13 @@ def referral_routes(
     >>> for route in result.routes:
     ...     print(" -> ".join(route.actors))
     huisarts -> ggz-aanbieder
-    huisarts -> poh-jeugd -> buurtteam -> gemeente-hilversum -> ggz-aanbieder
     >>> result.routes[0].referrer
     'huisarts'
+    >>> front_door = referral_routes(G, "inwoner", "jeugd-ggz", gemeente="hilversum")
+    >>> print(front_door.routes[0].explanation)  # doctest: +NORMALIZE_WHITESPACE
+    De inwoner gaat zelf naar buurtteam [bron: 003 §4]. buurtteam verwijst naar gemeente
+    hilversum; gemeente hilversum mag hier beschikken (Jeugdwet) [bron: 003 §4]. gemeente
+    hilversum verwijst naar ggz aanbieder [bron: 003 §4].
     >>> referral_routes(G, "school", "basishulp").routes[0].voorveld
     True
     >>> referral_routes(G, "gemeente", "jeugd-ggz", gemeente="huizen").missing
@@ -421,11 +767,12 @@ def referral_routes(
     check_area(G, gemeente)
     check_concept(domain, "Domain", "domein")
     check_concept(level, "SupportLevel", "niveau")
-    entries = _entry_actors(G, source, gemeente)
-    where = f" in {gemeente}" if gemeente else ""
+    entries = entry_actors(G, source, gemeente)
+    where = f" in {G.graph['areas'][gemeente].label}" if gemeente else ""
+    help_label = _label("HelpKind", help_kind)
 
     def result(
-        routes: tuple[Route, ...], providers: set[str], missing: str | None, explanation: str
+        routes: tuple[Route, ...], found: dict, missing: str | None, explanation: str
     ) -> RouteResult:
         sources = {s for r in routes for s in r.sources}
         return RouteResult(
@@ -435,94 +782,78 @@ def referral_routes(
             domain,
             level,
             routes,
-            tuple(sorted(providers)),
+            tuple(found),
             missing,
             explanation,
             tuple(sorted(sources)),
         )
 
-    providers = _providers(G, help_kind, gemeente, domain, level)
+    found = providers(G, help_kind, gemeente=gemeente, domain=domain, level=level)
     self_referral = source == "inwoner" and source not in G
     if not entries and not self_referral:
         return result(
             (),
-            providers,
+            found,
             "geen-ingang",
             f"Er is geen actor van de soort {source!r}{where} in de data.",
         )
-    if not providers:
+    if not found:
         return result(
             (),
-            providers,
+            found,
             "geen-aanbieder",
-            f"Geen actor biedt {help_kind}{where} (ook niet als pilot).",
+            f"Geen actor biedt {help_label}{where} (ook niet als pilot), volgens de data.",
         )
-    H = _route_graph(G, help_kind, gemeente, domain, level)
+    H = route_graph(G, help_kind, gemeente=gemeente, domain=domain, level=level)
     for entry in entries:
         H.add_edge(_SOURCE, entry, weight=0.0, kind=None)
     if self_referral:
-        for actor in list(H.nodes):
-            if actor not in (_SOURCE, _TARGET) and "voorveld" in G.nodes[actor]["access"]:
-                H.add_edge(
-                    _SOURCE,
-                    actor,
-                    weight=1.0,
-                    kind=_SELF_REFERRAL,
-                    key=None,
-                    access=("voorveld",),
-                    status=None,
-                    sources=(),
-                )
-    for provider in sorted(providers):
+        for actor, sources in _entries_for_inhabitant(G, H, gemeente):
+            # Of two doors, the gemeente's own comes before one for the whole region.
+            local = G.nodes[actor]["scale"] == "lokaal"
+            H.add_edge(
+                _SOURCE,
+                actor,
+                weight=1.0 if local else 1.1,
+                kind=_SELF_REFERRAL,
+                key=None,
+                access=("voorveld",),
+                status=None,
+                sources=sources,
+            )
+    for provider in found:
         H.add_edge(provider, _TARGET, weight=0.0)
+    names = ", ".join(G.nodes[p]["label"] for p in found)
     if not any(H.out_degree(e) for e in entries) and not self_referral:
         return result(
             (),
-            providers,
+            found,
             "geen-relatie-vanaf-ingang",
             f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt "
-            f"voor {domain or 'dit domein'}; aanbieders: {', '.join(sorted(providers))}.",
+            f"voor {domain or 'dit domein'}; aanbieders: {names}.",
         )
     if not nx.has_path(H, _SOURCE, _TARGET):
         reachable = sorted(set(nx.descendants(H, _SOURCE)) - {_TARGET})
-        unreached = sorted(p for p in providers if H.in_degree(p) == 0)
+        unreached = [G.nodes[p]["label"] for p in found if H.in_degree(p) == 0]
         detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
         return result(
             (),
-            providers,
+            found,
             "geen-keten",
-            f"Er zijn aanbieders van {help_kind}{where} "
-            f"({', '.join(sorted(providers))}), "
+            f"Er zijn aanbieders van {help_label}{where} ({names}), "
             f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
-            f"{source}: {', '.join(reachable) or 'niets'}.{detail}",
+            f"{source}: {', '.join(G.nodes[a]['label'] for a in reachable) or 'niets'}.{detail}",
         )
-    candidates = []
-    for path in islice(nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight"), 3 * k):
-        actors = path[1:-1]
-        first_edge = H[_SOURCE][actors[0]]
-        steps = [
-            _step(G, actors[0], first_edge if first_edge.get("kind") else None, gemeente, domain)
-        ]
-        cost = first_edge["weight"]
-        for u, v in pairwise(actors):
-            edge = H[u][v]
-            cost += edge["weight"]
-            steps.append(_step(G, v, edge, gemeente, domain))
-        target = G.nodes[actors[-1]]
-        needs_referral = "geindiceerd" in target["access"] or "geindiceerd" in steps[-1].access
-        referrer = next((s.actor for s in reversed(steps[:-1]) if s.legal_referrer), None)
-        if referrer is None and needs_referral and len(steps) == 1 and steps[0].legal_referrer:
-            referrer = steps[0].actor
-        sources = {s for step in steps for s in step.sources}
-        candidates.append(
-            Route(tuple(steps), cost, needs_referral, referrer, tuple(sorted(sources)))
-        )
+    candidates = [
+        _route(G, H, path[1:-1], found, gemeente, domain)
+        for path in islice(nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight"), 8 * k)
+    ]
     candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
-    routes = tuple(candidates[:k])
+    routes = _distinct(G, candidates, k)
     explanation = ""
     if not any(r.gate_open for r in routes):
         explanation = (
-            f"{help_kind}{where} vraagt een verwijzing, maar op geen enkele route staat "
+            f"{help_label}{where} vraagt een verwijzing, maar op geen enkele route staat "
             "een wettelijk verwijzer."
         )
-    return result(routes, providers, None, explanation)
+    return result(routes, found, None, explanation)

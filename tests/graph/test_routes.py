@@ -42,9 +42,13 @@ def test_how_does_a_gp_refer_to_youth_mental_health_care(tiny):
 
 def test_a_route_through_the_local_team_is_opened_by_the_gemeente(tiny):
     result = referral_routes(tiny, "school", "jeugd-ggz", gemeente="hilversum")
-    route = result.routes[0]
+    by_gate = {route.referrer: route for route in result.routes}
+    route = by_gate["gemeente-hilversum"]
     assert route.actors == ("school", "buurtteam", "gemeente-hilversum", "ggz-aanbieder")
-    assert route.referrer == "gemeente-hilversum"
+    # The other route goes through the GP, as referrers report it happens in practice.
+    practice = by_gate["huisarts"]
+    assert practice.steps[1].reported_practice
+    assert "volgens verwijzers in de praktijk" in practice.explanation
 
 
 def test_an_inhabitant_reaches_the_buurtteam_without_referral(tiny):
