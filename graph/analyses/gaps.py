@@ -50,6 +50,8 @@ class CoverageCell:
 
     ``state`` is one of :data:`STATES`; ``providers``, ``pilots``, ``shortages`` and
     ``absences`` are the records behind it, ``sources`` their citations.
+    ``unconfirmed`` are actors that may give the help there, but whose record says the
+    seeds do not know where (status ``onbekend``, as "in een aantal gemeenten").
     """
 
     gemeente: str
@@ -61,6 +63,7 @@ class CoverageCell:
     shortages: tuple[str, ...]
     sources: tuple[str, ...]
     absences: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,16 @@ class Coverage:
     def gaps(self) -> tuple[CoverageCell, ...]:
         """The cells where the help is short, only a pilot, absent, or not described."""
         return tuple(c for c in self.cells if c.state != "aanwezig")
+
+    def states(self) -> dict[tuple[str, str], str]:
+        """(gemeente, help kind) → one state over all levels, the first of :data:`STATES`
+        that any level has: short at one level is short, present at one is present."""
+        found: dict[tuple[str, str], str] = {}
+        for cell in self.cells:
+            key = (cell.gemeente, cell.help_kind)
+            if key not in found or STATES.index(cell.state) < STATES.index(found[key]):
+                found[key] = cell.state
+        return found
 
 
 @dataclass(frozen=True)
@@ -144,7 +157,8 @@ def coverage(
       a contracted care category gives what its parts give);
     - ``alleen-pilot``: only pilots give it;
     - ``afwezig``: a record says the help is absent there (status ``afwezig``);
-    - ``onbekend``: the seeds are silent.
+    - ``onbekend``: the seeds are silent, or place the only providers "in some
+      gemeenten" without naming them (status ``onbekend``; listed as unconfirmed).
 
     Parameters
     ----------
@@ -212,7 +226,8 @@ def _cell(
     nodes = G.nodes
     giving = providers(G, kind, gemeente=gemeente, level=level)
     pilots = tuple(a for a in giving if nodes[a]["status"] == "pilot")
-    in_place = tuple(a for a in giving if nodes[a]["status"] != "pilot")
+    unconfirmed = tuple(a for a in giving if nodes[a]["status"] == "onbekend")
+    in_place = tuple(a for a in giving if a not in pilots and a not in unconfirmed)
     if short:
         state = "tekort"
     elif in_place:
@@ -236,6 +251,7 @@ def _cell(
         tuple(s.id for s in short),
         tuple(sorted(sources)),
         absences,
+        unconfirmed,
     )
 
 
