@@ -61,6 +61,43 @@ def _emit_json(result: Any) -> None:
     print(json.dumps(_plain(result), ensure_ascii=False, indent=2))
 
 
+def concept_label(concept_class: str, notation: str | None) -> str:
+    """The Dutch label of a vocabulary notation (the notation itself if unknown)."""
+    from zorgnet.ontology.namespace import ZN
+    from zorgnet.ontology.vocabulary import vocabulary
+
+    if notation is None:
+        return ""
+    vocab = vocabulary()
+    concept = vocab.concept(ZN[concept_class], notation)
+    return vocab.label(concept) if concept is not None else notation
+
+
+def _labels(G: nx.MultiDiGraph, actors: tuple[str, ...] | list[str]) -> list[str]:
+    return [G.nodes[a]["label"] if a in G else a for a in actors]
+
+
+def _step_kind(kind: str | None, practice: bool) -> str:
+    if kind is None:
+        return "ingang"
+    text = {"meldt-zich": "gaat er zelf heen", "namens": "beslist namens"}.get(
+        kind, concept_label("RelationKind", kind)
+    )
+    return f"{text} (praktijk)" if practice else text
+
+
+def _evidence(G: nx.MultiDiGraph, cells: list[Any], state: str) -> list[str]:
+    """The records behind a gemeente's state for one help kind, by name."""
+    if state == "tekort":
+        shortages = {s.id: s.label for s in G.graph["shortages"]}
+        return sorted({shortages.get(i, i) for c in cells for i in c.shortages})
+    field = {"aanwezig": "providers", "alleen-pilot": "pilots", "afwezig": "absences"}
+    if state in field:
+        return sorted({n for c in cells for n in _labels(G, getattr(c, field[state]))})
+    unconfirmed = sorted({n for c in cells for n in _labels(G, c.unconfirmed)})
+    return [f"misschien: {', '.join(unconfirmed)}"] if unconfirmed else ["de bronnen zwijgen"]
+
+
 def _cut_off(actors: tuple[str, ...]) -> str:
     shown = ", ".join(actors[:3])
     return f"{len(actors)}: {shown}, ..." if len(actors) > 3 else f"{len(actors)}: {shown}"
@@ -86,10 +123,13 @@ def register(app: typer.Typer) -> None:
         """
         from zorgnet.graph.analyses.routes import referral_routes
 
-        result = _run(
+        G, result = _run(
             store,
-            lambda G: referral_routes(
-                G, source, help_kind, gemeente=gemeente, domain=domain, level=level, k=k
+            lambda G: (
+                G,
+                referral_routes(
+                    G, source, help_kind, gemeente=gemeente, domain=domain, level=level, k=k
+                ),
             ),
         )
         if as_json:
@@ -102,25 +142,25 @@ def register(app: typer.Typer) -> None:
             gate = (
                 "zonder verwijzing (voorveld)"
                 if r.voorveld
-                else f"toegang geopend door {r.referrer}"
+                else f"toegang geopend door {G.nodes[r.referrer]['label']}"
                 if r.referrer
                 else "verwijzing nodig, maar geen wettelijk verwijzer op de route"
             )
             print_table(
                 f"Route {number} (kosten {r.cost:g}; {gate})",
-                ["stap", "actor", "via relatie", "soort", "mandaten", "bronnen"],
+                ["stap", "actor", "hoe", "bevoegdheden", "bronnen"],
                 [
                     [
                         str(i),
                         s.label,
-                        s.relation,
-                        s.kind,
-                        tuple(f"{m.power} ({', '.join(m.legal_bases)})" for m in s.mandates),
+                        _step_kind(s.kind, s.reported_practice),
+                        tuple(concept_label("Power", m.power) for m in s.mandates),
                         s.sources,
                     ]
                     for i, s in enumerate(r.steps, start=1)
                 ],
             )
+            console.print(r.explanation)
         if result.explanation:
             console.print(result.explanation)
 
@@ -131,7 +171,9 @@ def register(app: typer.Typer) -> None:
         store: StoreOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """Toon waar hulp ontbreekt of alleen als pilot bestaat, en onbereikbare actoren.
+        """Toon per gemeente en soort hulp of die er is, tekortschiet, alleen als pilot
+        bestaat, afwezig is of onbekend (met bronnen), en welke zorgactoren geen route
+        bereikt.
 
         Voorbeeld: zorgnet gaps --gemeente huizen --hulp jeugd-ggz
         """
@@ -143,9 +185,10 @@ def register(app: typer.Typer) -> None:
         )
 
         gemeenten = [gemeente] if gemeente else None
-        result = _run(
+        G, *result = _run(
             store,
             lambda G: (
+                G,
                 coverage(G, gemeenten=gemeenten, help_kinds=[help_kind] if help_kind else None),
                 dead_ends(G),
                 referrer_reach(G, gemeente) if gemeente else None,
@@ -166,23 +209,46 @@ def register(app: typer.Typer) -> None:
             print_table(
                 "Geïndiceerde hulp die geen wettelijk verwijzer bereikt",
                 ["soort hulp", "aanbieders"],
-                [[k, v] for k, v in result[2].unreached.items()],
+                [
+                    [concept_label("HelpKind", k), _labels(G, v)]
+                    for k, v in result[2].unreached.items()
+                ],
             )
+        states = result[0].states()
+        by_key: dict[tuple[str, str], list[Any]] = {}
+        for cell in result[0].cells:
+            by_key.setdefault((cell.gemeente, cell.help_kind), []).append(cell)
         print_table(
-            "Ontbrekende hulp",
-            ["gemeente", "soort hulp", "niveau", "toestand", "pilots", "tekorten"],
+            "Hulp per gemeente: aanwezig, tekort, alleen pilot, afwezig of onbekend",
+            ["gemeente", "soort hulp", "toestand", "wie of wat", "bronnen"],
             [
-                [c.gemeente, c.help_kind, c.level, c.state, c.pilots, c.shortages]
-                for c in result[0].gaps()
+                [
+                    G.graph["areas"][g].label,
+                    concept_label("HelpKind", h),
+                    state,
+                    _evidence(G, by_key[(g, h)], state),
+                    sorted({s for c in by_key[(g, h)] for s in c.sources}),
+                ]
+                for (g, h), state in states.items()
             ],
         )
         print_table(
             "VNG-basisfuncties en -proposities waarvoor de bronnen niemand noemen",
             ["gemeente", "begrip"],
-            [[c.gemeente, c.concept] for c in result[3].undescribed()],
+            [
+                [G.graph["areas"][c.gemeente].label, concept_label("FrameworkConcept", c.concept)]
+                for c in result[3].undescribed()
+            ],
         )
-        console.print(f"Onbereikbaar (geen relatie ernaartoe): {', '.join(result[1].unreachable)}")
-        console.print(f"Doodlopend (geen relatie verder): {', '.join(result[1].dead_ends)}")
+        ends = result[1]
+        for title, actors in (
+            ("Zorgactoren die geen route bereikt", ends.unreachable),
+            ("Zorgactoren waar een verwijzing stopt", ends.dead_ends),
+        ):
+            console.print(f"{title}: {len(actors)}")
+            for actor in actors:
+                console.print(f"- {ends.reasons[actor]}")
+
 
     @app.command()
     def overlaps(store: StoreOption = None, as_json: JsonOption = False) -> None:
