@@ -42,6 +42,11 @@ class StepOut(_Out):
     legal_referrer: bool
     mandates: list[MandateHeldOut]
     sources: list[str]
+    relation_status: str | None = Field(examples=["gemelde-praktijk"])
+    reported_practice: bool
+    explanation: str = Field(
+        examples=["huisarts verwijst naar aanbieders jeugd-GGZ [bron: 003 §2.1, regel 396]."]
+    )
 
 
 class RouteOut(_Out):
@@ -55,6 +60,8 @@ class RouteOut(_Out):
     gate_open: bool
     referrer: str | None
     sources: list[str]
+    provider_parts: list[str]
+    explanation: str
 
 
 class RouteAnswer(_Out):
