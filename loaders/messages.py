@@ -381,7 +381,12 @@ _TURTLE: list[tuple[str, str]] = [
         "eind van de uitspraak erboven, of een ';' tussen twee eigenschappen?",
     ),
     (r"unterminated URI reference", "een adres tussen < > is niet afgesloten met '>'"),
-    (r"unterminated string", "een tekst tussen aanhalingstekens is niet afgesloten"),
+    (r"unterminated string|Quote expected", "een tekst tussen aanhalingstekens is niet afgesloten"),
+    (
+        r"newline found in string",
+        "een tekst tussen aanhalingstekens loopt door na het eind van de regel: het sluitende "
+        'aanhalingsteken ontbreekt (tekst over meer regels staat tussen """ en """)',
+    ),
     (r"EOF found|needed .*found end", "het bestand houdt op midden in een uitspraak"),
     (r"objectList expected", "na een eigenschap ontbreekt de waarde"),
     (r"expected propertylist|property_list expected", "hier ontbreekt een eigenschap"),

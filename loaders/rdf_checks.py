@@ -88,6 +88,22 @@ def _first_bad_line(text: str) -> tuple[int | None, str]:
     return None, ""
 
 
+def _oxigraph_position(text: str, rdf_format: str) -> tuple[int | None, int | None]:
+    """Where Oxigraph's parser stops in *text* (Turtle only), or ``(None, None)``."""
+    from pyoxigraph import RdfFormat, parse
+
+    if rdf_format != "turtle":
+        return None, None
+    try:
+        for _ in parse(text, format=RdfFormat.TURTLE, base_iri="file:///bestand"):
+            pass
+    except SyntaxError as exc:
+        return exc.lineno, exc.offset
+    except Exception:  # no place to be had
+        return None, None
+    return None, None
+
+
 def rdf_syntax_problem(exc: Exception, text: str, rdf_format: str, name: str) -> Problem:
     """The problem of rdflib refusing *text* (the file *name*) with *exc*, in Dutch.
 
@@ -102,9 +118,14 @@ def rdf_syntax_problem(exc: Exception, text: str, rdf_format: str, name: str) ->
         line, row = _first_bad_line(text)
         reason = ntriples_reason(row) if line is not None else "het bestand is geen N-Triples"
     else:
-        found = re.search(r"line (\d+)", str(exc))
-        line = int(found.group(1)) if found else None
-        reason = f"het bestand is niet te lezen als {_FORMAT_NAMES.get(rdf_format, rdf_format)}"
+        # A refusal without a place, such as an assertion of rdflib's Turtle parser:
+        # Oxigraph's parser, which zorgnet stores with, finds the place.
+        line, column = _oxigraph_position(text, rdf_format)
+        reason = (
+            turtle_reason(str(exc))
+            if rdf_format == "turtle"
+            else f"het bestand is niet te lezen als {_FORMAT_NAMES.get(rdf_format, rdf_format)}"
+        )
     where = f" (kolom {column})" if column else ""
     return Problem.at(
         Position(name, line),

@@ -33,6 +33,7 @@ GENERATOR = "make_workbooks.py"
 # The line is None where the whole file is at fault (empty, not a workbook, ...).
 CASES: dict[str, tuple[str, int | None, str | None]] = {
     # Turtle
+    "ttl-cut-off-in-text.ttl": ("tekst tussen aanhalingstekens is niet afgesloten", 6, None),
     "ttl-dangling-reference.ttl": ("waarde is geen actor", 5, "partOf"),
     "ttl-empty.ttl": ("bestand is leeg", None, None),
     "ttl-english-label.ttl": ("tekst moet Nederlands zijn", 4, "label"),
