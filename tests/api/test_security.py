@@ -17,6 +17,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 from conftest import TOKEN, serve
+from fastapi.testclient import TestClient
 
 from zorgnet.api.sparql import _sandbox
 
@@ -332,3 +333,48 @@ def test_sparql_csv_writes_formulas_as_text(base: str) -> None:
         timeout=30,
     ).text.split("\n")[1:-1]
     assert all(cell.startswith('"') for cell in tsv)
+
+
+FORMULA = '=HYPERLINK("http://127.0.0.1:9/x","klik")'
+
+
+def test_a_formula_in_the_data_stays_text_in_every_export(editor: TestClient, auth) -> None:
+    """Issue 22 item 10: a label that a spreadsheet would run is written as text."""
+    import io
+    from xml.etree import ElementTree
+
+    from openpyxl import load_workbook
+
+    actor = {
+        "registratie": {
+            "id": "test-formule",
+            "label": FORMULA,
+            "description": "+1+1 @SUM(A1) -2",
+            "type": "buurtteam",
+            "scale": "lokaal",
+            "area": ["hilversum"],
+            "source": ["003 §4"],
+        },
+        "reden": "Test: een label dat op een formule lijkt.",
+    }
+    assert editor.post("/api/edits/actors", json=actor, headers=auth).status_code == 201
+    workbook = load_workbook(io.BytesIO(editor.get("/api/export?format=xlsx").content))
+    cells = [c for sheet in workbook for row in sheet.iter_rows() for c in row if c.value]
+    formula_cells = [c for c in cells if str(c.value).lstrip("'") == FORMULA]
+    assert formula_cells
+    assert all(c.data_type == "s" for c in formula_cells)
+    assert not [c for c in cells if c.data_type == "f"]
+    for fmt in ("graphml", "gexf"):
+        root = ElementTree.fromstring(editor.get(f"/api/export?format={fmt}").content)
+        assert FORMULA in "".join(root.itertext()) or any(
+            FORMULA in (e.attrib.get("value", "") + e.attrib.get("label", "")) for e in root.iter()
+        )
+    for fmt in ("turtle", "jsonld", "hsds", "fhir"):
+        response = editor.get(f"/api/export?format={fmt}")
+        assert response.status_code == 200
+    query = (
+        "SELECT ?l WHERE { <https://w3id.org/zorgnet/id/actor/test-formule> "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+    )
+    csv_text = editor.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert csv_text.text.split("\r\n")[1].startswith("\"'=HYPERLINK")
