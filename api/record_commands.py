@@ -13,15 +13,28 @@ from typing import Annotated
 import typer
 
 from zorgnet.api.cli_common import JsonOption, StoreOption, console, print_table, read_store
-from zorgnet.api.models import FactsOut
+from zorgnet.api.models import FactsOut, IssueOut
 from zorgnet.api.routers.actors import actor_detail
 from zorgnet.api.routers.areas import area_detail
+from zorgnet.graph.analyses.facts import known_issues
 from zorgnet.graph.projection import projection_for
 
 __all__ = ["register"]
 
 ActorArgument = Annotated[str, typer.Argument(help="Id van de actor, bijvoorbeeld ca-team.")]
 AreaArgument = Annotated[str, typer.Argument(help="Id van het gebied, bijvoorbeeld huizen.")]
+
+
+def _print_issues(issues: list[IssueOut]) -> None:
+    if not issues:
+        console.print("Bekende kwesties: geen, voor zover bekend.")
+        return
+    console.print("Bekende kwesties in de bronnen")
+    for issue in issues:
+        console.print(f"- {issue.label}: {issue.description}")
+        for reading in issue.readings:
+            console.print(f"    lezing: {reading}")
+        console.print(f"    bronnen: {'; '.join(issue.sources)}")
 
 
 def _print_facts(facts: FactsOut) -> None:
@@ -44,19 +57,27 @@ def _print_facts(facts: FactsOut) -> None:
         )
     else:
         console.print("Tekorten: de bronnen noemen hier geen tekorten.")
-    if not facts.issues:
-        console.print("Bekende kwesties: geen, voor zover bekend.")
-        return
-    console.print("Bekende kwesties in de bronnen")
-    for issue in facts.issues:
-        console.print(f"- {issue.label}: {issue.description}")
-        for reading in issue.readings:
-            console.print(f"    lezing: {reading}")
-        console.print(f"    bronnen: {'; '.join(issue.sources)}")
+    _print_issues(facts.issues)
 
 
 def register(app: typer.Typer) -> None:
-    """Add ``actor`` and ``gemeente`` to *app*."""
+    """Add ``actor``, ``gemeente`` and ``kwesties`` to *app*."""
+
+    @app.command()
+    def kwesties(store: StoreOption = None, as_json: JsonOption = False) -> None:
+        """De bekende kwesties in de bronnen (tegenspraak, vaagheid), met elke lezing en
+        de bron: dezelfde als de waarschuwingen van zorgnet load, nu uit de opslag."""
+        issues = read_store(
+            store,
+            lambda opened: [
+                IssueOut.model_validate(i) for i in known_issues(projection_for(opened))
+            ],
+        )
+        if as_json:
+            rows = [issue.model_dump(mode="json") for issue in issues]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        _print_issues(issues)
 
     @app.command()
     def actor(

@@ -5,6 +5,7 @@ same in the API, the CLI and the pages."""
 import json
 
 from fastapi.testclient import TestClient
+from rdflib import RDF, URIRef
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
@@ -104,3 +105,18 @@ def test_the_gemeente_page_shows_every_reading_of_a_known_issue(client: TestClie
             assert reading.replace('"', "&#34;") in page or reading in page
     for figure in api["figures"]:
         assert figure["measure"] in page
+
+
+def test_welke_kwesties_staan_er_in_de_bronnen_ook_na_het_laden(
+    client: TestClient, loaded_store, shipped
+) -> None:
+    """The loader's warnings about known issues, read back from the store."""
+    listed = client.get("/api/issues").json()
+    issue_class = URIRef("https://w3id.org/zorgnet/def#KnownIssue")
+    assert len(listed) == len(set(shipped.graph.subjects(RDF.type, issue_class)))
+    assert all(issue["readings"] and issue["sources"] for issue in listed)
+    result = runner.invoke(app, ["kwesties", "--json", "--store", str(loaded_store)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == listed
+    table = " ".join(runner.invoke(app, ["kwesties", "--store", str(loaded_store)]).output.split())
+    assert all(" ".join(f"- {issue['label']}".split()) in table for issue in listed)
