@@ -249,10 +249,10 @@ def register(app: typer.Typer) -> None:
             for actor in actors:
                 console.print(f"- {ends.reasons[actor]}")
 
-
     @app.command()
     def overlaps(store: StoreOption = None, as_json: JsonOption = False) -> None:
-        """Toon bevoegdheden en hulp die in hetzelfde gebied bij meerdere actoren liggen.
+        """Toon bevoegdheden en hulp die in hetzelfde gebied bij meerdere actoren liggen,
+        per soort overlap: echte overlap eerst, daarna wat zo bedoeld of geregeld is.
 
         Voorbeeld: zorgnet overlaps --json
         """
@@ -262,11 +262,26 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
-        print_table(
-            "Overlap",
-            ["wat", "naam", "gebied", "domein", "actoren", "bronnen"],
-            [[o.what, o.name, o.area, o.domain, o.actors, o.sources] for o in result.overlaps],
-        )
+        if not result.overlaps:
+            console.print("Geen overlap: elke bevoegdheid en hulp ligt per gebied bij één actor.")
+            return
+        for kind in result.kinds:
+            found = result.of_kind(kind.kind)
+            if not found:
+                continue
+            print_table(
+                f"Overlap: {kind.label} ({kind.count})",
+                ["wat", "naam", "gebied", "domein", "actoren"],
+                [
+                    [o.what_label, o.name_label, o.area_label, o.domain_labels, o.actor_labels]
+                    for o in found
+                ],
+            )
+            for o in found:
+                console.print(f"{o.name_label} in {o.area_label}: {o.explanation}")
+                for e in o.evidence:
+                    console.print(f"  - {e.text} [bron: {'; '.join(e.sources)}]")
+            console.print()
 
     @app.command()
     def team(
@@ -380,20 +395,14 @@ def register(app: typer.Typer) -> None:
             if as_json:
                 _emit_json(result)
                 return
-            print_table(
-                f"Escalatieladder {gemeente}",
-                ["trede", "actoren"],
-                [[str(i), rung] for i, rung in enumerate(result.rungs, start=1)],
-            )
-            if result.explanation:
-                console.print(result.explanation)
+            _print_ladder(result)
             return
         matrix = _run(store, lambda G: mandate_matrix(G, gemeente=gemeente))
         if as_json:
             _emit_json(matrix)
             return
         print_table(
-            "Bevoegdhedenmatrix",
+            "Bevoegdhedenmatrix" + (f" voor {gemeente}" if gemeente else ""),
             [
                 "actor",
                 "bevoegdheid",
@@ -406,10 +415,10 @@ def register(app: typer.Typer) -> None:
             [
                 [
                     r.label,
-                    r.power,
-                    r.legal_basis,
-                    r.areas,
-                    r.domains,
+                    r.power_label,
+                    r.legal_basis_label,
+                    r.area_labels or "waar de actor werkt",
+                    r.domain_labels,
                     "ja" if r.opens_contracted_care else "nee",
                     r.sources,
                 ]
@@ -424,7 +433,7 @@ def register(app: typer.Typer) -> None:
         store: StoreOption = None,
         as_json: JsonOption = False,
     ) -> None:
-        """Toon wat er tussen twee peiljaren is bijgekomen of beëindigd.
+        """Toon wat er tussen twee peiljaren nieuw is, gewijzigd of beëindigd.
 
         Voorbeeld: zorgnet diff 2021 2025
         """
@@ -434,9 +443,137 @@ def register(app: typer.Typer) -> None:
         if as_json:
             _emit_json(result)
             return
+        _print_diff(result, year_from, year_to)
+
+
+def _print_ladder(result: Any) -> None:
+    """The escalation ladder as Dutch tables: the rungs, why each is on the ladder, and
+    what the arrangements for the gemeente say."""
+    if result.rungs:
         print_table(
-            f"Verschil {year_from} → {year_to}",
-            ["wijziging", "soort", "id", "naam", "peiljaar"],
-            [["nieuw", r.kind, r.id, r.label, r.as_of] for r in result.added]
-            + [["beëindigd", r.kind, r.id, r.label, r.as_of] for r in result.removed],
+            f"Escalatieladder {result.label} (laag naar hoog)",
+            [
+                "trede",
+                "actor",
+                "schaal",
+                "status",
+                "bevoegdheid (grondslag)",
+                "wie schaalt op",
+                "op de ladder door",
+            ],
+            [
+                [
+                    str(r.level),
+                    r.label
+                    + (
+                        f" (onderdeel van {', '.join(r.part_of_labels)})"
+                        if r.part_of_labels
+                        else ""
+                    ),
+                    r.scale_label,
+                    r.status_label,
+                    tuple(
+                        f"{m.power_label} ({', '.join(m.legal_basis_labels)})" for m in r.mandates
+                    )
+                    or "geen bevoegdheid vastgelegd",
+                    r.escalated_from_labels,
+                    tuple(dict.fromkeys(b.label for b in r.basis)),
+                ]
+                for r in result.rungs
+            ],
+        )
+        rows = []
+        for r in result.rungs:
+            said: dict[str, list[str]] = {}
+            for b in r.basis:
+                if b.kind != "inrichting":  # printed once below, with the arrangement
+                    said.setdefault(b.text, []).extend(b.sources)
+            if said:
+                rows.append(
+                    [
+                        r.label,
+                        "\n".join(said),
+                        tuple(dict.fromkeys(s for sources in said.values() for s in sources)),
+                    ]
+                )
+        print_table("Wat de bronnen zeggen over elke trede", ["actor", "tekst", "bronnen"], rows)
+    if result.arrangement_notes:
+        console.print(f"Wat de inrichting voor {result.label} zegt over escalatie:")
+        for n in result.arrangement_notes:
+            year = f", {n.as_of}" if n.as_of else ""
+            console.print(
+                f"- {', '.join(n.area_labels)} ({n.status_label}{year}): {n.description} "
+                f"[bron: {'; '.join(n.sources)}]"
+            )
+    for line in result.missing:
+        console.print(line)
+    if result.explanation:
+        console.print(result.explanation)
+
+
+def _print_diff(result: Any, year_from: int, year_to: int) -> None:
+    """The diff as Dutch tables: new, changed (both states), unknown and ended records."""
+    if not result.changes:
+        console.print(f"Geen verschil: de data beschrijft niets uit {year_from + 1}-{year_to}.")
+        return
+    span = f"{year_from} → {year_to}"
+    new = [c for c in result.changes if c.change == "nieuw"]
+    if new:
+        print_table(
+            f"Nieuw {span} ({len(new)})",
+            ["soort", "naam", "id", "peiljaar", "toestand", "bronnen"],
+            [
+                [
+                    c.record.kind_label,
+                    c.record.label,
+                    c.record.id,
+                    c.record.as_of,
+                    c.record.status_label,
+                    c.record.sources,
+                ]
+                for c in new
+            ],
+        )
+    for change, title in (
+        ("gewijzigd", "Gewijzigd"),
+        ("onbekend", "Niet te zeggen of het veranderde (de bronnen zwijgen over een van beide)"),
+    ):
+        linked = [c for c in result.changes if c.change == change]
+        if not linked:
+            continue
+        rows = []
+        for c in linked:
+            for when, state in (("eerder", c.before), ("later", c.record)):
+                rows.append(
+                    [
+                        when,
+                        state.label,
+                        state.as_of,
+                        state.status_label,
+                        state.description,
+                        state.sources,
+                    ]
+                )
+            rows.append(["", f"gekoppeld: {c.link}", "", "", "", ""])
+        print_table(
+            f"{title} {span} ({len(linked)})",
+            ["", "naam", "peiljaar", "toestand", "toelichting", "bronnen"],
+            rows,
+        )
+    ended = [c for c in result.changes if c.change == "beeindigd"]
+    if ended:
+        print_table(
+            f"Beëindigd {span} ({len(ended)})",
+            ["soort", "naam", "id", "peiljaar", "toelichting", "bronnen"],
+            [
+                [
+                    c.record.kind_label,
+                    c.record.label,
+                    c.record.id,
+                    c.record.as_of,
+                    c.record.description,
+                    c.record.sources,
+                ]
+                for c in ended
+            ],
         )

@@ -113,7 +113,10 @@ def get_gaps(
 
 @router.get("/overlaps", response_model=Overlaps, summary="Overlap")
 def get_overlaps(G: GraphDep) -> Overlaps:
-    """The same power or help in the same area, held by several actors."""
+    """The same power or help in the same area, held by several actors, each with its
+    kind (zelfde taak zonder afspraak, bestuurlijk, parallel bedoeld door de wet,
+    parallel ingekocht, binnen één organisatie), a Dutch explanation and what the
+    records say, with their sources; real overlaps first."""
     return overlaps(G)
 
 
@@ -165,7 +168,9 @@ def get_mandates(G: GraphDep, gemeente: Gemeente = None) -> MandateMatrix:
     responses={404: {"model": Error}},
 )
 def get_escalation(G: GraphDep, gemeente: Annotated[str, Path(max_length=120)]) -> EscalationLadder:
-    """The escalation ladder of a gemeente."""
+    """The escalation ladder of a gemeente, local to supra-regional: each rung with its
+    mandates (power, legal basis, source), who escalates to it and why it is on the
+    ladder; what the escalation arrangements for the gemeente and its region say."""
     return escalation_ladder(G, gemeente)
 
 
@@ -175,5 +180,7 @@ def get_diff(
     van: Annotated[int, Query(ge=1900, le=2100, examples=[2021])],
     tot: Annotated[int, Query(ge=1900, le=2100, examples=[2025])],
 ) -> Diff:
-    """What was added, ended or changed between two situation years."""
+    """What is new, changed (the earlier and later record of the same arrangement,
+    both described and sourced), unknown (the sources are silent about one year) or
+    ended (only what the data says ended) between two situation years."""
     return diff(G, van, tot)

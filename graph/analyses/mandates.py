@@ -1,15 +1,119 @@
-"""Mandates and escalation: who may decide what, and where stuck cases go."""
+"""Mandates and escalation: who may decide what, and where stuck cases go.
+
+What makes a rung of an escalation ladder
+-----------------------------------------
+A rung is a place a stuck or complex case goes, that holds in the gemeente (a regional
+actor holds in every gemeente of its region, a team where its organisation does). The
+data puts an actor on the ladder in four ways, each kept as a :class:`RungBasis`:
+
+``escalatierelatie``
+    it is the target of an ``escaleert`` relation that holds in the gemeente;
+``bevoegdheid``
+    it holds a mandate with an escalation power (:data:`ESCALATION_POWERS`);
+``inrichting``
+    an ``escalatie`` arrangement of the gemeente (or its region) is about it;
+``soort``
+    its actor type is one the seeds describe as such a place (:data:`ESCALATION_TYPES`).
+
+Of the powers in ``ontology/vocabularies/powers.ttl`` only ``doorbraak`` is about cases
+that are stuck. ``procesregie`` and ``casusregie`` are the ordinary regie of every
+indicated case ("Vervolgens voert de gemeentelijke consulent de procesregie en één van
+de professionele hulpverleners ... de casusregie", 003 §4 afspraak 2);
+``spoedeisende-hulp-inzetten``, ``jeugdhulpbepaling`` and ``rechterlijke-maatregel``
+open contracted care, as the other legal referrers do (003 §4 afspraak 2). None of them
+is a step up for a case that does not move.
+
+The rungs are ordered by the actor's scale, local → regional → supra-regional →
+national; within one scale by the ``escaleert`` relations between them. Where the
+seeds give no order (the Expertteam, the Doorbraaktafel and the C&A-team, 003 §4
+afspraak 5), the rungs share a level.
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import active, check_area, edge_applies
+from zorgnet.graph.analyses._common import active, check_area, edge_applies, in_scope, memo
+from zorgnet.graph.analyses._index import mandates_by_holder, scope_actors, served_areas
+from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
+from zorgnet.graph.projection import Mandate
 
-__all__ = ["EscalationLadder", "MandateMatrix", "MandateRow", "escalation_ladder",
-           "mandate_matrix"]
+__all__ = [
+    "BASIS_KINDS",
+    "ESCALATION_POWERS",
+    "ESCALATION_TYPES",
+    "SCALES",
+    "EscalationLadder",
+    "LadderArrangement",
+    "MandateMatrix",
+    "MandateRow",
+    "Rung",
+    "RungBasis",
+    "RungMandate",
+    "escalation_ladder",
+    "mandate_holds",
+    "mandate_matrix",
+]
+
+#: The powers whose holders are rungs of the escalation ladder where the mandate holds.
+ESCALATION_POWERS = frozenset({"doorbraak"})
+
+#: The actor types the seeds describe as a place for stuck or complex cases: the type,
+#: and the seed's words with their source.
+ESCALATION_TYPES: dict[str, tuple[str, str]] = {
+    "doorbraakregisseur": (
+        "Waar casuïstiek nu dreigt vast te lopen wordt de doorbraakregisseur ingezet "
+        "(werkt vanuit een integrale blik en met breed mandaat, domeinoverstijgend).",
+        "002 §3.3, regel 620-622",
+    ),
+    "gezinsregisseur": (
+        "Wanneer sprake is van complexe problematiek of (dreigende) onveiligheid, worden "
+        "gezinnen ondersteund door gezinsregisseurs.",
+        "002 §3.1, regel 456-458",
+    ),
+    "consultatieteam": (
+        "Daar waar ook inhoudelijke knelpunten of verschillen van opvatting zijn is er het "
+        "Consultatie en Adviesteam, waaronder ook het Expertteam en de Doorbraaktafel "
+        "gesitueerd zijn.",
+        "003 §4, afspraak 5, regel 1591-1595",
+    ),
+    "expertteam": (
+        "Een verwijzer kan bij het vinden van een oplossing gebruik maken van een regionaal "
+        "of bovenregionaal expertteam om een doorbraak te realiseren.",
+        "003 §4, afspraak 1, regel 769-772",
+    ),
+    "doorbraaktafel": (
+        "Bij pieken in vraag kan gebruik worden gemaakt van o.a. de schakelfunctionaris, de "
+        "doorbraaktafel en de tussenvoorziening.",
+        "003 §4, afspraak 5, regel 1609-1611",
+    ),
+    "schakelfunctionaris": (
+        "Voor met name verblijf is er een regionale schakelfunctionaris die helpt om "
+        "tijdelijke tekorten van verblijfsplekken te overbruggen en daar waar mogelijk op "
+        "te lossen.",
+        "003 §4, afspraak 5, regel 1588-1591",
+    ),
+    "expertisenetwerk": (
+        "De regio Gooi en Vechtstreek werkt bovenregionaal samen rondom het Bovenregionaal "
+        "Expertisenetwerk; gemeenten verbinden zich aan de ontwikkeling van bovenregionale "
+        "expertisenetwerken.",
+        "003 §4, afspraak 4, regel 1492-1496",
+    ),
+}
+
+#: The scales from the bottom of a ladder to its top.
+SCALES = ("lokaal", "regionaal", "bovenregionaal", "landelijk")
+
+#: Why an actor is a rung (see the module docstring), with their Dutch labels.
+BASIS_KINDS = {
+    "escalatierelatie": "escalatierelatie",
+    "bevoegdheid": "bevoegdheid om door te breken",
+    "inrichting": "inrichting van gemeente of regio",
+    "soort": "soort actor volgens de bronnen",
+}
 
 
 @dataclass(frozen=True)
@@ -26,6 +130,11 @@ class MandateRow:
     opens_contracted_care: bool
     mandate: str
     sources: tuple[str, ...]
+    power_label: str = ""
+    legal_basis_label: str = ""
+    area_labels: tuple[str, ...] = ()
+    domain_labels: tuple[str, ...] = ()
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,74 +146,381 @@ class MandateMatrix:
 
 
 @dataclass(frozen=True)
+class RungMandate:
+    """A mandate a rung holds in the gemeente: power, legal basis, description, source."""
+
+    mandate: str
+    power: str
+    power_label: str
+    legal_bases: tuple[str, ...]
+    legal_basis_labels: tuple[str, ...]
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RungBasis:
+    """Why an actor is on the ladder: ``kind`` is a key of :data:`BASIS_KINDS`, ``record``
+    the relation, mandate or arrangement that says so (None for a type), ``text`` what it
+    says."""
+
+    kind: str
+    label: str
+    record: str | None
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One actor on the ladder, at ``level`` (1 = lowest), with its mandates and basis."""
+
+    level: int
+    actor: str
+    label: str
+    type: str | None
+    type_label: str
+    scale: str | None
+    scale_label: str
+    status: str | None
+    status_label: str
+    part_of: tuple[str, ...]
+    part_of_labels: tuple[str, ...]
+    escalated_from: tuple[str, ...]
+    escalated_from_labels: tuple[str, ...]
+    mandates: tuple[RungMandate, ...]
+    basis: tuple[RungBasis, ...]
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LadderArrangement:
+    """What an ``escalatie`` arrangement for the gemeente or its region says."""
+
+    id: str
+    areas: tuple[str, ...]
+    area_labels: tuple[str, ...]
+    status: str | None
+    status_label: str
+    about: tuple[str, ...]
+    description: str
+    as_of: int | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EscalationLadder:
-    """The rungs a stuck case climbs in one gemeente, lowest first."""
+    """The rungs a stuck case climbs in one gemeente, lowest first.
+
+    ``rungs`` in ladder order; ``levels`` the actor ids per level; ``steps`` the
+    ``escaleert`` relations that hold there as (from, to, relation id); ``arrangements``
+    the ids of the escalation arrangements, ``arrangement_notes`` what they say;
+    ``missing`` a Dutch line for each scale without a rung.
+    """
 
     gemeente: str
-    rungs: tuple[tuple[str, ...], ...]
+    label: str
+    rungs: tuple[Rung, ...]
+    levels: tuple[tuple[str, ...], ...]
     steps: tuple[tuple[str, str, str], ...]
     arrangements: tuple[str, ...]
+    arrangement_notes: tuple[LadderArrangement, ...]
+    missing: tuple[str, ...]
     explanation: str
     sources: tuple[str, ...]
+
+
+def mandate_holds(G: nx.MultiDiGraph, mandate: Mandate, area: str | None) -> bool:
+    """Whether *mandate* holds in *area*: active, held by an active actor, and scoped there.
+
+    A mandate that names no area holds where its holder serves
+    (:func:`~zorgnet.graph.analyses._index.served_areas`); a holder that names none
+    serves everywhere.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> m = next(m for m in G.graph["mandates"] if m.id == "regisseur-doorbraak")
+    >>> m.holder, m.areas, mandate_holds(G, m, "hilversum"), mandate_holds(G, m, "huizen")
+    ('doorbraakregisseur', ('hilversum',), True, False)
+    """
+    if not active(mandate.status) or mandate.holder not in G:
+        return False
+    if not active(G.nodes[mandate.holder]["status"]):
+        return False
+    return in_scope(G, mandate.areas or served_areas(G, mandate.holder), area)
+
+
+def _legal_basis_label(basis: str | None) -> str:
+    return concept_label("LegalBasis", basis) if basis else "geen wet genoemd"
 
 
 def mandate_matrix(G: nx.MultiDiGraph, *, gemeente: str | None = None) -> MandateMatrix:
     """Who holds which power, on which legal basis, for what scope?
 
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        Only the mandates that hold there (:func:`mandate_holds`).
+
+    Returns
+    -------
+    MandateMatrix
+        One row per mandate and legal basis, with Dutch labels, sorted by actor and power.
+
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> [(r.actor, r.power, r.legal_basis) for r in mandate_matrix(example_projection()).rows]
-    [('gemeente-hilversum', 'beschikken', 'jeugdwet'), ('huisarts', 'verwijzen', 'jeugdwet'), \
-('poh-jeugd', 'verwijzen', 'jeugdwet')]
+    [('doorbraakregisseur', 'doorbraak', None), ('doorbraakregisseur', 'procesregie', None), \
+('gemeente-hilversum', 'beschikken', 'jeugdwet'), ('gezinsregisseur', 'procesregie', None), \
+('huisarts', 'verwijzen', 'jeugdwet'), ('poh-jeugd', 'verwijzen', 'jeugdwet')]
+    >>> [r.actor for r in mandate_matrix(example_projection(), gemeente="huizen").rows]
+    ['huisarts']
     """
     check_area(G, gemeente)
     rows = []
     for m in G.graph["mandates"]:
         if m.holder not in G or not active(m.status):
             continue
-        if gemeente is not None and not edge_applies(G, {"areas": m.areas}, area=gemeente):
+        if gemeente is not None and not mandate_holds(G, m, gemeente):
             continue
         for basis in m.legal_bases or (None,):
-            rows.append(MandateRow(m.holder, G.nodes[m.holder]["label"], m.power, basis,
-                                   m.areas, m.domains, m.help_kinds, m.opens_contracted_care,
-                                   m.id, m.sources))
+            rows.append(
+                MandateRow(
+                    m.holder,
+                    G.nodes[m.holder]["label"],
+                    m.power,
+                    basis,
+                    m.areas,
+                    m.domains,
+                    m.help_kinds,
+                    m.opens_contracted_care,
+                    m.id,
+                    m.sources,
+                    power_label=concept_label("Power", m.power),
+                    legal_basis_label=_legal_basis_label(basis),
+                    area_labels=area_labels(G, m.areas),
+                    domain_labels=tuple(concept_label("Domain", d) for d in m.domains),
+                    description=m.description,
+                )
+            )
     rows.sort(key=lambda r: (r.actor, r.power, r.legal_basis or ""))
     return MandateMatrix(tuple(rows), tuple(sorted({s for r in rows for s in r.sources})))
+
+
+def _escalations(G: nx.MultiDiGraph) -> tuple[tuple[str, str, str, dict], ...]:
+    """Every ``escaleert`` relation of *G*, as (from, to, id, data)."""
+
+    def compute() -> tuple[tuple[str, str, str, dict], ...]:
+        return tuple(
+            (u, v, key, d)
+            for u, v, key, d in G.edges(keys=True, data=True)
+            if d["record"] == "relation" and d["kind"] == "escaleert"
+        )
+
+    return memo(G, ("mandates", "escalations"), compute)
+
+
+def _rung_mandate(m: Mandate) -> RungMandate:
+    return RungMandate(
+        m.id,
+        m.power,
+        concept_label("Power", m.power),
+        m.legal_bases,
+        tuple(_legal_basis_label(b) for b in m.legal_bases) or (_legal_basis_label(None),),
+        m.description,
+        m.sources,
+    )
+
+
+def _scale_rank(scale: str | None) -> int:
+    return SCALES.index(scale) if scale in SCALES else len(SCALES)
 
 
 def escalation_ladder(G: nx.MultiDiGraph, gemeente: str) -> EscalationLadder:
     """Where does a stuck case go in *gemeente*, step by step?
 
-    The relations of kind ``escaleert`` that hold in the gemeente, ordered into rungs
-    (topological generations: who escalates to whom). The arrangements about
-    escalation for the gemeente are listed too, also when they say the sources are
-    silent.
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str
+        An area id, usually a gemeente.
+
+    Returns
+    -------
+    EscalationLadder
+        Every rung that holds in the gemeente (see the module docstring for what makes
+        a rung), lowest first, each with its mandates there, who escalates to it, and
+        why it is on the ladder; the escalation arrangements for the gemeente and its
+        region, also where they say the sources are silent.
+
+    Raises
+    ------
+    UnknownName
+        If *gemeente* is no area of *G*.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
-    >>> escalation_ladder(example_projection(), "hilversum").rungs
-    (('buurtteam',), ('doorbraaktafel',))
+    >>> G = example_projection()
+    >>> ladder = escalation_ladder(G, "hilversum")
+    >>> ladder.levels
+    (('doorbraakregisseur', 'gezinsregisseur'), ('doorbraaktafel',))
+    >>> regisseur, _, tafel = ladder.rungs
+    >>> [(b.kind, b.record) for b in regisseur.basis]
+    [('bevoegdheid', 'regisseur-doorbraak'), ('inrichting', 'hilversum-escalatie'), \
+('soort', None)]
+    >>> [(m.power_label, m.legal_basis_labels) for m in regisseur.mandates]
+    [('doorbraak forceren', ('geen wet genoemd',)), ('procesregie', ('geen wet genoemd',))]
+    >>> tafel.scale_label, tafel.escalated_from, [b.kind for b in tafel.basis]
+    ('regionaal', ('buurtteam',), ['escalatierelatie', 'soort'])
+    >>> escalation_ladder(G, "huizen").levels
+    (('doorbraaktafel',),)
+    >>> escalation_ladder(G, "huizen").missing
+    ('Lokaal: de data noemt voor Huizen geen trede.', \
+'Bovenregionaal: de data noemt voor Huizen geen trede.')
     """
     check_area(G, gemeente)
-    ladder = nx.DiGraph()
+    here = set(scope_actors(G, gemeente))
+    basis: dict[str, list[RungBasis]] = defaultdict(list)
+    escalated_from: dict[str, set[str]] = defaultdict(set)
     steps = []
-    sources: set[str] = set()
-    for u, v, key, d in G.edges(keys=True, data=True):
-        if d["record"] == "relation" and d["kind"] == "escaleert" and edge_applies(
-                G, d, area=gemeente):
-            ladder.add_edge(u, v)
-            steps.append((u, v, key))
-            sources.update(d["sources"])
-    arrangements = tuple(a.id for a in G.graph["arrangements"]
-                         if a.aspect == "escalatie" and edge_applies(G, {"areas": a.areas},
-                                                                     area=gemeente))
-    try:
-        rungs = tuple(tuple(sorted(g)) for g in nx.topological_generations(ladder))
-    except nx.NetworkXUnfeasible:
-        # A cycle: report the rungs as they come rather than inventing an order.
-        rungs = (tuple(sorted(ladder)),)
-    explanation = "" if steps else f"De data noemt geen escalatierelaties die in {gemeente} gelden."
-    return EscalationLadder(gemeente, rungs, tuple(sorted(steps)), arrangements, explanation,
-                            tuple(sorted(sources)))
+    for u, v, key, d in _escalations(G):
+        if not edge_applies(G, d, area=gemeente) or v not in here:
+            continue
+        steps.append((u, v, key))
+        escalated_from[v].add(u)
+        text = d.get("description") or f"{actor_label(G, u)} escaleert naar {actor_label(G, v)}."
+        basis[v].append(
+            RungBasis("escalatierelatie", BASIS_KINDS["escalatierelatie"], key, text, d["sources"])
+        )
+    for m in G.graph["mandates"]:
+        if m.power in ESCALATION_POWERS and mandate_holds(G, m, gemeente):
+            text = m.description or concept_label("Power", m.power)
+            basis[m.holder].append(
+                RungBasis("bevoegdheid", BASIS_KINDS["bevoegdheid"], m.id, text, m.sources)
+            )
+    notes = []
+    for a in G.graph["arrangements"]:
+        if a.aspect != "escalatie" or not edge_applies(G, {"areas": a.areas}, area=gemeente):
+            continue
+        notes.append(
+            LadderArrangement(
+                a.id,
+                a.areas,
+                area_labels(G, a.areas),
+                a.status,
+                concept_label("Status", a.status),
+                a.about,
+                a.description,
+                a.as_of,
+                a.sources,
+            )
+        )
+        if active(a.status):
+            for actor in a.about:
+                if actor in here:
+                    basis[actor].append(
+                        RungBasis(
+                            "inrichting", BASIS_KINDS["inrichting"], a.id, a.description, a.sources
+                        )
+                    )
+    for actor in here:
+        kind = G.nodes[actor]["type"]
+        if kind in ESCALATION_TYPES:
+            words, source = ESCALATION_TYPES[kind]
+            basis[actor].append(RungBasis("soort", BASIS_KINDS["soort"], None, words, (source,)))
+
+    levels = _levels(G, set(basis), steps)
+    held = mandates_by_holder(G)
+    rungs = []
+    for number, level in enumerate(levels, start=1):
+        for actor in level:
+            data = G.nodes[actor]
+            mandates = tuple(
+                _rung_mandate(m) for m in held.get(actor, ()) if mandate_holds(G, m, gemeente)
+            )
+            found = tuple(basis[actor])
+            rungs.append(
+                Rung(
+                    number,
+                    actor,
+                    data["label"],
+                    data["type"],
+                    concept_label("ActorType", data["type"]),
+                    data["scale"],
+                    concept_label("Scale", data["scale"]) or "schaal onbekend",
+                    data["status"],
+                    concept_label("Status", data["status"]),
+                    data["part_of"],
+                    actor_labels(G, data["part_of"]),
+                    tuple(sorted(escalated_from[actor])),
+                    actor_labels(G, sorted(escalated_from[actor])),
+                    mandates,
+                    found,
+                    data.get("description", ""),
+                    tuple(
+                        sorted(
+                            {
+                                *data["sources"],
+                                *(s for b in found for s in b.sources),
+                                *(s for m in mandates for s in m.sources),
+                            }
+                        )
+                    ),
+                )
+            )
+    label = G.graph["areas"][gemeente].label
+    missing = _missing(G, gemeente, label, rungs)
+    explanation = "" if rungs else f"De data noemt geen escalatietreden die in {label} gelden."
+    sources = {s for r in rungs for s in r.sources} | {s for n in notes for s in n.sources}
+    return EscalationLadder(
+        gemeente,
+        label,
+        tuple(rungs),
+        tuple(level for level in levels),
+        tuple(sorted(steps)),
+        tuple(n.id for n in notes),
+        tuple(notes),
+        missing,
+        explanation,
+        tuple(sorted(sources)),
+    )
+
+
+def _levels(
+    G: nx.MultiDiGraph, actors: set[str], steps: list[tuple[str, str, str]]
+) -> list[tuple[str, ...]]:
+    """*actors* in levels: by scale, and within a scale by the ``escaleert`` steps."""
+    by_scale: dict[int, set[str]] = defaultdict(set)
+    for actor in actors:
+        by_scale[_scale_rank(G.nodes[actor]["scale"])].add(actor)
+    levels: list[tuple[str, ...]] = []
+    for rank in sorted(by_scale):
+        group = by_scale[rank]
+        order = nx.DiGraph()
+        order.add_nodes_from(group)
+        order.add_edges_from((u, v) for u, v, _ in steps if u in group and v in group)
+        try:
+            generations = list(nx.topological_generations(order))
+        except nx.NetworkXUnfeasible:
+            # A cycle: one level rather than an invented order.
+            generations = [group]
+        levels.extend(tuple(sorted(g)) for g in generations)
+    return levels
+
+
+def _missing(G: nx.MultiDiGraph, gemeente: str, label: str, rungs: list[Rung]) -> tuple[str, ...]:
+    """A Dutch line for each of local, regional and supra-regional without a rung."""
+    present = {r.scale for r in rungs}
+    return tuple(
+        f"{concept_label('Scale', scale).capitalize()}: de data noemt voor {label} geen trede."
+        for scale in SCALES[:3]
+        if scale not in present
+    )

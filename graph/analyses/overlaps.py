@@ -1,36 +1,143 @@
-"""Overlaps: the same power or help for the same area held by several actors."""
+"""Overlaps: the same power or help for the same area held by several actors, by kind.
+
+Several actors holding one power or offering one kind of help in one area is not
+always a problem. Each overlap says what kind it is (:data:`KINDS`), decided from the
+data, in this order:
+
+``binnen-organisatie``
+    all holders belong to one organisation: parts of one whole, or a whole and its
+    parts (``partOf``), as an organisation and its department, or a care category and
+    its sub-categories;
+``parallel-wettelijk``
+    a power that opens contracted care, each holder with a legal basis of its own: the
+    legal referrers the law intends side by side (003 §4 afspraak 2: "De huisarts,
+    medisch specialist en jeugdarts: verwijzing op grond van de Jeugdwet");
+``parallel-ingekocht``
+    help offered by providers that are all contracted or financed (a ``contracteert``
+    or ``financiert`` relation to them or to the category they belong to);
+``bestuurlijk``
+    a power held only by governance bodies: what each decides on, the data does not say;
+``zelfde-taak-zonder-afspraak``
+    every other overlap: the same task in the same area by several organisations, and no
+    record that divides it (003 §4 afspraak 1: "zowel Veilig Thuis, de GI's als de Raad
+    voor de Kinderbescherming [voeren] eigen onderzoekstaken uit en er zit overlap in de
+    taken zoals het maken en uitvoeren van een hulpplan"). Agreements all of them take
+    part in are listed beside it (``shared``), as they do not divide the task.
+
+An actor holds where its mandate (or, naming none, the actor) says, and in every area
+inside it; a regional holder overlaps with a gemeente's holder in that gemeente. An
+overlap in a gemeente that only repeats the one in its region is not listed again.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from zorgnet.graph.analyses._common import active, memo
+from zorgnet.graph.analyses._index import served_areas
+from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
 from zorgnet.graph.analyses.routes import referral_routes
 
-__all__ = ["Overlap", "Overlaps", "ParallelRoutes", "overlaps", "parallel_routes"]
+__all__ = [
+    "KINDS",
+    "Overlap",
+    "OverlapEvidence",
+    "OverlapHolder",
+    "OverlapKind",
+    "Overlaps",
+    "ParallelRoutes",
+    "overlaps",
+    "parallel_routes",
+]
+
+#: The kinds of overlap with their Dutch labels, real overlaps first.
+KINDS = {
+    "zelfde-taak-zonder-afspraak": "zelfde taak zonder afspraak over de verdeling",
+    "bestuurlijk": "bestuurlijke besluitvorming",
+    "parallel-wettelijk": "parallel bedoeld door de wet",
+    "parallel-ingekocht": "parallel ingekocht aanbod",
+    "binnen-organisatie": "binnen één organisatie of categorie",
+}
+
+_WHAT = {"bevoegdheid": "bevoegdheid", "hulp": "hulp"}
+# Relations that make an actor bought-in care.
+_BOUGHT = frozenset({"contracteert", "financiert"})
+
+
+@dataclass(frozen=True)
+class OverlapHolder:
+    """One actor in an overlap: the records that give it the power or help there, its
+    legal bases and the organisation it belongs to."""
+
+    actor: str
+    label: str
+    records: tuple[str, ...]
+    legal_bases: tuple[str, ...]
+    legal_basis_labels: tuple[str, ...]
+    organisation: str
+    organisation_label: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OverlapEvidence:
+    """What a record says about the overlap, in its own words, with its sources."""
+
+    record: str
+    text: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Overlap:
-    """Several actors holding the same power, or offering the same help, in one area."""
+    """Several actors holding the same power (``what="bevoegdheid"``), or offering the
+    same help (``what="hulp"``), in one area (``""``: everywhere), and what kind of
+    overlap it is (a key of :data:`KINDS`)."""
 
     what: str
+    what_label: str
     name: str
+    name_label: str
     area: str
-    domain: str | None
+    area_label: str
+    domains: tuple[str, ...]
+    domain_labels: tuple[str, ...]
     actors: tuple[str, ...]
+    actor_labels: tuple[str, ...]
+    kind: str
+    kind_label: str
+    explanation: str
+    holders: tuple[OverlapHolder, ...]
+    shared: tuple[str, ...]
+    shared_labels: tuple[str, ...]
+    evidence: tuple[OverlapEvidence, ...]
     sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
+class OverlapKind:
+    """A kind of overlap, its Dutch label, and how many overlaps are of that kind."""
+
+    kind: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
 class Overlaps:
-    """All overlaps of powers (``what="bevoegdheid"``) and of help (``what="hulp"``)."""
+    """All overlaps, real ones first (the order of :data:`KINDS`), and the kinds."""
 
     overlaps: tuple[Overlap, ...]
+    kinds: tuple[OverlapKind, ...]
     sources: tuple[str, ...]
+
+    def of_kind(self, kind: str) -> tuple[Overlap, ...]:
+        """The overlaps of *kind*."""
+        return tuple(o for o in self.overlaps if o.kind == kind)
 
 
 @dataclass(frozen=True)
@@ -43,64 +150,396 @@ class ParallelRoutes:
     sources: tuple[str, ...]
 
 
-def overlaps(G: nx.MultiDiGraph) -> Overlaps:
-    """Who does the same thing for the same area?
+@dataclass(frozen=True)
+class _Holding:
+    """What one actor holds for one group: its records, areas (empty: everywhere),
+    legal bases, descriptions and sources."""
 
-    Mandates are grouped by power, area and domain; offers by help kind and area. Every
-    group with more than one actor is an overlap (e.g. investigations by Veilig Thuis,
-    the GI's and the Raad voor de Kinderbescherming).
+    actor: str
+    records: tuple[str, ...]
+    areas: tuple[str, ...]
+    legal_bases: tuple[str, ...]
+    opens_care: bool
+    texts: tuple[tuple[str, str, tuple[str, ...]], ...]
+    sources: tuple[str, ...]
+
+
+def _organisation(G: nx.MultiDiGraph, actor: str) -> str:
+    """The whole *actor* is finally part of (itself if none)."""
+    seen = {actor}
+    current = actor
+    while True:
+        wholes = [w for w in G.nodes[current]["part_of"] if w in G and w not in seen]
+        if not wholes:
+            return current
+        current = sorted(wholes)[0]
+        seen.add(current)
+
+
+def _chain(G: nx.MultiDiGraph, actor: str) -> list[str]:
+    """*actor* and every whole it is part of."""
+    found = [actor]
+    todo = [actor]
+    while todo:
+        for whole in G.nodes[todo.pop()]["part_of"]:
+            if whole in G and whole not in found:
+                found.append(whole)
+                todo.append(whole)
+    return found
+
+
+def _ancestors(G: nx.MultiDiGraph, area: str) -> tuple[str, ...]:
+    """*area* and every area containing it."""
+    areas = G.graph["areas"]
+    found = [area]
+    todo = [area]
+    while todo:
+        current = todo.pop()
+        for parent in areas[current].part_of if current in areas else ():
+            if parent not in found:
+                found.append(parent)
+                todo.append(parent)
+    return tuple(found)
+
+
+def _holdings(G: nx.MultiDiGraph) -> dict[tuple[str, str, str | None], dict[str, _Holding]]:
+    """(what, name, domain) → holder → what it holds there."""
+    parts: dict[tuple[str, str, str | None], dict[str, list]] = defaultdict(dict)
+    for m in G.graph["mandates"]:
+        if not active(m.status) or m.holder not in G or not active(G.nodes[m.holder]["status"]):
+            continue
+        areas = m.areas or served_areas(G, m.holder)
+        text = m.description or (
+            f"{concept_label('Power', m.power)}"
+            + (
+                f" op grond van {', '.join(concept_label('LegalBasis', b) for b in m.legal_bases)}"
+                if m.legal_bases
+                else ""
+            )
+        )
+        for domain in m.domains or (None,):
+            entry = parts[("bevoegdheid", m.power, domain)].setdefault(
+                m.holder, [[], set(), set(), True, [], set()]
+            )
+            entry[0].append(m.id)
+            entry[1].update(areas or ("",))
+            entry[2].update(m.legal_bases)
+            entry[3] = entry[3] and m.opens_contracted_care and bool(m.legal_bases)
+            entry[4].append((m.id, text, m.sources))
+            entry[5].update(m.sources)
+    for actor, d in G.nodes(data=True):
+        if not active(d["status"]) or not d["offers"]:
+            continue
+        areas = served_areas(G, actor)
+        for kind in d["offers"]:
+            for domain in d["domains"] or (None,):
+                texts = [(actor, d["description"], d["sources"])] if d.get("description") else []
+                parts[("hulp", kind, domain)][actor] = [
+                    [actor],
+                    set(areas or ("",)),
+                    set(),
+                    False,
+                    texts,
+                    set(d["sources"]),
+                ]
+    found: dict[tuple[str, str, str | None], dict[str, _Holding]] = {}
+    for key, holders in parts.items():
+        if len(holders) < 2:
+            continue
+        found[key] = {
+            actor: _Holding(
+                actor,
+                tuple(records),
+                () if "" in areas else tuple(sorted(areas)),
+                tuple(sorted(bases)),
+                opens,
+                tuple(texts),
+                tuple(sorted(sources)),
+            )
+            for actor, (records, areas, bases, opens, texts, sources) in holders.items()
+        }
+    return found
+
+
+def _combine(holdings: list[_Holding]) -> _Holding:
+    """One actor's holdings of one power or help in several domains, as one."""
+    if len(holdings) == 1:
+        return holdings[0]
+    first = holdings[0]
+    return _Holding(
+        first.actor,
+        tuple(dict.fromkeys(r for h in holdings for r in h.records)),
+        first.areas,
+        tuple(sorted({b for h in holdings for b in h.legal_bases})),
+        all(h.opens_care for h in holdings),
+        tuple(dict.fromkeys(t for h in holdings for t in h.texts)),
+        tuple(sorted({s for h in holdings for s in h.sources})),
+    )
+
+
+def _groups(G: nx.MultiDiGraph, holdings: dict[str, _Holding]) -> list[tuple[str, frozenset[str]]]:
+    """The areas where at least two of *holdings* hold, with who holds there.
+
+    An area whose holders are those of an area containing it is left out: the overlap
+    is the region's, not the gemeente's again.
+    """
+    everywhere = {a for a, h in holdings.items() if not h.areas}
+    by_area: dict[str, set[str]] = defaultdict(set)
+    for actor, holding in holdings.items():
+        for area in holding.areas:
+            by_area[area].add(actor)
+    at: dict[str, frozenset[str]] = {}
+    for area in by_area:
+        holders = set(everywhere)
+        for part in _ancestors(G, area):
+            holders |= by_area.get(part, set())
+        at[area] = frozenset(holders)
+    found = []
+    if len(everywhere) > 1:
+        found.append(("", frozenset(everywhere)))
+    for area, holders in sorted(at.items()):
+        if len(holders) < 2 or holders == frozenset(everywhere):
+            continue
+        if any(at.get(parent) == holders for parent in _ancestors(G, area)[1:]):
+            continue
+        found.append((area, holders))
+    return found
+
+
+def _bought(G: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    """Actor → the active ``contracteert`` or ``financiert`` relations to it."""
+
+    def compute() -> dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+        found: dict[str, list[tuple[str, str, tuple[str, ...]]]] = defaultdict(list)
+        for u, v, key, d in G.edges(keys=True, data=True):
+            if d["record"] == "relation" and d["kind"] in _BOUGHT and active(d["status"]):
+                text = d.get("description") or (
+                    f"{actor_label(G, u)} {concept_label('RelationKind', d['kind'])} "
+                    f"{actor_label(G, v)}."
+                )
+                found[v].append((key, text, d["sources"]))
+        return {k: tuple(v) for k, v in found.items()}
+
+    return memo(G, ("overlaps", "bought"), compute)
+
+
+def _taking_part(G: nx.MultiDiGraph, actor: str) -> set[str]:
+    """The actors *actor* takes part in (active ``neemt-deel-aan`` relations)."""
+    return {
+        v
+        for _, v, d in G.out_edges(actor, data=True)
+        if d["record"] == "relation" and d["kind"] == "neemt-deel-aan" and active(d["status"])
+    }
+
+
+def _kind(
+    G: nx.MultiDiGraph, what: str, holdings: list[_Holding], organisations: set[str]
+) -> tuple[str, list[tuple[str, str, tuple[str, ...]]]]:
+    """The kind of an overlap of *holdings*, and the records that show it."""
+    if len(organisations) < 2:
+        return "binnen-organisatie", []
+    if what == "bevoegdheid" and all(h.opens_care for h in holdings):
+        return "parallel-wettelijk", []
+    if what == "hulp":
+        bought = _bought(G)
+        shown = []
+        for h in holdings:
+            found = [r for a in _chain(G, h.actor) for r in bought.get(a, ())]
+            if not found:
+                break
+            shown.extend(found)
+        else:
+            return "parallel-ingekocht", list(dict.fromkeys(shown))
+    if what == "bevoegdheid" and all(
+        G.nodes[h.actor]["actor_class"] == "GovernanceBody" for h in holdings
+    ):
+        return "bestuurlijk", []
+    return "zelfde-taak-zonder-afspraak", []
+
+
+def _explain(
+    kind: str, holders: list[OverlapHolder], shared_labels: Iterable[str], category: bool
+) -> str:
+    """What an overlap of *kind* means, in Dutch."""
+    if kind == "binnen-organisatie":
+        whole = holders[0].organisation_label
+        if category:
+            return (
+                f"Alle aanbieders vallen onder één categorie ({whole}): een categorie en haar "
+                "onderdelen, geen overlap tussen organisaties."
+            )
+        return (
+            f"Alle houders horen bij één organisatie ({whole}): de verdeling is een zaak "
+            "binnen die organisatie, geen overlap tussen organisaties."
+        )
+    if kind == "parallel-wettelijk":
+        bases = sorted({b for h in holders for b in h.legal_basis_labels})
+        return (
+            "Elk van hen is wettelijk verwijzer met een eigen grondslag "
+            f"({', '.join(bases)}): zo bedoelt de wet het. Dit zijn verwijzers naast "
+            "elkaar, geen dubbel werk."
+        )
+    if kind == "parallel-ingekocht":
+        return (
+            "Alle aanbieders hier zijn ingekocht of gefinancierd (zie de bronnen): aanbod "
+            "naast elkaar dat via de inkoop is geregeld."
+        )
+    if kind == "bestuurlijk":
+        return (
+            "Meerdere bestuurlijke of ambtelijke organen mogen besluiten. Waarover elk van hen "
+            "besluit, legt de data niet vast; of hier iets dubbel ligt, zeggen de bronnen niet."
+        )
+    text = (
+        "Meerdere organisaties doen dezelfde taak in hetzelfde gebied, en de data legt geen "
+        "afspraak vast over wie welk deel doet."
+    )
+    shared = list(shared_labels)
+    if shared:
+        text += (
+            f" Ze nemen wel samen deel aan: {'; '.join(shared)}. Een verdeling van deze taak "
+            "staat daar volgens de data niet in."
+        )
+    return text
+
+
+def overlaps(G: nx.MultiDiGraph) -> Overlaps:
+    """Who does the same thing for the same area, and is that meant to be so?
+
+    Mandates are grouped by power and domain, offers by help kind and domain; every
+    area where more than one actor holds is an overlap, of one of the :data:`KINDS`
+    (see the module docstring).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+
+    Returns
+    -------
+    Overlaps
+        The overlaps, real ones first, each with its kind, a Dutch explanation, the
+        holders and what the records say; computed once per projection.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
-    >>> [(o.what, o.name, o.area, o.actors) for o in overlaps(example_projection()).overlaps]
-    [('bevoegdheid', 'verwijzen', 'hilversum', ('huisarts', 'poh-jeugd'))]
+    >>> found = overlaps(example_projection())
+    >>> [(o.kind, o.name, o.area, o.actors) for o in found.overlaps]
+    [('zelfde-taak-zonder-afspraak', 'procesregie', 'hilversum', \
+('doorbraakregisseur', 'gezinsregisseur')), \
+('parallel-wettelijk', 'verwijzen', 'hilversum', ('huisarts', 'poh-jeugd'))]
+    >>> print(found.overlaps[1].explanation)  # doctest: +NORMALIZE_WHITESPACE
+    Elk van hen is wettelijk verwijzer met een eigen grondslag (Jeugdwet): zo bedoelt de
+    wet het. Dit zijn verwijzers naast elkaar, geen dubbel werk.
     """
 
     def compute() -> Overlaps:
-        groups: dict[tuple[str, str, str, str | None], dict[str, set[str]]] = defaultdict(dict)
-        children: dict[str, list[str]] = defaultdict(list)
-        for child in G.graph["areas"].values():
-            for parent in child.part_of:
-                children[parent].append(child.id)
-        for m in G.graph["mandates"]:
-            if not active(m.status):
-                continue
-            for area in m.areas or ("",):
-                for domain in m.domains or (None,):
-                    groups[("bevoegdheid", m.power, area, domain)].setdefault(
-                        m.holder, set()
-                    ).update(m.sources)
-        for actor, d in G.nodes(data=True):
-            if not active(d["status"]):
-                continue
-            for kind in d["offers"]:
-                for area in d["areas"] or ("",):
-                    groups[("hulp", kind, area, None)].setdefault(actor, set()).update(d["sources"])
-        # A holder for the whole region also holds in each of its gemeenten (one level
-        # down per group, in the order the groups were made).
-        for (what, name, area, domain), holders in list(groups.items()):
-            for child in children.get(area, ()) if area else ():
-                if (what, name, child, domain) in groups:
-                    for holder, srcs in holders.items():
-                        groups[(what, name, child, domain)].setdefault(holder, set()).update(srcs)
-        found = tuple(
-            Overlap(
-                what,
-                name,
-                area,
-                domain,
-                tuple(sorted(holders)),
-                tuple(sorted({s for srcs in holders.values() for s in srcs})),
-            )
-            for (what, name, area, domain), holders in sorted(
-                groups.items(), key=lambda i: str(i[0])
-            )
-            if len(holders) > 1
+        merged: dict[tuple[str, str, str, frozenset[str]], list[str | None]] = {}
+        everything = _holdings(G)
+        for (what, name, domain), holdings in everything.items():
+            for area, holders in _groups(G, holdings):
+                merged.setdefault((what, name, area, holders), []).append(domain)
+        # Holders of one domain that are some of another domain's holders in the same
+        # area are that overlap already: their domain joins it.
+        for key in sorted(merged, key=lambda k: len(k[3])):
+            what, name, area, holders = key
+            wider = [
+                k for k in merged if k[:3] == (what, name, area) and holders < k[3] and k is not key
+            ]
+            if wider:
+                merged[min(wider, key=lambda k: (len(k[3]), sorted(k[3])))] += merged.pop(key)
+        found = []
+        for (what, name, area, holders), domains in merged.items():
+            holdings = [
+                _combine(
+                    [
+                        everything[(what, name, d)][a]
+                        for d in domains
+                        if a in everything[(what, name, d)]
+                    ]
+                )
+                for a in sorted(holders)
+            ]
+            found.append(_overlap(G, what, name, area, holdings, domains))
+        order = list(KINDS)
+        found.sort(key=lambda o: (order.index(o.kind), o.what, o.name, o.area, o.actors))
+        kinds = tuple(
+            OverlapKind(k, label, sum(o.kind == k for o in found)) for k, label in KINDS.items()
         )
-        return Overlaps(found, tuple(sorted({s for o in found for s in o.sources})))
+        return Overlaps(tuple(found), kinds, tuple(sorted({s for o in found for s in o.sources})))
 
     return memo(G, "overlaps", compute)
+
+
+def _overlap(
+    G: nx.MultiDiGraph,
+    what: str,
+    name: str,
+    area: str,
+    holdings: list[_Holding],
+    domains: list[str | None],
+) -> Overlap:
+    """The :class:`Overlap` of *holdings* of *name* in *area*."""
+    holders = []
+    for h in holdings:
+        organisation = _organisation(G, h.actor)
+        holders.append(
+            OverlapHolder(
+                h.actor,
+                actor_label(G, h.actor),
+                h.records,
+                h.legal_bases,
+                tuple(concept_label("LegalBasis", b) for b in h.legal_bases),
+                organisation,
+                actor_label(G, organisation),
+                h.sources,
+            )
+        )
+    kind, shown = _kind(G, what, holdings, {h.organisation for h in holders})
+    shared: set[str] = set()
+    if kind == "zelfde-taak-zonder-afspraak":
+        shared = set.intersection(*(_taking_part(G, h.actor) for h in holdings))
+    shared_ids = tuple(sorted(shared))
+    evidence = [OverlapEvidence(r, text, src) for h in holdings for r, text, src in h.texts]
+    evidence += [OverlapEvidence(r, text, src) for r, text, src in shown]
+    if what == "bevoegdheid":
+        records = {r for h in holdings for r in h.records}
+        evidence += [
+            OverlapEvidence(i.id, f"{i.label}: {i.description}", i.sources)
+            for i in G.graph["issues"]
+            if records.intersection(i.about)
+        ]
+    known_domains = tuple(sorted(d for d in domains if d))
+    sources = {s for h in holders for s in h.sources} | {s for e in evidence for s in e.sources}
+    if kind == "zelfde-taak-zonder-afspraak":
+        sources |= {s for a in shared_ids for s in G.nodes[a]["sources"]}
+    actors = tuple(h.actor for h in holders)
+    concept_class = "Power" if what == "bevoegdheid" else "HelpKind"
+    return Overlap(
+        what,
+        _WHAT[what],
+        name,
+        concept_label(concept_class, name),
+        area,
+        area_labels(G, (area,))[0] if area else "alle gebieden",
+        known_domains,
+        tuple(concept_label("Domain", d) for d in known_domains),
+        actors,
+        actor_labels(G, actors),
+        kind,
+        KINDS[kind],
+        _explain(
+            kind,
+            holders,
+            actor_labels(G, shared_ids),
+            G.nodes[holders[0].organisation]["actor_class"] == "ProviderCategory",
+        ),
+        tuple(holders),
+        shared_ids,
+        actor_labels(G, shared_ids),
+        tuple(evidence),
+        tuple(sorted(sources)),
+    )
 
 
 def parallel_routes(
@@ -111,9 +550,11 @@ def parallel_routes(
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
-    >>> result = parallel_routes(example_projection(), "huisarts", "jeugd-ggz")
-    >>> len(result.by_provider["ggz-aanbieder"])
-    2
+    >>> result = parallel_routes(example_projection(), "school", "jeugd-ggz")
+    >>> for route in result.by_provider["ggz-aanbieder"]:
+    ...     print(" -> ".join(route))
+    school -> huisarts -> ggz-aanbieder
+    school -> buurtteam -> gemeente-hilversum -> ggz-aanbieder
     """
     result = referral_routes(G, source, help_kind, gemeente=gemeente, k=k)
     by_provider: dict[str, list[tuple[str, ...]]] = defaultdict(list)

@@ -13,8 +13,9 @@ from zorgnet.ontology.exceptions import UnknownName
 
 
 def test_where_is_light_support_only_a_pilot(tiny):
-    cells = coverage(tiny, gemeenten=["hilversum"], help_kinds=["lichte-begeleiding"],
-                     levels=("licht",)).cells
+    cells = coverage(
+        tiny, gemeenten=["hilversum"], help_kinds=["lichte-begeleiding"], levels=("licht",)
+    ).cells
     assert [(c.state, c.pilots) for c in cells] == [("alleen-pilot", ("poh-jeugd",))]
 
 
@@ -24,17 +25,27 @@ def test_the_coverage_matrix_has_a_row_for_every_gemeente_of_the_region(region):
     assert {"hilversum", "gooise-meren", "wijdemeren", "huizen"} <= gemeenten
 
 
-def test_which_actors_can_no_route_reach(tiny):
-    assert "school" in dead_ends(tiny).unreachable
+def test_where_does_a_referral_stop(tiny):
+    result = dead_ends(tiny)
+    assert result.dead_ends == ("doorbraaktafel",)
+    assert "van buurtteam" in result.reasons["doorbraaktafel"]
+    # The school gives no care and holds no power: it is not listed as unreachable.
+    assert "school" not in result.unreachable
 
 
 def test_who_holds_the_same_power_for_the_same_area(tiny):
     found = overlaps(tiny).overlaps
-    assert any(o.name == "verwijzen" and set(o.actors) == {"huisarts", "poh-jeugd"} for o in found)
+    assert any(
+        o.name == "verwijzen"
+        and set(o.actors) == {"huisarts", "poh-jeugd"}
+        and o.kind == "parallel-wettelijk"
+        for o in found
+    )
 
 
 def test_parallel_routes_to_the_same_provider(tiny):
-    assert "ggz-aanbieder" in parallel_routes(tiny, "huisarts", "jeugd-ggz").by_provider
+    routes = parallel_routes(tiny, "school", "jeugd-ggz").by_provider["ggz-aanbieder"]
+    assert {r[1] for r in routes} == {"huisarts", "buurtteam"}
 
 
 def test_who_is_in_the_buurtteams_network(tiny):
@@ -73,7 +84,10 @@ def test_contracted_youth_care_is_a_hub_of_the_region(region):
 
 def test_the_mandate_matrix_names_the_legal_basis_of_each_power(region):
     rows = {(r.actor, r.power): r for r in mandate_matrix(region).rows}
-    assert rows[("rechter", "rechterlijke-maatregel")].legal_basis == "burgerlijk-wetboek"
+    # 003 §4 afspraak 2 names the Jeugdwet for the GP; for the rechter it names no law.
+    assert rows[("huisarts", "verwijzen")].legal_basis_label == "Jeugdwet"
+    rechter = rows[("rechter", "rechterlijke-maatregel")]
+    assert (rechter.legal_basis, rechter.legal_basis_label) == (None, "geen wet genoemd")
     assert rows[("gecertificeerde-instellingen", "jeugdhulpbepaling")].opens_contracted_care
 
 
@@ -83,7 +97,11 @@ def test_the_mandate_matrix_for_one_gemeente_leaves_out_other_gemeenten(region):
 
 
 def test_where_does_a_stuck_case_go(tiny):
-    assert escalation_ladder(tiny, "hilversum").rungs == (("buurtteam",), ("doorbraaktafel",))
+    # The buurtteam escalates to the doorbraaktafel; the gemeente's own regisseurs are
+    # the lower, local rung.
+    ladder = escalation_ladder(tiny, "hilversum")
+    assert ladder.levels == (("doorbraakregisseur", "gezinsregisseur"), ("doorbraaktafel",))
+    assert ladder.rungs[-1].escalated_from == ("buurtteam",)
 
 
 def test_what_changed_between_2021_and_2025(tiny):
@@ -106,8 +124,13 @@ def test_which_records_changed_between_two_loads_of_the_data():
     after = Graph()
     after += before
     huisarts = next(s for s in after.subjects() if str(s).endswith("/huisarts"))
-    after.set((huisarts, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
-               Literal("huisarts", lang="en")))  # only the language differs
+    after.set(
+        (
+            huisarts,
+            URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
+            Literal("huisarts", lang="en"),
+        )
+    )  # only the language differs
     relation = next(s for s in after.subjects(ZN["from"], None) if str(s).endswith("-ggz"))
     citation = after.value(relation, ZN.citation)
     after.remove((relation, ZN.citation, citation))  # a citation is no change of the record
