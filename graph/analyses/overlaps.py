@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from zorgnet.graph.analyses._common import active, memo
-from zorgnet.graph.analyses._index import served_areas
+from zorgnet.graph.analyses._index import mandates_by_holder, served_areas
 from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
 from zorgnet.graph.analyses.routes import referral_routes
 
@@ -152,12 +152,11 @@ class ParallelRoutes:
 
 @dataclass(frozen=True)
 class _Holding:
-    """What one actor holds for one group: its records, areas (empty: everywhere),
-    legal bases, descriptions and sources."""
+    """What one actor holds for one group: its records, legal bases, whether they open
+    contracted care on a legal basis, what the records say, and their sources."""
 
     actor: str
     records: tuple[str, ...]
-    areas: tuple[str, ...]
     legal_bases: tuple[str, ...]
     opens_care: bool
     texts: tuple[tuple[str, str, tuple[str, ...]], ...]
@@ -202,92 +201,78 @@ def _ancestors(G: nx.MultiDiGraph, area: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _holdings(G: nx.MultiDiGraph) -> dict[tuple[str, str, str | None], dict[str, _Holding]]:
-    """(what, name, domain) → holder → what it holds there."""
-    parts: dict[tuple[str, str, str | None], dict[str, list]] = defaultdict(dict)
+def _scopes(G: nx.MultiDiGraph) -> dict[tuple[str, str, str | None], dict[str, set[str]]]:
+    """(what, name, domain) → holder → the areas it holds there (``""``: everywhere),
+    for the groups with more than one holder."""
+    served: dict[str, tuple[str, ...]] = {}
+
+    def areas_of(actor: str) -> tuple[str, ...]:
+        if actor not in served:
+            served[actor] = served_areas(G, actor)
+        return served[actor]
+
+    parts: dict[tuple[str, str, str | None], dict[str, set[str]]] = defaultdict(dict)
+    nodes = G.nodes
     for m in G.graph["mandates"]:
-        if not active(m.status) or m.holder not in G or not active(G.nodes[m.holder]["status"]):
+        if not active(m.status) or m.holder not in G or not active(nodes[m.holder]["status"]):
             continue
-        areas = m.areas or served_areas(G, m.holder)
-        text = m.description or (
-            f"{concept_label('Power', m.power)}"
-            + (
-                f" op grond van {', '.join(concept_label('LegalBasis', b) for b in m.legal_bases)}"
-                if m.legal_bases
-                else ""
-            )
-        )
+        areas = m.areas or areas_of(m.holder) or ("",)
         for domain in m.domains or (None,):
-            entry = parts[("bevoegdheid", m.power, domain)].setdefault(
-                m.holder, [[], set(), set(), True, [], set()]
-            )
-            entry[0].append(m.id)
-            entry[1].update(areas or ("",))
-            entry[2].update(m.legal_bases)
-            entry[3] = entry[3] and m.opens_contracted_care and bool(m.legal_bases)
-            entry[4].append((m.id, text, m.sources))
-            entry[5].update(m.sources)
+            parts[("bevoegdheid", m.power, domain)].setdefault(m.holder, set()).update(areas)
     for actor, d in G.nodes(data=True):
         if not active(d["status"]) or not d["offers"]:
             continue
-        areas = served_areas(G, actor)
+        areas = set(areas_of(actor) or ("",))
         for kind in d["offers"]:
             for domain in d["domains"] or (None,):
-                texts = [(actor, d["description"], d["sources"])] if d.get("description") else []
-                parts[("hulp", kind, domain)][actor] = [
-                    [actor],
-                    set(areas or ("",)),
-                    set(),
-                    False,
-                    texts,
-                    set(d["sources"]),
-                ]
-    found: dict[tuple[str, str, str | None], dict[str, _Holding]] = {}
-    for key, holders in parts.items():
-        if len(holders) < 2:
-            continue
-        found[key] = {
-            actor: _Holding(
-                actor,
-                tuple(records),
-                () if "" in areas else tuple(sorted(areas)),
-                tuple(sorted(bases)),
-                opens,
-                tuple(texts),
-                tuple(sorted(sources)),
-            )
-            for actor, (records, areas, bases, opens, texts, sources) in holders.items()
-        }
-    return found
+                parts[("hulp", kind, domain)][actor] = areas
+    return {key: holders for key, holders in parts.items() if len(holders) > 1}
 
 
-def _combine(holdings: list[_Holding]) -> _Holding:
-    """One actor's holdings of one power or help in several domains, as one."""
-    if len(holdings) == 1:
-        return holdings[0]
-    first = holdings[0]
+def _holding(
+    G: nx.MultiDiGraph, what: str, name: str, domains: list[str | None], actor: str
+) -> _Holding:
+    """What *actor* holds of the power or help *name* in *domains*."""
+    if what == "hulp":
+        d = G.nodes[actor]
+        texts = ((actor, d["description"], d["sources"]),) if d.get("description") else ()
+        return _Holding(actor, (actor,), (), False, texts, tuple(d["sources"]))
+    mandates = [
+        m
+        for m in mandates_by_holder(G).get(actor, ())
+        if m.power == name
+        and active(m.status)
+        and any(x in (m.domains or (None,)) for x in domains)
+    ]
+    texts = []
+    for m in mandates:
+        text = m.description or concept_label("Power", m.power)
+        if not m.description and m.legal_bases:
+            bases = ", ".join(concept_label("LegalBasis", b) for b in m.legal_bases)
+            text += f" op grond van {bases}"
+        texts.append((m.id, text, m.sources))
     return _Holding(
-        first.actor,
-        tuple(dict.fromkeys(r for h in holdings for r in h.records)),
-        first.areas,
-        tuple(sorted({b for h in holdings for b in h.legal_bases})),
-        all(h.opens_care for h in holdings),
-        tuple(dict.fromkeys(t for h in holdings for t in h.texts)),
-        tuple(sorted({s for h in holdings for s in h.sources})),
+        actor,
+        tuple(m.id for m in mandates),
+        tuple(sorted({b for m in mandates for b in m.legal_bases})),
+        all(m.opens_contracted_care and bool(m.legal_bases) for m in mandates),
+        tuple(texts),
+        tuple(sorted({s for m in mandates for s in m.sources})),
     )
 
 
-def _groups(G: nx.MultiDiGraph, holdings: dict[str, _Holding]) -> list[tuple[str, frozenset[str]]]:
-    """The areas where at least two of *holdings* hold, with who holds there.
+def _groups(G: nx.MultiDiGraph, scopes: dict[str, set[str]]) -> list[tuple[str, frozenset[str]]]:
+    """The areas where at least two of the holders in *scopes* hold, with who holds there.
 
     An area whose holders are those of an area containing it is left out: the overlap
     is the region's, not the gemeente's again.
     """
-    everywhere = {a for a, h in holdings.items() if not h.areas}
+    everywhere = frozenset(a for a, areas in scopes.items() if "" in areas)
     by_area: dict[str, set[str]] = defaultdict(set)
-    for actor, holding in holdings.items():
-        for area in holding.areas:
-            by_area[area].add(actor)
+    for actor, areas in scopes.items():
+        for area in areas:
+            if area:
+                by_area[area].add(actor)
     at: dict[str, frozenset[str]] = {}
     for area in by_area:
         holders = set(everywhere)
@@ -296,9 +281,9 @@ def _groups(G: nx.MultiDiGraph, holdings: dict[str, _Holding]) -> list[tuple[str
         at[area] = frozenset(holders)
     found = []
     if len(everywhere) > 1:
-        found.append(("", frozenset(everywhere)))
+        found.append(("", everywhere))
     for area, holders in sorted(at.items()):
-        if len(holders) < 2 or holders == frozenset(everywhere):
+        if len(holders) < 2 or holders == everywhere:
             continue
         if any(at.get(parent) == holders for parent in _ancestors(G, area)[1:]):
             continue
@@ -325,11 +310,34 @@ def _bought(G: nx.MultiDiGraph) -> dict[str, tuple[tuple[str, str, tuple[str, ..
 
 def _taking_part(G: nx.MultiDiGraph, actor: str) -> set[str]:
     """The actors *actor* takes part in (active ``neemt-deel-aan`` relations)."""
-    return {
-        v
-        for _, v, d in G.out_edges(actor, data=True)
-        if d["record"] == "relation" and d["kind"] == "neemt-deel-aan" and active(d["status"])
-    }
+
+    def compute() -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for u, v, d in G.edges(data=True):
+            if d["record"] == "relation" and d["kind"] == "neemt-deel-aan" and active(d["status"]):
+                found[u].add(v)
+        return dict(found)
+
+    return memo(G, ("overlaps", "taking-part"), compute).get(actor, set())
+
+
+def _issues_about(G: nx.MultiDiGraph, records: set[str]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The known issues about one of *records*, as (id, text, sources)."""
+
+    def compute() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, issue in enumerate(G.graph["issues"]):
+            for about in issue.about:
+                found[about].append(i)
+        return dict(found)
+
+    index = memo(G, ("overlaps", "issues"), compute)
+    issues = G.graph["issues"]
+    picked = sorted({i for r in records for i in index.get(r, ())})
+    return [
+        (issues[i].id, f"{issues[i].label}: {issues[i].description}", issues[i].sources)
+        for i in picked
+    ]
 
 
 def _kind(
@@ -434,33 +442,22 @@ def overlaps(G: nx.MultiDiGraph) -> Overlaps:
     """
 
     def compute() -> Overlaps:
-        merged: dict[tuple[str, str, str, frozenset[str]], list[str | None]] = {}
-        everything = _holdings(G)
-        for (what, name, domain), holdings in everything.items():
-            for area, holders in _groups(G, holdings):
-                merged.setdefault((what, name, area, holders), []).append(domain)
-        # Holders of one domain that are some of another domain's holders in the same
-        # area are that overlap already: their domain joins it.
-        for key in sorted(merged, key=lambda k: len(k[3])):
-            what, name, area, holders = key
-            wider = [
-                k for k in merged if k[:3] == (what, name, area) and holders < k[3] and k is not key
-            ]
-            if wider:
-                merged[min(wider, key=lambda k: (len(k[3]), sorted(k[3])))] += merged.pop(key)
+        merged: dict[tuple[str, str, str], dict[frozenset[str], list[str | None]]] = {}
+        for (what, name, domain), scopes in _scopes(G).items():
+            for area, holders in _groups(G, scopes):
+                merged.setdefault((what, name, area), {}).setdefault(holders, []).append(domain)
         found = []
-        for (what, name, area, holders), domains in merged.items():
-            holdings = [
-                _combine(
-                    [
-                        everything[(what, name, d)][a]
-                        for d in domains
-                        if a in everything[(what, name, d)]
-                    ]
-                )
-                for a in sorted(holders)
-            ]
-            found.append(_overlap(G, what, name, area, holdings, domains))
+        for (what, name, area), by_holders in merged.items():
+            # Holders of one domain that are some of another domain's holders in the
+            # same area are that overlap already: their domain joins it.
+            for holders in sorted(by_holders, key=len):
+                wider = [h for h in by_holders if holders < h]
+                if wider:
+                    widest = min(wider, key=lambda h: (len(h), sorted(h)))
+                    by_holders[widest] += by_holders.pop(holders)
+            for holders, domains in by_holders.items():
+                holdings = [_holding(G, what, name, domains, a) for a in sorted(holders)]
+                found.append(_overlap(G, what, name, area, holdings, domains))
         order = list(KINDS)
         found.sort(key=lambda o: (order.index(o.kind), o.what, o.name, o.area, o.actors))
         kinds = tuple(
@@ -504,11 +501,7 @@ def _overlap(
     evidence += [OverlapEvidence(r, text, src) for r, text, src in shown]
     if what == "bevoegdheid":
         records = {r for h in holdings for r in h.records}
-        evidence += [
-            OverlapEvidence(i.id, f"{i.label}: {i.description}", i.sources)
-            for i in G.graph["issues"]
-            if records.intersection(i.about)
-        ]
+        evidence += [OverlapEvidence(*found) for found in _issues_about(G, records)]
     known_domains = tuple(sorted(d for d in domains if d))
     sources = {s for h in holders for s in h.sources} | {s for e in evidence for s in e.sources}
     if kind == "zelfde-taak-zonder-afspraak":
