@@ -30,6 +30,7 @@ from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import RecordKind, record_kinds
+from zorgnet.ontology.vocabulary import class_label
 
 __all__ = ["DATA_SUFFIXES", "Dataset", "Progress", "add_records", "read_dataset"]
 
@@ -277,7 +278,7 @@ def _not_replaceable(
 
     if stored is not kind:
         return problem(
-            f"als {stored.rdf_class.rsplit('#', 1)[-1]}",
+            f"als {class_label(str(stored.rdf_class))}",
             "kies een andere id; --vervang vervangt alleen een registratie van dezelfde soort",
         )
     types = dataset.triples.types_of(str(iri))

@@ -26,7 +26,7 @@ from zorgnet.ontology.literals import canonical_decimal
 from zorgnet.ontology.models import record_models
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, RecordKind, ValueKind, record_kinds
-from zorgnet.ontology.vocabulary import vocabulary
+from zorgnet.ontology.vocabulary import class_label, vocabulary
 
 __all__ = ["RecordBuild", "SourceMap", "build_records", "record_iri", "stored_ids"]
 
@@ -305,11 +305,11 @@ class _Resolver:
             )  # type: ignore[attr-defined]
             return None
         if spec.target not in (ZN.Record, cls):
-            expected = spec.target.rsplit("#", 1)[-1]
+            expected = class_label(str(spec.target))
             self.build.problems.append(
                 _problem(
                     record.field_position(spec.name),
-                    f"{value!r} is een {cls.rsplit('#', 1)[-1]}, maar hier hoort een {expected}",
+                    f"{value!r} is een {class_label(str(cls))}, maar hier hoort een {expected}",
                     "verwijs naar een registratie van de goede soort",
                     "verwijzing-soort",
                     record.model.id,

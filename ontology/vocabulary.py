@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from zorgnet.ontology.files import ontology_graph, vocabulary_graph
 from zorgnet.ontology.namespace import ZN
 
-__all__ = ["Vocabulary", "label_of", "vocabulary"]
+__all__ = ["Vocabulary", "class_label", "label_of", "vocabulary"]
 
 
 def label_of(graph: Graph, node: URIRef, lang: str = "nl") -> str:
@@ -66,6 +66,18 @@ class Vocabulary:
     def opens_contracted_care(self, power: URIRef) -> bool:
         """Whether holding *power* makes an actor a legal referrer (wettelijk verwijzer)."""
         return bool(self.graph.value(power, ZN.opensContractedCare))
+
+
+@cache
+def class_label(cls: str, lang: str = "nl") -> str:
+    """The label of the ontology class *cls* (an IRI) in *lang*: "gebied" for zn:Area.
+
+    Examples
+    --------
+    >>> class_label("https://w3id.org/zorgnet/def#Area")
+    'gebied'
+    """
+    return label_of(ontology_graph(), URIRef(cls), lang)
 
 
 @cache

@@ -160,7 +160,7 @@ def test_vervang_does_not_turn_an_actor_into_another_kind_of_record(tmp_path: Pa
     assert "relatie.yaml:2 veilig-thuis id – id 'veilig-thuis' bestaat al in de opslag" in (
         result.output
     )
-    assert "Actor" in result.output
+    assert "als actor" in result.output
     assert isomorphic(_stored(store), before)
 
 
