@@ -296,10 +296,24 @@ def register(app: typer.Typer) -> None:
         from zorgnet.graph.analyses.membership import compare_teams, team_network
 
         if name is None:
-            comparison = _run(store, compare_teams)
+            G, comparison = _run(store, lambda G: (G, compare_teams(G)))
             if as_json:
                 _emit_json(comparison)
                 return
+            print_table(
+                "Lokaal team per gemeente, volgens de bronnen",
+                ["gemeente", "lokaal team", "wat de bronnen zeggen", "netwerk", "bronnen"],
+                [
+                    [
+                        G.graph["areas"][g.gemeente].label,
+                        concept_label("Status", g.local_team),
+                        g.description,
+                        _labels(G, g.teams) or "nee",
+                        g.sources,
+                    ]
+                    for g in comparison.gemeenten
+                ],
+            )
             print_table(
                 "Soorten partners per gebied",
                 ["gebied", "soorten partners"],

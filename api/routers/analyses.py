@@ -34,7 +34,15 @@ from zorgnet.graph.analyses.membership import TeamNetwork, compare_teams, team_n
 from zorgnet.graph.analyses.overlaps import Overlaps, overlaps
 from zorgnet.graph.analyses.snapshots import Diff, diff
 
-__all__ = ["Gaps", "Similarity", "TeamsCompared", "gaps_of", "router", "teams_compared"]
+__all__ = [
+    "Gaps",
+    "GemeenteTeamsOut",
+    "Similarity",
+    "TeamsCompared",
+    "gaps_of",
+    "router",
+    "teams_compared",
+]
 
 router = APIRouter(prefix="/api/analyses", tags=["analyses"], responses={422: {"model": Error}})
 
@@ -60,12 +68,24 @@ class Similarity(BaseModel):
     similarity: float = Field(examples=[0.5])
 
 
+class GemeenteTeamsOut(BaseModel):
+    """What the seeds say about one gemeente's local team, and whose network is known."""
+
+    gemeente: str = Field(examples=["gooise-meren"])
+    local_team: str = Field(examples=["afwezig"])
+    description: str
+    teams: list[str]
+    sources: list[str]
+
+
 class TeamsCompared(BaseModel):
-    """Every local team's kinds of partner, and how alike the areas are."""
+    """Every local team's kinds of partner, how alike the areas are, and per gemeente
+    what the seeds say about its local team."""
 
     partner_types: dict[str, list[str]]
     similarity: list[Similarity]
     sources: list[str]
+    gemeenten: list[GemeenteTeamsOut]
 
 
 def gaps_of(
@@ -95,6 +115,16 @@ def teams_compared(G: nx.MultiDiGraph) -> TeamsCompared:
         partner_types={k: list(v) for k, v in result.partner_types.items()},
         similarity=[Similarity(a=a, b=b, similarity=s) for (a, b), s in result.similarity.items()],
         sources=list(result.sources),
+        gemeenten=[
+            GemeenteTeamsOut(
+                gemeente=g.gemeente,
+                local_team=g.local_team,
+                description=g.description,
+                teams=list(g.teams),
+                sources=list(g.sources),
+            )
+            for g in result.gemeenten
+        ],
     )
 
 

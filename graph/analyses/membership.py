@@ -9,9 +9,11 @@ from itertools import combinations
 import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, memo
+from zorgnet.graph.analyses._index import served_areas
 from zorgnet.graph.analyses.facts import Facts, actor_facts
+from zorgnet.graph.projection import area_scope
 
-__all__ = ["TeamComparison", "TeamNetwork", "compare_teams", "team_network"]
+__all__ = ["GemeenteTeams", "TeamComparison", "TeamNetwork", "compare_teams", "team_network"]
 
 _STATUSES = ("kern", "verbonden", "buiten")
 
@@ -30,12 +32,31 @@ class TeamNetwork:
 
 
 @dataclass(frozen=True)
+class GemeenteTeams:
+    """What the seeds say about one gemeente's local team, and whose network is known.
+
+    ``local_team`` is the status of the gemeente's ``lokaal-team`` arrangement
+    (``bestaand``, ``in-ontwikkeling``, ``afwezig`` where the gemeente has no team in
+    the VNG sense, ``onbekend``), ``description`` what the seeds say, ``teams`` the
+    teams or tables whose network (kern / verbonden / buiten) the data describes there.
+    """
+
+    gemeente: str
+    local_team: str
+    description: str
+    teams: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TeamComparison:
-    """Partner types per gemeente (kern and verbonden) and their Jaccard similarity."""
+    """Partner types per gemeente (kern and verbonden) and their Jaccard similarity,
+    and per gemeente what the seeds say about its local team."""
 
     partner_types: dict[str, tuple[str, ...]]
     similarity: dict[tuple[str, str], float]
     sources: tuple[str, ...]
+    gemeenten: tuple[GemeenteTeams, ...] = ()
 
 
 def team_network(G: nx.MultiDiGraph, team: str) -> TeamNetwork:
@@ -73,13 +94,17 @@ def compare_teams(G: nx.MultiDiGraph) -> TeamComparison:
     """Which kinds of partner does each gemeente's local team work with, and how alike?
 
     Teams are grouped by their area; the similarity of two areas is the Jaccard index
-    of the actor types in their kern and verbonden networks.
+    of the actor types in their kern and verbonden networks. Every gemeente is listed
+    in ``gemeenten`` with what the seeds say about its local team, also where it has
+    none in the VNG sense or its network is not described.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> compare_teams(example_projection()).partner_types
     {'hilversum-oost': ('huisarts', 'poh-jeugd')}
+    >>> [(g.gemeente, g.local_team, g.teams) for g in compare_teams(example_projection()).gemeenten]
+    [('hilversum', 'onbekend', ('buurtteam',)), ('huizen', 'onbekend', ())]
     """
 
     def compute() -> TeamComparison:
@@ -98,10 +123,56 @@ def compare_teams(G: nx.MultiDiGraph) -> TeamComparison:
         mix = {area: distinct.index(frozenset(types[area])) for area in areas}
         jaccard = [[len(x & y) / len(x | y) if x | y else 0.0 for y in distinct] for x in distinct]
         similarity = {(a, b): jaccard[mix[a]][mix[b]] for a, b in combinations(areas, 2)}
+        per_gemeente = _gemeente_teams(G)
+        sources.update(s for g in per_gemeente for s in g.sources)
         return TeamComparison(
             {a: tuple(sorted(t)) for a, t in sorted(types.items())},
             similarity,
             tuple(sorted(sources)),
+            per_gemeente,
         )
 
     return memo(G, "compare_teams", compute)
+
+
+def _gemeente_teams(G: nx.MultiDiGraph) -> tuple[GemeenteTeams, ...]:
+    teams = {m.team for m in G.graph["memberships"] if m.team in G}
+    found = []
+    for gemeente in sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente"):
+        scope = area_scope(G, gemeente)
+        # The newest arrangement about the local team that holds for the gemeente (its
+        # own, else its cluster's).
+        arrangements = sorted(
+            (
+                a
+                for a in G.graph["arrangements"]
+                if a.aspect == "lokaal-team" and gemeente_or_cluster(G, gemeente, a.areas)
+            ),
+            key=lambda a: (gemeente in a.areas, a.as_of or 0),
+        )
+        latest = arrangements[-1] if arrangements else None
+        here = tuple(
+            sorted(t for t in teams if scope.intersection(served_areas(G, t)) and _local(G, t))
+        )
+        found.append(
+            GemeenteTeams(
+                gemeente,
+                (latest.status or "onbekend") if latest else "onbekend",
+                latest.description if latest else "De bronnen zeggen niets over een lokaal team.",
+                here,
+                tuple(sorted(latest.sources)) if latest else (),
+            )
+        )
+    return tuple(found)
+
+
+def gemeente_or_cluster(G: nx.MultiDiGraph, gemeente: str, areas: tuple[str, ...]) -> bool:
+    """Whether *areas* name the gemeente itself or a cluster it belongs to (not the region)."""
+    known = G.graph["areas"]
+    return gemeente in areas or any(
+        a in known and known[a].type == "cluster" and a in area_scope(G, gemeente) for a in areas
+    )
+
+
+def _local(G: nx.MultiDiGraph, team: str) -> bool:
+    return G.nodes[team]["scale"] in ("lokaal", None)
