@@ -375,8 +375,9 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
-    >>> signal_flags(example_projection())["doorbraaktafel"]
-    ['doodlopend: geen route leidt verder']
+    >>> signal_flags(example_projection())["doorbraaktafel"]  # doctest: +NORMALIZE_WHITESPACE
+    ['doodlopend: doorbraaktafel krijgt verwijzingen of meldingen (van buurtteam), maar
+      biedt volgens de data zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.']
     """
     from zorgnet.graph.analyses.gaps import coverage, dead_ends, referrer_reach
     from zorgnet.graph.analyses.overlaps import overlaps
@@ -385,9 +386,9 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
     flags: dict[str, list[str]] = defaultdict(list)
     ends = dead_ends(G)
     for actor in ends.unreachable:
-        flags[actor].append("onbereikbaar: geen verwijs- of meldroute leidt hierheen")
+        flags[actor].append(f"onbereikbaar: {ends.reasons[actor]}")
     for actor in ends.dead_ends:
-        flags[actor].append("doodlopend: geen route leidt verder")
+        flags[actor].append(f"doodlopend: {ends.reasons[actor]}")
     gemeenten = [gemeente] if gemeente else list(_gemeenten(G))
     for g in gemeenten:
         for kind, actors in referrer_reach(G, g).unreached.items():
@@ -404,6 +405,10 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
                     f"({cell.level}) in {_area_label(G, cell.gemeente)}"
                 )
     for overlap in overlaps(G).overlaps:
+        # Legal referrers side by side, one organisation's parts, contracted providers:
+        # overlaps by design, not a signal.
+        if overlap.kind != "zelfde-taak-zonder-afspraak":
+            continue
         if gemeente and overlap.area and not in_scope(G, (overlap.area,), gemeente):
             continue
         what = (
@@ -416,7 +421,7 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
             flags[actor].append(
                 f"overlap: {overlap.what} {what} in "
                 f"{_area_label(G, overlap.area) or 'alle gebieden'} "
-                f"met {others} andere"
+                f"met {others} andere, zonder afspraak die de taak verdeelt"
             )
     return {a: list(dict.fromkeys(f)) for a, f in sorted(flags.items()) if a in G}
 
