@@ -50,14 +50,19 @@ def main() -> None:
     store.replace(dataset.graph)
     graph = store.graph()
     G = project(graph)
-    print(f"Gegevens: {len(graph)} triples, {G.number_of_nodes()} actoren, "
-          f"{G.number_of_edges()} verbindingen (mediaan van {args.repeat} runs, ms)")
+    print(
+        f"Gegevens: {len(graph)} triples, {G.number_of_nodes()} actoren, "
+        f"{G.number_of_edges()} verbindingen (mediaan van {args.repeat} runs, ms)"
+    )
 
     rows = [("projectie (SPARQL op Oxigraph → networkx)", median_ms(lambda: project(graph), 5))]
     # Whole-graph analyses are memoised per projection: time the first, uncached run.
     analyses: list[tuple[str, Callable[[], Any], bool]] = [
-        ("route", lambda: referral_routes(G, args.source, args.help_kind,
-                                          gemeente=args.gemeente), False),
+        (
+            "route",
+            lambda: referral_routes(G, args.source, args.help_kind, gemeente=args.gemeente),
+            False,
+        ),
         ("wettelijke verwijzers", lambda: legal_referrers(G), False),
         ("dekking (gaps)", lambda: coverage(G), False),
         ("doodlopend/onbereikbaar", lambda: dead_ends(G), False),
@@ -74,8 +79,10 @@ def main() -> None:
     for name, ms in rows:
         print(f"  {name:<{width}}  {ms:9.2f}")
 
-    query = _PATH_QUERY.format(actor_type=VOCAB[f"actortypes/{args.source}"],
-                               help_kind=VOCAB[f"helpkinds/{args.help_kind}"])
+    query = _PATH_QUERY.format(
+        actor_type=VOCAB[f"actortypes/{args.source}"],
+        help_kind=VOCAB[f"helpkinds/{args.help_kind}"],
+    )
     sparql_ms = median_ms(lambda: list(graph.query(query)), args.repeat)
     route_ms = dict(rows)["route"]
     reached = sorted(str(r[0]).rsplit("/", 1)[-1] for r in graph.query(query))

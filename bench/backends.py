@@ -84,8 +84,7 @@ def _open(backend: str, location: str) -> Any:
     from zorgnet.graph.sparql_store import SparqlStore
 
     endpoint, password, cache = location.split(" ", 2)
-    return SparqlStore(endpoint, user="zorgnet", password=password, timeout=120,
-                       cache=Path(cache))
+    return SparqlStore(endpoint, user="zorgnet", password=password, timeout=120, cache=Path(cache))
 
 
 def check(dataset: Path, out: Path) -> dict[str, Any]:
@@ -96,8 +95,12 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
         raise SystemExit(f"{dataset} is niet in orde: {data.report.errors[:3]}")
     with out.open("wb") as written:
         data.triples.write(written)
-    return {"triples": len(data.triples), "check_ms": wall, "check_cpu_ms": cpu,
-            "check_peak_mb": _peak_mb()}
+    return {
+        "triples": len(data.triples),
+        "check_ms": wall,
+        "check_cpu_ms": cpu,
+        "check_peak_mb": _peak_mb(),
+    }
 
 
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
@@ -129,8 +132,11 @@ def reopen(backend: str, location: str, scale: str) -> dict[str, Any]:
         if path is None or not path.exists():
             raise SystemExit(f"geen bewaarde projectie voor {backend}: {path}")
         G, wall, cpu = timed(lambda: projection_for(store))
-        row = {"reopen_projection_ms": wall, "reopen_projection_cpu_ms": cpu,
-               "reopen_actors": G.number_of_nodes()}
+        row = {
+            "reopen_projection_ms": wall,
+            "reopen_projection_cpu_ms": cpu,
+            "reopen_actors": G.number_of_nodes(),
+        }
         # As the web app's warm-up does: the vocabulary is read once per process.
         row["reopen_vocabulary_ms"] = timed(vocabulary)[1]
         gc.collect()
@@ -179,7 +185,8 @@ def serve(backend: str, location: str, scale: str, repeat: int) -> dict[str, Any
         report = brokers(G)
         row["brokers_method"] = (
             f"{report.betweenness}, k={report.samples}, seed={report.seed}"
-            if report.sampled else report.betweenness
+            if report.sampled
+            else report.betweenness
         )
 
         def ask_path(source: str) -> Callable[[], Any]:

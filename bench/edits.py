@@ -84,13 +84,25 @@ class Scenario:
 SCENARIOS = {
     # data/gooi-en-vechtstreek/wettelijke-verwijzers.yaml
     "regio": Scenario(
-        "veilig-thuis", "raad-voor-de-kinderbescherming", "meldt", "003 §4",
-        "veilig-thuis", "huisarts", "jeugd-ggz", "hilversum",
+        "veilig-thuis",
+        "raad-voor-de-kinderbescherming",
+        "meldt",
+        "003 §4",
+        "veilig-thuis",
+        "huisarts",
+        "jeugd-ggz",
+        "hilversum",
     ),
     # /tmp/nat/data/regio-r01.yaml of `zorgnet synth`
     "nationaal": Scenario(
-        "r01-ggd", "r01-veilig-thuis", "meldt", "900 §relaties",
-        "r01-ggd", "g001-huisarts-1", "jeugd-ggz", "g001",
+        "r01-ggd",
+        "r01-veilig-thuis",
+        "meldt",
+        "900 §relaties",
+        "r01-ggd",
+        "g001-huisarts-1",
+        "jeugd-ggz",
+        "g001",
     ),
 }
 
@@ -157,23 +169,49 @@ def _edit_round(
     changed: list[Edit] = []
 
     def create() -> Edit:
-        return apply_edit(store, "relations", "aanmaken", relation, relation_fields,
-                          door=DOOR, reden="benchmark: relatie aanmaken")
+        return apply_edit(
+            store,
+            "relations",
+            "aanmaken",
+            relation,
+            relation_fields,
+            door=DOOR,
+            reden="benchmark: relatie aanmaken",
+        )
 
     def change() -> Edit:
-        changed.append(apply_edit(store, "actors", "wijzigen", s.actor, actor_fields,
-                                  door=DOOR, reden="benchmark: label wijzigen"))
+        changed.append(
+            apply_edit(
+                store,
+                "actors",
+                "wijzigen",
+                s.actor,
+                actor_fields,
+                door=DOOR,
+                reden="benchmark: label wijzigen",
+            )
+        )
         return changed[-1]
 
     def delete() -> Edit:
-        return apply_edit(store, "relations", "verwijderen", relation, None,
-                          door=DOOR, reden="benchmark: relatie verwijderen")
+        return apply_edit(
+            store,
+            "relations",
+            "verwijderen",
+            relation,
+            None,
+            door=DOOR,
+            reden="benchmark: relatie verwijderen",
+        )
 
     def undo_change() -> Edit:
         return undo(store, changed[-1].id, door=DOOR, reden="benchmark: ongedaan maken")
 
     edits: dict[str, Callable[[], Edit]] = {
-        "aanmaken": create, "wijzigen": change, "verwijderen": delete, "ongedaan maken": undo_change
+        "aanmaken": create,
+        "wijzigen": change,
+        "verwijderen": delete,
+        "ongedaan maken": undo_change,
     }
     for action in ACTIONS:
         before = store.version
@@ -202,8 +240,10 @@ def _edit_round(
         if not expected[action]:
             raise SystemExit(f"{scale}: the projection after {action} does not show the edit")
         if round_number == 0 and action == "aanmaken":
-            print(f"  route {s.route_source} → {s.route_help} ({s.route_gemeente}): "
-                  f"{len(result.routes)} routes")
+            print(
+                f"  route {s.route_source} → {s.route_help} ({s.route_gemeente}): "
+                f"{len(result.routes)} routes"
+            )
         for stage, wall, cpu in (
             ("apply_edit", edit_wall, edit_cpu),
             ("projection_for", proj_wall, proj_cpu),
@@ -232,8 +272,10 @@ def run_scale(
         _join_background()
         once[f"{scale}|projection_for, {how}"] = (wall, cpu)
         once[f"{scale}|actors / edges"] = f"{G.number_of_nodes():,} / {G.number_of_edges():,}"
-        print(f"  {scale}: {G.number_of_nodes():,} actors, {G.number_of_edges():,} edges, "
-              f"{len(store):,} triples")
+        print(
+            f"  {scale}: {G.number_of_nodes():,} actors, {G.number_of_edges():,} edges, "
+            f"{len(store):,} triples"
+        )
         s = scenario
         _, wall, cpu = _step(
             f"{scale}: route before the edits (cold)",
@@ -245,11 +287,14 @@ def run_scale(
         once[f"{scale}|peak RSS after the edits"] = f"{_peak_mb():,.0f} MB"
         folders, files = _versions(location)
         once[f"{scale}|version folders (files) while open"] = f"{folders} ({files})"
-        print(f"  {scale}: peak RSS {_peak_mb():,.0f} MB; {folders} version folders and "
-              f"{files} derived files while open")
+        print(
+            f"  {scale}: peak RSS {_peak_mb():,.0f} MB; {folders} version folders and "
+            f"{files} derived files while open"
+        )
         if not skip_full:
-            _, wall, cpu = _step(f"{scale}: project(store.graph()) (before)",
-                                 lambda: project(store.graph()))
+            _, wall, cpu = _step(
+                f"{scale}: project(store.graph()) (before)", lambda: project(store.graph())
+            )
             once[f"{scale}|project(store.graph()), the full projection"] = (wall, cpu)
             once[f"{scale}|peak RSS after the full projection"] = f"{_peak_mb():,.0f} MB"
     folders, files = _versions(location)
@@ -283,8 +328,10 @@ def summary(results: dict[str, Samples], once: dict[str, Any], repeat: int) -> N
     """Print the medians and maxima of the edits, then the numbers measured once."""
     print()
     print(f"Edits: milliseconds over {repeat} repeats (median, max); CPU of this process")
-    header = (f"{'scale':<10} {'edit':<15} {'stage':<15} {'wall med':>9} {'wall max':>9} "
-              f"{'cpu med':>9} {'cpu max':>9}")
+    header = (
+        f"{'scale':<10} {'edit':<15} {'stage':<15} {'wall med':>9} {'wall max':>9} "
+        f"{'cpu med':>9} {'cpu max':>9}"
+    )
     print(header)
     print("-" * len(header))
     for scale, samples in results.items():
@@ -324,9 +371,7 @@ def main() -> None:
         if args.store is not None:
             copy = Path(folder) / "nationaal"
             _step(f"nationaal: copy {args.store}", lambda: _copy_store(args.store, copy))
-            results["nationaal"] = run_scale(
-                "nationaal", copy, args.repeat, args.skip_full, once
-            )
+            results["nationaal"] = run_scale("nationaal", copy, args.repeat, args.skip_full, once)
     summary(results, once, args.repeat)
 
 

@@ -22,8 +22,7 @@ def path_query(source: str, help_kind: str, graph: str | None = None) -> str:
     if graph is not None:
         pattern = f"GRAPH <{graph}> {{ {pattern} }}"
     return (
-        "PREFIX zn: <https://w3id.org/zorgnet/def#>\n"
-        f"SELECT DISTINCT ?target WHERE {{ {pattern} }}"
+        f"PREFIX zn: <https://w3id.org/zorgnet/def#>\nSELECT DISTINCT ?target WHERE {{ {pattern} }}"
     )
 
 

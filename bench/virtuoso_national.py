@@ -127,9 +127,7 @@ def main() -> None:
         if args.fallback:
             _step("read by subject (fallback)", lambda: store._read_by_subject(version), times)
 
-        query = path_query(
-            ID["actor/g001-huisarts-1"], VOCAB["helpkinds/jeugd-ggz"], graph=version
-        )
+        query = path_query(ID["actor/g001-huisarts-1"], VOCAB["helpkinds/jeugd-ggz"], graph=version)
         runs = []
         for _ in range(5):
             start = time.perf_counter()

@@ -99,17 +99,23 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 _ALL_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 # The triples of some subjects, their citations and the sections those cite.
-_CLOSURE_QUERY = _PREFIXES + """
+_CLOSURE_QUERY = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?s ?p ?o WHERE {
   { %(s)s ?s ?p ?o }
   UNION { %(r)s ?r zn:citation ?s . ?s ?p ?o }
   UNION { %(r)s ?r zn:citation/zn:section ?s . ?s ?p ?o }
 }
 """
+)
 
-_CITING_QUERY = _PREFIXES + """
+_CITING_QUERY = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?s WHERE { %s ?s zn:citation ?c . }
 """
+)
 
 
 class _Names:
@@ -141,9 +147,21 @@ _SCHEMA_VALUE = "https://schema.org/value"
 _SCHEMA_UNIT = "https://schema.org/unitText"
 _GENERIC_CLASSES = {_ZN.Record, _ZN.Actor}
 # The classes that name a record's kind, most telling first.
-_KINDS = tuple((name, _ZN[name]) for name in (
-    "Actor", "Area", "Relation", "Mandate", "Membership", "Alignment", "Arrangement", "Figure",
-    "Shortage", "KnownIssue"))
+_KINDS = tuple(
+    (name, _ZN[name])
+    for name in (
+        "Actor",
+        "Area",
+        "Relation",
+        "Mandate",
+        "Membership",
+        "Alignment",
+        "Arrangement",
+        "Figure",
+        "Shortage",
+        "KnownIssue",
+    )
+)
 
 
 def slug(iri: object) -> str:
@@ -360,7 +378,6 @@ class _Record:
         return None
 
 
-
 _NOT_FINGERPRINTED = frozenset({_ZN.citation, _ZN.asOf})
 
 
@@ -368,7 +385,10 @@ def _fingerprint(values: dict[str, list[_Term]]) -> str:
     """The :attr:`RecordSummary.fingerprint` of a record with *values*."""
     lines = sorted(
         f"{p} <{v}>" if type(v) is str else f'{p} "{v.value}"@{v.language}^^{v.datatype}'
-        for p, found in values.items() if p not in _NOT_FINGERPRINTED for v in found)
+        for p, found in values.items()
+        if p not in _NOT_FINGERPRINTED
+        for v in found
+    )
     return hashlib.blake2b("\n".join(lines).encode(), digest_size=16).hexdigest()
 
 
@@ -453,7 +473,8 @@ def _records_of(subjects: _Grouped) -> tuple[dict[str, _Record], dict[str, list[
                         for locator in cited.get(_ZN.locator) or (None,):
                             text = f"{slug(doc)} §{number}"
                             sources[record_id].append(
-                                text if locator is None else f"{text}, {locator}")
+                                text if locator is None else f"{text}, {locator}"
+                            )
     for record in records.values():
         record.classes.update(record.values.get(_RDF_TYPE, ()))
     return records, sources
@@ -522,7 +543,8 @@ class _Parts:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     # id -> (from, to, edge attributes); kept even when an end is not an actor.
     relations: dict[str, tuple[str | None, str | None, dict[str, Any]]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
     areas: dict[str, Area] = field(default_factory=dict)
     mandates: dict[str, Mandate] = field(default_factory=dict)
     memberships: dict[str, Membership] = field(default_factory=dict)
@@ -532,77 +554,158 @@ class _Parts:
     issues: dict[str, Issue] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
 
-    def add(self, record_id: str, rec: _Record, src: tuple[str, ...],
-            opens_contracted_care: Callable[[_Term | None], bool]) -> None:
+    def add(
+        self,
+        record_id: str,
+        rec: _Record,
+        src: tuple[str, ...],
+        opens_contracted_care: Callable[[_Term | None], bool],
+    ) -> None:
         """Make the parts of the record *rec* cited by *src*."""
         classes = rec.classes
         kind = next((name for name, iri in _KINDS if iri in classes), "Record")
         self.summaries[record_id] = RecordSummary(
-            record_id, rec.iri, kind, rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
-            rec.integer(_ZN.asOf), rec.one(_ZN.status), _fingerprint(rec.values), src)
+            record_id,
+            rec.iri,
+            kind,
+            rec.text(_PREF_LABEL) or rec.text(_ZN.measure) or record_id,
+            rec.integer(_ZN.asOf),
+            rec.one(_ZN.status),
+            _fingerprint(rec.values),
+            src,
+        )
         if _ZN.Actor in classes:
             self.actors[record_id] = dict(
-                iri=str(rec.iri), label=rec.text(_PREF_LABEL) or record_id,
-                type=rec.one(_ZN.actorType), actor_class=_actor_class(rec),
+                iri=str(rec.iri),
+                label=rec.text(_PREF_LABEL) or record_id,
+                type=rec.one(_ZN.actorType),
+                actor_class=_actor_class(rec),
                 scale=rec.one(_ZN.scale),
-                areas=rec.all(_ZN.area), domains=rec.all(_ZN.domain), levels=rec.all(_ZN.level),
-                access=rec.all(_ZN.access), offers=rec.all(_ZN.offers), status=rec.one(_ZN.status),
-                part_of=rec.all(_PART_OF), as_of=rec.integer(_ZN.asOf),
-                description=rec.text(_DESCRIPTION), sources=src)
+                areas=rec.all(_ZN.area),
+                domains=rec.all(_ZN.domain),
+                levels=rec.all(_ZN.level),
+                access=rec.all(_ZN.access),
+                offers=rec.all(_ZN.offers),
+                status=rec.one(_ZN.status),
+                part_of=rec.all(_PART_OF),
+                as_of=rec.integer(_ZN.asOf),
+                description=rec.text(_DESCRIPTION),
+                sources=src,
+            )
         elif _ZN.Area in classes:
-            self.areas[record_id] = Area(record_id, rec.text(_PREF_LABEL) or record_id,
-                                         rec.one(_ZN.areaType), rec.all(_PART_OF), src)
+            self.areas[record_id] = Area(
+                record_id,
+                rec.text(_PREF_LABEL) or record_id,
+                rec.one(_ZN.areaType),
+                rec.all(_PART_OF),
+                src,
+            )
         elif _ZN.Mandate in classes:
             power_iri = next(iter(rec.values.get(_ZN.power, ())), None)
             self.mandates[record_id] = Mandate(
-                record_id, str(rec.iri), rec.one(_ZN.holder) or "", rec.one(_ZN.power) or "",
-                rec.all(_ZN.legalBasis), rec.all(_ZN.area), rec.all(_ZN.domain),
-                rec.all(_ZN.helpKind), opens_contracted_care(power_iri),
-                rec.one(_ZN.status), rec.integer(_ZN.asOf), src, rec.text(_DESCRIPTION))
+                record_id,
+                str(rec.iri),
+                rec.one(_ZN.holder) or "",
+                rec.one(_ZN.power) or "",
+                rec.all(_ZN.legalBasis),
+                rec.all(_ZN.area),
+                rec.all(_ZN.domain),
+                rec.all(_ZN.helpKind),
+                opens_contracted_care(power_iri),
+                rec.one(_ZN.status),
+                rec.integer(_ZN.asOf),
+                src,
+                rec.text(_DESCRIPTION),
+            )
         elif _ZN.Membership in classes:
             self.memberships[record_id] = Membership(
-                record_id, str(rec.iri), rec.one(_ORG_ORGANIZATION) or "",
+                record_id,
+                str(rec.iri),
+                rec.one(_ORG_ORGANIZATION) or "",
                 rec.one(_ORG_MEMBER) or "",
-                rec.one(_ZN.membershipStatus) or "onbekend", rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src, rec.text(_DESCRIPTION))
+                rec.one(_ZN.membershipStatus) or "onbekend",
+                rec.one(_ZN.status),
+                rec.integer(_ZN.asOf),
+                src,
+                rec.text(_DESCRIPTION),
+            )
         elif _ZN.Arrangement in classes:
             self.arrangements[record_id] = Arrangement(
-                record_id, str(rec.iri), rec.all(_ZN.area), rec.one(_ZN.aspect) or "",
-                rec.one(_ZN.status), rec.all(_ZN.subject), rec.text(_DESCRIPTION),
-                rec.integer(_ZN.asOf), src)
+                record_id,
+                str(rec.iri),
+                rec.all(_ZN.area),
+                rec.one(_ZN.aspect) or "",
+                rec.one(_ZN.status),
+                rec.all(_ZN.subject),
+                rec.text(_DESCRIPTION),
+                rec.integer(_ZN.asOf),
+                src,
+            )
         elif _ZN.Alignment in classes:
             self.alignments[record_id] = Alignment(
-                record_id, rec.all(_ZN.subject), rec.one(_ZN.concept) or "", src)
+                record_id, rec.all(_ZN.subject), rec.one(_ZN.concept) or "", src
+            )
         elif _ZN.Shortage in classes:
             self.shortages[record_id] = Shortage(
-                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
-                rec.all(_ZN.helpKind), rec.all(_ZN.area), rec.one(_ZN.status),
-                rec.integer(_ZN.asOf), src)
+                record_id,
+                rec.text(_PREF_LABEL),
+                rec.text(_DESCRIPTION),
+                rec.all(_ZN.subject),
+                rec.all(_ZN.helpKind),
+                rec.all(_ZN.area),
+                rec.one(_ZN.status),
+                rec.integer(_ZN.asOf),
+                src,
+            )
         elif _ZN.KnownIssue in classes:
             self.issues[record_id] = Issue(
-                record_id, rec.text(_PREF_LABEL), rec.text(_DESCRIPTION), rec.all(_ZN.subject),
-                _readings(rec.texts(_ZN.reading)), src)
+                record_id,
+                rec.text(_PREF_LABEL),
+                rec.text(_DESCRIPTION),
+                rec.all(_ZN.subject),
+                _readings(rec.texts(_ZN.reading)),
+                src,
+            )
         elif _ZN.Figure in classes:
             self.figures[record_id] = Figure(
-                record_id, rec.text(_ZN.measure),
+                record_id,
+                rec.text(_ZN.measure),
                 rec.text(_SCHEMA_VALUE) or rec.one(_SCHEMA_VALUE) or "",
-                rec.text(_SCHEMA_UNIT) or None, rec.all(_ZN.subject), rec.all(_ZN.area),
-                rec.integer(_ZN.asOf), src)
+                rec.text(_SCHEMA_UNIT) or None,
+                rec.all(_ZN.subject),
+                rec.all(_ZN.area),
+                rec.integer(_ZN.asOf),
+                src,
+            )
         if _ZN.Relation in classes:
-            self.relations[record_id] = (rec.one(_ZN["from"]), rec.one(_ZN.to), dict(
-                record="relation", iri=str(rec.iri),
-                kind=rec.one(_ZN.relationKind), domains=rec.all(_ZN.domain),
-                levels=rec.all(_ZN.level), access=rec.all(_ZN.access),
-                help_kinds=rec.all(_ZN.helpKind), areas=rec.all(_ZN.area),
-                age_min=rec.integer(_ZN.ageMin), age_max=rec.integer(_ZN.ageMax),
-                legal_bases=rec.all(_ZN.legalBasis), status=rec.one(_ZN.status),
-                as_of=rec.integer(_ZN.asOf), description=rec.text(_DESCRIPTION), sources=src))
+            self.relations[record_id] = (
+                rec.one(_ZN["from"]),
+                rec.one(_ZN.to),
+                dict(
+                    record="relation",
+                    iri=str(rec.iri),
+                    kind=rec.one(_ZN.relationKind),
+                    domains=rec.all(_ZN.domain),
+                    levels=rec.all(_ZN.level),
+                    access=rec.all(_ZN.access),
+                    help_kinds=rec.all(_ZN.helpKind),
+                    areas=rec.all(_ZN.area),
+                    age_min=rec.integer(_ZN.ageMin),
+                    age_max=rec.integer(_ZN.ageMax),
+                    legal_bases=rec.all(_ZN.legalBasis),
+                    status=rec.one(_ZN.status),
+                    as_of=rec.integer(_ZN.asOf),
+                    description=rec.text(_DESCRIPTION),
+                    sources=src,
+                ),
+            )
 
     def add_records(self, graph: Graph, subjects: Iterable[str] | None = None) -> None:
         """Make the parts of the records in *graph* (only those of *subjects* if given)."""
         records, sources = _read_records(graph, subjects)
-        self._add_all(records, sources,
-                      lambda iri: graph.value(URIRef(iri), ZN.opensContractedCare))
+        self._add_all(
+            records, sources, lambda iri: graph.value(URIRef(iri), ZN.opensContractedCare)
+        )
 
     def add_file(self, path: Path) -> None:
         """Make the parts of the records in the N-Triples file at *path*."""
@@ -616,16 +719,24 @@ class _Parts:
 
         self._add_all(records, sources, in_data)
 
-    def _add_all(self, records: dict[str, _Record], sources: dict[str, list[str]],
-                 in_data: Callable[[str], object | None]) -> None:
+    def _add_all(
+        self,
+        records: dict[str, _Record],
+        sources: dict[str, list[str]],
+        in_data: Callable[[str], object | None],
+    ) -> None:
         memo: dict[str, bool] = {}
 
         def opens_contracted_care(power: _Term | None) -> bool:
             return _opens_contracted_care(in_data, power, memo)
 
         for record_id, rec in records.items():
-            self.add(record_id, rec, tuple(sorted(set(sources.get(record_id, ())))),
-                     opens_contracted_care)
+            self.add(
+                record_id,
+                rec,
+                tuple(sorted(set(sources.get(record_id, ())))),
+                opens_contracted_care,
+            )
 
 
 def _readings(texts: Iterable[str]) -> tuple[str, ...]:
@@ -635,10 +746,16 @@ def _readings(texts: Iterable[str]) -> tuple[str, ...]:
 
 def _membership_edge(membership: Membership) -> dict[str, Any]:
     """The attributes of the edge from a team to its member."""
-    return dict(record="membership", iri=membership.iri, kind="heeft-netwerklid",
-                membership_status=membership.membership_status, status=membership.status,
-                as_of=membership.as_of, description=membership.description,
-                sources=membership.sources)
+    return dict(
+        record="membership",
+        iri=membership.iri,
+        kind="heeft-netwerklid",
+        membership_status=membership.membership_status,
+        status=membership.status,
+        as_of=membership.as_of,
+        description=membership.description,
+        sources=membership.sources,
+    )
 
 
 def _part_of_key(actor: str, whole: str) -> str:
@@ -648,8 +765,14 @@ def _part_of_key(actor: str, whole: str) -> str:
 
 def _part_of_edge(actor: dict[str, Any]) -> dict[str, Any]:
     """The attributes of the edges from the actor with node data *actor* to its wholes."""
-    return dict(record="part-of", iri=actor["iri"], kind="is-onderdeel-van",
-                status=actor["status"], as_of=actor["as_of"], sources=actor["sources"])
+    return dict(
+        record="part-of",
+        iri=actor["iri"],
+        kind="is-onderdeel-van",
+        status=actor["status"],
+        as_of=actor["as_of"],
+        sources=actor["sources"],
+    )
 
 
 def _assemble(parts: _Parts) -> nx.MultiDiGraph:
@@ -663,8 +786,12 @@ def _assemble(parts: _Parts) -> nx.MultiDiGraph:
     memberships = tuple(parts.memberships[i] for i in sorted(parts.memberships))
     for membership in memberships:
         if membership.team in G and membership.member in G:
-            G.add_edge(membership.team, membership.member, key=membership.id,
-                       **_membership_edge(membership))
+            G.add_edge(
+                membership.team,
+                membership.member,
+                key=membership.id,
+                **_membership_edge(membership),
+            )
     for actor, data in list(G.nodes(data=True)):
         for whole in data["part_of"]:
             if whole in G:
@@ -675,11 +802,15 @@ def _assemble(parts: _Parts) -> nx.MultiDiGraph:
 
     G.graph.update(
         areas={i: parts.areas[i] for i in sorted(parts.areas)},
-        mandates=in_order(parts.mandates), memberships=memberships,
-        arrangements=in_order(parts.arrangements), alignments=in_order(parts.alignments),
-        shortages=in_order(parts.shortages), issues=in_order(parts.issues),
+        mandates=in_order(parts.mandates),
+        memberships=memberships,
+        arrangements=in_order(parts.arrangements),
+        alignments=in_order(parts.alignments),
+        shortages=in_order(parts.shortages),
+        issues=in_order(parts.issues),
         figures=in_order(parts.figures),
-        records={i: parts.summaries[i] for i in sorted(parts.summaries)}, memo={},
+        records={i: parts.summaries[i] for i in sorted(parts.summaries)},
+        memo={},
     )
     return nx.freeze(G)
 
@@ -794,7 +925,8 @@ def area_scope(G: nx.MultiDiGraph, area: str) -> frozenset[str]:
 
 
 _CACHE: weakref.WeakKeyDictionary[Store, tuple[URIRef | None, nx.MultiDiGraph]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 # One projection at a time: the threads of a web server that all miss the cache after an
 # edit wait for the one projection instead of each building their own.
 _BUILDING = threading.Lock()

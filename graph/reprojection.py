@@ -40,9 +40,15 @@ __all__ = ["reproject"]
 
 Edge = tuple[str, str, str, dict[str, Any]]  # from, to, key, attributes
 # The record kinds kept in G.graph as tuples: the RecordSummary kind → the key.
-_TUPLES = {"Mandate": "mandates", "Membership": "memberships", "Arrangement": "arrangements",
-           "Alignment": "alignments", "Shortage": "shortages", "KnownIssue": "issues",
-           "Figure": "figures"}
+_TUPLES = {
+    "Mandate": "mandates",
+    "Membership": "memberships",
+    "Arrangement": "arrangements",
+    "Alignment": "alignments",
+    "Shortage": "shortages",
+    "KnownIssue": "issues",
+    "Figure": "figures",
+}
 
 
 @without_gc()
@@ -109,7 +115,8 @@ def _relation_records(G: nx.MultiDiGraph) -> int:
     memo = G.graph["memo"]
     if "relation_records" not in memo:
         memo["relation_records"] = sum(
-            1 for r in G.graph["records"].values() if r.kind == "Relation")
+            1 for r in G.graph["records"].values() if r.kind == "Relation"
+        )
     count: int = memo["relation_records"]
     return count
 
@@ -174,8 +181,9 @@ class _Patch:
                 self.added.append((source, target, record_id, attributes))
         for record_id, membership in self.fresh.memberships.items():
             if membership.team in nodes and membership.member in nodes:
-                self.added.append((membership.team, membership.member, record_id,
-                                   _membership_edge(membership)))
+                self.added.append(
+                    (membership.team, membership.member, record_id, _membership_edge(membership))
+                )
         part_of = set(self.fresh.actors)
         if added_actors:
             # Actors whose whole is new now get their part-of link.
@@ -185,12 +193,15 @@ class _Patch:
             if actor not in self.fresh.actors:
                 self.removed.extend(
                     (actor, w, _part_of_key(actor, w))
-                    for w in nodes[actor]["part_of"] if _part_of_key(actor, w) in index)
+                    for w in nodes[actor]["part_of"]
+                    if _part_of_key(actor, w) in index
+                )
             data = nodes[actor]
             for whole in data["part_of"]:
                 if whole in nodes:
                     self.added.append(
-                        (actor, whole, _part_of_key(actor, whole), _part_of_edge(data)))
+                        (actor, whole, _part_of_key(actor, whole), _part_of_edge(data))
+                    )
 
     # -- the order of a new projection ---------------------------------------------
 
@@ -231,19 +242,24 @@ class _Patch:
         changed_out: dict[str, dict[str, Any]] = {}
         changed_in: dict[str, dict[str, Any]] = {}
         for (source, target), keys in pairs.items():
-            ordered = dict(sorted(
-                keys.items(), key=lambda item: self._rank(source, target, item[0],
-                                                          item[1]["record"])))
+            ordered = dict(
+                sorted(
+                    keys.items(),
+                    key=lambda item: self._rank(source, target, item[0], item[1]["record"]),
+                )
+            )
             if source in self.nodes:
                 _put(changed_out, succ, source, target, ordered)
             if target in self.nodes:
                 _put(changed_in, pred, target, source, ordered)
         for node, out in changed_out.items():
-            succ[node] = dict(sorted(
-                out.items(), key=lambda item: self._first_rank(node, item[0], item[1])))
+            succ[node] = dict(
+                sorted(out.items(), key=lambda item: self._first_rank(node, item[0], item[1]))
+            )
         for node, into in changed_in.items():
-            pred[node] = dict(sorted(
-                into.items(), key=lambda item: self._first_rank(item[0], node, item[1])))
+            pred[node] = dict(
+                sorted(into.items(), key=lambda item: self._first_rank(item[0], node, item[1]))
+            )
         new = nx.MultiDiGraph()
         new._node = self.nodes
         new._adj = new._succ = succ
@@ -262,7 +278,8 @@ class _Patch:
         records = G.graph["records"]
         relations = _relation_records(G) + sum(
             (i in self.fresh.relations) - (i in records and records[i].kind == "Relation")
-            for i in self.touched)
+            for i in self.touched
+        )
         new.graph["memo"].update(edge_index=index, edge_counts=counts, relation_records=relations)
         return nx.freeze(new)
 

@@ -75,8 +75,14 @@ def write(G: nx.MultiDiGraph, path: Path) -> bool:
         # Edges are replayed in out-edge order; the in-edge order of each actor is kept
         # too, so that every analysis iterates (and breaks ties) as on the original.
         [list(G.pred[node]) for node in G],
-        {key: ({k: _plain(v) for k, v in value.items()} if isinstance(value, dict)
-               else tuple(_plain(v) for v in value)) for key, value in data.items()},
+        {
+            key: (
+                {k: _plain(v) for k, v in value.items()}
+                if isinstance(value, dict)
+                else tuple(_plain(v) for v in value)
+            )
+            for key, value in data.items()
+        },
     )
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
@@ -114,8 +120,14 @@ def read(path: Path) -> nx.MultiDiGraph | None:
         keyed = G._pred[node]
         G._pred[node] = {u: keyed[u] for u in order}
     G.graph.update(
-        {key: ({k: _records(v) for k, v in value.items()} if isinstance(value, dict)
-               else tuple(_records(v) for v in value)) for key, value in data.items()},
+        {
+            key: (
+                {k: _records(v) for k, v in value.items()}
+                if isinstance(value, dict)
+                else tuple(_records(v) for v in value)
+            )
+            for key, value in data.items()
+        },
         memo={},
     )
     return nx.freeze(G)

@@ -64,7 +64,6 @@ def test_stopping_while_the_projection_is_built_waits_for_it(
     assert outcome == ["klaar"]
 
 
-
 def _held(store: object, version: object) -> nx.MultiDiGraph | None:
     """The projection of *version* held in memory for *store*, if any."""
     held = projection._CACHE.get(store)  # type: ignore[call-overload]
@@ -88,8 +87,13 @@ def test_after_an_edit_the_new_version_is_projected_before_anyone_asks(
     store_copy: Path, auth: dict[str, str]
 ) -> None:
     relation = {
-        "registratie": {"id": "test-veilig-thuis-verwijst-huisarts", "from": "veilig-thuis",
-                        "to": "huisarts", "kind": "verwijst", "source": "003 §4"},
+        "registratie": {
+            "id": "test-veilig-thuis-verwijst-huisarts",
+            "from": "veilig-thuis",
+            "to": "huisarts",
+            "kind": "verwijst",
+            "source": "003 §4",
+        },
         "reden": "Test: de projectie staat klaar voor de volgende vraag.",
     }
     app = create_app(settings_for(store_copy, token=TOKEN))

@@ -6,8 +6,7 @@ from zorgnet.graph.analyses.gaps import framework_coverage
 def test_hilversum_fills_in_dichtbij_with_its_buurtteams(region):
     """002 §3.1: the buurtteams work from fixed locations in every wijk (dichtbij)."""
     cell = next(
-        c
-        for c in framework_coverage(region, gemeenten=["hilversum"], concepts=["dichtbij"]).cells
+        c for c in framework_coverage(region, gemeenten=["hilversum"], concepts=["dichtbij"]).cells
     )
     assert cell.state == "ingevuld"
     assert "buurtteams-hilversum" in cell.serving

@@ -86,7 +86,6 @@ def test_the_cache_is_rebuilt_when_the_store_gets_new_data():
     assert projection_for(store).number_of_nodes() == 0
 
 
-
 def test_many_requests_after_an_edit_build_the_projection_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -111,6 +110,7 @@ def test_many_requests_after_an_edit_build_the_projection_once(
     for thread in threads:
         thread.join()
     assert len(built) == 1
+
 
 def _modules() -> list[str]:
     package = zorgnet.graph.analyses

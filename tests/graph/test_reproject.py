@@ -28,57 +28,127 @@ def _changed(
 
 def _edit(store: Store, step: str) -> None:
     if step == "actor":
-        _changed(store, "actors", "veilig-thuis",
-                 lambda f: f.update(label="Veilig Thuis (nieuwe naam)"))
+        _changed(
+            store, "actors", "veilig-thuis", lambda f: f.update(label="Veilig Thuis (nieuwe naam)")
+        )
     elif step == "area":
         _changed(store, "areas", "hilversum", lambda f: f.update(label="Gemeente Hilversum"))
     elif step == "membership":
-        _changed(store, "memberships", "buurtteams-hilversum-versa-welzijn",
-                 lambda f: f.update(membershipStatus="verbonden"))
+        _changed(
+            store,
+            "memberships",
+            "buurtteams-hilversum-versa-welzijn",
+            lambda f: f.update(membershipStatus="verbonden"),
+        )
     elif step == "arrangement":
-        _changed(store, "arrangements", "inrichting-hbel-lokaal-team",
-                 lambda f: f.update(description="Anders beschreven."))
+        _changed(
+            store,
+            "arrangements",
+            "inrichting-hbel-lokaal-team",
+            lambda f: f.update(description="Anders beschreven."),
+        )
     elif step == "new relation":
-        apply_edit(store, "relations", "aanmaken", "test-vt-meldt-raad",
-                   {"from": "veilig-thuis", "to": "raad-voor-de-kinderbescherming",
-                    "kind": "meldt", "source": ["003 §4"]}, door="test", reden="Test.")
+        apply_edit(
+            store,
+            "relations",
+            "aanmaken",
+            "test-vt-meldt-raad",
+            {
+                "from": "veilig-thuis",
+                "to": "raad-voor-de-kinderbescherming",
+                "kind": "meldt",
+                "source": ["003 §4"],
+            },
+            door="test",
+            reden="Test.",
+        )
     elif step == "new mandate":
-        apply_edit(store, "mandates", "aanmaken", "test-mandaat",
-                   {"holder": "veilig-thuis", "power": "verwijzen", "source": ["003 §4"]},
-                   door="test", reden="Test.")
+        apply_edit(
+            store,
+            "mandates",
+            "aanmaken",
+            "test-mandaat",
+            {"holder": "veilig-thuis", "power": "verwijzen", "source": ["003 §4"]},
+            door="test",
+            reden="Test.",
+        )
     elif step == "deleted relation":
-        apply_edit(store, "relations", "verwijderen", "test-vt-meldt-raad", None,
-                   door="test", reden="Test.")
+        apply_edit(
+            store,
+            "relations",
+            "verwijderen",
+            "test-vt-meldt-raad",
+            None,
+            door="test",
+            reden="Test.",
+        )
     elif step == "new actor":
         fields = record_fields(store.graph(), "actors", "veilig-thuis")
         assert fields is not None
-        apply_edit(store, "actors", "aanmaken", "test-actor",
-                   {**fields, "label": "Testactor", "id": "test-actor"},
-                   door="test", reden="Test.")
+        apply_edit(
+            store,
+            "actors",
+            "aanmaken",
+            "test-actor",
+            {**fields, "label": "Testactor", "id": "test-actor"},
+            door="test",
+            reden="Test.",
+        )
     elif step == "deleted actor":
-        apply_edit(store, "actors", "verwijderen", "test-actor", None, door="test",
-                   reden="Test.")
+        apply_edit(store, "actors", "verwijderen", "test-actor", None, door="test", reden="Test.")
     elif step == "other whole":
         _changed(store, "actors", "veilig-thuis", lambda f: f.update(partOf=["test-actor"]))
     elif step == "whole back":
-        _changed(store, "actors", "veilig-thuis",
-                 lambda f: f.update(partOf=["regio-gooi-en-vechtstreek"]))
+        _changed(
+            store,
+            "actors",
+            "veilig-thuis",
+            lambda f: f.update(partOf=["regio-gooi-en-vechtstreek"]),
+        )
     elif step == "new membership":
-        apply_edit(store, "memberships", "aanmaken", "test-lid",
-                   {"team": "buurtteams-hilversum", "member": "veilig-thuis",
-                    "membershipStatus": "buiten", "source": ["003 §4"]},
-                   door="test", reden="Test.")
+        apply_edit(
+            store,
+            "memberships",
+            "aanmaken",
+            "test-lid",
+            {
+                "team": "buurtteams-hilversum",
+                "member": "veilig-thuis",
+                "membershipStatus": "buiten",
+                "source": ["003 §4"],
+            },
+            door="test",
+            reden="Test.",
+        )
     elif step == "deleted membership":
-        apply_edit(store, "memberships", "verwijderen", "test-lid", None, door="test",
-                   reden="Test.")
+        apply_edit(
+            store, "memberships", "verwijderen", "test-lid", None, door="test", reden="Test."
+        )
     elif step == "other sources":
-        _changed(store, "relations", "test-vt-meldt-raad",
-                 lambda f: f.update(source=["003 §4, afspraak 2"]))
+        _changed(
+            store,
+            "relations",
+            "test-vt-meldt-raad",
+            lambda f: f.update(source=["003 §4, afspraak 2"]),
+        )
 
 
-STEPS = ["actor", "area", "membership", "arrangement", "new relation", "new mandate",
-         "other sources", "deleted relation", "new actor", "other whole", "whole back",
-         "deleted actor", "new membership", "deleted membership"]
+STEPS = [
+    "actor",
+    "area",
+    "membership",
+    "arrangement",
+    "new relation",
+    "new mandate",
+    "other sources",
+    "deleted relation",
+    "new actor",
+    "other whole",
+    "whole back",
+    "deleted actor",
+    "new membership",
+    "deleted membership",
+]
 
 
 def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
@@ -113,8 +183,9 @@ def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset
         _edit(store, "new relation")
         after = projection_for(store)
         assert_same(after, project(store.graph()))
-        assert after.has_edge("veilig-thuis", "raad-voor-de-kinderbescherming",
-                              key="test-vt-meldt-raad")
+        assert after.has_edge(
+            "veilig-thuis", "raad-voor-de-kinderbescherming", key="test-vt-meldt-raad"
+        )
 
 
 def test_the_projection_made_after_an_edit_is_saved_for_the_next_process(

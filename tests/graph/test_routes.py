@@ -5,8 +5,15 @@ import pytest
 from zorgnet.graph.analyses.routes import legal_referrers, referral_routes
 from zorgnet.ontology.exceptions import UnknownName
 
-SEVEN_OF_SEED_003 = {"gemeente", "huisarts", "medisch-specialist", "jeugdarts",
-                     "gecertificeerde-instelling", "veilig-thuis", "rechter"}
+SEVEN_OF_SEED_003 = {
+    "gemeente",
+    "huisarts",
+    "medisch-specialist",
+    "jeugdarts",
+    "gecertificeerde-instelling",
+    "veilig-thuis",
+    "rechter",
+}
 
 
 def test_which_legal_referrers_give_access_to_contracted_youth_care(region):
@@ -88,15 +95,19 @@ def test_a_relation_for_another_area_is_not_used(tiny):
 def test_every_legal_referrer_of_the_region_reaches_contracted_care(region):
     for referrer in legal_referrers(region, domain="jeugd").referrers:
         edges = region.out_edges(referrer.actor, data=True)
-        assert any(v == "gecontracteerde-jeugdhulp" and d["kind"] == "verwijst"
-                   for _, v, d in edges), referrer.actor
+        assert any(
+            v == "gecontracteerde-jeugdhulp" and d["kind"] == "verwijst" for _, v, d in edges
+        ), referrer.actor
 
 
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"help_kind": "jeugd-gz"}, "jeugd-ggz"),
-    ({"gemeente": "hilversun"}, "hilversum"),
-    ({"source": "huisarst"}, "huisarts"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"help_kind": "jeugd-gz"}, "jeugd-ggz"),
+        ({"gemeente": "hilversun"}, "hilversum"),
+        ({"source": "huisarst"}, "huisarts"),
+    ],
+)
 def test_unknown_names_are_refused_with_the_closest_valid_names(tiny, kwargs, match):
     arguments = {"source": "huisarts", "help_kind": "jeugd-ggz", **kwargs}
     with pytest.raises(UnknownName, match=match):
@@ -107,8 +118,9 @@ def test_a_gp_in_huizen_with_a_light_parenting_question_goes_via_the_poh_jeugd(r
     """002 §3.3: in the HBEL two POH's Jeugd, linked to three GP practices, take up many
     light parenting questions. "huisarts" as entry point means every GP in Huizen, the
     practices with a POH Jeugd included."""
-    result = referral_routes(region, "huisarts", "opvoedondersteuning",
-                             gemeente="huizen", level="licht")
+    result = referral_routes(
+        region, "huisarts", "opvoedondersteuning", gemeente="huizen", level="licht"
+    )
     assert result.routes
     best = result.routes[0]
     assert [step.actor for step in best.steps] == ["hbel-huisartsenpraktijken", "hbel-poh-jeugd"]

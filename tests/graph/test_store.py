@@ -122,10 +122,17 @@ def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
     old = ox.Store(str(folder))
     version = ox.NamedNode("urn:zorgnet:version:0b6e1c2e-1d7c-4d0e-9a55-2f4f0c1d2e3f")
     for i in range(6):
-        old.add(ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i),
-                        version))
-    old.add(ox.Quad(ox.NamedNode("urn:zorgnet:store"), ox.NamedNode("urn:zorgnet:currentVersion"),
-                    version, ox.NamedNode("urn:zorgnet:meta")))
+        old.add(
+            ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i), version)
+        )
+    old.add(
+        ox.Quad(
+            ox.NamedNode("urn:zorgnet:store"),
+            ox.NamedNode("urn:zorgnet:currentVersion"),
+            version,
+            ox.NamedNode("urn:zorgnet:meta"),
+        )
+    )
     old.flush()
     del old
     with Store(folder) as store:
@@ -148,8 +155,9 @@ def test_a_version_written_with_its_triples_in_a_named_graph_still_reads_and_edi
     old = ox.Store(str(folder / "versions" / name))
     graph = ox.NamedNode(f"urn:zorgnet:version:{name}")
     for i in range(6):
-        old.add(ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i),
-                        graph))
+        old.add(
+            ox.Quad(ox.NamedNode(f"urn:x:a:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(i), graph)
+        )
     old.flush()
     del old
     (folder / "current").write_text(f"{name}\n")
@@ -160,7 +168,8 @@ def test_a_version_written_with_its_triples_in_a_named_graph_still_reads_and_edi
         assert len(store) == 6
     with Store(folder) as store:
         assert {str(s) for s in store.graph().subjects()} == {
-            *(f"urn:x:a:{i}" for i in range(5)), "urn:x:b:0"
+            *(f"urn:x:a:{i}" for i in range(5)),
+            "urn:x:b:0",
         }
         store.replace(_graph(2, "c"))
         assert (folder / "current").read_text().split()[1:] == ["default"]

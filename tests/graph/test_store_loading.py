@@ -99,7 +99,7 @@ def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
     lines = [f'<urn:x:a{i}> <urn:x:p> "{i}" .\n' for i in range(35)]
     lines[3] = '_:b <urn:x:p> "eerste" .\n'
     lines[30] = '_:b <urn:x:p> "tweede" .\n'
-    lines[31] = '<urn:x:c> <urn:x:q> _:b .\n'
+    lines[31] = "<urn:x:c> <urn:x:q> _:b .\n"
     lines[34] = '_:b <urn:x:p> "laatste" .'  # the last line, without its newline
     good = tmp_path / "goed.nt"
     good.write_text("".join(lines), encoding="utf-8")

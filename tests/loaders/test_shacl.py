@@ -155,8 +155,9 @@ def test_a_dataset_checked_a_record_at_a_time_has_the_problems_of_one_check(
 def test_parts_checked_side_by_side_lose_no_problem(tmp_path: Path) -> None:
     # Twelve undescribed teams, each in a part of its own among the shipped records.
     teams = "".join(
-        _UNDESCRIBED.replace("buurtteam-zonder-omschrijving", f"team-{i:02d}-zonder-omschrijving")
-        .removeprefix("actors:\n")
+        _UNDESCRIBED.replace(
+            "buurtteam-zonder-omschrijving", f"team-{i:02d}-zonder-omschrijving"
+        ).removeprefix("actors:\n")
         for i in range(12)
     )
     dataset = read_dataset(_shipped_with(tmp_path, "extra.yaml", "actors:\n" + teams))
