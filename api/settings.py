@@ -2,6 +2,7 @@
 
 import os
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -9,8 +10,17 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["SHIPPED_DATASET", "Settings", "get_settings"]
 
-# The shipped dataset lives beside the packages in a source checkout.
-SHIPPED_DATASET = Path(__file__).resolve().parent.parent / "data" / "gooi-en-vechtstreek"
+
+def _shipped_dataset() -> Path:
+    """The folder of the shipped dataset, package data of ``zorgnet.data``.
+
+    In a source checkout (an editable install) that is ``data/gooi-en-vechtstreek/`` itself,
+    the one folder a policy advisor edits; in a wheel it is the copy the wheel carries.
+    """
+    return Path(str(resources.files("zorgnet.data").joinpath("gooi-en-vechtstreek")))
+
+
+SHIPPED_DATASET = _shipped_dataset()
 
 
 def _default_store() -> Path:
