@@ -17,11 +17,13 @@ from zorgnet.graph.analyses._common import active, memo
 from zorgnet.graph.projection import Mandate, area_scope
 
 __all__ = [
+    "absent_offers",
     "help_relations",
     "mandates_by_holder",
     "offering",
     "opening_mandates",
     "scope_actors",
+    "scope_set",
     "served_areas",
 ]
 
@@ -63,7 +65,8 @@ def _by_area(G: nx.MultiDiGraph) -> tuple[list[str], dict[str, list[int]], list[
                 continue
             position = len(actors)
             actors.append(actor)
-            areas = served_areas(G, actor)
+            # Most actors name their areas; only parts that name none look at their whole.
+            areas = data["areas"] or served_areas(G, actor)
             for area in areas:
                 by_area[area].append(position)
             if not areas:
@@ -94,6 +97,25 @@ def scope_actors(G: nx.MultiDiGraph, area: str | None) -> tuple[str, ...]:
         return tuple(actors[i] for i in sorted(found))
 
     return memo(G, ("index", "scope", area), compute)
+
+
+def scope_set(G: nx.MultiDiGraph, area: str | None) -> frozenset[str]:
+    """:func:`scope_actors` as a set, for membership tests."""
+    return memo(G, ("index", "scope-set", area), lambda: frozenset(scope_actors(G, area)))
+
+
+def absent_offers(G: nx.MultiDiGraph) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """The actors whose record says their help is absent (status ``afwezig``): each with
+    the areas it concerns and the help kinds it names."""
+
+    def compute() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+        return tuple(
+            (actor, served_areas(G, actor), tuple(data["offers"]))
+            for actor, data in G.nodes(data=True)
+            if data["status"] == "afwezig"
+        )
+
+    return memo(G, ("index", "absent"), compute)
 
 
 def offering(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[str, ...]]:

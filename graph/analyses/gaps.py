@@ -14,13 +14,13 @@ from zorgnet.graph.analyses._common import (
     in_scope,
     memo,
 )
-from zorgnet.graph.analyses._index import served_areas
+from zorgnet.graph.analyses._index import absent_offers, scope_set
 from zorgnet.graph.analyses.routes import (
     ROUTE_COSTS,
     entry_actors,
     legal_referrers,
     providers,
-    route_graph,
+    reachable,
 )
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
@@ -208,9 +208,9 @@ def coverage(
 def _absent(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, ...]]:
     """Help kind → the actors whose record says that help is absent in *gemeente*."""
     found: dict[str, list[str]] = {}
-    for actor, data in G.nodes(data=True):
-        if data["status"] == "afwezig" and in_scope(G, served_areas(G, actor), gemeente):
-            for kind in data["offers"]:
+    for actor, areas, kinds in absent_offers(G):
+        if in_scope(G, areas, gemeente):
+            for kind in kinds:
                 found.setdefault(kind, []).append(actor)
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
@@ -460,8 +460,9 @@ def referrer_reach(
     A help kind is listed when someone gives it in the gemeente only on referral
     (access ``geindiceerd``) and no legal referrer has a route to anyone giving it:
     exactly when :func:`~zorgnet.graph.analyses.routes.referral_routes` from each legal
-    referrer finds no route, because both walk the same
-    :func:`~zorgnet.graph.analyses.routes.route_graph`.
+    referrer finds no route, because both walk the same steps
+    (:func:`~zorgnet.graph.analyses.routes.route_graph`,
+    :func:`~zorgnet.graph.analyses.routes.reachable`).
 
     Parameters
     ----------
@@ -486,17 +487,20 @@ def referrer_reach(
     """
     check_area(G, gemeente)
     check_concept(domain, "Domain", "domein")
+    return memo(G, ("referrer_reach", gemeente, domain), lambda: _reach(G, gemeente, domain))
+
+
+def _reach(G: nx.MultiDiGraph, gemeente: str, domain: str | None) -> ReferrerReach:
     referrers = tuple(r.actor for r in legal_referrers(G, gemeente=gemeente).referrers)
-    entries = {r: entry_actors(G, r, gemeente) for r in referrers}
+    here = scope_set(G, gemeente)
+    starts = {e for r in referrers for e in entry_actors(G, r, gemeente) if e in here}
     unreached: dict[str, tuple[str, ...]] = {}
     for kind in vocabulary().notations(ZN.HelpKind):
         found = providers(G, kind, gemeente=gemeente, domain=domain)
         indicated = tuple(p for p in found if _needs_referral(G, p))
         if not indicated:
             continue
-        H = route_graph(G, kind, gemeente=gemeente, domain=domain)
-        starts = {e for group in entries.values() for e in group if e in H}
-        reached = set(starts).union(*(nx.descendants(H, e) for e in starts))
+        reached = reachable(G, starts, kind, gemeente=gemeente, domain=domain)
         if reached.isdisjoint(found):
             unreached[kind] = indicated
     sources = {s for actors in unreached.values() for a in actors for s in G.nodes[a]["sources"]}

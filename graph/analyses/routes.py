@@ -9,6 +9,7 @@ domain and a level. Each step says who holds a mandate there; a route to indicat
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import islice, pairwise
 
 import networkx as nx
@@ -19,6 +20,7 @@ from zorgnet.graph.analyses._common import (
     check_concept,
     edge_applies,
     in_scope,
+    memo,
 )
 from zorgnet.graph.analyses._index import (
     help_relations,
@@ -26,6 +28,7 @@ from zorgnet.graph.analyses._index import (
     offering,
     opening_mandates,
     scope_actors,
+    scope_set,
 )
 from zorgnet.graph.projection import Mandate
 from zorgnet.ontology.exceptions import UnknownName
@@ -48,6 +51,7 @@ __all__ = [
     "legal_referrers",
     "prepare_routes",
     "providers",
+    "reachable",
     "referral_routes",
     "route_graph",
 ]
@@ -325,6 +329,20 @@ def providers(
     >>> providers(example_projection(), "jeugd-ggz", gemeente="hilversum")
     {'ggz-aanbieder': ()}
     """
+    return memo(
+        G,
+        ("providers", help_kind, gemeente, domain, level),
+        lambda: _providers(G, help_kind, gemeente, domain, level),
+    )
+
+
+def _providers(
+    G: nx.MultiDiGraph,
+    help_kind: str,
+    gemeente: str | None,
+    domain: str | None,
+    level: str | None,
+) -> dict[str, tuple[str, ...]]:
     nodes = G.nodes
     direct = {
         a
@@ -337,7 +355,7 @@ def providers(
         if edge_applies(G, data, area=gemeente, domain=domain, level=level):
             direct.add(target)
     found: dict[str, tuple[str, ...]] = {a: () for a in sorted(direct)}
-    in_scope_here = set(scope_actors(G, gemeente))
+    in_scope_here = scope_set(G, gemeente)
     for giver in sorted(direct):
         # Up through every enclosing category: pleegzorg within verblijf within the
         # regionally contracted youth care.
@@ -410,6 +428,68 @@ def _opens_care(G: nx.MultiDiGraph, actor: str, gemeente: str | None) -> bool:
     return any(m.opens_contracted_care for m in _mandates_at(G, actor, gemeente, None))
 
 
+_Step = tuple[str, str, str | None, dict, float]
+
+
+def _steps(
+    G: nx.MultiDiGraph, gemeente: str | None, domain: str | None, level: str | None
+) -> tuple[tuple[_Step, ...], tuple[_Step, ...]]:
+    """Every step :func:`route_graph` may take under the conditions, whatever the help:
+    the route relations, and the toegang's steps on behalf of its gemeente.
+
+    Each step is ``(from, to, relation id, edge data, cost)``; which help a relation is
+    for is left to the caller. Kept per projection: the gaps analysis asks it once for
+    every kind of help.
+    """
+
+    def compute() -> tuple[tuple[_Step, ...], tuple[_Step, ...]]:
+        # Only the actors of the gemeente, in the order of G: the same edges in the same
+        # order as a scan of every relation, so equal-cost ties fall the same way.
+        ordered = scope_actors(G, gemeente)
+        usable = scope_set(G, gemeente)
+        relations = []
+        succ = G.succ
+        for u in ordered:
+            for v, keyed in succ[u].items():
+                if v not in usable:
+                    continue
+                for key, data in keyed.items():
+                    if data["record"] != "relation" or data["kind"] not in ROUTE_COSTS:
+                        continue
+                    if not edge_applies(G, data, area=gemeente, domain=domain, level=level):
+                        continue
+                    pilot = _PILOT_PENALTY if data.get("status") == "pilot" else 0.0
+                    relations.append((u, v, key, data, ROUTE_COSTS[data["kind"]] + pilot))
+        return tuple(relations), _on_behalf_steps(G, gemeente, usable)
+
+    return memo(G, ("route-steps", gemeente, domain, level), compute)
+
+
+def _on_behalf_steps(
+    G: nx.MultiDiGraph, gemeente: str | None, usable: frozenset[str]
+) -> tuple[_Step, ...]:
+    if gemeente is None:
+        return ()
+    organisations, doors, sources = front_doors(G, gemeente)
+    referrer_types = {G.nodes[m.holder]["type"] for m in opening_mandates(G, gemeente)}
+    found = []
+    for door in doors:
+        # A GP practice named as toegang refers on its own authority, not the gemeente's.
+        if G.nodes[door]["type"] in referrer_types - TOEGANG_TYPES:
+            continue
+        if door in usable and not _opens_care(G, door, gemeente):
+            for organisation in organisations:
+                data = {"kind": ON_BEHALF, "sources": sources}
+                found.append((door, organisation, None, data, _ON_BEHALF_COST))
+    return tuple(found)
+
+
+def _for_help(data: dict, help_kind: str) -> bool:
+    """Whether a relation holds for *help_kind*: it names that help, or none."""
+    kinds = data.get("help_kinds") or ()
+    return not kinds or help_kind in kinds
+
+
 def route_graph(
     G: nx.MultiDiGraph,
     help_kind: str,
@@ -420,10 +500,11 @@ def route_graph(
 ) -> nx.DiGraph:
     """The steps a person can take under the conditions, the cheapest per pair of actors.
 
-    Every route question and the gaps analysis walk this one graph, so that "can this
+    Every route question and the gaps analysis walk these steps, so that "can this
     help be reached" has one answer. Its edges are the route relations that hold for
     the gemeente, domain, level and help kind, and, for a gemeente, one step from each
-    of its toegang actors to the gemeente they decide for (kind ``namens``).
+    of its toegang actors to the gemeente they decide for (kind ``namens``) where no
+    relation already joins them.
 
     Examples
     --------
@@ -434,47 +515,52 @@ def route_graph(
     >>> H["buurtteam"]["gemeente-hilversum"]["kind"]
     'verwijst'
     """
+    relations, on_behalf = _steps(G, gemeente, domain, level)
     H = nx.DiGraph()
-    # Only the actors of the gemeente, in the order of G: the same edges in the same
-    # order as a scan of every relation, so equal-cost ties fall the same way.
-    ordered = scope_actors(G, gemeente)
-    usable = set(ordered)
-    H.add_nodes_from(ordered)
-    succ = G.succ
-    for u in ordered:
-        for v, keyed in succ[u].items():
-            if v not in usable:
-                continue
-            for key, data in keyed.items():
-                if data["record"] != "relation" or data["kind"] not in ROUTE_COSTS:
-                    continue
-                if not edge_applies(
-                    G, data, area=gemeente, domain=domain, level=level, help_kind=help_kind
-                ):
-                    continue
-                pilot = _PILOT_PENALTY if data.get("status") == "pilot" else 0.0
-                _keep_cheapest(H, u, v, ROUTE_COSTS[data["kind"]] + pilot, key, data)
-    if gemeente is not None:
-        organisations, doors, sources = front_doors(G, gemeente)
-        referrer_types = {G.nodes[m.holder]["type"] for m in opening_mandates(G, gemeente)}
-        for door in doors:
-            # A GP practice named as toegang refers on its own authority, not the
-            # gemeente's.
-            if G.nodes[door]["type"] in referrer_types - TOEGANG_TYPES:
-                continue
-            if door in usable and not _opens_care(G, door, gemeente):
-                for organisation in organisations:
-                    if H.has_edge(door, organisation):
-                        continue  # a stated relation says more than "on behalf of"
-                    _keep_cheapest(
-                        H,
-                        door,
-                        organisation,
-                        _ON_BEHALF_COST,
-                        None,
-                        {"kind": ON_BEHALF, "sources": sources},
-                    )
+    H.add_nodes_from(scope_actors(G, gemeente))
+    for u, v, key, data, cost in relations:
+        if _for_help(data, help_kind):
+            _keep_cheapest(H, u, v, cost, key, data)
+    for u, v, key, data, cost in on_behalf:
+        if not H.has_edge(u, v):  # a stated relation says more than "on behalf of"
+            _keep_cheapest(H, u, v, cost, key, data)
     return H
+
+
+def reachable(
+    G: nx.MultiDiGraph,
+    starts: set[str],
+    help_kind: str,
+    *,
+    gemeente: str | None = None,
+    domain: str | None = None,
+) -> set[str]:
+    """The actors a route from *starts* reaches for *help_kind*: the same steps as
+    :func:`route_graph`, walked without building it.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> sorted(reachable(example_projection(), {"school"}, "jeugd-ggz", gemeente="hilversum"))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['buurtteam', 'doorbraaktafel', 'gemeente-hilversum', 'ggz-aanbieder', 'huisarts',
+     'poh-jeugd', 'school']
+    """
+    relations, on_behalf = _steps(G, gemeente, domain, None)
+    onward: dict[str, list[str]] = {}
+    for u, v, _, data, _ in relations:
+        if _for_help(data, help_kind):
+            onward.setdefault(u, []).append(v)
+    for u, v, *_ in on_behalf:
+        onward.setdefault(u, []).append(v)
+    seen = set(starts)
+    todo = list(starts)
+    while todo:
+        for v in onward.get(todo.pop(), ()):
+            if v not in seen:
+                seen.add(v)
+                todo.append(v)
+    return seen
 
 
 def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, data: dict) -> None:
@@ -492,6 +578,7 @@ def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, 
         )
 
 
+@cache
 def _label(concept_class: str, notation: str | None) -> str:
     if notation is None:
         return ""
@@ -564,7 +651,7 @@ def _step(
         else tuple(node["sources"]),
         edge.get("status") if edge else None,
     )
-    return replace(step, explanation=_explain(G, previous, step))
+    return step
 
 
 def prepare_routes(G: nx.MultiDiGraph) -> None:
@@ -631,25 +718,65 @@ def _route(
     if referrer is None and needs_referral and len(steps) == 1 and steps[0].legal_referrer:
         referrer = steps[0].actor
     sources = {s for step in steps for s in step.sources}
+    return Route(
+        tuple(steps), cost, needs_referral, referrer, tuple(sorted(sources)), parts.get(last, ())
+    )
+
+
+def _explained(G: nx.MultiDiGraph, route: Route) -> Route:
+    """*route* with its Dutch explanation, step by step (made only for routes kept)."""
+    steps = []
+    previous = None
+    for step in route.steps:
+        steps.append(replace(step, explanation=_explain(G, previous, step)))
+        previous = step.actor
     explanation = " ".join(step.explanation for step in steps)
-    if parts.get(last):
-        explanation += (
-            f" {target['label']} geeft deze hulp via "
-            + ", ".join(G.nodes[p]["label"] for p in parts[last])
-            + "."
-        )
-    if needs_referral and referrer is None:
+    last = G.nodes[route.actors[-1]]
+    if route.provider_parts:
+        names = ", ".join(G.nodes[p]["label"] for p in route.provider_parts)
+        explanation += f" {last['label']} geeft deze hulp via {names}."
+    if route.needs_referral and route.referrer is None:
         explanation += (
             " Deze hulp vraagt een verwijzing, maar op deze route staat geen wettelijk verwijzer."
         )
-    return Route(
-        tuple(steps),
-        cost,
-        needs_referral,
-        referrer,
-        tuple(sorted(sources)),
-        parts.get(last, ()),
-        explanation,
+    return replace(route, steps=tuple(steps), explanation=explanation)
+
+
+def _candidates(
+    G: nx.MultiDiGraph,
+    H: nx.DiGraph,
+    found: dict[str, tuple[str, ...]],
+    gemeente: str | None,
+    domain: str | None,
+    k: int,
+) -> list[Route]:
+    """The cheapest routes through *H*, enough to choose *k* distinct ones from.
+
+    Paths come cheapest first; once *k* distinct routes with an open gate are found,
+    the paths that cost more can no longer be chosen (gate-open routes come first),
+    so the walk stops there instead of at its limit of ``8 k`` paths.
+    """
+    candidates: list[Route] = []
+    kept: list[Route] = []
+    stop_above: float | None = None
+    paths = nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight")
+    for path in islice(paths, 8 * k):
+        route = _route(G, H, path[1:-1], found, gemeente, domain)
+        if stop_above is not None and route.cost > stop_above:
+            break
+        candidates.append(route)
+        if stop_above is None and route.gate_open and _differs(route, kept):
+            kept.append(route)
+            if len(kept) == k:
+                stop_above = route.cost
+    return candidates
+
+
+def _differs(route: Route, chosen: list[Route]) -> bool:
+    actors = set(route.actors)
+    return all(
+        _key(c) != _key(route) and not (set(c.actors) <= actors or actors <= set(c.actors))
+        for c in chosen
     )
 
 
@@ -683,6 +810,7 @@ def _distinct(G: nx.MultiDiGraph, candidates: list[Route], k: int) -> tuple[Rout
             continue
         if len(chosen) < k:
             chosen.append(route)
+    chosen = [_explained(G, route) for route in chosen]
     for i, doors in other_doors.items():
         route = chosen[i]
         names = ", ".join(sorted(set(doors)))
@@ -844,10 +972,7 @@ def referral_routes(
             f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
             f"{source}: {', '.join(G.nodes[a]['label'] for a in reachable) or 'niets'}.{detail}",
         )
-    candidates = [
-        _route(G, H, path[1:-1], found, gemeente, domain)
-        for path in islice(nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight"), 8 * k)
-    ]
+    candidates = _candidates(G, H, found, gemeente, domain, k)
     candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
     routes = _distinct(G, candidates, k)
     explanation = ""
