@@ -74,7 +74,7 @@ def empty_virtuoso(
         pytest.fail(crashed)
 
 
-@pytest.fixture(params=["oxigraph", "virtuoso"])
+@pytest.fixture(params=["oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """The location of an empty store of each backend, as ``--store`` takes it."""
     if request.param == "oxigraph":

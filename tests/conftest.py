@@ -9,7 +9,7 @@ from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, read_dataset
 
-pytest_plugins = ["backends_conftest"]
+pytest_plugins = ["backends_conftest", "markers_conftest"]
 
 
 @pytest.fixture(scope="session")
