@@ -54,6 +54,7 @@ def test_sparqlwrapper_sees_an_update_refused(server: str) -> None:
         client.query()
 
 
+@pytest.mark.browser
 def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 

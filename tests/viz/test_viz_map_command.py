@@ -30,6 +30,7 @@ def test_every_kind_of_map_is_written_as_one_offline_page(store_path, tmp_path, 
     assert "cdnjs" not in page and "jsdelivr" not in page and "bootstrap" not in page
 
 
+@pytest.mark.browser
 def test_a_map_as_png_with_positions_saved_then_reused(store_path, tmp_path):
     out, png, positions = tmp_path / "kaart.html", tmp_path / "kaart.png", tmp_path / "pos.json"
     args = [
