@@ -908,10 +908,14 @@ def area_scope(G: nx.MultiDiGraph, area: str) -> frozenset[str]:
             continue
         up.add(current)
         todo.extend(areas[current].part_of if current in areas else ())
-    children: dict[str, list[str]] = defaultdict(list)
-    for candidate in areas.values():
-        for parent in candidate.part_of:
-            children[parent].append(candidate.id)
+    children = G.graph["memo"].get("area_children")
+    if children is None:
+        # Built once per projection: a national network asks this for each gemeente.
+        children = defaultdict(list)
+        for candidate in areas.values():
+            for parent in candidate.part_of:
+                children[parent].append(candidate.id)
+        G.graph["memo"]["area_children"] = children
     down: set[str] = set()
     todo = [area]
     while todo:

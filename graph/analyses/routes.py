@@ -344,11 +344,9 @@ def _providers(
     level: str | None,
 ) -> dict[str, tuple[str, ...]]:
     nodes = G.nodes
-    direct = {
-        a
-        for a in offering(G, gemeente).get(help_kind, ())
-        if level is None or not nodes[a]["levels"] or level in nodes[a]["levels"]
-    }
+    direct = set(offering(G, gemeente).get(help_kind, ()))
+    if level is not None:
+        direct = {a for a in direct if level in (nodes[a]["levels"] or (level,))}
     # A relation "for jeugd-ggz" to an actor says that actor gives it, even where the
     # actor record does not list it (a provider category, say).
     for _, target, data in help_relations(G, gemeente).get(help_kind, ()):
@@ -754,13 +752,13 @@ def _candidates(
 
     Paths come cheapest first; once *k* distinct routes with an open gate are found,
     the paths that cost more can no longer be chosen (gate-open routes come first),
-    so the walk stops there instead of at its limit of ``8 k`` paths.
+    so the walk stops there instead of at its limit of ``6 k`` paths.
     """
     candidates: list[Route] = []
     kept: list[Route] = []
     stop_above: float | None = None
     paths = nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight")
-    for path in islice(paths, 8 * k):
+    for path in islice(paths, 6 * k):
         route = _route(G, H, path[1:-1], found, gemeente, domain)
         if stop_above is not None and route.cost > stop_above:
             break
