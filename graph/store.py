@@ -15,8 +15,17 @@ written before that keep their triples in a named graph, which the pointer names
 A small edit (``apply``) makes its version as a copy of the current one, which on disk
 is a set of hard links to the old database's immutable files, and changes only the
 triples it must: an edit of a national network costs a fraction of a second instead of
-a reload. One process at a time may open a store folder
-(a lock file says so), as with one Oxigraph database.
+a reload.
+
+One writer, many readers. One process at a time may open a store folder to write (a
+lock file says so, and names that process for the message another writer gets). Any
+number of processes may read it meanwhile: ``Store(path, read_only=True)`` takes no lock
+and opens the current version's database read-only. That is safe because a version's
+database is never changed once the pointer names it, apart from RocksDB compacting its
+files in the background (an open that meets a compaction is tried again), and a reader
+keeps the files it opened even when the writer deletes the version's folder. A reader
+follows the pointer: each time it is asked for its version it looks at the pointer file
+(one ``stat``) and opens the newer version when there is one, as a remote store does.
 
 Examples
 --------
@@ -34,7 +43,10 @@ import fcntl
 import gc
 import os
 import shutil
+import sys
 import tempfile
+import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -59,6 +71,13 @@ _POINTER_FILE = "current"
 # What the pointer says after the folder when a version's triples are in its default graph.
 _DEFAULT = "default"
 _LOCK_FILE = "zorgnet.lock"
+# A reader's open of a version that the writer compacts or deletes meanwhile fails;
+# it is tried again, the pointer read anew, this many times, the waits growing.
+_READ_ATTEMPTS = 8
+_READ_WAIT = 0.05
+_NOT_SEEN = (-1, -1, -1)
+# Failures that trying again does not mend.
+_FINAL = (errno.EACCES, errno.EPERM, errno.ENOTDIR)
 # The layout before versions had folders of their own: one database, and the current
 # version named by this triple in the graph urn:zorgnet:meta.
 _OLD_POINTER = ("urn:zorgnet:store", "urn:zorgnet:currentVersion", "urn:zorgnet:meta")
@@ -82,15 +101,40 @@ class Store:
     ----------
     location : Path, optional
         The store's folder (created when missing). None keeps the store in memory.
+    read_only : bool, optional
+        Open the folder to read only: no lock is taken, so this works while another
+        process (``zorgnet serve``, ``zorgnet load``) writes the store, and the
+        store follows that process's loads and edits. Nothing is written into the
+        folder but the saved projections (atomically); a missing folder is an empty
+        store. Writing raises :class:`StoreError`.
 
     Raises
     ------
     StoreError
-        When the folder cannot be opened, or another process has it open.
+        When the folder cannot be opened, or (unless *read_only*) another process
+        writes it (:class:`StoreAccessError`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "store"
+    >>> writer = Store(folder)
+    >>> data = Graph()
+    >>> _ = data.add((URIRef("urn:x:a"), URIRef("urn:x:p"), Literal("b")))
+    >>> writer.replace(data)
+    >>> reader = Store(folder, read_only=True)    # while the writer has it open
+    >>> reader.version == writer.version, len(reader)
+    (True, 1)
+    >>> _ = data.add((URIRef("urn:x:a"), URIRef("urn:x:p"), Literal("c")))
+    >>> writer.replace(data)
+    >>> reader.version == writer.version, len(reader)    # it follows the writer
+    (True, 2)
+    >>> reader.close(); writer.close()
     """
 
-    def __init__(self, location: Path | None = None) -> None:
+    def __init__(self, location: Path | None = None, *, read_only: bool = False) -> None:
         self.location = location
+        self.read_only = read_only
         self._lock: IO[str] | None = None
         self._ox = ox.Store()
         self._version: URIRef | None = None
@@ -98,7 +142,14 @@ class Store:
         # before that, a named graph (an edit's copy keeps the graph it copies).
         self._graph: GraphName = ox.DefaultGraph()
         self._lineage = Lineage()
+        # A reader's: what the pointer file was (inode, mtime, size; None: missing)
+        # when last read.
+        self._pointer_seen: tuple[int, int, int] | None = _NOT_SEEN
+        self._following = threading.Lock()
         if location is None:
+            return
+        if read_only:
+            self._follow()
             return
         try:
             location.mkdir(parents=True, exist_ok=True)
@@ -118,7 +169,8 @@ class Store:
 
     def close(self) -> None:
         """Release the store so that another Store (or process) can open it."""
-        self._ox.flush()
+        if not self.read_only:
+            self._ox.flush()
         del self._ox
         # rdflib Graphs made by graph() hold the database through reference cycles.
         gc.collect()
@@ -136,7 +188,13 @@ class Store:
 
     @property
     def version(self) -> URIRef | None:
-        """The IRI of the current version (its named graph), or None for an empty store."""
+        """The IRI of the current version (its named graph), or None for an empty store.
+
+        A store opened *read_only* first follows the writer: when the pointer file
+        changed since it last looked, it opens the version the pointer now names.
+        """
+        if self.read_only and self.location is not None:
+            self._follow()
         return self._version
 
     def graph(self) -> Graph:
@@ -145,6 +203,8 @@ class Store:
         The graph is a live view of one version: after a later ``replace`` it still
         shows the version it was made for until that version is dropped. Ask again.
         """
+        if self.read_only and self.location is not None:
+            self._follow()
         name = (
             DATASET_DEFAULT_GRAPH_ID
             if isinstance(self._graph, ox.DefaultGraph)
@@ -159,7 +219,7 @@ class Store:
         return copy
 
     def __len__(self) -> int:
-        if self._version is None:
+        if self.version is None:
             return 0
         # Counted by Oxigraph's engine: rdflib's len() of the view brings every triple
         # into Python (10 s for a national network, against 1 s).
@@ -189,7 +249,7 @@ class Store:
         version stays until the next load or until the store is closed. None for a
         store in memory or without data.
         """
-        version = version or self._version
+        version = version or self.version
         if self.location is None or version is None:
             return None
         return self.location / "versions" / f"{str(version)[len(_VERSION_PREFIX) :]}.{name}"
@@ -210,6 +270,7 @@ class Store:
         StoreError
             When the data cannot be written; the old content is then unchanged.
         """
+        self._refuse_if_read_only()
         if isinstance(data, Graph):
             # rdflib's N-Triples writer and Oxigraph's parser are both tight loops; a
             # Python conversion of each rdflib term to a pyoxigraph term is 3x slower.
@@ -268,6 +329,7 @@ class Store:
         >>> len(store)
         1
         """
+        self._refuse_if_read_only()
         rdf_format = format or triples_format(path)
         if rdf_format == ox.RdfFormat.N_TRIPLES:
             return self._load(lambda db, name: _bulk_load_in_parts(db, path, name))
@@ -309,6 +371,7 @@ class Store:
         >>> [str(o) for o in store.graph().objects()]
         ['c']
         """
+        self._refuse_if_read_only()
         base, base_graph, base_db = self._version, self._graph, self._ox
         if base is None:
             self.replace(add)
@@ -379,6 +442,64 @@ class Store:
             self._drop_other_versions(keep=old)
         return new
 
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError(
+                "Deze opslag is geopend om alleen te lezen: er kan niets in worden "
+                "gewijzigd. Open hem zonder read_only (één proces tegelijk) om te wijzigen."
+            )
+
+    def _follow(self) -> None:
+        """Open the version the pointer names, unless it is the one open (a reader's)."""
+        assert self.location is not None
+        pointer = self.location / _POINTER_FILE
+        failure: OSError | RuntimeError | None = None
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                seen = _stamp(pointer)
+                if seen == self._pointer_seen:
+                    return
+                with self._following:
+                    if seen != self._pointer_seen:
+                        self._open_current(pointer, seen)
+                return
+            except (OSError, RuntimeError) as exc:
+                # RocksDB compacted the version's files while they were opened (it says
+                # Corruption: a file its manifest names is gone), or the writer deleted
+                # the version after making newer ones current: read the pointer again.
+                failure = exc
+                if isinstance(exc, OSError) and _errno(exc) in _FINAL:
+                    break
+                time.sleep(_READ_WAIT * (attempt + 1))
+        assert failure is not None
+        cause = failure if isinstance(failure, OSError) else OSError(str(failure))
+        raise access_error(cause, "gelezen", self.location) from failure
+
+    def _open_current(self, pointer: Path, seen: tuple[int, int, int] | None) -> None:
+        assert self.location is not None
+        graph: GraphName = ox.DefaultGraph()
+        if seen is not None:
+            folder, *name = pointer.read_text(encoding="utf-8").split()
+            version: URIRef | None = URIRef(_VERSION_PREFIX + folder)
+            if version == self._version:
+                self._pointer_seen = seen
+                return
+            db = ox.Store.read_only(str(self.location / "versions" / folder))
+            graph = _graph_named(folder, name[0] if name else None)
+        elif (self.location / "CURRENT").exists():
+            # The one-database layout, which only a writer moves into version folders.
+            db = ox.Store.read_only(str(self.location))
+            subject, predicate, meta = (ox.NamedNode(iri) for iri in _OLD_POINTER)
+            current = next(iter(db.quads_for_pattern(subject, predicate, None, meta)), None)
+            version = None if current is None else URIRef(current.object.value)
+            if current is not None:
+                graph = ox.NamedNode(current.object.value)
+        else:
+            # No data yet (or no folder): an empty store, until a writer loads one.
+            db, version = ox.Store(), None
+        self._ox, self._version, self._graph = db, version, graph
+        self._pointer_seen = seen
+
     def _drop_other_versions(self, keep: URIRef | None = None) -> None:
         # Versions of loads that died before switching the pointer, and old versions.
         assert self.location is not None
@@ -435,7 +556,9 @@ def _errno(exc: OSError) -> int | None:
 
 def access_error(exc: OSError, done: str, location: Path | None = None) -> StoreAccessError:
     """The Dutch error for *exc*, met when the store was to be *done* (``geopend``,
-    ``bijgewerkt``): what happened and what to do, without the system's English text.
+    ``bijgewerkt``, ``gelezen``): what happened and what to do, without the system's
+    English text. A store another process writes is named by what that process wrote
+    in the lock file (``zorgnet serve, proces 12``).
 
     Examples
     --------
@@ -449,16 +572,30 @@ van de opslag en probeer het opnieuw; de opgeslagen data is niet veranderd.
     ('De opslag is in gebruik door een ander proces', True)
     """
     code = _errno(exc)
+    holder = getattr(exc, "holder", None)
     if code in (errno.ENOSPC, errno.EDQUOT):
         message = (
             f"De schijf is vol: de opslag kan niet worden {done}. Maak ruimte vrij op de "
             "schijf van de opslag en probeer het opnieuw; de opgeslagen data is niet veranderd."
+        )
+    elif code in (errno.EACCES, errno.EPERM) and done == "gelezen":
+        message = (
+            "Geen rechten: de opslag kan niet worden gelezen, want zorgnet mag de map van "
+            f"de opslag niet lezen. Geef zorgnet leesrechten op die map, of {_ELSEWHERE}."
         )
     elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
         message = (
             f"Geen rechten: de opslag kan niet worden {done}, want zorgnet mag niet schrijven "
             "in de map van de opslag (of de schijf is alleen te lezen). Geef zorgnet "
             f"schrijfrechten op die map, of {_ELSEWHERE}."
+        )
+    elif code in (errno.EAGAIN, errno.EWOULDBLOCK) and holder:
+        message = (
+            f"De opslag is in gebruik door een ander proces dat erin schrijft ({holder}): "
+            f"hij kan niet worden {done}, want er kan maar één proces tegelijk in schrijven. "
+            "Wacht tot dat proces klaar is, of stop het eerst; is het zorgnet serve, wijzig "
+            "dan via de webapp (met het schrijftoken). Lezen kan wel terwijl het draait: "
+            "zorgnet info, route, actor en de andere vragen werken gewoon."
         )
     elif code in (errno.EAGAIN, errno.EWOULDBLOCK):
         message = (
@@ -481,14 +618,54 @@ van de opslag en probeer het opnieuw; de opgeslagen data is niet veranderd.
     return StoreAccessError(message, location)
 
 
+class _Held(OSError):
+    """The store's lock is held by another process, which wrote *holder* in the lock
+    file (None when it wrote nothing readable)."""
+
+    def __init__(self, holder: str | None) -> None:
+        super().__init__(errno.EAGAIN, os.strerror(errno.EAGAIN))
+        self.holder = holder
+
+
 def _lock(location: Path) -> IO[str]:
-    handle = (location / _LOCK_FILE).open("a", encoding="utf-8")
+    """Take the store's write lock, and say in the lock file which process holds it."""
+    handle = (location / _LOCK_FILE).open("a+", encoding="utf-8")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except OSError as exc:
+        handle.seek(0)
+        holder = handle.read(200).strip()
         handle.close()
+        if exc.errno in (errno.EAGAIN, errno.EWOULDBLOCK):
+            raise _Held(holder or None) from exc
         raise
+    try:
+        handle.truncate(0)
+        handle.write(f"{_holder()}\n")
+        handle.flush()
+    except OSError:
+        pass  # only the message another writer gets is less precise
     return handle
+
+
+def _holder() -> str:
+    """This process as another writer's message names it: ``zorgnet serve, proces 12``."""
+    program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    if program in ("zorgnet", "__main__.py"):
+        command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
+        program = f"zorgnet {command}".strip()
+    elif program in ("", "-c", "-m"):
+        program = "python"
+    return f"{program}, proces {os.getpid()}"
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What changes when the pointer file is replaced: its inode, mtime and size."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_ino, found.st_mtime_ns, found.st_size
 
 
 def _point_to(location: Path, folder: str, graph: GraphName) -> None:

@@ -47,7 +47,11 @@ def test_a_second_open_of_the_same_store_is_a_clear_error(tmp_path: Path) -> Non
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode != 0
-    assert "ander zorgnet-proces" in result.stderr
+    # The message names the process that writes: this one, which holds the store.
+    message = result.stderr.splitlines()[-1]
+    assert "De opslag is in gebruik door een ander proces dat erin schrijft" in message
+    assert f"proces {os.getpid()})" in message
+    assert "wijzig dan via de webapp" in message and "Lezen kan wel" in message
 
 
 def test_store_error_is_a_zorgnet_error(tmp_path: Path) -> None:
