@@ -1,16 +1,17 @@
 """CLI commands for the analyses (route, gaps, overlaps, team, brokers, mandates, diff).
 
 Each command opens the store, takes the cached projection and calls one analysis
-function; it prints a Dutch table, or the result as JSON with ``--json``.
+function; it prints a Dutch table, or the result as JSON with ``--json``. The store, the
+projection (networkx) and the analyses are imported when a command runs, so that
+``zorgnet --help`` starts fast.
 """
 
 import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import networkx as nx
 import typer
 
 from zorgnet.api.cli_common import (
@@ -21,7 +22,9 @@ from zorgnet.api.cli_common import (
     read_store,
     say,
 )
-from zorgnet.graph.projection import projection_for
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["register"]
 
@@ -53,7 +56,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _run(store: Path | None, analysis: Callable[[nx.MultiDiGraph], Any]) -> Any:
+def _run(store: Path | None, analysis: Callable[["nx.MultiDiGraph"], Any]) -> Any:
+    from zorgnet.graph.projection import projection_for
+
     return read_store(store, lambda opened: analysis(projection_for(opened)))
 
 
@@ -73,7 +78,7 @@ def concept_label(concept_class: str, notation: str | None) -> str:
     return vocab.label(concept) if concept is not None else notation
 
 
-def _labels(G: nx.MultiDiGraph, actors: tuple[str, ...] | list[str]) -> list[str]:
+def _labels(G: "nx.MultiDiGraph", actors: tuple[str, ...] | list[str]) -> list[str]:
     return [G.nodes[a]["label"] if a in G else a for a in actors]
 
 
@@ -86,7 +91,7 @@ def _step_kind(kind: str | None, practice: bool) -> str:
     return f"{text} (praktijk)" if practice else text
 
 
-def _evidence(G: nx.MultiDiGraph, cells: list[Any], state: str) -> list[str]:
+def _evidence(G: "nx.MultiDiGraph", cells: list[Any], state: str) -> list[str]:
     """The records behind a gemeente's state for one help kind, by name."""
     if state == "tekort":
         shortages = {s.id: s.label for s in G.graph["shortages"]}

@@ -7,11 +7,9 @@ heeft fouten, 2 = zorgnet kon zijn werk niet doen.
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
-from rich.table import Table
 
 from zorgnet.api.cli_common import (
     JsonOption,
@@ -26,11 +24,13 @@ from zorgnet.api.cli_common import (
     read_store,
     say,
 )
-from zorgnet.api.settings import get_settings
-from zorgnet.graph.coverage import source_coverage
-from zorgnet.graph.summary import Summary, summarize
-from zorgnet.loaders.dataset import Dataset, read_dataset
-from zorgnet.ontology.exceptions import ZorgnetError
+
+# The commands here and in the command modules import their heavy modules (rdflib,
+# networkx, the store, pydantic, rich tables, the loaders and analyses) when they run, so
+# that ``zorgnet --help`` starts fast; tests/api/test_cli_start.py guards it.
+if TYPE_CHECKING:
+    from zorgnet.graph.summary import Summary
+    from zorgnet.loaders.dataset import Dataset
 
 __all__ = ["app"]
 
@@ -50,7 +50,12 @@ DataOption = Annotated[
 ]
 
 
-def _read(path: Path | None) -> Dataset:
+def _read(path: Path | None) -> "Dataset":
+    from rich.progress import Progress
+
+    from zorgnet.api.settings import get_settings
+    from zorgnet.loaders.dataset import read_dataset
+
     target = path or get_settings().data
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("Bestanden lezen", total=None)
@@ -61,7 +66,9 @@ def _read(path: Path | None) -> Dataset:
         return read_dataset(target, progress=advance)
 
 
-def _print_summary(summary: Summary) -> None:
+def _print_summary(summary: "Summary") -> None:
+    from rich.table import Table
+
     table = Table(title="Registraties", show_edge=False)
     table.add_column("soort")
     table.add_column("aantal", justify="right")
@@ -126,6 +133,10 @@ def load(
     registratie in zijn geheel. Voorbeelden: zorgnet load data/gooi-en-vechtstreek;
     zorgnet load nieuw.yaml --add --vervang
     """
+    from zorgnet.api.settings import get_settings
+    from zorgnet.loaders.dataset import read_dataset
+    from zorgnet.ontology.exceptions import ZorgnetError
+
     if vervang and not add:
         say(
             "--vervang hoort bij --add: zonder --add vervangt de data al alles wat in de "
@@ -152,7 +163,7 @@ def load(
     console.print(loaded)
 
 
-def _replaced(dataset: Dataset) -> str:
+def _replaced(dataset: "Dataset") -> str:
     """The words for the records a load replaced, if any."""
     return f", waarvan {len(dataset.existing)} vervangen," if dataset.existing else ""
 
@@ -163,6 +174,8 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
 
     Voorbeeld: zorgnet info --json
     """
+    from zorgnet.graph.summary import summarize
+
     summary = read_store(store, lambda opened: summarize(opened.graph()))
     if as_json:
         print(json.dumps(summary.__dict__, ensure_ascii=False, indent=2))
@@ -226,6 +239,10 @@ def start(
 
     De webapp draait op http://127.0.0.1:8000/ (zie zorgnet serve). Voorbeeld: zorgnet start
     """
+    from zorgnet.api.settings import get_settings
+    from zorgnet.graph.summary import summarize
+    from zorgnet.ontology.exceptions import ZorgnetError
+
     dataset = _read(None)
     print_report(dataset.report)
     if not dataset.report.ok:
@@ -255,6 +272,10 @@ def bronnen(store: StoreOption = None, as_json: JsonOption = False) -> None:
     Paragrafen waar niets naar verwijst staan apart, zodat zichtbaar is wat de data
     (nog) niet dekt. Voorbeeld: zorgnet bronnen --json
     """
+    from rich.table import Table
+
+    from zorgnet.graph.coverage import source_coverage
+
     coverage = read_store(store, lambda opened: source_coverage(opened.graph()))
     if as_json:
         rows = [s.__dict__ for s in coverage.sections]

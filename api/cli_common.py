@@ -7,7 +7,12 @@ The consoles print text as it is: they read no Rich markup and no ``:emoji:`` co
 label such as ``[link=http://x]klik[/link]`` shows its brackets instead of becoming a
 link. Colour goes through :func:`say` (and :func:`plain` where Rich reads markup of its
 own accord, as in a progress bar's description).
+
+The store, the loaders and rich's tables are imported where they are used, so that
+importing this module (and so ``zorgnet --help``) stays fast.
 """
+
+from __future__ import annotations
 
 import contextlib
 import ctypes
@@ -15,23 +20,19 @@ import gc
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 from rich.text import Text
 
-from zorgnet.api.settings import get_settings
-from zorgnet.graph.backends import open_store
-from zorgnet.graph.projection import load_and_project, projection_for
-from zorgnet.graph.sparql_store import SparqlStore
-from zorgnet.graph.store import Store
-from zorgnet.loaders.dataset import Dataset
-from zorgnet.loaders.report import Report
-from zorgnet.loaders.triples import Triples
-from zorgnet.ontology.exceptions import ZorgnetError
+if TYPE_CHECKING:
+    from zorgnet.graph.sparql_store import SparqlStore
+    from zorgnet.graph.store import Store
+    from zorgnet.loaders.dataset import Dataset
+    from zorgnet.loaders.report import Report
+    from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = [
     "JsonOption",
@@ -67,6 +68,9 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor 
 
 def open_cli_store(location: Path | None) -> Store | SparqlStore:
     """The store given with ``--store``, else the configured one."""
+    from zorgnet.api.settings import get_settings
+    from zorgnet.graph.backends import open_store
+
     return open_store(location or get_settings().store)
 
 
@@ -75,6 +79,8 @@ def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) 
 
     The on-disk store is locked while open, so it is closed before the command goes on.
     """
+    from zorgnet.ontology.exceptions import ZorgnetError
+
     try:
         with open_cli_store(location) as opened:
             return read(opened)
@@ -84,6 +90,8 @@ def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) 
 
 def print_table(title: str, columns: list[str], rows: list[list[Any]]) -> None:
     """A Dutch table on the console; lists and tuples in a cell are joined with commas."""
+    from rich.table import Table
+
     table = Table(title=title, show_edge=False)
     for column in columns:
         table.add_column(column)
@@ -147,6 +155,10 @@ def commit(
     unless *replace*: then the stored record and its citations go out in the same
     ``apply`` that puts the new one in, so it is replaced as a whole, never merged.
     """
+    from zorgnet.graph.projection import load_and_project, projection_for
+    from zorgnet.graph.store import Store
+    from zorgnet.loaders.triples import Triples
+
     if add and not replace:
         dataset.report.extend(dataset.existing_problems())
     print_report(dataset.report)

@@ -2,26 +2,28 @@
 
 Exports are in ``zorgnet export`` (api/cli.py); this module reads other formats in,
 with the same all-or-nothing rule as ``zorgnet load --add``, and the same ``--vervang``
-for records whose id is already stored.
+for records whose id is already stored. The readers (rdflib, openpyxl) are imported when
+a command runs, so that ``zorgnet --help`` starts fast.
 """
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rdflib import Graph
 
 from zorgnet.api.cli_common import StoreOption, commit, console, fail, open_cli_store, say
-from zorgnet.api.settings import get_settings
-from zorgnet.loaders.dataset import Dataset, read_dataset
-from zorgnet.ontology.exceptions import ZorgnetError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from zorgnet.loaders.dataset import Dataset
 
 __all__ = ["IMPORT_FORMATS", "read_import", "register"]
 
 IMPORT_FORMATS = ("hsds", "xlsx", "jsonld")
 
 
-def read_import(path: Path, fmt: str, base: Graph | None) -> Dataset:
+def read_import(path: Path, fmt: str, base: "Graph | None") -> "Dataset":
     """Read *path* in *fmt* (``hsds``, ``xlsx`` or ``jsonld``) on top of *base*."""
     if fmt == "hsds":
         from zorgnet.loaders.hsds import read_hsds
@@ -31,6 +33,8 @@ def read_import(path: Path, fmt: str, base: Graph | None) -> Dataset:
         from zorgnet.loaders.xlsx import read_xlsx
 
         return read_xlsx(path, base=base)
+    from zorgnet.loaders.dataset import read_dataset
+
     return read_dataset(path, base=base)
 
 
@@ -59,6 +63,8 @@ def _import(
     waarschuwing gemeld.
     Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx --vervang
     """
+    from zorgnet.ontology.exceptions import ZorgnetError
+
     if fmt not in IMPORT_FORMATS:
         say(f"onbekend formaat {fmt!r}; kies uit: {', '.join(IMPORT_FORMATS)}")
         raise typer.Exit(2)
@@ -89,7 +95,10 @@ def _template(
     Laad het ingevulde werkboek met zorgnet import --format xlsx.
     Voorbeeld: zorgnet template -o sociale-kaart.xlsx
     """
+    from zorgnet.api.settings import get_settings
     from zorgnet.graph.exports.xlsx import workbook_bytes
+    from zorgnet.loaders.dataset import read_dataset
+    from zorgnet.ontology.exceptions import ZorgnetError
 
     try:
         with open_cli_store(store) as opened:

@@ -2,27 +2,28 @@
 
 The command opens the store, builds one map from the projection with
 :mod:`zorgnet.viz.maps` and writes it with :mod:`zorgnet.viz.render`; ``--png`` also draws
-it with headless Chromium.
+it with headless Chromium. The projection and the map modules are imported when the
+command runs, so that ``zorgnet --help`` starts fast.
 """
 
 import webbrowser
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import networkx as nx
 import typer
 
 from zorgnet.api.cli_common import StoreOption, console, fail, open_cli_store
-from zorgnet.graph.projection import projection_for
-from zorgnet.ontology.exceptions import ZorgnetError
-from zorgnet.viz import maps
-from zorgnet.viz.maps import NetworkMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from zorgnet.viz.maps import NetworkMap
 
 __all__ = ["build_map", "register"]
 
 
 def build_map(
-    G: nx.MultiDiGraph,
+    G: "nx.MultiDiGraph",
     *,
     gemeente: str | None = None,
     team: str | None = None,
@@ -30,7 +31,7 @@ def build_map(
     actor: str | None = None,
     depth: int = 1,
     gaps: bool = False,
-) -> NetworkMap:
+) -> "NetworkMap":
     """The map the options ask for; see ``zorgnet map --help``.
 
     Examples
@@ -41,6 +42,9 @@ def build_map(
     >>> build_map(example_projection()).kind
     'regio'
     """
+    from zorgnet.ontology.exceptions import ZorgnetError
+    from zorgnet.viz import maps
+
     chosen = [
         name
         for name, value in (
@@ -122,6 +126,8 @@ def register(app: typer.Typer) -> None:
         buiten), een route, het netwerk rond een actor, of de gaten en overlap.
         Voorbeeld: zorgnet map --route huisarts jeugd-ggz --gemeente huizen -o route.html
         """
+        from zorgnet.graph.projection import projection_for
+        from zorgnet.ontology.exceptions import ZorgnetError
         from zorgnet.viz.layout import load_positions, save_positions
         from zorgnet.viz.maps import with_positions
         from zorgnet.viz.png import browser_positions, write_png

@@ -5,19 +5,20 @@ They give the same content as ``GET /api/actors/{id}`` and ``GET /api/areas/{id}
 (with ``--json`` the very same JSON): the record's fields, its relations and mandates
 with their descriptions, and the figures, known issues with every reading, and
 shortages that concern it.
+
+The commands import the web app's models and detail functions (pydantic, FastAPI) and
+the projection when they run, so that ``zorgnet --help`` starts fast.
 """
 
 import json
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zorgnet.api.cli_common import JsonOption, StoreOption, console, print_table, read_store
-from zorgnet.api.models import FactsOut, IssueOut
-from zorgnet.api.routers.actors import actor_detail
-from zorgnet.api.routers.areas import area_detail
-from zorgnet.graph.analyses.facts import known_issues
-from zorgnet.graph.projection import projection_for
+
+if TYPE_CHECKING:
+    from zorgnet.api.models import FactsOut, IssueOut
 
 __all__ = ["register"]
 
@@ -25,7 +26,7 @@ ActorArgument = Annotated[str, typer.Argument(help="Id van de actor, bijvoorbeel
 AreaArgument = Annotated[str, typer.Argument(help="Id van het gebied, bijvoorbeeld huizen.")]
 
 
-def _print_issues(issues: list[IssueOut]) -> None:
+def _print_issues(issues: list["IssueOut"]) -> None:
     if not issues:
         console.print("Bekende kwesties: geen, voor zover bekend.")
         return
@@ -37,7 +38,7 @@ def _print_issues(issues: list[IssueOut]) -> None:
         console.print(f"    bronnen: {'; '.join(issue.sources)}")
 
 
-def _print_facts(facts: FactsOut) -> None:
+def _print_facts(facts: "FactsOut") -> None:
     if facts.figures:
         print_table(
             "Cijfers",
@@ -67,6 +68,10 @@ def register(app: typer.Typer) -> None:
     def kwesties(store: StoreOption = None, as_json: JsonOption = False) -> None:
         """De bekende kwesties in de bronnen (tegenspraak, vaagheid), met elke lezing en
         de bron: dezelfde als de waarschuwingen van zorgnet load, nu uit de opslag."""
+        from zorgnet.api.models import IssueOut
+        from zorgnet.graph.analyses.facts import known_issues
+        from zorgnet.graph.projection import projection_for
+
         issues = read_store(
             store,
             lambda opened: [
@@ -85,6 +90,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Eén actor met alles wat erover is opgeslagen: relaties, bevoegdheden, cijfers,
         tekorten en bekende kwesties, met bronnen."""
+        from zorgnet.api.routers.actors import actor_detail
+        from zorgnet.graph.projection import projection_for
+
         detail = read_store(store, lambda opened: actor_detail(projection_for(opened), actor_id))
         if as_json:
             print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -124,6 +132,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """De sociale kaart van een gemeente (of ander gebied): lokale inrichting,
         voorveld, cijfers, tekorten en bekende kwesties, met bronnen."""
+        from zorgnet.api.routers.areas import area_detail
+        from zorgnet.graph.projection import projection_for
+
         detail = read_store(store, lambda opened: area_detail(projection_for(opened), area_id))
         if as_json:
             print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))

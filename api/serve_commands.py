@@ -1,18 +1,23 @@
-"""CLI commands: serve (the web app with uvicorn)."""
+"""CLI commands: serve (the web app with uvicorn).
+
+The web app, uvicorn and the settings are imported when the command runs, so that
+``zorgnet --help`` starts fast.
+"""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from zorgnet.api.cli_common import console, errors, fail
-from zorgnet.api.settings import Settings, get_settings
-from zorgnet.ontology.exceptions import ZorgnetError
+
+if TYPE_CHECKING:
+    from zorgnet.api.settings import Settings
 
 __all__ = ["register", "serve_app"]
 
 
-def serve_app(settings: Settings, *, load: Path | None = None) -> None:
+def serve_app(settings: "Settings", *, load: Path | None = None) -> None:
     """Run the web app on ``settings.host:settings.port`` until interrupted.
 
     Parameters
@@ -28,6 +33,7 @@ def serve_app(settings: Settings, *, load: Path | None = None) -> None:
     from zorgnet.api.app import create_app
     from zorgnet.graph.backends import open_store
     from zorgnet.loaders.dataset import read_dataset
+    from zorgnet.ontology.exceptions import ZorgnetError
 
     if load is not None:
         dataset = read_dataset(load)
@@ -82,6 +88,8 @@ def register(app: typer.Typer) -> None:
         via ZORGNET_HOST, ZORGNET_PORT, ZORGNET_TOKEN (schrijftoken; zonder: alleen
         lezen), ZORGNET_SPARQL_TIMEOUT ... Voorbeeld: zorgnet serve --port 8080
         """
+        from zorgnet.api.settings import get_settings
+
         base = get_settings()
         changes = {
             k: v for k, v in {"host": host, "port": port, "store": store, "data": data}.items() if v

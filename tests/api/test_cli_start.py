@@ -1,0 +1,108 @@
+"""Does ``zorgnet`` start fast? Guarded by what it imports, not by a clock.
+
+Each check runs in a fresh interpreter, so that nothing another test imported counts.
+The timings themselves are in bench/cli.py.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from zorgnet.graph.projection import projection_for
+from zorgnet.graph.store import Store
+
+# Packages that take tens to hundreds of milliseconds to import, and that neither
+# ``zorgnet --help`` nor the module defining the commands needs.
+HEAVY = (
+    "rdflib",
+    "networkx",
+    "pyoxigraph",
+    "oxrdflib",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "pyshacl",
+    "pyshacl_turbo",
+    "openpyxl",
+    "jinja2",
+    "pydantic",
+    "pydantic_settings",
+    "httpx",
+)
+# What a route question does not need either: it reads the saved projection.
+NOT_FOR_A_ROUTE = (
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "pyshacl",
+    "pyshacl_turbo",
+    "openpyxl",
+    "jinja2",
+    "zorgnet.loaders",
+    "zorgnet.viz",
+    "zorgnet.graph.exports",
+)
+
+
+def imported_after(code: str) -> tuple[str, set[str]]:
+    """What a fresh interpreter printed running *code*, and the modules it imported."""
+    script = (
+        "import json, sys\n"
+        f"{code}\n"
+        "sys.stdout.flush()\n"
+        "print('\\nMODULES', json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    printed, modules = done.stdout.rsplit("MODULES", 1)
+    return printed, set(json.loads(modules))
+
+
+def loaded(modules: set[str], packages: tuple[str, ...]) -> list[str]:
+    return sorted(p for p in packages if any(m == p or m.startswith(p + ".") for m in modules))
+
+
+def test_importing_the_command_loads_no_graph_store_or_web_libraries() -> None:
+    _, modules = imported_after("import zorgnet.api.cli")
+    assert "zorgnet.api.cli" in modules
+    assert loaded(modules, HEAVY) == []
+
+
+def test_help_lists_every_command_without_loading_them() -> None:
+    code = (
+        "from zorgnet.api.cli import app\n"
+        "try:\n"
+        "    app(['--help'], prog_name='zorgnet')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+    )
+    printed, modules = imported_after(code)
+    assert "route" in printed and "actor" in printed and "serve" in printed
+    assert loaded(modules, HEAVY) == []
+    assert [
+        m for m in modules if m.startswith("zorgnet.") and not m.startswith("zorgnet.api")
+    ] == []
+
+
+def test_a_route_question_loads_no_web_app_loaders_or_shacl(
+    loaded_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(loaded_store, store)
+    with Store(store) as opened:
+        projection_for(opened)  # saved beside the version, as `zorgnet load` does
+    code = (
+        "from zorgnet.api.cli import app\n"
+        "try:\n"
+        "    app(['route', 'huisarts', 'jeugd-ggz', '--gemeente', 'huizen',\n"
+        f"         '--store', {str(store)!r}], prog_name='zorgnet')\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+    )
+    printed, modules = imported_after(code)
+    assert "Route 1" in printed
+    assert loaded(modules, NOT_FOR_A_ROUTE) == []
