@@ -10,21 +10,23 @@ dataset is checked a part at a time (:func:`shacl_problems`), and one record on 
 as part of a stored dataset (:func:`record_problems`). tests/loaders/test_shacl.py holds
 the shapes to that and both to SHACL over the whole dataset.
 
-The engine is pyshacl-turbo, a Rust implementation of pySHACL's API: the same report
-graph, several times faster, which is what makes checking a national network feasible.
-tests/loaders/test_shacl.py checks that it agrees with pySHACL itself on every kind of
-constraint the shapes use.
+pySHACL is the reference engine. pyshacl-turbo, a Rust implementation of pySHACL's API
+(the same report graph, several times faster, which is what makes checking a national
+network feasible), is used instead when it is installed: ``pip install 'zorgnet[national]'``.
+:data:`ENGINE` says which one checks; tests/loaders/test_shacl_engines.py holds the two to
+the same report on the shipped data and on broken inputs, and tests/loaders/test_shacl.py
+on every kind of constraint the shapes use.
 """
 
 import os
+import re
 from collections import deque
 from collections.abc import Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
+from importlib.util import find_spec
 
-from pyshacl_turbo import validate
-from pyshacl_turbo.rdf import Input
-from rdflib import DCTERMS, RDF, SH, BNode, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, RDFS, SH, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection as RdfList
 from rdflib.term import Node
 
@@ -34,7 +36,12 @@ from zorgnet.ontology.files import ontology_graph, schema_graph, shapes_graph
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.vocabulary import label_of
 
-__all__ = ["PART_SIZE", "neighbourhood", "record_problems", "shacl_problems"]
+__all__ = ["ENGINE", "ENGINES", "PART_SIZE", "neighbourhood", "record_problems", "shacl_problems"]
+
+ENGINES = ("pyshacl-turbo", "pyshacl")
+"""The SHACL engines zorgnet can use: the accelerator and the reference."""
+ENGINE = "pyshacl-turbo" if find_spec("pyshacl_turbo") is not None else "pyshacl"
+"""The engine that checks: pyshacl-turbo when it is installed, else pySHACL."""
 
 PART_SIZE = 50_000
 """About how many triples the engine checks at once: a national network in one go
@@ -106,19 +113,96 @@ def _schema_lines() -> str:
 
 
 def _results(text: str, focus: list[URIRef] | None) -> Graph:
-    """SHACL's report graph for N-Triples *text*, about the *focus* nodes (default all)."""
-    # The engine's own input type: N-Triples text given as a plain string is parsed
-    # into an rdflib graph first, which took longer than the validation.
-    _, results, _ = validate(
-        Input(text + _schema_lines(), "nt", None, {}),
-        data_graph_format="nt",
-        shacl_graph=shapes_graph(),
-        inference="none",
-        allow_warnings=True,
-        advanced=False,
-        focus_nodes=focus,
-    )
+    """SHACL's report graph for N-Triples *text*, about the *focus* nodes (default all).
+
+    The engine is :data:`ENGINE`, read at each call; both are imported only when used.
+    """
+    options = {
+        "data_graph_format": "nt",
+        "shacl_graph": shapes_graph(),
+        "inference": "none",
+        "allow_warnings": True,
+        "advanced": False,
+        "focus_nodes": focus,
+    }
+    if ENGINE == "pyshacl-turbo":
+        from pyshacl_turbo import validate
+        from pyshacl_turbo.rdf import Input
+
+        # The engine's own input type: N-Triples text given as a plain string is parsed
+        # into an rdflib graph first, which took longer than the validation.
+        _, results, _ = validate(Input(text + _schema_lines(), "nt", None, {}), **options)
+    else:
+        from pyshacl import validate
+
+        data = Graph().parse(data=text + _schema_lines(), format="nt")
+        _, results, _ = validate(data, **options)
+        _add_ill_formed(data, focus, results)
     return results
+
+
+# Lexical forms of the datatypes the shapes use that rdflib cannot read (XSD 1.1). pySHACL
+# asks rdflib whether a literal is ill-formed, and rdflib knows no gYear, so pySHACL takes
+# "voorjaar 2024"^^xsd:gYear for a year; SHACL says such a value breaks sh:datatype, and
+# pyshacl-turbo reports it.
+_LEXICAL = {
+    XSD.gYear: re.compile(
+        r"-?([1-9][0-9]{3,}|0[0-9]{3})(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+    ),
+}
+
+
+def _add_ill_formed(data: Graph, focus: list[URIRef] | None, results: Graph) -> None:
+    """Add to pySHACL's *results* the ill-formed values of the datatypes in :data:`_LEXICAL`.
+
+    Each is the sh:datatype result pyshacl-turbo gives for it (only the blank nodes differ).
+    """
+    shapes = shapes_graph()
+    about = None if focus is None else set(focus)
+    report = results.value(predicate=RDF.type, object=SH.ValidationReport)
+    found = {
+        (
+            results.value(r, SH.focusNode),
+            results.value(r, SH.resultPath),
+            results.value(r, SH.value),
+        )
+        for r in results.subjects(SH.sourceConstraintComponent, SH.DatatypeConstraintComponent)
+    }
+    for shape, datatype in shapes.subject_objects(SH.datatype):
+        pattern = _LEXICAL.get(datatype)
+        path = shapes.value(shape, SH.path)
+        if pattern is None or path is None:
+            continue
+        severity = shapes.value(shape, SH.severity) or SH.Violation
+        targets = {
+            c
+            for node_shape in shapes.subjects(SH.property, shape)
+            for target in shapes.objects(node_shape, SH.targetClass)
+            for c in data.transitive_subjects(RDFS.subClassOf, target)
+        }
+        nodes = {n for c in targets for n in data.subjects(RDF.type, c)}
+        for node in sorted(nodes if about is None else nodes & about):
+            for value in data.objects(node, path):
+                if (
+                    not isinstance(value, Literal)
+                    or value.datatype != datatype
+                    or pattern.fullmatch(str(value))
+                    or (node, path, value) in found
+                ):
+                    continue
+                result = BNode()
+                results.add((result, RDF.type, SH.ValidationResult))
+                results.add((result, SH.focusNode, node))
+                results.add((result, SH.resultPath, path))
+                results.add((result, SH.value, value))
+                results.add((result, SH.resultSeverity, severity))
+                results.add((result, SH.sourceShape, shape))
+                results.add((result, SH.sourceConstraintComponent, SH.DatatypeConstraintComponent))
+                message = f"Value is not Literal with datatype {datatype}"
+                results.add((result, SH.resultMessage, Literal(message)))
+                if report is not None:
+                    results.set((report, SH.conforms, Literal(False)))
+                    results.add((report, SH.result, result))
 
 
 def _problems(
