@@ -23,11 +23,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
 from zorgnet.api.deps import Service
-from zorgnet.api.editing import EditConflict, EditInvalid
 from zorgnet.api.limits import WriteGuard
 from zorgnet.api.models import Error
 from zorgnet.api.settings import Settings
-from zorgnet.api.sparql import SparqlBusy, SparqlError, SparqlTimeout
+from zorgnet.core.editing import EditConflict, EditInvalid
+from zorgnet.core.sparql import SparqlBusy, SparqlError, SparqlTimeout
 from zorgnet.graph.store import StoreAccessError
 from zorgnet.ontology.exceptions import LoadError, StoreError, UnknownName, ZorgnetError
 

@@ -240,6 +240,7 @@ def start(
     De webapp draait op http://127.0.0.1:8000/ (zie zorgnet serve). Voorbeeld: zorgnet start
     """
     from zorgnet.api.settings import get_settings
+    from zorgnet.core.loading import store_dataset
     from zorgnet.graph.summary import summarize
     from zorgnet.ontology.exceptions import ZorgnetError
 
@@ -249,7 +250,7 @@ def start(
         raise typer.Exit(1)
     try:
         with open_cli_store(store) as target:
-            target.replace(dataset.graph)
+            store_dataset(target, dataset)
             summary = summarize(target.graph())
     except ZorgnetError as exc:
         raise fail(exc) from exc

@@ -18,13 +18,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import SecretStr
 
 from zorgnet.api.settings import Settings
-from zorgnet.api.sparql import SparqlRunner
+from zorgnet.core.loading import load
+from zorgnet.core.sparql import SparqlRunner
 from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.projection import projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
-from zorgnet.loaders.dataset import read_dataset
 from zorgnet.ontology.exceptions import LoadError, ZorgnetError
 from zorgnet.ontology.vocabulary import vocabulary
 
@@ -64,11 +64,11 @@ class Service:
             if self.store is None:
                 store = open_store(self.settings.store)
                 if store.version is None:
-                    dataset = read_dataset(self.settings.data)
-                    if not dataset.report.ok:
+                    try:
+                        load(store, self.settings.data)
+                    except LoadError:
                         store.close()
-                        raise LoadError(dataset.report)
-                    store.replace(dataset.graph)
+                        raise
                 self.store = store
                 self._closing = False
             return self.store

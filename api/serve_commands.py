@@ -31,6 +31,7 @@ def serve_app(settings: "Settings", *, load: Path | None = None) -> None:
     import uvicorn
 
     from zorgnet.api.app import create_app
+    from zorgnet.core.loading import store_dataset
     from zorgnet.graph.backends import open_store
     from zorgnet.loaders.dataset import read_dataset
     from zorgnet.ontology.exceptions import ZorgnetError
@@ -42,7 +43,7 @@ def serve_app(settings: "Settings", *, load: Path | None = None) -> None:
             raise typer.Exit(1)
         try:
             with open_store(settings.store) as store:
-                store.replace(dataset.graph)
+                store_dataset(store, dataset)
         except ZorgnetError as exc:
             raise fail(exc) from exc
     app = create_app(settings)

@@ -2,25 +2,14 @@
 
 import os
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from zorgnet.core.loading import SHIPPED_DATASET
+
 __all__ = ["SHIPPED_DATASET", "Settings", "get_settings"]
-
-
-def _shipped_dataset() -> Path:
-    """The folder of the shipped dataset, package data of ``zorgnet.data``.
-
-    In a source checkout (an editable install) that is ``data/gooi-en-vechtstreek/`` itself,
-    the one folder a policy advisor edits; in a wheel it is the copy the wheel carries.
-    """
-    return Path(str(resources.files("zorgnet.data").joinpath("gooi-en-vechtstreek")))
-
-
-SHIPPED_DATASET = _shipped_dataset()
 
 
 def _default_store() -> Path:

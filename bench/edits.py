@@ -1,6 +1,6 @@
 """Benchmark (not a test): edits through the web app's edit function, then a question.
 
-Each edit goes through ``zorgnet.api.editing.apply_edit`` (``undo`` for the undo) on the
+Each edit goes through ``zorgnet.core.editing.apply_edit`` (``undo`` for the undo) on the
 embedded on-disk store, at two scales:
 
 - regio: the shipped dataset (``read_dataset(SHIPPED_DATASET)``, ``Store.replace``) in a
@@ -54,8 +54,8 @@ from typing import Any
 import networkx as nx
 from timing import timed
 
-from zorgnet.api.editing import Edit, apply_edit, record_fields, undo
 from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.core.editing import Edit, apply_edit, record_fields, undo
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses.routes import RouteResult, referral_routes
 from zorgnet.graph.projection import project, projection_for

@@ -12,7 +12,6 @@ from fastapi import APIRouter, Body, Path, Query
 from fastapi.concurrency import run_in_threadpool
 
 from zorgnet.api.deps import EditorDep, ServiceDep, StoreDep
-from zorgnet.api.editing import Edit, apply_edit, history, undo
 from zorgnet.api.models import (
     EDITABLE,
     DeleteRequest,
@@ -21,6 +20,7 @@ from zorgnet.api.models import (
     UndoRequest,
     edit_request_model,
 )
+from zorgnet.core.editing import Edit, apply_edit, history, undo
 from zorgnet.ontology.models import SLUG_PATTERN
 
 __all__ = ["add_edit_schemas", "router"]

@@ -4,7 +4,7 @@ GET with ``query=``, POST form-encoded with ``query=``, or POST with the query a
 ``application/sparql-query`` body. Results by ``Accept``: SPARQL JSON, XML, CSV, TSV;
 CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. Updates, SERVICE,
 FROM and ``default-graph-uri``/``named-graph-uri`` are refused (400) with a Dutch
-message; see :mod:`zorgnet.api.sparql` for the time and result limits.
+message; see :mod:`zorgnet.core.sparql` for the time and result limits.
 """
 
 from typing import Annotated
@@ -16,7 +16,7 @@ from fastapi.responses import Response
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
-from zorgnet.api.sparql import GRAPH_FORMATS, RESULT_FORMATS, SparqlRefused, render
+from zorgnet.core.sparql import GRAPH_FORMATS, RESULT_FORMATS, SparqlRefused, render
 
 __all__ = ["router"]
 

@@ -21,8 +21,8 @@ from conftest import serve
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from zorgnet.api.editing import record_fields
 from zorgnet.api.settings import Settings
+from zorgnet.core.editing import record_fields
 from zorgnet.graph.backends import open_store
 from zorgnet.loaders.dataset import Dataset
 from zorgnet.loaders.records import record_iri

@@ -147,7 +147,7 @@ def test_an_edit_is_still_there_after_a_restart(
 def test_the_history_travels_with_an_export_and_reloads(
     editor: TestClient, auth: dict[str, str], tmp_path: Path
 ) -> None:
-    from zorgnet.api.editing import history
+    from zorgnet.core.editing import history
     from zorgnet.loaders.dataset import read_dataset
 
     assert editor.post("/api/edits/relations", json=RELATION, headers=auth).status_code == 201

@@ -19,7 +19,7 @@ import pytest
 from conftest import TOKEN, serve
 from fastapi.testclient import TestClient
 
-from zorgnet.api.sparql import _sandbox
+from zorgnet.core.sparql import _sandbox
 
 ACTORS = "SELECT ?a WHERE { ?a a <https://w3id.org/zorgnet/def#Actor> }"
 # 142 bytes that made the server return 267 MB (issue 22, item 3).

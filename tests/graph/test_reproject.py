@@ -10,7 +10,7 @@ import pytest
 from same_projection import assert_same
 
 import zorgnet.graph.projection
-from zorgnet.api.editing import apply_edit, record_fields
+from zorgnet.core.editing import apply_edit, record_fields
 from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project, projection_for
 from zorgnet.graph.store import Store

@@ -40,7 +40,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -49,13 +49,25 @@ from zorgnet.ontology.context import PREFIXES
 from zorgnet.ontology.exceptions import ZorgnetError
 
 if TYPE_CHECKING:
-    from zorgnet.api.settings import Settings
     from zorgnet.graph.store import Store
+
+
+class QueryLimits(Protocol):
+    """The limits a :class:`SparqlRunner` keeps to (the web app's settings have them)."""
+
+    sparql_timeout: float
+    sparql_result_limit: int
+    sparql_result_bytes: int
+    sparql_workers: int
+    sparql_worker_memory: int
+    sparql_queue_wait: float
+
 
 __all__ = [
     "CHECKED_LENGTH",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
+    "QueryLimits",
     "QueryOutcome",
     "SparqlBusy",
     "SparqlError",
@@ -488,12 +500,13 @@ class SparqlRunner:
 
     Parameters
     ----------
-    settings : Settings
+    settings : QueryLimits
         ``sparql_timeout``, ``sparql_result_limit``, ``sparql_result_bytes``,
-        ``sparql_worker_memory``, ``sparql_queue_wait`` and ``sparql_workers``.
+        ``sparql_worker_memory``, ``sparql_queue_wait`` and ``sparql_workers``, e.g.
+        :class:`zorgnet.api.settings.Settings`.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: QueryLimits) -> None:
         self.settings = settings
         self._slots = threading.BoundedSemaphore(settings.sparql_workers)
         self._idle: list[_Worker] = []

@@ -1,0 +1,125 @@
+"""Loading: the one way a dataset gets into a store, for every command and the web app.
+
+A dataset is read and checked first (:func:`zorgnet.loaders.dataset.read_dataset`);
+only a dataset without errors is stored, all at once. Replacing the store's data
+writes the checked triples to a file and lets them go before the store loads that
+file, so that a national network is not in memory twice; adding is one ``apply``: a
+new version made from the current one. The projection of the new version is made and
+saved with it, so that the first question after a load is answered at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import gc
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+from zorgnet.graph.projection import load_and_project, projection_for
+from zorgnet.graph.sparql_store import SparqlStore
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset, Progress, read_dataset
+from zorgnet.loaders.triples import Triples
+from zorgnet.ontology.exceptions import LoadError
+
+__all__ = ["SHIPPED_DATASET", "load", "store_dataset"]
+
+
+def _shipped_dataset() -> Path:
+    """The folder of the shipped dataset, package data of ``zorgnet.data``.
+
+    In a source checkout (an editable install) that is ``data/gooi-en-vechtstreek/`` itself,
+    the one folder a policy advisor edits; in a wheel it is the copy the wheel carries.
+    """
+    return Path(str(resources.files("zorgnet.data").joinpath("gooi-en-vechtstreek")))
+
+
+#: The Gooi en Vechtstreek dataset that ships with zorgnet.
+SHIPPED_DATASET = _shipped_dataset()
+
+
+def store_dataset(
+    store: Store | SparqlStore, dataset: Dataset, *, add: bool = False, replace: bool = False
+) -> int:
+    """Store the checked *dataset*: it replaces the store's data, or with *add* joins it.
+
+    Parameters
+    ----------
+    store : Store or SparqlStore
+        The open store.
+    dataset : Dataset
+        Read with :func:`~zorgnet.loaders.dataset.read_dataset` (with ``base`` the
+        stored data when *add*).
+    add : bool
+        Add to the stored data instead of replacing it.
+    replace : bool
+        With *add*: a record whose id is stored replaces the stored record as a whole,
+        in the same step; without it such a record is an error.
+
+    Returns
+    -------
+    int
+        The number of triples the store holds afterwards.
+
+    Raises
+    ------
+    LoadError
+        When the dataset has errors; nothing was stored. Its ``report`` lists them.
+    """
+    if add and not replace:
+        dataset.report.extend(dataset.existing_problems())
+    if not dataset.report.ok:
+        raise LoadError(dataset.report)
+    if add:
+        store.apply(dataset.replaced, dataset.triples.graph())
+        if isinstance(store, Store):
+            projection_for(store)
+        return len(store)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.nt"
+        with path.open("wb") as out:
+            dataset.triples.write(out)
+        dataset.triples, dataset.source_map = Triples(), {}
+        _give_back_freed_memory()
+        load_and_project(store, path)
+    return len(store)
+
+
+def load(
+    store: Store | SparqlStore,
+    path: Path,
+    *,
+    add: bool = False,
+    replace: bool = False,
+    progress: Progress | None = None,
+) -> Dataset:
+    """Read and check the data files at *path*, then store them (see :func:`store_dataset`).
+
+    Returns
+    -------
+    Dataset
+        What was read: its report (warnings: the known issues), files and counts.
+
+    Raises
+    ------
+    LoadError
+        When the data has errors; the store is as it was.
+    """
+    base = store.graph() if add else None
+    dataset = read_dataset(path, base=base, progress=progress)
+    store_dataset(store, dataset, add=add, replace=replace)
+    return dataset
+
+
+def _give_back_freed_memory() -> None:
+    """Return the heap pages that checking freed to the system (glibc).
+
+    A process keeps freed memory for later use; after checking a national network that
+    is ≈ 0.5 GB, which loading and projecting it would otherwise add to.
+    """
+    gc.collect()
+    # Elsewhere than glibc there is no malloc_trim: the memory is then merely reused.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
