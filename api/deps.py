@@ -22,9 +22,8 @@ from zorgnet.core.loading import load
 from zorgnet.core.sparql import SparqlRunner
 from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.backends import open_store
+from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.projection import projection_for
-from zorgnet.graph.sparql_store import SparqlStore
-from zorgnet.graph.store import Store
 from zorgnet.ontology.exceptions import LoadError, ZorgnetError
 from zorgnet.ontology.vocabulary import vocabulary
 
@@ -50,7 +49,7 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store: Store | SparqlStore | None = None
+        self.store: TripleStore | None = None
         self.edit_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._warming: threading.Thread | None = None
@@ -58,7 +57,7 @@ class Service:
         self._closing = False
         self.sparql = SparqlRunner(settings)
 
-    def open(self) -> Store | SparqlStore:
+    def open(self) -> TripleStore:
         """Open the store; an empty store is filled with ``settings.data`` first."""
         with self._open_lock:
             if self.store is None:
@@ -133,18 +132,18 @@ def get_app_settings(service: ServiceDep) -> Settings:
     return service.settings
 
 
-def get_store(service: ServiceDep) -> Store | SparqlStore:
+def get_store(service: ServiceDep) -> TripleStore:
     """The open store."""
     return service.open()
 
 
-def get_graph(store: Annotated[Store | SparqlStore, Depends(get_store)]) -> nx.MultiDiGraph:
+def get_graph(store: Annotated[TripleStore, Depends(get_store)]) -> nx.MultiDiGraph:
     """The projection of the store's current version (cached per version)."""
     return projection_for(store)
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-StoreDep = Annotated[Store | SparqlStore, Depends(get_store)]
+StoreDep = Annotated[TripleStore, Depends(get_store)]
 GraphDep = Annotated[nx.MultiDiGraph, Depends(get_graph)]
 
 _bearer = HTTPBearer(

@@ -17,8 +17,8 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.projection import load_and_project, projection_for
-from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, Progress, read_dataset
 from zorgnet.loaders.triples import Triples
@@ -41,13 +41,13 @@ SHIPPED_DATASET = _shipped_dataset()
 
 
 def store_dataset(
-    store: Store | SparqlStore, dataset: Dataset, *, add: bool = False, replace: bool = False
+    store: TripleStore, dataset: Dataset, *, add: bool = False, replace: bool = False
 ) -> int:
     """Store the checked *dataset*: it replaces the store's data, or with *add* joins it.
 
     Parameters
     ----------
-    store : Store or SparqlStore
+    store : TripleStore
         The open store.
     dataset : Dataset
         Read with :func:`~zorgnet.loaders.dataset.read_dataset` (with ``base`` the
@@ -88,7 +88,7 @@ def store_dataset(
 
 
 def load(
-    store: Store | SparqlStore,
+    store: TripleStore,
     path: Path,
     *,
     add: bool = False,
