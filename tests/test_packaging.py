@@ -4,16 +4,22 @@ and works outside the checkout."""
 import json
 import os
 import re
-import site
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.metadata import Distribution, distribution, distributions
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from rdflib import RDF
 
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.loaders.dataset import read_dataset
+from zorgnet.ontology.namespace import ZN
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ["ontology", "loaders", "graph", "viz", "api"]
@@ -72,14 +78,80 @@ def test_in_a_source_checkout_the_shipped_dataset_is_the_data_folder_itself() ->
     assert SHIPPED_DATASET == ROOT / "data" / "gooi-en-vechtstreek"
 
 
-def _fresh_virtualenv(wheel: Path, folder: Path) -> Path:
-    """A new virtualenv with the wheel installed; zorgnet itself comes from the wheel only.
+# What only the extras and the tests bring: a user's install has none of it.
+EXTRAS_ONLY = ["playwright", "pyshacl-turbo", "sparqlwrapper", "python-multipart"]
 
-    The third-party dependencies are those of the interpreter running the tests, reached
-    through a ``.pth`` line (so nothing is downloaded). Such a line adds a folder to
-    ``sys.path`` without running the ``.pth`` files in it, so the editable install of the
-    checkout stays out.
+
+def _requirements(dist: Distribution, extras: Iterable[str] = ()) -> list[Requirement]:
+    """What installing *dist* (with *extras*) installs with it, as pip reads its metadata."""
+    wanted = [Requirement(r) for r in dist.requires or []]
+    return [
+        r
+        for r in wanted
+        if r.marker is None or any(r.marker.evaluate({"extra": e}) for e in ("", *extras))
+    ]
+
+
+def _dependencies_of_a_user(wheel: Path, folder: Path) -> Path:
+    """The packages ``pip install`` of *wheel* would bring, taken from this interpreter.
+
+    A folder of links to them, so that nothing is downloaded: the wheel's own requirements
+    and theirs, no extra of zorgnet, nothing of the checkout.
     """
+    (ours,) = distributions(path=[str(_unpacked_metadata(wheel, folder))])
+    todo = _requirements(ours)
+    found: dict[str, Distribution] = {}
+    done: set[tuple[str, frozenset[str]]] = set()
+    while todo:
+        requirement = todo.pop()
+        name = canonicalize_name(requirement.name)
+        if (name, frozenset(requirement.extras)) in done:
+            continue
+        done.add((name, frozenset(requirement.extras)))
+        found.setdefault(name, distribution(requirement.name))
+        todo += _requirements(found[name], requirement.extras)
+    links = folder / "dependencies"
+    links.mkdir()
+    for dist in found.values():
+        for top in {str(f).split("/")[0] for f in dist.files or [] if not str(f).startswith("..")}:
+            if not top.endswith(".pth") and not (links / top).exists():
+                (links / top).symlink_to(Path(str(dist.locate_file(top))))
+    return links
+
+
+def _unpacked_metadata(wheel: Path, folder: Path) -> Path:
+    """The wheel's ``.dist-info`` folder, unpacked into *folder*/metadata."""
+    target = folder / "metadata"
+    with zipfile.ZipFile(wheel) as archive:
+        for name in archive.namelist():
+            if ".dist-info/" in name:
+                archive.extract(name, target)
+    return target
+
+
+@dataclass
+class UserInstall:
+    """The wheel in a fresh virtualenv, used from a folder outside the checkout."""
+
+    venv: Path
+    folder: Path
+    env: dict[str, str]
+
+    def run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(self.venv / "bin" / program), *args],
+            cwd=self.folder,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+
+@pytest.fixture(scope="module")
+def user(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> UserInstall:
+    """``pip install zorgnet-….whl`` into a new virtualenv, with no extras."""
+    folder = tmp_path_factory.mktemp("gebruiker")
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
@@ -95,38 +167,41 @@ def _fresh_virtualenv(wheel: Path, folder: Path) -> Path:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    (Path(own) / "zorgnet-test-dependencies.pth").write_text(
-        "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
+    # A .pth line adds a folder to sys.path without running the .pth files in it.
+    (Path(own) / "dependencies.pth").write_text(
+        f"{_dependencies_of_a_user(wheel, folder)}\n", encoding="utf-8"
     )
-    return venv
-
-
-def test_a_wheel_in_a_fresh_virtualenv_starts_on_the_shipped_dataset_from_any_folder(
-    wheel: Path, tmp_path: Path
-) -> None:
-    venv = _fresh_virtualenv(wheel, tmp_path)
-    elsewhere = tmp_path / "ergens"
+    elsewhere = folder / "ergens"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZORGNET_", "PYTHON"))}
-    env |= {"HOME": str(tmp_path), "ZORGNET_STORE": str(tmp_path / "opslag")}
+    env |= {"HOME": str(folder), "ZORGNET_STORE": str(folder / "opslag"), "COLUMNS": "200"}
+    return UserInstall(venv, elsewhere, env)
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            args, cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300
-        )
 
-    where = run(
-        str(venv / "bin" / "python"),
+@pytest.fixture(scope="module")
+def started(user: UserInstall) -> subprocess.CompletedProcess[str]:
+    return user.run("zorgnet", "start", "--zonder-server")
+
+
+def test_the_installed_zorgnet_and_its_dataset_come_from_the_wheel(user: UserInstall) -> None:
+    where = user.run(
+        "python",
         "-c",
         "import zorgnet.api, zorgnet.api.settings as s; print(zorgnet.api.__file__); "
         "print(s.SHIPPED_DATASET)",
     )
     module, dataset = where.stdout.split()
-    site_packages = str(venv / "lib")
+    site_packages = str(user.venv / "lib")
     assert module.startswith(site_packages), module
     assert dataset.startswith(site_packages), dataset
+    for name in EXTRAS_ONLY:
+        missing = user.run("python", "-c", f"import importlib.metadata as m; m.version({name!r})")
+        assert "PackageNotFoundError" in missing.stderr, name
 
-    started = run(str(venv / "bin" / "zorgnet"), "start", "--zonder-server")
+
+def test_a_wheel_in_a_fresh_virtualenv_starts_on_the_shipped_dataset_from_any_folder(
+    user: UserInstall, started: subprocess.CompletedProcess[str]
+) -> None:
     assert started.returncode == 0, started.stdout + started.stderr
     expected = read_dataset(SHIPPED_DATASET).record_count
     assert expected > 600
@@ -134,6 +209,65 @@ def test_a_wheel_in_a_fresh_virtualenv_starts_on_the_shipped_dataset_from_any_fo
     assert loaded, started.stdout
     assert int(loaded.group(1)) == expected
 
-    info = run(str(venv / "bin" / "zorgnet"), "info", "--json")
+    info = user.run("zorgnet", "info", "--json")
     assert info.returncode == 0, info.stdout + info.stderr
     assert sum(json.loads(info.stdout)["records"].values()) == expected
+
+
+def test_without_pyshacl_turbo_pyshacl_checks_and_finds_what_the_tests_find(
+    user: UserInstall, started: subprocess.CompletedProcess[str]
+) -> None:
+    engine = user.run("python", "-c", "from zorgnet.loaders import shacl; print(shacl.ENGINE)")
+    assert engine.stdout.split() == ["pyshacl"]
+    checked = user.run("zorgnet", "check", "--json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The same report as pyshacl-turbo gives in the checkout (the test extra has it).
+    found = {(p["ernst"], p["record"], p["veld"], p["melding"]) for p in json.loads(checked.stdout)}
+    report = read_dataset(SHIPPED_DATASET).report
+    assert found == {(p.severity.value, p.record, p.field, p.message) for p in report.problems}
+    assert len(report.warnings) > 0
+
+
+def test_a_png_without_the_png_extra_names_the_extra_to_install(
+    user: UserInstall, started: subprocess.CompletedProcess[str]
+) -> None:
+    assert started.returncode == 0
+    drawn = user.run("zorgnet", "map", "-g", "huizen", "-o", "kaart.html", "--png", "kaart.png")
+    assert drawn.returncode == 2, drawn.stdout + drawn.stderr
+    message = " ".join(drawn.stderr.split())
+    assert message.startswith("fout: Voor een kaart als PNG (--png)"), message
+    assert "pip install 'zorgnet[png]'" in message
+    assert "Traceback" not in drawn.stdout + drawn.stderr
+    assert not (user.folder / "kaart.png").exists()
+
+
+_WEB_APP = """\
+import json, sys
+from fastapi.testclient import TestClient
+from zorgnet.api.app import create_app
+from zorgnet.api.settings import Settings
+
+if __name__ == "__main__":
+    query = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a <https://w3id.org/zorgnet/def#Record> }"
+    with TestClient(create_app(Settings(store=sys.argv[1], sparql_workers=1))) as client:
+        answer = client.post(
+            "/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"}
+        )
+        print(answer.status_code)
+        print(answer.text)
+"""
+
+
+def test_the_web_app_answers_a_sparql_form_without_python_multipart(
+    user: UserInstall, tmp_path: Path
+) -> None:
+    # The form is read by hand (parse_qs), so FastAPI needs no python-multipart; an empty
+    # store is filled with the dataset the wheel carries.
+    (user.folder / "webapp.py").write_text(_WEB_APP, encoding="utf-8")
+    answered = user.run("python", "webapp.py", str(tmp_path / "lege-opslag"))
+    assert answered.returncode == 0, answered.stdout + answered.stderr
+    status, body = answered.stdout.split("\n", 1)
+    assert status == "200", body
+    records = set(read_dataset(SHIPPED_DATASET).graph.subjects(RDF.type, ZN.Record))
+    count = json.loads(body)["results"]["bindings"][0]["n"]["value"]
+    assert int(count) == len(records) > 600

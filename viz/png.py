@@ -2,6 +2,9 @@
 
 The browser gets a fresh profile, no GPU, no background networking or component updates,
 and every request that is not the page's own file is refused.
+
+Playwright is an extra (``pip install 'zorgnet[png]'``): without it the rest of zorgnet
+works, and asking for a picture or drawn positions says which extra to install.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ __all__ = [
     "CHROMIUM",
     "CHROMIUM_ARGS",
     "LOCAL_SCHEMES",
+    "PLAYWRIGHT_MISSING",
     "browser_positions",
     "chromium",
     "write_png",
@@ -36,6 +40,11 @@ CHROMIUM_ARGS = (
 _T = TypeVar("_T")
 # What a map page may load: itself, and the data: / blob: URLs vis-network makes.
 LOCAL_SCHEMES = ("file:", "data:", "about:", "blob:")
+PLAYWRIGHT_MISSING = (
+    "Voor een kaart als PNG (--png) of getekende posities (--positions) heeft zorgnet "
+    "Playwright nodig, en dat is niet geïnstalleerd. Installeer het met: "
+    "pip install 'zorgnet[png]' (Chromium komt van het Debian-pakket chromium)."
+)
 
 
 @contextmanager
@@ -80,10 +89,12 @@ def _in_browser(html_path: Path, timeout_ms: int, work: Callable[[Any], _T]) -> 
     web request, or another sync_playwright session), so the browser runs in a thread of
     its own.
     """
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError as exc:
+        raise ZorgnetError(PLAYWRIGHT_MISSING) from exc
 
     def run() -> _T:
-        from playwright.sync_api import Error, sync_playwright
-
         try:
             with sync_playwright() as playwright, chromium(playwright) as context:
                 page = context.new_page()  # type: ignore[attr-defined]
