@@ -66,23 +66,31 @@ StoreOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 
 
-def open_cli_store(location: Path | None) -> Store | SparqlStore:
-    """The store given with ``--store``, else the configured one."""
+def open_cli_store(location: Path | None, *, read_only: bool = False) -> Store | SparqlStore:
+    """The store given with ``--store``, else the configured one.
+
+    With *read_only* a store folder is opened to read only, which works while another
+    process (``zorgnet serve``) writes it; see :func:`read_store`.
+    """
     from zorgnet.api.settings import get_settings
     from zorgnet.graph.backends import open_store
 
-    return open_store(location or get_settings().store)
+    return open_store(location or get_settings().store, read_only=read_only)
 
 
 def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) -> T:
-    """Open the store, *read* from it, close it; a ZorgnetError exits 2 with its message.
+    """Open the store to read, *read* from it, close it; a ZorgnetError exits 2 with its
+    message.
 
-    The on-disk store is locked while open, so it is closed before the command goes on.
+    A store folder is opened read-only: it takes no lock, so the reading commands
+    answer while ``zorgnet serve`` (or a ``zorgnet load``) has the store open to write,
+    with the version current when they ask. Only the saved projection of a version
+    may be written beside it, atomically.
     """
     from zorgnet.ontology.exceptions import ZorgnetError
 
     try:
-        with open_cli_store(location) as opened:
+        with open_cli_store(location, read_only=True) as opened:
             return read(opened)
     except ZorgnetError as exc:
         raise fail(exc) from exc

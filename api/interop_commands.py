@@ -101,7 +101,7 @@ def _template(
     from zorgnet.ontology.exceptions import ZorgnetError
 
     try:
-        with open_cli_store(store) as opened:
+        with open_cli_store(store, read_only=True) as opened:
             sources = opened.snapshot()
     except ZorgnetError as exc:
         raise fail(exc) from exc

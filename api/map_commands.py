@@ -134,7 +134,7 @@ def register(app: typer.Typer) -> None:
         from zorgnet.viz.render import write_html
 
         try:
-            with open_cli_store(store) as opened:
+            with open_cli_store(store, read_only=True) as opened:
                 G = projection_for(opened)
             network = build_map(
                 G, gemeente=gemeente, team=team, route=route, actor=actor, depth=depth, gaps=gaps

@@ -48,17 +48,22 @@ def _cache_folder() -> Path:
     return Path(base) / "zorgnet"
 
 
-def open_store(location: str | Path) -> Store | SparqlStore:
+def open_store(location: str | Path, *, read_only: bool = False) -> Store | SparqlStore:
     """Open the store at *location*: a folder, or a ``sparql+http://`` endpoint.
+
+    With *read_only*, a folder is opened to read only (``Store(read_only=True)``): that
+    works while another process, such as ``zorgnet serve``, writes it. A remote store
+    has no lock to share, so there *read_only* changes nothing.
 
     Raises
     ------
     StoreError
-        When the store cannot be opened (folder locked, server unreachable, ...).
+        When the store cannot be opened (another process writes the folder and
+        *read_only* is not given, server unreachable, ...).
     """
     endpoint = remote_endpoint(location)
     if endpoint is None:
-        return Store(Path(location))
+        return Store(Path(location), read_only=read_only)
     timeout = os.environ.get("ZORGNET_STORE_TIMEOUT", "60")
     try:
         seconds = float(timeout)

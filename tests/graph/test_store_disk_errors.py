@@ -42,6 +42,8 @@ _CHILD = textwrap.dedent(
     runner = CliRunner()
     result = runner.invoke(cli, ["info", "--store", str(readonly / "store")])
     out["readonly_info"] = [result.exit_code, " ".join(result.output.split())]
+    result = runner.invoke(cli, ["load", str(SHIPPED_DATASET), "--store", str(readonly / "store")])
+    out["readonly_load"] = [result.exit_code, " ".join(result.output.split())]
 
     # A full disk: a store with the shipped data served by the app, then the disk filled.
     settings = Settings(store=full / "store", data=SHIPPED_DATASET, token="geheim")
@@ -71,6 +73,8 @@ _CHILD = textwrap.dedent(
         out["edit"] = [edit.status_code, edit.json()]
     result = runner.invoke(cli, ["info", "--store", str(full / "store")])
     out["full_info"] = [result.exit_code, " ".join(result.output.split())]
+    result = runner.invoke(cli, ["load", str(SHIPPED_DATASET), "--store", str(full / "store")])
+    out["full_load"] = [result.exit_code, " ".join(result.output.split())]
     print(json.dumps(out))
     """
 )
@@ -101,13 +105,20 @@ def disk_errors(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return found
 
 
-def test_zorgnet_info_on_a_full_disk_says_the_disk_is_full(disk_errors: dict) -> None:
-    code, output = disk_errors["full_info"]
+def test_zorgnet_load_on_a_full_disk_says_the_disk_is_full(disk_errors: dict) -> None:
+    code, output = disk_errors["full_load"]
     assert code == 2
     assert output.startswith("fout: De schijf is vol: de opslag kan niet worden geopend.")
     assert "Maak ruimte vrij" in output
     assert "ander proces" not in output and "No space" not in output
     assert output.endswith(f"Map van de opslag: {disk_errors['full']}/store.")
+
+
+def test_zorgnet_info_on_a_full_disk_still_answers(disk_errors: dict) -> None:
+    # Reading opens the store read-only, which writes nothing.
+    code, output = disk_errors["full_info"]
+    assert code == 0
+    assert output.startswith("Registraties soort ┃ aantal") and "actors │ 184" in output
 
 
 def test_an_edit_on_a_full_disk_answers_in_dutch_without_the_servers_folder(
@@ -122,11 +133,17 @@ def test_an_edit_on_a_full_disk_answers_in_dutch_without_the_servers_folder(
     assert "IO error" not in body["fout"] and "No space" not in body["fout"]
 
 
-def test_a_read_only_disk_says_there_are_no_rights(disk_errors: dict) -> None:
-    code, output = disk_errors["readonly_info"]
+def test_a_read_only_disk_says_there_are_no_rights_to_write(disk_errors: dict) -> None:
+    code, output = disk_errors["readonly_load"]
     assert code == 2
     assert output.startswith("fout: Geen rechten: de opslag kan niet worden geopend")
     assert "schrijfrechten" in output and "Read-only" not in output
+
+
+def test_a_store_on_a_read_only_disk_can_still_be_read(disk_errors: dict) -> None:
+    code, output = disk_errors["readonly_info"]
+    assert code == 0
+    assert output.startswith("Registraties soort ┃ aantal") and "actors │ 184" in output
 
 
 @pytest.mark.parametrize(
