@@ -189,3 +189,33 @@ def test_readers_opening_while_another_process_edits_always_see_one_whole_versio
     assert edits >= 8 and opened >= 20
     # The readers saw many of the versions, not only the first.
     assert len(seen) >= 4
+
+
+def test_a_projection_a_reader_saves_lives_beside_its_version_and_goes_with_it(
+    tmp_path: Path,
+) -> None:
+    """A reader that projects a version saves the projection beside it (atomically, see
+    saved_projection.write), as a writer does. When the writer dropped that version
+    meanwhile, the file it leaves goes at the writer's next load."""
+    from zorgnet.graph import saved_projection
+    from zorgnet.graph.analyses._example import example_graph
+    from zorgnet.graph.projection import project, projection_for
+
+    with Store(tmp_path / "db") as writer:
+        writer.replace(example_graph())
+        with Store(tmp_path / "db", read_only=True) as reader:
+            G = projection_for(reader)
+            saved = reader.derived_path(saved_projection.NAME)
+            assert saved is not None and saved.parent == tmp_path / "db" / "versions"
+            assert saved.name.startswith(str(reader.version).rsplit(":", 1)[1] + ".")
+            again = saved_projection.read(saved)
+            assert again is not None and sorted(again.nodes) == sorted(G.nodes)
+            first = reader.version
+            writer.replace(example_graph())
+            writer.replace(example_graph())
+            # Saved late, after the writer dropped the version: left behind for now.
+            late = reader.derived_path(saved_projection.NAME, first)
+            assert late is not None and saved_projection.write(project(example_graph()), late)
+            writer.replace(example_graph())
+        assert not late.exists()
+        assert not [p for p in (tmp_path / "db" / "versions").iterdir() if p.suffix == ".tmp"]
