@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from zorgnet.core.loading import SHIPPED_DATASET
+from zorgnet.data import SHIPPED_DATASET
 
 __all__ = ["SHIPPED_DATASET", "Settings", "get_settings"]
 

@@ -14,9 +14,9 @@ import contextlib
 import ctypes
 import gc
 import tempfile
-from importlib import resources
 from pathlib import Path
 
+from zorgnet.data import SHIPPED_DATASET
 from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.projection import load_and_project, projection_for
 from zorgnet.graph.store import Store
@@ -25,19 +25,6 @@ from zorgnet.loaders.triples import Triples
 from zorgnet.ontology.exceptions import LoadError
 
 __all__ = ["SHIPPED_DATASET", "load", "store_dataset"]
-
-
-def _shipped_dataset() -> Path:
-    """The folder of the shipped dataset, package data of ``zorgnet.data``.
-
-    In a source checkout (an editable install) that is ``data/gooi-en-vechtstreek/`` itself,
-    the one folder a policy advisor edits; in a wheel it is the copy the wheel carries.
-    """
-    return Path(str(resources.files("zorgnet.data").joinpath("gooi-en-vechtstreek")))
-
-
-#: The Gooi en Vechtstreek dataset that ships with zorgnet.
-SHIPPED_DATASET = _shipped_dataset()
 
 
 def store_dataset(
