@@ -145,6 +145,7 @@ class Store:
         # A reader's: what the pointer file was (inode, mtime, size; None: missing)
         # when last read.
         self._pointer_seen: tuple[int, int, int] | None = _NOT_SEEN
+        # Held while the open version changes (database, version and graph together).
         self._following = threading.Lock()
         if location is None:
             return
@@ -203,14 +204,11 @@ class Store:
         The graph is a live view of one version: after a later ``replace`` it still
         shows the version it was made for until that version is dropped. Ask again.
         """
-        if self.read_only and self.location is not None:
-            self._follow()
+        db, graph = self._open_version()
         name = (
-            DATASET_DEFAULT_GRAPH_ID
-            if isinstance(self._graph, ox.DefaultGraph)
-            else URIRef(self._graph.value)
+            DATASET_DEFAULT_GRAPH_ID if isinstance(graph, ox.DefaultGraph) else URIRef(graph.value)
         )
-        return Graph(store=OxigraphStore(store=self._ox), identifier=name)
+        return Graph(store=OxigraphStore(store=db), identifier=name)
 
     def snapshot(self) -> Graph:
         """An in-memory copy of the current data, independent of the store."""
@@ -223,10 +221,17 @@ class Store:
             return 0
         # Counted by Oxigraph's engine: rdflib's len() of the view brings every triple
         # into Python (10 s for a national network, against 1 s).
-        rows = self._ox.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=self._graph
-        )
+        db, graph = self._open_version()
+        rows = db.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graph=graph)
         return int(next(iter(rows))["n"].value)  # type: ignore[index,union-attr,arg-type]
+
+    def _open_version(self) -> tuple[ox.Store, GraphName]:
+        """The current version's database and the graph of its triples, taken together:
+        a reader's other threads may switch both to a newer version meanwhile."""
+        if self.read_only and self.location is not None:
+            self._follow()
+        with self._following:
+            return self._ox, self._graph
 
     def changes_since(self, version: URIRef | None) -> frozenset[str] | None:
         """The subjects (IRIs) whose triples changed from *version* to the current one.
@@ -435,7 +440,8 @@ class Store:
             except OSError as exc:
                 raise access_error(exc, "bijgewerkt", self.location) from exc
         old = self._version
-        self._ox, self._version, self._graph = db, new, graph
+        with self._following:
+            self._ox, self._version, self._graph = db, new, graph
         if self.location is not None and old is not None:
             # Views of the old version made by graph() may still be read by another
             # thread: its folder goes at the next load, or when the store is closed.
