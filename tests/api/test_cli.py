@@ -161,13 +161,6 @@ def test_start_loads_checks_and_summarises_the_shipped_data(tmp_path: Path) -> N
     assert "draait op" not in result.output
 
 
-def test_every_command_is_documented_in_the_readme() -> None:
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__
-        assert f"zorgnet {name}" in readme, name
-
-
 def test_bronnen_counts_citations_per_section_and_lists_uncited_ones(store_dir: Path) -> None:
     """A reader sees at a glance what the data covers: 003 §4 is cited by the legal
     referrers and their mandates."""
