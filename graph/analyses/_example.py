@@ -100,9 +100,16 @@ def _term(key: str, item: object) -> tuple[URIRef, URIRef | Literal]:
     return predicate, ID[f"{prefix}/{item}"]
 
 
-@cache
 def example_graph() -> Graph:
-    """The example network as RDF, as the loader would build it from YAML."""
+    """The example network as RDF, as the loader would build it from YAML: a copy of its
+    own, so that a caller may change it without changing anyone else's."""
+    copy = Graph()
+    copy += _example_graph()
+    return copy
+
+
+@cache
+def _example_graph() -> Graph:
     g = Graph()
     g.add((_SECTION, ZN.sectionNumber, Literal("4")))
     g.add((_SECTION, DCTERMS.isPartOf, ID["source/003"]))
