@@ -47,6 +47,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(folder.glob("zorgnet-*.whl"))
 
 
+@pytest.mark.slow
 def test_the_wheel_ships_every_module_and_the_turtle_files(wheel: Path) -> None:
     shipped = set(zipfile.ZipFile(wheel).namelist())
     for package in PACKAGES:

@@ -23,6 +23,7 @@ def store_dir(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_load_leaves_the_projection_ready_for_the_first_question(any_store: str) -> None:
     from zorgnet.graph import saved_projection
     from zorgnet.graph.backends import open_store
@@ -76,6 +77,7 @@ def test_check_json_lists_problems_for_machines(tmp_path: Path) -> None:
     assert problems[0]["controle"] == "bron-onbekend"
 
 
+@pytest.mark.slow
 def test_info_counts_what_was_loaded(store_dir: Path, shipped) -> None:
     result = runner.invoke(app, ["info", "--store", str(store_dir), "--json"])
     assert result.exit_code == 0, result.output
@@ -86,6 +88,7 @@ def test_info_counts_what_was_loaded(store_dir: Path, shipped) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "jsonld"])
+@pytest.mark.slow
 def test_export_round_trips_without_loss(store_dir: Path, tmp_path: Path, fmt: str) -> None:
     """Exported data loaded into a store again gives the same store content.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+import pytest
 from conftest import serve
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -204,6 +205,7 @@ def _without_edits(graph: Graph, created: set[str]) -> set[tuple[Node, Node, Nod
     }
 
 
+@pytest.mark.slow
 def test_concurrent_clients_lose_no_acknowledged_edit(
     any_store: str, make_settings: Callable[..., Settings], shipped: Dataset
 ) -> None:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from zorgnet.api.app import create_app
@@ -144,6 +145,7 @@ def test_an_edit_is_still_there_after_a_restart(
         assert second.get("/api/edits").json()[0]["record"] == RELATION["registratie"]["id"]
 
 
+@pytest.mark.slow
 def test_the_history_travels_with_an_export_and_reloads(
     editor: TestClient, auth: dict[str, str], tmp_path: Path
 ) -> None:

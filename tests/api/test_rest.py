@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 
@@ -124,6 +125,7 @@ def test_maps_are_html_pages(client: TestClient) -> None:
     assert route.status_code == 200
 
 
+@pytest.mark.slow
 def test_export_as_turtle_and_json_ld(client: TestClient) -> None:
     turtle = client.get("/api/export", params={"format": "turtle"})
     assert len(Graph().parse(data=turtle.text, format="turtle")) > 1000
@@ -178,6 +180,7 @@ def test_a_team_network_and_the_maps_around_a_team_and_an_actor(client: TestClie
     assert client.get("/api/maps/actor/veilig-thuuis").status_code == 404
 
 
+@pytest.mark.slow
 def test_every_export_format_of_the_cli_is_offered_over_http(client) -> None:
     """A policy advisor downloads the sociale kaart for Gephi, Excel or a FHIR directory."""
     for fmt, marker in [

@@ -29,6 +29,7 @@ TOKEN = "fuzz"
 
 
 @pytest.mark.parametrize("with_token", [True, False], ids=["met-token", "zonder-token"])
+@pytest.mark.slow
 def test_every_answer_to_a_schema_valid_request_matches_the_schema(
     tmp_path, loaded_store, make_settings, with_token: bool
 ) -> None:  # type: ignore[no-untyped-def]

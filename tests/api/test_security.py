@@ -123,6 +123,7 @@ def test_the_worker_sandbox_opens_no_socket_and_no_file_whatever_the_query(liste
     assert connections == []
 
 
+@pytest.mark.slow
 def test_two_first_queries_at_once_do_not_break_the_endpoint(
     loaded_store: Path, make_settings, tmp_path: Path
 ) -> None:
@@ -166,6 +167,7 @@ def test_one_huge_value_stops_its_worker_not_the_server(base: str) -> None:
     assert after.json()["boolean"] is True
 
 
+@pytest.mark.slow
 def test_a_long_query_is_parsed_inside_the_time_limit_and_slows_no_one(
     loaded_store: Path, make_settings, tmp_path: Path
 ) -> None:
@@ -195,6 +197,7 @@ def test_a_long_query_is_parsed_inside_the_time_limit_and_slows_no_one(
     assert health_seconds < 2.0
 
 
+@pytest.mark.slow
 def test_a_query_that_finds_every_worker_busy_gets_503_with_retry_after(
     loaded_store: Path, make_settings, tmp_path: Path
 ) -> None:
@@ -219,6 +222,7 @@ def test_a_query_that_finds_every_worker_busy_gets_503_with_retry_after(
     assert after.json()["boolean"] is True
 
 
+@pytest.mark.slow
 def test_queries_keep_answering_while_the_data_is_edited(base: str) -> None:
     """Issue 22 item 6: a waiting query lost the copy of its version to an edit."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
@@ -338,6 +342,7 @@ def test_sparql_csv_writes_formulas_as_text(base: str) -> None:
 FORMULA = '=HYPERLINK("http://127.0.0.1:9/x","klik")'
 
 
+@pytest.mark.slow
 def test_a_formula_in_the_data_stays_text_in_every_export(editor: TestClient, auth) -> None:
     """Issue 22 item 10: a label that a spreadsheet would run is written as text."""
     import io

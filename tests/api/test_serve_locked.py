@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from zorgnet.graph.store import Store
 
 
@@ -29,6 +31,7 @@ def _serve(store: Path, cache: Path, **kwargs: object) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 def test_a_second_server_on_a_held_store_stops_with_a_dutch_message_and_exit_2(
     store_copy: Path, tmp_path: Path
 ) -> None:

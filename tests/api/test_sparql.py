@@ -127,6 +127,7 @@ def test_service_is_refused_and_never_connects(client: TestClient, listener) -> 
     assert connections == []
 
 
+@pytest.mark.slow
 def test_a_slow_query_is_stopped_and_the_server_keeps_answering(limited: TestClient) -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     response = limited.get("/sparql", params={"query": slow})

@@ -65,6 +65,7 @@ def test_loading_the_shipped_data_keeps_every_triple(any_store: str, shipped: Da
         assert isomorphic(store.snapshot(), shipped.graph)
 
 
+@pytest.mark.slow
 def test_the_cli_loads_and_answers_like_the_embedded_store(
     any_store: str, reference: dict[str, object]
 ) -> None:
@@ -115,6 +116,7 @@ def test_a_sparql_url_folded_by_a_path_still_selects_the_remote_store() -> None:
     assert remote_endpoint("data/store") is None
 
 
+@pytest.mark.slow
 def test_zorgnet_store_in_the_environment_selects_the_backend(
     any_store: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -130,6 +132,7 @@ def test_zorgnet_store_in_the_environment_selects_the_backend(
     assert info["triples"] > 0
 
 
+@pytest.mark.slow
 def test_an_edit_gives_the_same_triples_on_either_store(
     any_store: str, shipped: Dataset, relabelled: tuple[Graph, Graph]
 ) -> None:

@@ -106,6 +106,7 @@ def _triples(path: Path) -> int:
         return len(store.snapshot())
 
 
+@pytest.mark.slow
 def test_cli_imports_hsds_adds_it_and_exports_it_again(store_dir: Path, tmp_path: Path) -> None:
     before = _triples(store_dir)
     result = runner.invoke(
@@ -123,6 +124,7 @@ def test_cli_imports_hsds_adds_it_and_exports_it_again(store_dir: Path, tmp_path
     assert "Example Organization Inc." in names
 
 
+@pytest.mark.slow
 def test_cli_refuses_a_broken_import_and_leaves_the_store_unchanged(
     store_dir: Path, tmp_path: Path
 ) -> None:
@@ -137,6 +139,7 @@ def test_cli_refuses_a_broken_import_and_leaves_the_store_unchanged(
     assert _triples(store_dir) == before
 
 
+@pytest.mark.slow
 def test_cli_template_then_workbook_import(store_dir: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -172,6 +175,7 @@ def test_cli_export_names_the_formats_when_one_is_unknown(store_dir: Path) -> No
     assert "gexf" in result.output
 
 
+@pytest.mark.slow
 def test_cli_imports_json_ld_into_an_empty_store_identically(
     store_dir: Path, tmp_path: Path
 ) -> None:

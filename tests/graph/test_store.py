@@ -80,6 +80,7 @@ _WRITER = textwrap.dedent(
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2, 0.5])
+@pytest.mark.slow
 def test_a_load_killed_midway_leaves_the_old_data(tmp_path: Path, delay: float) -> None:
     old_size, new_size = 1000, 150_000
     with Store(tmp_path / "db") as store:

@@ -19,6 +19,9 @@ from zorgnet.graph.projection import project, projection_for
 from zorgnet.loaders.dataset import read_dataset
 from zorgnet.ontology.namespace import ZN
 
+# Each test loads the shipped data into a store and runs the CLI on it.
+pytestmark = pytest.mark.slow
+
 runner = CliRunner()
 VEILIG_THUIS = URIRef("https://w3id.org/zorgnet/id/actor/veilig-thuis")
 CITATION = URIRef(f"{VEILIG_THUIS}/bron/1")

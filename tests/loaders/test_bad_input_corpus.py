@@ -234,6 +234,7 @@ def store_with_shipped_data(
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.slow
 def test_loading_a_bad_file_exits_with_the_dutch_message_and_changes_nothing(
     name: str, tmp_path: Path, store_with_shipped_data: tuple[Path, set]
 ) -> None:

@@ -87,6 +87,7 @@ def test_broken_file_gets_its_own_error_with_file_and_line(tmp_path: Path, name:
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.slow
 def test_a_failed_load_leaves_the_store_as_it_was(tmp_path: Path, name: str, shipped) -> None:
     store_dir = tmp_path / "store"
     with Store(store_dir) as store:  # closed again: the CLI opens the store itself

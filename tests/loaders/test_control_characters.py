@@ -196,6 +196,7 @@ def _stored(store: Path) -> set:
         ),
     ],
 )
+@pytest.mark.slow
 def test_after_a_refusal_the_store_is_unchanged(
     tmp_path: Path, shipped: Dataset, command: list[str], name: str, text: str
 ) -> None:

@@ -153,6 +153,7 @@ def test_a_context_named_elsewhere_is_refused_and_never_fetched(
     assert JSONLD_CONTEXT_URL in problem.hint
 
 
+@pytest.mark.slow
 def test_check_load_add_and_import_fetch_nothing(
     tmp_path: Path, server: _Server, secret: Path, opened: list[str]
 ) -> None:

@@ -134,6 +134,7 @@ actors:
 """
 
 
+@pytest.mark.slow
 def test_a_dataset_checked_a_record_at_a_time_has_the_problems_of_one_check(
     tmp_path: Path,
 ) -> None:
@@ -151,6 +152,7 @@ def test_a_dataset_checked_a_record_at_a_time_has_the_problems_of_one_check(
     assert at_once[0].file.endswith("extra.yaml") and at_once[0].line == 2
 
 
+@pytest.mark.slow
 def test_parts_checked_side_by_side_lose_no_problem(tmp_path: Path) -> None:
     # Twelve undescribed teams, each in a part of its own among the shipped records.
     teams = "".join(
@@ -166,6 +168,7 @@ def test_parts_checked_side_by_side_lose_no_problem(tmp_path: Path) -> None:
     assert [p.record for p in at_once] == [f"team-{i:02d}-zonder-omschrijving" for i in range(12)]
 
 
+@pytest.mark.slow
 def test_an_rdf_file_that_gives_a_record_a_second_label_is_refused_part_by_part(
     tmp_path: Path,
 ) -> None:

@@ -38,6 +38,7 @@ def test_the_same_seed_gives_the_same_network_and_another_seed_another() -> None
     assert synthesize(gemeenten=4, seed=7).files != synthesize(gemeenten=4, seed=8).files
 
 
+@pytest.mark.slow
 def test_synth_writes_the_data_format_with_a_register_that_says_synthetic(synth_dir: Path) -> None:
     names = {p.name for p in synth_dir.iterdir()}
     assert {"bronnen.yaml", "gebieden.yaml", "landelijk.yaml"} <= names
@@ -47,11 +48,13 @@ def test_synth_writes_the_data_format_with_a_register_that_says_synthetic(synth_
     assert "SYNTHETISCH" in register
 
 
+@pytest.mark.slow
 def test_the_synthetic_network_passes_the_check(synth_data: Dataset) -> None:
     assert synth_data.report.ok, synth_data.report.errors[:5]
     assert synth_data.report.warnings == []
 
 
+@pytest.mark.slow
 def test_every_gemeente_has_local_teams_providers_and_legal_referrers(
     synth_projection: nx.MultiDiGraph,
 ) -> None:

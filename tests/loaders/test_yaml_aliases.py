@@ -5,6 +5,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
@@ -74,6 +75,7 @@ def test_a_list_shared_by_aliases_is_fine(tmp_path: Path) -> None:
     assert report.ok, str(report)
 
 
+@pytest.mark.slow
 def test_a_synthetic_network_which_shares_lists_by_alias_still_reads(tmp_path: Path) -> None:
     network = synthesize(gemeenten=3, seed=1)
     assert any("*id0" in text for text in network.files.values())
