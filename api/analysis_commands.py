@@ -57,7 +57,7 @@ def _plain(value: Any) -> Any:
 
 
 def _run(store: Path | None, analysis: Callable[["nx.MultiDiGraph"], Any]) -> Any:
-    from zorgnet.graph.projection import projection_for
+    from zorgnet.graph.projection_cache import projection_for
 
     return read_store(store, lambda opened: analysis(projection_for(opened)))
 

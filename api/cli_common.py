@@ -14,10 +14,6 @@ importing this module (and so ``zorgnet --help``) stays fast.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -144,28 +140,13 @@ def print_report(report: Report) -> None:
 def commit(
     target: Store | SparqlStore, dataset: Dataset, *, add: bool, replace: bool = False
 ) -> int:
-    """Store *dataset* when it has no errors; else exit 1, storing nothing.
+    """Store *dataset* (:func:`zorgnet.core.loading.store_dataset`) after printing its
+    report; when it has errors, exit 1, storing nothing. Returns the triples stored.
 
-    Unless *add*, the dataset replaces the store's data: its triples are handed over,
-    written to a file and let go before the store loads that file, so that a national
-    network is not in memory twice (the text, and the store's bulk load). With *add*
-    (the dataset was checked against the stored data) they are added like an edit
-    (``apply``): a new version made from the current one, so the stored data is
-    neither read nor sent again. The projection of the new version is made and saved
-    with it (a remote store's in the local cache folder), so that the first question
-    after a load is answered at once: from the file, while the store loads it. After an
-    addition to an embedded store it is made from the projection saved with the version
-    it was added to; a remote store keeps no such base, and reading the whole network
-    from the server to project it is left to the first process that asks. Returns the
-    number of triples stored.
-
-    With *add*, a record whose id is already stored (``dataset.existing``) is an error,
-    unless *replace*: then the stored record and its citations go out in the same
-    ``apply`` that puts the new one in, so it is replaced as a whole, never merged.
+    With *add*, a record whose id is already stored is an error, unless *replace*:
+    then it replaces the stored record as a whole, never merged.
     """
-    from zorgnet.graph.projection import load_and_project, projection_for
-    from zorgnet.graph.store import Store
-    from zorgnet.loaders.triples import Triples
+    from zorgnet.core.loading import store_dataset
 
     if add and not replace:
         dataset.report.extend(dataset.existing_problems())
@@ -175,28 +156,5 @@ def commit(
             f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd."
         )
         raise typer.Exit(1)
-    if add:
-        target.apply(dataset.replaced, dataset.triples.graph())
-        if isinstance(target, Store):
-            projection_for(target)
-        return len(target)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "data.nt"
-        with path.open("wb") as out:
-            dataset.triples.write(out)
-        dataset.triples, dataset.source_map = Triples(), {}
-        _give_back_freed_memory()
-        load_and_project(target, path)
-    return len(target)
-
-
-def _give_back_freed_memory() -> None:
-    """Return the heap pages that checking freed to the system (glibc).
-
-    A process keeps freed memory for later use; after checking a national network that
-    is ≈ 0.5 GB, which loading and projecting it would otherwise add to.
-    """
-    gc.collect()
-    # Elsewhere than glibc there is no malloc_trim: the memory is then merely reused.
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
+    # The stored ids were checked above, so store_dataset is told not to check again.
+    return store_dataset(target, dataset, add=add, replace=True)

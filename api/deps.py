@@ -23,7 +23,7 @@ from zorgnet.core.sparql import SparqlRunner
 from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.contract import TripleStore
-from zorgnet.graph.projection import projection_for
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.ontology.exceptions import LoadError, ZorgnetError
 from zorgnet.ontology.vocabulary import vocabulary
 

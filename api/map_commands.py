@@ -126,7 +126,7 @@ def register(app: typer.Typer) -> None:
         buiten), een route, het netwerk rond een actor, of de gaten en overlap.
         Voorbeeld: zorgnet map --route huisarts jeugd-ggz --gemeente huizen -o route.html
         """
-        from zorgnet.graph.projection import projection_for
+        from zorgnet.graph.projection_cache import projection_for
         from zorgnet.ontology.exceptions import ZorgnetError
         from zorgnet.viz.layout import load_positions, save_positions
         from zorgnet.viz.maps import with_positions

@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         de bron: dezelfde als de waarschuwingen van zorgnet load, nu uit de opslag."""
         from zorgnet.api.models import IssueOut
         from zorgnet.graph.analyses.facts import known_issues
-        from zorgnet.graph.projection import projection_for
+        from zorgnet.graph.projection_cache import projection_for
 
         issues = read_store(
             store,
@@ -91,7 +91,7 @@ def register(app: typer.Typer) -> None:
         """Eén actor met alles wat erover is opgeslagen: relaties, bevoegdheden, cijfers,
         tekorten en bekende kwesties, met bronnen."""
         from zorgnet.api.routers.actors import actor_detail
-        from zorgnet.graph.projection import projection_for
+        from zorgnet.graph.projection_cache import projection_for
 
         detail = read_store(store, lambda opened: actor_detail(projection_for(opened), actor_id))
         if as_json:
@@ -133,7 +133,7 @@ def register(app: typer.Typer) -> None:
         """De sociale kaart van een gemeente (of ander gebied): lokale inrichting,
         voorveld, cijfers, tekorten en bekende kwesties, met bronnen."""
         from zorgnet.api.routers.areas import area_detail
-        from zorgnet.graph.projection import projection_for
+        from zorgnet.graph.projection_cache import projection_for
 
         detail = read_store(store, lambda opened: area_detail(projection_for(opened), area_id))
         if as_json:

@@ -104,7 +104,8 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
 
 
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
-    from zorgnet.graph.projection import load_and_project, project_file
+    from zorgnet.graph.projection import project_file
+    from zorgnet.graph.projection_cache import load_and_project
 
     with _open(backend, location) as store:
         _, wall, cpu = timed(lambda: store.replace_from_file(nt))
@@ -123,7 +124,7 @@ def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
 def reopen(backend: str, location: str, scale: str) -> dict[str, Any]:
     from zorgnet.graph import saved_projection
     from zorgnet.graph.analyses.routes import prepare_routes, referral_routes
-    from zorgnet.graph.projection import projection_for
+    from zorgnet.graph.projection_cache import projection_for
     from zorgnet.ontology.vocabulary import vocabulary
 
     source, help_kind, gemeente, _ = QUESTIONS[scale]

@@ -58,7 +58,8 @@ from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.core.editing import Edit, apply_edit, record_fields, undo
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses.routes import RouteResult, referral_routes
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
 

@@ -22,7 +22,8 @@ from rdflib import Graph
 from timing import timed
 
 from zorgnet.api.settings import SHIPPED_DATASET
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
 

@@ -20,7 +20,7 @@ from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit, hi
 from zorgnet.core.loading import SHIPPED_DATASET, load, store_dataset
 from zorgnet.core.sparql import QueryOutcome, SparqlRunner
 from zorgnet.graph.backends import open_store
-from zorgnet.graph.projection import projection_for as projection
+from zorgnet.graph.projection_cache import projection_for as projection
 from zorgnet.loaders.dataset import read_dataset as check
 
 __all__ = [

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from zorgnet.data import SHIPPED_DATASET
 from zorgnet.graph.contract import TripleStore
-from zorgnet.graph.projection import load_and_project, projection_for
+from zorgnet.graph.projection_cache import load_and_project, projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, Progress, read_dataset
 from zorgnet.loaders.triples import Triples

@@ -44,8 +44,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import threading
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -59,7 +57,6 @@ from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from zorgnet.graph.store import Store
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
@@ -76,10 +73,8 @@ __all__ = [
     "Shortage",
     "actor_sources",
     "area_scope",
-    "load_and_project",
     "project",
     "project_file",
-    "projection_for",
     "slug",
     "without_gc",
 ]
@@ -926,178 +921,3 @@ def area_scope(G: nx.MultiDiGraph, area: str) -> frozenset[str]:
         todo.extend(children.get(current, ()))
     memo[area] = frozenset(up | down)
     return memo[area]
-
-
-_CACHE: weakref.WeakKeyDictionary[Store, tuple[URIRef | None, nx.MultiDiGraph]] = (
-    weakref.WeakKeyDictionary()
-)
-# One projection at a time: the threads of a web server that all miss the cache after an
-# edit wait for the one projection instead of each building their own.
-_BUILDING = threading.Lock()
-
-
-def projection_for(store: Store) -> nx.MultiDiGraph:
-    """The projection of *store*'s current data, built once per store version.
-
-    Each load or edit writes a new version (``Store.version``), so comparing versions
-    is a cheap and exact test for "the data changed". The projection is read back from
-    the file saved beside the version (for a remote store, in its local cache folder:
-    ``SparqlStore(cache=...)``); else, after an edit, made from the previous one
-    (:func:`zorgnet.graph.reprojection.reproject`), the one held here or the one saved
-    beside the version the edit was made from; else projected from the store, and saved.
-
-    Examples
-    --------
-    >>> from zorgnet.graph.store import Store
-    >>> from zorgnet.graph.analyses._example import example_graph
-    >>> store = Store()
-    >>> store.replace(example_graph())
-    >>> projection_for(store) is projection_for(store)
-    True
-    """
-    version = store.version
-    cached = _CACHE.get(store)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    with _BUILDING:
-        cached = _CACHE.get(store)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        G = _saved_or_projected(store, version, cached)
-        _CACHE[store] = (version, G)
-    return G
-
-
-def load_and_project(store: Store, path: Path) -> nx.MultiDiGraph:
-    """Make the N-Triples file at *path* the data of *store*, and project it meanwhile.
-
-    The projection of the file (:func:`project_file`) is made while an embedded store
-    loads it: Oxigraph's bulk loader leaves the interpreter free, so on two cores a
-    national network is loaded and projected in about 10 s instead of 7 + 8 s. A remote
-    store's upload parses the file in Python, so there it is projected after the upload.
-    The projection is then what :func:`projection_for` gives for the version the load
-    made, and saved with it: a later load by another process (on a remote store) does
-    not change which version it belongs to.
-
-    Parameters
-    ----------
-    store : Store or SparqlStore
-        The store to load.
-    path : Path
-        An N-Triples file of zorgnet data, e.g. the one ``zorgnet load`` checked.
-
-    Returns
-    -------
-    networkx.MultiDiGraph
-        The projection of the loaded data.
-
-    Raises
-    ------
-    StoreError
-        As ``store.replace_from_file``: the store's data is then unchanged, and the
-        error does not wait for a projection being made meanwhile.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from zorgnet.graph.store import Store
-    >>> from zorgnet.graph.analyses._example import example_graph
-    >>> path = Path(tempfile.mkdtemp()) / "data.nt"
-    >>> _ = example_graph().serialize(path, format="nt", encoding="utf-8")
-    >>> store = Store()
-    >>> G = load_and_project(store, path)
-    >>> G is projection_for(store)
-    True
-    """
-    if isinstance(store, Store):
-        projecting = _InBackground(project_file, path)
-        version = store.replace_from_file(path)
-        G = projecting.result()
-    else:
-        # Projecting during the upload gained nothing (44 s either way, national) and
-        # held the upload and the projection in memory at once.
-        version = store.replace_from_file(path)
-        G = project_file(path)
-    # Imported here because saved_projection reads this module's record classes.
-    from zorgnet.graph import saved_projection
-
-    saved = store.derived_path(saved_projection.NAME, version)
-    if saved is not None:
-        saved_projection.write(G, saved)
-    with _BUILDING:
-        _CACHE[store] = (version, G)
-    return G
-
-
-class _InBackground:
-    """``function(*args)`` running in a thread of its own until its result is asked.
-
-    A daemon thread: a command that fails meanwhile exits at once instead of waiting
-    for work whose result nobody will ask for.
-    """
-
-    def __init__(self, function: Callable[..., nx.MultiDiGraph], *args: Any) -> None:
-        self._result: nx.MultiDiGraph | None = None
-        self._error: BaseException | None = None
-
-        def run() -> None:
-            try:
-                self._result = function(*args)
-            except BaseException as exc:  # handed to result()
-                self._error = exc
-
-        self._thread = threading.Thread(target=run, daemon=True)
-        self._thread.start()
-
-    def result(self) -> nx.MultiDiGraph:
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._result is not None
-        return self._result
-
-
-def _saved_or_projected(
-    store: Store,
-    version: URIRef | None,
-    cached: tuple[URIRef | None, nx.MultiDiGraph] | None,
-) -> nx.MultiDiGraph:
-    # Imported here because saved_projection reads this module's record classes.
-    from zorgnet.graph import saved_projection
-
-    path = store.derived_path(saved_projection.NAME, version)
-    G = saved_projection.read(path) if path is not None and path.exists() else None
-    if G is not None:
-        return G
-    # Where no file is kept (in memory, or a remote store) there is no saved base either.
-    earlier = cached or (None if path is None else _saved_base(store))
-    changed = None if earlier is None else store.changes_since(earlier[0])
-    if earlier is None or changed is None:
-        G = project(store.graph())
-        if path is not None and store.version == version:
-            # Saved only when no load or edit (of another process, on a remote store)
-            # made a newer version current meanwhile: the data projected is then of
-            # *version*, as versions only ever move forward.
-            saved_projection.write(G, path)
-        return G
-    from zorgnet.graph.reprojection import reproject
-
-    G = reproject(earlier[1], store.graph(), changed)
-    if path is not None and store.version == version:
-        # Only a later process reads the file, and writing it takes longer than the
-        # reprojection: the answer need not wait for it. Not a daemon, so that a
-        # command ending meanwhile still finishes the file.
-        threading.Thread(target=saved_projection.write, args=(G, path)).start()
-    return G
-
-
-def _saved_base(store: Store) -> tuple[URIRef, nx.MultiDiGraph] | None:
-    """The saved projection of the version the current one was edited from, if that
-    version is still there: after ``zorgnet load --add`` or ``import``, a new process
-    reprojects the few added records instead of projecting the whole network again."""
-    from zorgnet.graph import saved_projection
-
-    base = store.made_from()
-    path = None if base is None else store.derived_path(saved_projection.NAME, base)
-    G = saved_projection.read(path) if path is not None and path.exists() else None
-    return None if base is None or G is None else (base, G)

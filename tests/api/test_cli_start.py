@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from zorgnet.graph.projection import projection_for
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 
 # Packages that take tens to hundreds of milliseconds to import, and that neither

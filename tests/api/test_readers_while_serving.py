@@ -22,7 +22,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from zorgnet.graph.projection import projection_for
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 
 ZORGNET = Path(sys.executable).parent / "zorgnet"

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 
 from zorgnet.api import deps
 from zorgnet.api.app import create_app
-from zorgnet.graph import projection
+from zorgnet.graph.projection_cache import CACHE
 
 
 def _wait_for(condition: Callable[[], bool]) -> bool:
@@ -66,8 +66,7 @@ def test_stopping_while_the_projection_is_built_waits_for_it(
 
 def _held(store: object, version: object) -> nx.MultiDiGraph | None:
     """The projection of *version* held in memory for *store*, if any."""
-    held = projection._CACHE.get(store)  # type: ignore[call-overload]
-    return held[1] if held is not None and held[0] == version else None
+    return CACHE.held(store, version)  # type: ignore[arg-type]
 
 
 def _indexed(store: object, version: object) -> bool:

@@ -14,7 +14,8 @@ from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.backends import open_store
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import projection_for
 
 runner = CliRunner()
 

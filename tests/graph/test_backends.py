@@ -16,7 +16,8 @@ from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET, get_settings
 from zorgnet.graph.analyses.gaps import coverage
 from zorgnet.graph.backends import open_store, remote_endpoint
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset

@@ -14,7 +14,8 @@ from same_projection import assert_same
 import zorgnet.graph.analyses
 import zorgnet.graph.projection
 from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.projection import project, project_file, projection_for
+from zorgnet.graph.projection import project, project_file
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 

@@ -12,7 +12,8 @@ from virtuoso import VirtuosoServer
 import zorgnet.graph.projection
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.projection import load_and_project, project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import load_and_project, projection_for
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset

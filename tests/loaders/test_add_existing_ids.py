@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.backends import open_store
-from zorgnet.graph.projection import project, projection_for
+from zorgnet.graph.projection import project
+from zorgnet.graph.projection_cache import projection_for
 from zorgnet.loaders.dataset import read_dataset
 from zorgnet.ontology.namespace import ZN
 

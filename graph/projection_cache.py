@@ -1,0 +1,224 @@
+"""The projection cache: every speed-up around the pure projection, in one class.
+
+:func:`zorgnet.graph.projection.project` turns the data into the networkx graph the
+analyses run on; it keeps nothing. :class:`ProjectionCache` keeps the projection of
+each store's current version in memory, reads it back from the file saved beside the
+version, makes it from the previous projection after an edit (reprojection), saves what
+it made, and prepares the route indexes a web app wants warm. The shells use the
+process's one cache (:data:`CACHE`, through :func:`projection_for` and
+:func:`load_and_project`); a program that wants its own makes a ``ProjectionCache()``.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import URIRef
+
+from zorgnet.graph import projection, saved_projection
+from zorgnet.graph.contract import TripleStore
+from zorgnet.graph.reprojection import reproject
+from zorgnet.graph.store import Store
+
+__all__ = ["CACHE", "ProjectionCache", "load_and_project", "projection_for"]
+
+_Entry = tuple[URIRef | None, nx.MultiDiGraph]
+
+
+class ProjectionCache:
+    """The projections of stores' current versions: memory → saved file → reprojection.
+
+    Each load or edit writes a new version (``store.version``), so comparing versions
+    is a cheap and exact test for "the data changed".
+    """
+
+    def __init__(self) -> None:
+        self._memory: weakref.WeakKeyDictionary[TripleStore, _Entry] = weakref.WeakKeyDictionary()
+        # One projection at a time: the threads of a web server that all miss the cache
+        # after an edit wait for the one projection instead of each building their own.
+        self._building = threading.Lock()
+
+    def get(self, store: TripleStore) -> nx.MultiDiGraph:
+        """The projection of *store*'s current data, built once per store version.
+
+        Read back from the file saved beside the version (for a remote store, in its
+        local cache folder: ``SparqlStore(cache=...)``); else, after an edit, made from
+        the previous one (:func:`zorgnet.graph.reprojection.reproject`), the one held
+        here or the one saved beside the version the edit was made from; else projected
+        from the store, and saved.
+
+        Examples
+        --------
+        >>> from zorgnet.graph.store import Store
+        >>> from zorgnet.graph.analyses._example import example_graph
+        >>> store = Store()
+        >>> store.replace(example_graph())
+        >>> cache = ProjectionCache()
+        >>> cache.get(store) is cache.get(store)
+        True
+        """
+        version = store.version
+        cached = self._memory.get(store)
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        with self._building:
+            cached = self._memory.get(store)
+            if cached is not None and cached[0] == version:
+                return cached[1]
+            G = _saved_or_projected(store, version, cached)
+            self._memory[store] = (version, G)
+        return G
+
+    def held(self, store: TripleStore, version: URIRef | None) -> nx.MultiDiGraph | None:
+        """The projection of *version* held in memory for *store*, if any; makes none."""
+        entry = self._memory.get(store)
+        return entry[1] if entry is not None and entry[0] == version else None
+
+    def load(self, store: TripleStore, path: Path) -> nx.MultiDiGraph:
+        """Make the N-Triples file at *path* the data of *store*, and project it meanwhile.
+
+        The projection of the file (:func:`~zorgnet.graph.projection.project_file`) is
+        made while an embedded store loads it: Oxigraph's bulk loader leaves the
+        interpreter free, so on two cores a national network is loaded and projected in
+        about 10 s instead of 7 + 8 s. A remote store's upload parses the file in
+        Python, so there it is projected after the upload. The projection is then what
+        :meth:`get` gives for the version the load made, and saved with it.
+
+        Raises
+        ------
+        StoreError
+            As ``store.replace_from_file``: the store's data is then unchanged, and the
+            error does not wait for a projection being made meanwhile.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from zorgnet.graph.store import Store
+        >>> from zorgnet.graph.analyses._example import example_graph
+        >>> path = Path(tempfile.mkdtemp()) / "data.nt"
+        >>> _ = example_graph().serialize(path, format="nt", encoding="utf-8")
+        >>> store, cache = Store(), ProjectionCache()
+        >>> cache.load(store, path) is cache.get(store)
+        True
+        """
+        if isinstance(store, Store):
+            # Looked up when called, so that a test can see which projection ran.
+            projecting = _InBackground(projection.project_file, path)
+            version = store.replace_from_file(path)
+            G = projecting.result()
+        else:
+            # Projecting during the upload gained nothing (44 s either way, national) and
+            # held the upload and the projection in memory at once.
+            version = store.replace_from_file(path)
+            G = projection.project_file(path)
+        saved = store.derived_path(saved_projection.NAME, version)
+        if saved is not None:
+            saved_projection.write(G, saved)
+        with self._building:
+            self._memory[store] = (version, G)
+        return G
+
+    def warm(self, store: TripleStore) -> nx.MultiDiGraph:
+        """The projection of *store*, with the vocabulary and the indexes every route
+        question looks up made too, so that the next question does not wait for them."""
+        from zorgnet.graph.analyses.routes import prepare_routes
+        from zorgnet.ontology.vocabulary import vocabulary
+
+        G = self.get(store)
+        vocabulary()
+        prepare_routes(G)
+        return G
+
+
+#: The process's projection cache, which the CLI and the web app share.
+CACHE = ProjectionCache()
+
+
+def projection_for(store: TripleStore) -> nx.MultiDiGraph:
+    """:meth:`ProjectionCache.get` of the process's cache.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.store import Store
+    >>> from zorgnet.graph.analyses._example import example_graph
+    >>> store = Store()
+    >>> store.replace(example_graph())
+    >>> projection_for(store) is projection_for(store)
+    True
+    """
+    return CACHE.get(store)
+
+
+def load_and_project(store: TripleStore, path: Path) -> nx.MultiDiGraph:
+    """:meth:`ProjectionCache.load` of the process's cache."""
+    return CACHE.load(store, path)
+
+
+class _InBackground:
+    """``function(*args)`` running in a thread of its own until its result is asked.
+
+    A daemon thread: a command that fails meanwhile exits at once instead of waiting
+    for work whose result nobody will ask for.
+    """
+
+    def __init__(self, function: Callable[..., nx.MultiDiGraph], *args: Any) -> None:
+        self._result: nx.MultiDiGraph | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._result = function(*args)
+            except BaseException as exc:  # handed to result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, daemon=True)
+        self._thread.start()
+
+    def result(self) -> nx.MultiDiGraph:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+
+def _saved_or_projected(
+    store: TripleStore, version: URIRef | None, cached: _Entry | None
+) -> nx.MultiDiGraph:
+    path = store.derived_path(saved_projection.NAME, version)
+    G = saved_projection.read(path) if path is not None and path.exists() else None
+    if G is not None:
+        return G
+    # Where no file is kept (in memory, or a remote store) there is no saved base either.
+    earlier = cached or (None if path is None else _saved_base(store))
+    changed = None if earlier is None else store.changes_since(earlier[0])
+    if earlier is None or changed is None:
+        G = projection.project(store.graph())
+        if path is not None and store.version == version:
+            # Saved only when no load or edit (of another process, on a remote store)
+            # made a newer version current meanwhile: the data projected is then of
+            # *version*, as versions only ever move forward.
+            saved_projection.write(G, path)
+        return G
+    G = reproject(earlier[1], store.graph(), changed)
+    if path is not None and store.version == version:
+        # Only a later process reads the file, and writing it takes longer than the
+        # reprojection: the answer need not wait for it. Not a daemon, so that a
+        # command ending meanwhile still finishes the file.
+        threading.Thread(target=saved_projection.write, args=(G, path)).start()
+    return G
+
+
+def _saved_base(store: TripleStore) -> _Entry | None:
+    """The saved projection of the version the current one was edited from, if that
+    version is still there: after ``zorgnet load --add`` or ``import``, a new process
+    reprojects the few added records instead of projecting the whole network again."""
+    base = store.made_from()
+    path = None if base is None else store.derived_path(saved_projection.NAME, base)
+    G = saved_projection.read(path) if path is not None and path.exists() else None
+    return None if base is None or G is None else (base, G)
