@@ -296,7 +296,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Toon het netwerk van een lokaal team (kern, verbonden, buiten) of vergelijk gemeenten.
 
-        Voorbeeld: zorgnet team hilversum-buurtteam-oost
+        Voorbeeld: zorgnet team buurtteams-hilversum
         """
         from zorgnet.graph.analyses.membership import compare_teams, team_network
 

@@ -6,7 +6,15 @@ import pkgutil
 
 import pytest
 
-PACKAGES = ["zorgnet.ontology", "zorgnet.loaders", "zorgnet.graph", "zorgnet.viz", "zorgnet.api"]
+PACKAGES = [
+    "zorgnet.ontology",
+    "zorgnet.loaders",
+    "zorgnet.graph",
+    "zorgnet.core",
+    "zorgnet.data",
+    "zorgnet.viz",
+    "zorgnet.api",
+]
 
 
 def _modules() -> list[str]:
