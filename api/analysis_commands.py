@@ -67,15 +67,10 @@ def _emit_json(result: Any) -> None:
 
 
 def concept_label(concept_class: str, notation: str | None) -> str:
-    """The Dutch label of a vocabulary notation (the notation itself if unknown)."""
-    from zorgnet.ontology.namespace import ZN
-    from zorgnet.ontology.vocabulary import vocabulary
+    """The Dutch label of a vocabulary value; imported when asked (rdflib loads slowly)."""
+    from zorgnet.ontology.vocabulary import concept_label as label
 
-    if notation is None:
-        return ""
-    vocab = vocabulary()
-    concept = vocab.concept(ZN[concept_class], notation)
-    return vocab.label(concept) if concept is not None else notation
+    return label(concept_class, notation)
 
 
 def _labels(G: "nx.MultiDiGraph", actors: tuple[str, ...] | list[str]) -> list[str]:

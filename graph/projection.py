@@ -72,6 +72,7 @@ __all__ = [
     "RecordSummary",
     "Shortage",
     "actor_sources",
+    "area_ancestors",
     "area_scope",
     "project",
     "project_file",
@@ -877,6 +878,26 @@ def project_file(path: Path) -> nx.MultiDiGraph:
 def actor_sources(G: nx.MultiDiGraph, actors: Iterable[str]) -> tuple[str, ...]:
     """The sources of *actors*, sorted and without repeats."""
     return tuple(sorted({s for a in actors if a in G for s in G.nodes[a]["sources"]}))
+
+
+def area_ancestors(G: nx.MultiDiGraph, area: str) -> frozenset[str]:
+    """Every area that contains *area* (its cluster, region, province ...), not itself.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> sorted(area_ancestors(example_projection(), "hilversum-oost"))
+    ['gooi-en-vechtstreek', 'hilversum']
+    """
+    areas: dict[str, Area] = G.graph["areas"]
+    found: set[str] = set()
+    todo = list(areas[area].part_of) if area in areas else []
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(areas[current].part_of if current in areas else ())
+    return frozenset(found)
 
 
 def area_scope(G: nx.MultiDiGraph, area: str) -> frozenset[str]:

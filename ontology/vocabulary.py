@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from zorgnet.ontology.files import ontology_graph, vocabulary_graph
 from zorgnet.ontology.namespace import ZN
 
-__all__ = ["Vocabulary", "class_label", "label_of", "vocabulary"]
+__all__ = ["Vocabulary", "class_label", "concept_label", "label_of", "vocabulary"]
 
 
 def label_of(graph: Graph, node: URIRef, lang: str = "nl") -> str:
@@ -66,6 +66,25 @@ class Vocabulary:
     def opens_contracted_care(self, power: URIRef) -> bool:
         """Whether holding *power* makes an actor a legal referrer (wettelijk verwijzer)."""
         return bool(self.graph.value(power, ZN.opensContractedCare))
+
+
+@cache
+def concept_label(concept_class: str, notation: str | None) -> str:
+    """The Dutch ``skos:prefLabel`` of a vocabulary value, else the value itself.
+
+    Examples
+    --------
+    >>> concept_label("Power", "doorbraak")
+    'doorbraak forceren'
+    >>> concept_label("Power", "bestaat-niet")
+    'bestaat-niet'
+    >>> concept_label("Scale", None)
+    ''
+    """
+    if notation is None:
+        return ""
+    concept = vocabulary().concept(ZN[concept_class], notation)
+    return notation if concept is None else vocabulary().label(concept)
 
 
 @cache

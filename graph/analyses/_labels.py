@@ -9,28 +9,9 @@ import networkx as nx
 
 from zorgnet.ontology.files import ontology_graph
 from zorgnet.ontology.namespace import ZN
-from zorgnet.ontology.vocabulary import label_of, vocabulary
+from zorgnet.ontology.vocabulary import concept_label, label_of
 
 __all__ = ["actor_label", "actor_labels", "area_labels", "class_label", "concept_label"]
-
-
-@cache
-def concept_label(concept_class: str, notation: str | None) -> str:
-    """The Dutch ``skos:prefLabel`` of a vocabulary value, else the value itself.
-
-    Examples
-    --------
-    >>> concept_label("Power", "doorbraak")
-    'doorbraak forceren'
-    >>> concept_label("Power", "bestaat-niet")
-    'bestaat-niet'
-    >>> concept_label("Scale", None)
-    ''
-    """
-    if notation is None:
-        return ""
-    concept = vocabulary().concept(ZN[concept_class], notation)
-    return notation if concept is None else vocabulary().label(concept)
 
 
 @cache

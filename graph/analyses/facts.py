@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, check_area
-from zorgnet.graph.projection import Figure, Issue, Shortage, area_scope
+from zorgnet.graph.projection import Figure, Issue, Shortage, area_ancestors, area_scope
 
 __all__ = ["Facts", "actor_facts", "area_facts", "known_issues"]
 
@@ -145,10 +145,9 @@ def area_facts(G: nx.MultiDiGraph, area: str) -> Facts:
     ['kwestie-gezinnen']
     """
     check_area(G, area, "gebied")
-    areas = G.graph["areas"]
     scope = area_scope(G, area)
     # The area and the areas inside it: what is local to it.
-    local = {a for a in scope if a == area or area in _containing(areas, a)}
+    local = {a for a in scope if a == area or area in area_ancestors(G, a)}
     actors = {a for a, d in G.nodes(data=True) if local.intersection(d["areas"])}
     related = set(local) | actors
     related |= {x.id for x in G.graph["arrangements"] if local.intersection(x.areas)}
@@ -165,18 +164,6 @@ def area_facts(G: nx.MultiDiGraph, area: str) -> Facts:
         if scope.intersection(s.areas) or related.intersection(s.about)
     )
     return _facts(G, area, figures, shortages, related)
-
-
-def _containing(areas: dict, area: str) -> set[str]:
-    """Every area that contains *area*, not *area* itself."""
-    found: set[str] = set()
-    todo = list(areas[area].part_of) if area in areas else []
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(areas[current].part_of if current in areas else ())
-    return found
 
 
 def known_issues(G: nx.MultiDiGraph) -> tuple[Issue, ...]:

@@ -9,7 +9,6 @@ domain and a level. Each step says who holds a mandate there; a route to indicat
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import islice, pairwise
 
 import networkx as nx
@@ -30,10 +29,10 @@ from zorgnet.graph.analyses._index import (
     scope_actors,
     scope_set,
 )
-from zorgnet.graph.projection import Mandate
+from zorgnet.graph.projection import Mandate, area_ancestors
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
-from zorgnet.ontology.vocabulary import vocabulary
+from zorgnet.ontology.vocabulary import concept_label, vocabulary
 
 __all__ = [
     "ON_BEHALF",
@@ -274,8 +273,6 @@ def entry_actors(G: nx.MultiDiGraph, source: str, gemeente: str | None) -> list[
     >>> entry_actors(example_projection(), "huisarts", "hilversum")
     ['huisarts']
     """
-    from zorgnet.ontology.namespace import ZN
-    from zorgnet.ontology.vocabulary import vocabulary
 
     known_types = set(vocabulary().notations(ZN.ActorType))
     if source not in G and source not in known_types:
@@ -369,18 +366,6 @@ def _providers(
     return dict(sorted(found.items()))
 
 
-def _ancestors_and_self(G: nx.MultiDiGraph, area: str) -> set[str]:
-    areas = G.graph["areas"]
-    found: set[str] = set()
-    todo = [area]
-    while todo:
-        current = todo.pop()
-        if current not in found:
-            found.add(current)
-            todo.extend(areas[current].part_of if current in areas else ())
-    return found
-
-
 def front_doors(
     G: nx.MultiDiGraph, gemeente: str
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -402,7 +387,7 @@ def front_doors(
     >>> front_doors(example_projection(), "hilversum")
     (('gemeente-hilversum',), ('buurtteam',), ('003 §4',))
     """
-    up = _ancestors_and_self(G, gemeente)
+    up = {gemeente} | area_ancestors(G, gemeente)
     here = scope_actors(G, gemeente)
     nodes = G.nodes
     organisations = tuple(
@@ -576,15 +561,6 @@ def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, 
         )
 
 
-@cache
-def _label(concept_class: str, notation: str | None) -> str:
-    if notation is None:
-        return ""
-    vocab = vocabulary()
-    concept = vocab.concept(ZN[concept_class], notation)
-    return vocab.label(concept) if concept is not None else notation
-
-
 # How a step reads in a Dutch sentence: "<from> verwijst naar <to>".
 _PHRASES = {
     "verwijst": "verwijst naar",
@@ -607,14 +583,14 @@ def _explain(G: nx.MultiDiGraph, previous: str | None, step: Step) -> str:
     elif step.kind == ON_BEHALF:
         text = f"{G.nodes[previous]['label']} beslist namens {step.label}"
     else:
-        phrase = _PHRASES.get(step.kind or "", _label("RelationKind", step.kind))
+        phrase = _PHRASES.get(step.kind or "", concept_label("RelationKind", step.kind))
         text = f"{G.nodes[previous]['label']} {phrase} {step.label}"
     if step.reported_practice:
         text += " (volgens verwijzers in de praktijk, geen afspraak)"
     powers = []
     for m in step.mandates:
-        bases = ", ".join(_label("LegalBasis", b) for b in m.legal_bases)
-        powers.append(_label("Power", m.power) + (f" ({bases})" if bases else ""))
+        bases = ", ".join(concept_label("LegalBasis", b) for b in m.legal_bases)
+        powers.append(concept_label("Power", m.power) + (f" ({bases})" if bases else ""))
     if powers:
         text += f"; {step.label} mag hier {', '.join(powers)}"
     if step.sources:
@@ -895,7 +871,7 @@ def referral_routes(
     check_concept(level, "SupportLevel", "niveau")
     entries = entry_actors(G, source, gemeente)
     where = f" in {G.graph['areas'][gemeente].label}" if gemeente else ""
-    help_label = _label("HelpKind", help_kind)
+    help_label = concept_label("HelpKind", help_kind)
 
     def result(
         routes: tuple[Route, ...], found: dict, missing: str | None, explanation: str
