@@ -140,21 +140,17 @@ def help_relations(
     the caller (it depends on the domain and level asked for too).
     """
 
-    def by_target() -> dict[str, list[tuple[str, str, dict]]]:
-        # Few relations name a kind of help: find them once, by the actor they lead to.
-        found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
-        for u, v, data in G.edges(data=True):
-            if data["record"] == "relation" and data.get("help_kinds"):
-                found[v].append((u, v, data))
-        return found
-
     def compute() -> dict[str, tuple[tuple[str, str, dict], ...]]:
-        targets = memo(G, ("index", "help_relations"), by_target)
+        # Over the preds of the area's actors, not over every relation of the country:
+        # a route question on a fresh projection asks this for one gemeente only.
         found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
+        pred = G.pred
         for v in scope_actors(G, area):
-            for edge in targets.get(v, ()):
-                for kind in edge[2]["help_kinds"]:
-                    found[kind].append(edge)
+            for u, keyed in pred[v].items():
+                for data in keyed.values():
+                    if data["record"] == "relation":
+                        for kind in data.get("help_kinds") or ():
+                            found[kind].append((u, v, data))
         return {k: tuple(edges) for k, edges in found.items()}
 
     return memo(G, ("index", "help_relations", area), compute)
