@@ -728,13 +728,13 @@ def _candidates(
 
     Paths come cheapest first; once *k* distinct routes with an open gate are found,
     the paths that cost more can no longer be chosen (gate-open routes come first),
-    so the walk stops there instead of at its limit of ``6 k`` paths.
+    so the walk stops there instead of at its limit of ``4 k`` paths.
     """
     candidates: list[Route] = []
     kept: list[Route] = []
     stop_above: float | None = None
     paths = nx.shortest_simple_paths(H, _SOURCE, _TARGET, weight="weight")
-    for path in islice(paths, 6 * k):
+    for path in islice(paths, 4 * k):
         route = _route(G, H, path[1:-1], found, gemeente, domain)
         if stop_above is not None and route.cost > stop_above:
             break
