@@ -333,6 +333,22 @@ def providers(
     )
 
 
+def _stated_givers(
+    G: nx.MultiDiGraph, help_kind: str, gemeente: str | None, domain: str | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The actors a relation stated for *help_kind* leads to, where it holds, each with
+    the levels that relation is for (none: every level); kept for all levels at once."""
+
+    def compute() -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple(
+            (target, tuple(data.get("levels") or ()))
+            for _, target, data in help_relations(G, gemeente).get(help_kind, ())
+            if edge_applies(G, data, area=gemeente, domain=domain)
+        )
+
+    return memo(G, ("stated-givers", help_kind, gemeente, domain), compute)
+
+
 def _providers(
     G: nx.MultiDiGraph,
     help_kind: str,
@@ -346,8 +362,8 @@ def _providers(
         direct = {a for a in direct if level in (nodes[a]["levels"] or (level,))}
     # A relation "for jeugd-ggz" to an actor says that actor gives it, even where the
     # actor record does not list it (a provider category, say).
-    for _, target, data in help_relations(G, gemeente).get(help_kind, ()):
-        if edge_applies(G, data, area=gemeente, domain=domain, level=level):
+    for target, levels in _stated_givers(G, help_kind, gemeente, domain):
+        if level is None or not levels or level in levels:
             direct.add(target)
     found: dict[str, tuple[str, ...]] = {a: () for a in sorted(direct)}
     in_scope_here = scope_set(G, gemeente)
