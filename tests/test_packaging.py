@@ -59,6 +59,7 @@ def test_the_wheel_ships_every_module_and_the_turtle_files(wheel: Path) -> None:
                 assert f"zorgnet/{path.relative_to(ROOT)}" in shipped, path
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_every_file_of_the_shipped_dataset_and_not_the_data_readme(
     wheel: Path,
 ) -> None:
@@ -184,6 +185,7 @@ def started(user: UserInstall) -> subprocess.CompletedProcess[str]:
     return user.run("zorgnet", "start", "--zonder-server")
 
 
+@pytest.mark.slow
 def test_the_installed_zorgnet_and_its_dataset_come_from_the_wheel(user: UserInstall) -> None:
     where = user.run(
         "python",
@@ -200,6 +202,7 @@ def test_the_installed_zorgnet_and_its_dataset_come_from_the_wheel(user: UserIns
         assert "PackageNotFoundError" in missing.stderr, name
 
 
+@pytest.mark.slow
 def test_a_wheel_in_a_fresh_virtualenv_starts_on_the_shipped_dataset_from_any_folder(
     user: UserInstall, started: subprocess.CompletedProcess[str]
 ) -> None:
@@ -215,6 +218,7 @@ def test_a_wheel_in_a_fresh_virtualenv_starts_on_the_shipped_dataset_from_any_fo
     assert sum(json.loads(info.stdout)["records"].values()) == expected
 
 
+@pytest.mark.slow
 def test_without_pyshacl_turbo_pyshacl_checks_and_finds_what_the_tests_find(
     user: UserInstall, started: subprocess.CompletedProcess[str]
 ) -> None:
@@ -229,6 +233,7 @@ def test_without_pyshacl_turbo_pyshacl_checks_and_finds_what_the_tests_find(
     assert len(report.warnings) > 0
 
 
+@pytest.mark.slow
 def test_a_png_without_the_png_extra_names_the_extra_to_install(
     user: UserInstall, started: subprocess.CompletedProcess[str]
 ) -> None:
@@ -259,6 +264,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.slow
 def test_the_web_app_answers_a_sparql_form_without_python_multipart(
     user: UserInstall, tmp_path: Path
 ) -> None:

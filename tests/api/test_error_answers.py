@@ -41,6 +41,7 @@ def _english(text: str) -> list[str]:
     return [phrase for phrase in ENGLISH if phrase in text]
 
 
+@pytest.mark.slow
 def test_every_405_lists_every_method_the_schema_gives_the_path(
     editor: TestClient, auth: dict[str, str]
 ) -> None:

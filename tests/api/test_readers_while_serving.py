@@ -130,6 +130,7 @@ def served(
 
 
 @pytest.mark.parametrize("question", list(QUESTIONS))
+@pytest.mark.slow
 def test_each_question_gets_the_same_answer_while_the_server_runs(
     served: tuple[Server, Path, Path, dict], question: str
 ) -> None:
@@ -144,6 +145,7 @@ def test_each_question_gets_the_same_answer_while_the_server_runs(
         assert "Route 1" in answer.stdout and "huisarts" in answer.stdout
 
 
+@pytest.mark.slow
 def test_a_map_and_a_workbook_template_are_drawn_while_the_server_runs(
     served: tuple[Server, Path, Path, dict], tmp_path: Path
 ) -> None:
@@ -156,6 +158,7 @@ def test_a_map_and_a_workbook_template_are_drawn_while_the_server_runs(
     assert (tmp_path / "s.xlsx").read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.slow
 def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(
     served: tuple[Server, Path, Path, dict],
 ) -> None:
@@ -176,6 +179,7 @@ def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(
     assert _zorgnet(store, cache, "info").stdout == before["info"].stdout
 
 
+@pytest.mark.slow
 def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
     tmp_path_factory: pytest.TempPathFactory, loaded_store: Path
 ) -> None:

@@ -88,6 +88,7 @@ def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
             browser.close()
 
 
+@pytest.mark.slow
 def test_zorgnet_serve_prints_its_url_and_serves_the_store(
     tmp_path: Path, loaded_store: Path
 ) -> None:

@@ -38,6 +38,7 @@ def _state(store: str) -> tuple[str | None, int]:
         ),
     ],
 )
+@pytest.mark.slow
 def test_adding_a_file_with_blank_nodes_twice_is_refused_and_stores_nothing(
     any_store: str, tmp_path: Path, name: str, text: str, line: int
 ) -> None:
@@ -69,6 +70,7 @@ def test_importing_json_ld_with_blank_nodes_is_refused(tmp_path: Path) -> None:
     assert _state(store) == (None, 0)
 
 
+@pytest.mark.slow
 def test_loading_a_file_with_blank_nodes_in_place_of_the_data_twice_gives_one_copy(
     tmp_path: Path,
 ) -> None:

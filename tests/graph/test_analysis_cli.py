@@ -25,6 +25,7 @@ runner = CliRunner()
         ["diff", "2021", "2025"],
     ],
 )
+@pytest.mark.slow
 def test_every_analysis_command_answers_as_table_and_as_json(store_path, command):
     table = runner.invoke(app, [*command, "--store", str(store_path)])
     assert table.exit_code == 0, table.output

@@ -86,6 +86,7 @@ def test_the_fhir_bundle_validates_and_holds_the_directory(shipped: Dataset) -> 
     assert indicated
 
 
+@pytest.mark.slow
 def test_every_export_format_is_offered_by_one_function(shipped: Dataset) -> None:
     for fmt in EXPORT_FORMATS:
         assert export_bytes(shipped.graph, fmt)

@@ -105,6 +105,7 @@ def disk_errors(tmp_path_factory: pytest.TempPathFactory) -> dict:
     return found
 
 
+@pytest.mark.slow
 def test_zorgnet_load_on_a_full_disk_says_the_disk_is_full(disk_errors: dict) -> None:
     code, output = disk_errors["full_load"]
     assert code == 2
@@ -114,6 +115,7 @@ def test_zorgnet_load_on_a_full_disk_says_the_disk_is_full(disk_errors: dict) ->
     assert output.endswith(f"Map van de opslag: {disk_errors['full']}/store.")
 
 
+@pytest.mark.slow
 def test_zorgnet_info_on_a_full_disk_still_answers(disk_errors: dict) -> None:
     # Reading opens the store read-only, which writes nothing.
     code, output = disk_errors["full_info"]
@@ -121,6 +123,7 @@ def test_zorgnet_info_on_a_full_disk_still_answers(disk_errors: dict) -> None:
     assert output.startswith("Registraties soort ┃ aantal") and "actors │ 184" in output
 
 
+@pytest.mark.slow
 def test_an_edit_on_a_full_disk_answers_in_dutch_without_the_servers_folder(
     disk_errors: dict,
 ) -> None:
@@ -133,6 +136,7 @@ def test_an_edit_on_a_full_disk_answers_in_dutch_without_the_servers_folder(
     assert "IO error" not in body["fout"] and "No space" not in body["fout"]
 
 
+@pytest.mark.slow
 def test_a_read_only_disk_says_there_are_no_rights_to_write(disk_errors: dict) -> None:
     code, output = disk_errors["readonly_load"]
     assert code == 2
@@ -140,6 +144,7 @@ def test_a_read_only_disk_says_there_are_no_rights_to_write(disk_errors: dict) -
     assert "schrijfrechten" in output and "Read-only" not in output
 
 
+@pytest.mark.slow
 def test_a_store_on_a_read_only_disk_can_still_be_read(disk_errors: dict) -> None:
     code, output = disk_errors["readonly_info"]
     assert code == 0

@@ -161,6 +161,7 @@ _EDITOR = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_readers_opening_while_another_process_edits_always_see_one_whole_version(
     tmp_path: Path,
 ) -> None:

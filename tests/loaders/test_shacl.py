@@ -40,6 +40,7 @@ def test_every_kind_of_constraint_is_reported_as_pyshacl_reports_it(
     assert "zonder-naam" in warnings
 
 
+@pytest.mark.slow
 def test_the_shipped_data_gets_the_same_warnings_from_both_engines(
     monkeypatch: pytest.MonkeyPatch, shipped: Dataset
 ) -> None:

@@ -44,6 +44,7 @@ def test_with_pyshacl_turbo_installed_it_is_the_engine_that_checks() -> None:
     assert shacl.ENGINES == ("pyshacl-turbo", "pyshacl")
 
 
+@pytest.mark.slow
 def test_both_engines_give_the_same_report_on_the_shipped_data(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

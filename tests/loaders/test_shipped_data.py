@@ -4,6 +4,7 @@ traced to the seeds."""
 import re
 from pathlib import Path
 
+import pytest
 from rdflib import RDF, Graph
 
 from zorgnet.api.settings import SHIPPED_DATASET
@@ -105,6 +106,7 @@ PERSON_NAMES = (
 )
 
 
+@pytest.mark.slow
 def test_no_named_person_occurs_in_the_data_the_vocabularies_or_the_exports(shipped) -> None:
     from zorgnet.graph.export import FORMATS, serialize
     from zorgnet.ontology.files import vocabulary_graph

@@ -26,6 +26,7 @@ def _edit(source: Path, target: Path, sheet: str, cell: str, value: object) -> P
     return target
 
 
+@pytest.mark.slow
 def test_the_shipped_data_survives_a_round_trip_through_the_workbook(
     shipped: Dataset, shipped_workbook: Path
 ) -> None:
@@ -85,6 +86,7 @@ def test_an_unknown_reference_is_refused_with_its_place(
     assert errors == [("fout.xlsx[routes]", 3, "to", "verwijzing")]
 
 
+@pytest.mark.slow
 def test_a_wrong_sheet_name_is_refused(shipped_workbook: Path, tmp_path: Path) -> None:
     book = load_workbook(shipped_workbook)
     book["actoren"].title = "acteuren"
