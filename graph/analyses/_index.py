@@ -131,6 +131,10 @@ def offering(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[str, ...]]
     return memo(G, ("index", "offering", area), compute)
 
 
+# After this many areas, help_relations reads every relation once instead of each area's.
+_AREAS_BEFORE_ONE_PASS = 8
+
+
 def help_relations(
     G: nx.MultiDiGraph, area: str | None
 ) -> dict[str, tuple[tuple[str, str, dict], ...]]:
@@ -140,17 +144,34 @@ def help_relations(
     the caller (it depends on the domain and level asked for too).
     """
 
-    def compute() -> dict[str, tuple[tuple[str, str, dict], ...]]:
-        # Over the preds of the area's actors, not over every relation of the country:
-        # a route question on a fresh projection asks this for one gemeente only.
+    def by_target() -> dict[str, list[tuple[str, str, dict]]]:
         found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
-        pred = G.pred
-        for v in scope_actors(G, area):
-            for u, keyed in pred[v].items():
-                for data in keyed.values():
-                    if data["record"] == "relation":
-                        for kind in data.get("help_kinds") or ():
-                            found[kind].append((u, v, data))
+        for u, v, data in G.edges(data=True):
+            if data["record"] == "relation" and data.get("help_kinds"):
+                found[v].append((u, v, data))
+        return found
+
+    def compute() -> dict[str, tuple[tuple[str, str, dict], ...]]:
+        # One area (a route question on a fresh projection) is served best by the preds
+        # of its actors; many (a coverage of the country) by one pass over every
+        # relation, made once the first few areas have been asked.
+        asked = memo(G, ("index", "help_relations_asked"), lambda: [0])
+        asked[0] += 1
+        found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
+        if asked[0] > _AREAS_BEFORE_ONE_PASS:
+            targets = memo(G, ("index", "help_relations_by_target"), by_target)
+            for v in scope_actors(G, area):
+                for edge in targets.get(v, ()):
+                    for kind in edge[2]["help_kinds"]:
+                        found[kind].append(edge)
+        else:
+            pred = G.pred
+            for v in scope_actors(G, area):
+                for u, keyed in pred[v].items():
+                    for data in keyed.values():
+                        if data["record"] == "relation":
+                            for kind in data.get("help_kinds") or ():
+                                found[kind].append((u, v, data))
         return {k: tuple(edges) for k, edges in found.items()}
 
     return memo(G, ("index", "help_relations", area), compute)
