@@ -205,6 +205,7 @@ def test_each_readme_question_answers_in_python(readme_store, question: Question
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=lambda q: q.title)
+@pytest.mark.slow
 def test_each_readme_question_answers_on_the_command_line(readme_store, question) -> None:
     store, _ = readme_store
     args = [*shlex.split(question.cli)[1:], "--store", str(store)]

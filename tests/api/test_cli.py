@@ -41,6 +41,7 @@ def test_a_load_leaves_the_projection_ready_for_the_first_question(any_store: st
         assert sorted(again.edges(keys=True)) == sorted(fresh.edges(keys=True))
 
 
+@pytest.mark.slow
 def test_check_of_the_shipped_data_is_in_order() -> None:
     result = runner.invoke(app, ["check", str(SHIPPED_DATASET)])
     assert result.exit_code == 0, result.output
@@ -108,6 +109,7 @@ def test_export_round_trips_without_loss(store_dir: Path, tmp_path: Path, fmt: s
         assert isomorphic(original.snapshot(), reloaded.snapshot())
 
 
+@pytest.mark.slow
 def test_jsonld_export_uses_readable_keys(store_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "export.jsonld"
     runner.invoke(app, ["export", "--format", "jsonld", "-o", str(out), "--store", str(store_dir)])
@@ -115,12 +117,14 @@ def test_jsonld_export_uses_readable_keys(store_dir: Path, tmp_path: Path) -> No
     assert '"prefLabel"' in text and '"actorType"' in text
 
 
+@pytest.mark.slow
 def test_an_unknown_export_format_is_refused(store_dir: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "xml", "--store", str(store_dir)])
     assert result.exit_code == 2
     assert "onbekend formaat" in result.output
 
 
+@pytest.mark.slow
 def test_load_add_appends_a_file_that_refers_to_existing_actors(
     store_dir: Path, tmp_path: Path, shipped, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -157,6 +161,7 @@ def test_load_add_appends_a_file_that_refers_to_existing_actors(
     )
 
 
+@pytest.mark.slow
 def test_start_loads_checks_and_summarises_the_shipped_data(tmp_path: Path) -> None:
     result = runner.invoke(app, ["start", "--zonder-server", "--store", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
@@ -164,6 +169,7 @@ def test_start_loads_checks_and_summarises_the_shipped_data(tmp_path: Path) -> N
     assert "draait op" not in result.output
 
 
+@pytest.mark.slow
 def test_bronnen_counts_citations_per_section_and_lists_uncited_ones(store_dir: Path) -> None:
     """A reader sees at a glance what the data covers: 003 §4 is cited by the legal
     referrers and their mandates."""

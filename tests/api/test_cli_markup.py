@@ -29,6 +29,7 @@ def store_dir(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_label_with_markup_is_printed_with_its_brackets_in_the_tables(store_dir: Path) -> None:
     brokers = runner.invoke(app, ["brokers", "--store", str(store_dir)])
     assert brokers.exit_code == 0, brokers.output
@@ -38,6 +39,7 @@ def test_a_label_with_markup_is_printed_with_its_brackets_in_the_tables(store_di
     assert LABEL in route.output
 
 
+@pytest.mark.slow
 def test_an_error_about_a_name_with_markup_shows_the_name_as_typed(store_dir: Path) -> None:
     name = "[bold]onbekend[/bold]-team"
     result = runner.invoke(app, ["team", name, "--store", str(store_dir)])

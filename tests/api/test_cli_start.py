@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 
@@ -88,6 +90,7 @@ def test_help_lists_every_command_without_loading_them() -> None:
     ] == []
 
 
+@pytest.mark.slow
 def test_a_route_question_loads_no_web_app_loaders_or_shacl(
     loaded_store: Path, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@ in Dutch, naming the field, the store stays as it was, and every export still wo
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 
 ACTOR = {
@@ -26,6 +27,7 @@ def _triples(client: TestClient) -> int:
     return client.get("/health").json()["triples"]
 
 
+@pytest.mark.slow
 def test_a_label_with_a_control_character_is_refused_and_nothing_changes(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -40,6 +42,7 @@ def test_a_label_with_a_control_character_is_refused_and_nothing_changes(
     assert editor.get("/api/export", params={"format": "xlsx"}).status_code == 200
 
 
+@pytest.mark.slow
 def test_every_kind_of_forbidden_character_is_refused_in_an_update(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -59,6 +62,7 @@ def test_every_kind_of_forbidden_character_is_refused_in_an_update(
     assert _triples(editor) == before
 
 
+@pytest.mark.slow
 def test_a_description_may_span_lines_but_a_label_may_not(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -71,6 +75,7 @@ def test_a_description_may_span_lines_but_a_label_may_not(
         assert editor.get("/api/export", params={"format": fmt}).status_code == 200, fmt
 
 
+@pytest.mark.slow
 def test_the_reason_of_an_edit_is_held_to_the_same_rule(
     editor: TestClient, auth: dict[str, str]
 ) -> None:

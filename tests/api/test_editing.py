@@ -33,6 +33,7 @@ def test_without_a_configured_token_the_server_is_read_only(
     assert _triples(client) == before
 
 
+@pytest.mark.slow
 def test_a_missing_or_wrong_token_changes_nothing(editor: TestClient) -> None:
     before = _triples(editor)
     missing = editor.post("/api/edits/relations", json=RELATION)
@@ -49,6 +50,7 @@ def test_a_missing_or_wrong_token_changes_nothing(editor: TestClient) -> None:
     assert editor.get("/api/edits").json() == []
 
 
+@pytest.mark.slow
 def test_a_relation_is_added_checked_and_recorded(editor: TestClient, auth: dict[str, str]) -> None:
     response = editor.post("/api/edits/relations", json=RELATION, headers=auth)
     assert response.status_code == 201, response.text
@@ -61,6 +63,7 @@ def test_a_relation_is_added_checked_and_recorded(editor: TestClient, auth: dict
     assert editor.post("/api/edits/relations", json=RELATION, headers=auth).status_code == 409
 
 
+@pytest.mark.slow
 def test_a_bad_reference_or_value_is_refused_with_hints(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -76,6 +79,7 @@ def test_a_bad_reference_or_value_is_refused_with_hints(
     assert _triples(editor) == before
 
 
+@pytest.mark.slow
 def test_an_actor_is_updated_and_the_edit_undone(editor: TestClient, auth: dict[str, str]) -> None:
     record = editor.get("/api/actors/veilig-thuis").json()
     body = {
@@ -99,6 +103,7 @@ def test_an_actor_is_updated_and_the_edit_undone(editor: TestClient, auth: dict[
     assert editor.get("/api/actors/veilig-thuis").json()["label"] == record["label"]
 
 
+@pytest.mark.slow
 def test_an_actor_others_refer_to_cannot_be_deleted(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -113,6 +118,7 @@ def test_an_actor_others_refer_to_cannot_be_deleted(
     assert missing.status_code == 404
 
 
+@pytest.mark.slow
 def test_a_membership_and_a_mandate_are_added_and_deleted(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -133,6 +139,7 @@ def test_a_membership_and_a_mandate_are_added_and_deleted(
     assert deleted.json()["before"]["holder"] == "veilig-thuis"
 
 
+@pytest.mark.slow
 def test_an_edit_is_still_there_after_a_restart(
     store_copy: Path, make_settings, auth: dict[str, str]
 ) -> None:

@@ -70,6 +70,7 @@ def test_every_405_lists_every_method_the_schema_gives_the_path(
     }
 
 
+@pytest.mark.slow
 def test_a_body_that_is_not_utf8_is_a_dutch_400_the_schema_declares(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -152,6 +153,7 @@ def test_unknown_paths_and_static_files_are_dutch_404s(client: TestClient) -> No
         assert response.json() == {"fout": "Niet gevonden."}
 
 
+@pytest.mark.slow
 def test_an_unexpected_failure_is_a_dutch_500_in_json(store_copy, make_settings) -> None:  # type: ignore[no-untyped-def]
     def broken() -> None:
         raise RuntimeError("boom")

@@ -4,6 +4,7 @@ same in the API, the CLI and the pages."""
 
 import json
 
+import pytest
 from fastapi.testclient import TestClient
 from rdflib import RDF, URIRef
 from typer.testing import CliRunner
@@ -69,6 +70,7 @@ def test_zorgnet_actor_json_is_the_api_answer(client: TestClient, loaded_store) 
     assert json.loads(result.output) == client.get("/api/actors/ca-team").json()
 
 
+@pytest.mark.slow
 def test_zorgnet_gemeente_shows_readings_and_shortages_in_dutch(loaded_store) -> None:
     result = runner.invoke(app, ["gemeente", "hilversum", "--store", str(loaded_store)])
     assert result.exit_code == 0, result.output
@@ -107,6 +109,7 @@ def test_the_gemeente_page_shows_every_reading_of_a_known_issue(client: TestClie
         assert figure["measure"] in page
 
 
+@pytest.mark.slow
 def test_welke_kwesties_staan_er_in_de_bronnen_ook_na_het_laden(
     client: TestClient, loaded_store, shipped
 ) -> None:

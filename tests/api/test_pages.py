@@ -1,5 +1,6 @@
 """The Dutch pages: what a policy advisor sees, and that data never becomes markup."""
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -51,6 +52,7 @@ def test_an_unknown_actor_page_suggests_close_ids(client: TestClient) -> None:
     assert "veilig-thuis" in page.text
 
 
+@pytest.mark.slow
 def test_values_from_the_data_and_the_query_are_escaped(editor: TestClient, auth) -> None:
     hostile = "<script>alert('x')</script> & <b>vet</b>"
     body = {
@@ -74,6 +76,7 @@ def test_values_from_the_data_and_the_query_are_escaped(editor: TestClient, auth
     assert "<script>x</script>" not in route.text
 
 
+@pytest.mark.slow
 def test_the_sparql_page_answers_every_example_as_a_table(client: TestClient) -> None:
     from zorgnet.api.routers.pages import EXAMPLE_QUERIES
 

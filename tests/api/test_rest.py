@@ -165,6 +165,7 @@ def test_the_actor_model_names_every_field_of_the_actor_record() -> None:
     assert record is record_models()["actors"]
 
 
+@pytest.mark.slow
 def test_a_team_network_and_the_maps_around_a_team_and_an_actor(client: TestClient) -> None:
     query = (
         "SELECT ?team WHERE { ?m a <https://w3id.org/zorgnet/def#Membership> ; "
@@ -203,6 +204,7 @@ def test_every_export_format_of_the_cli_is_offered_over_http(client) -> None:
     assert "graphml" in refused.json()["fout"]
 
 
+@pytest.mark.slow
 def test_the_gaps_endpoint_gives_the_vng_framework_matrix(client) -> None:
     body = client.get("/api/analyses/gaps", params={"gemeente": "wijdemeren"}).json()
     states = {c["concept"]: c["state"] for c in body["vng_kaders"]["cells"]}

@@ -77,6 +77,7 @@ def _service_forms(port: int) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 def test_no_sparql_query_reaches_the_network_in_any_form(base: str, listener) -> None:
     port, connections = listener
     statuses = []
@@ -155,6 +156,7 @@ def test_a_small_query_cannot_make_a_huge_answer(base: str) -> None:
     assert response.json()["zorgnet"]["afgekapt_op"] == "bytes"
 
 
+@pytest.mark.slow
 def test_one_huge_value_stops_its_worker_not_the_server(base: str) -> None:
     inner = "STR(?c)"
     for _ in range(6):
@@ -320,6 +322,7 @@ def test_an_oversized_streamed_write_is_cut_off(base: str) -> None:
     assert "groter dan 50000 bytes" in response.json()["fout"]
 
 
+@pytest.mark.slow
 def test_sparql_csv_writes_formulas_as_text(base: str) -> None:
     query = (
         'SELECT ?x WHERE { VALUES ?x { "=HYPERLINK(\\"http://x\\",\\"klik\\")" "+1+1" "@SUM(A1)" '

@@ -31,6 +31,7 @@ def test_the_server_answers_over_http(server: str) -> None:
     assert actors["total"] > 0
 
 
+@pytest.mark.slow
 def test_sparqlwrapper_gets_json_csv_and_turtle(server: str) -> None:
     client = SPARQLWrapper(f"{server}/sparql")
     client.setQuery(
@@ -46,6 +47,7 @@ def test_sparqlwrapper_gets_json_csv_and_turtle(server: str) -> None:
     assert b"veilig-thuis" in client.query().convert()
 
 
+@pytest.mark.slow
 def test_sparqlwrapper_sees_an_update_refused(server: str) -> None:
     client = SPARQLWrapper(f"{server}/sparql")
     client.setQuery("INSERT DATA { <urn:a> <urn:b> <urn:c> }")

@@ -36,6 +36,7 @@ def _count(client: TestClient) -> int:
     return int(response.json()["results"]["bindings"][0]["n"]["value"])
 
 
+@pytest.mark.slow
 def test_a_select_by_get_gives_sparql_json(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": ACTORS})
     assert response.headers["content-type"].startswith("application/sparql-results+json")
@@ -137,6 +138,7 @@ def test_a_slow_query_is_stopped_and_the_server_keeps_answering(limited: TestCli
     assert limited.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"]
 
 
+@pytest.mark.slow
 def test_results_are_cut_at_the_limit_and_say_so(limited: TestClient) -> None:
     response = limited.get("/sparql", params={"query": ACTORS})
     assert len(response.json()["results"]["bindings"]) == 3
@@ -165,6 +167,7 @@ def test_syntax_errors_and_missing_queries_are_400_in_dutch(client: TestClient) 
     assert client.get("/sparql").status_code == 422
 
 
+@pytest.mark.slow
 def test_a_valid_query_with_deeply_nested_parentheses_is_answered(client: TestClient) -> None:
     """rdflib's parser gave up at 25 levels ("maximum recursion depth"); Oxigraph does not."""
     query = "SELECT ?x WHERE { BIND(" + "(" * 25 + "1 + 1" + ")" * 25 + " AS ?x) }"

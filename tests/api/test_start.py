@@ -40,6 +40,7 @@ def test_the_projection_is_built_when_the_app_starts_before_anyone_asks(
         assert built == [app.state.service.store.version]
 
 
+@pytest.mark.slow
 def test_stopping_while_the_projection_is_built_waits_for_it(
     store_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,6 +83,7 @@ def test_the_first_route_question_finds_its_indexes_built(store_copy: Path) -> N
         assert ("index", "mandates") in _held(store, store.version).graph["memo"]
 
 
+@pytest.mark.slow
 def test_after_an_edit_the_new_version_is_projected_before_anyone_asks(
     store_copy: Path, auth: dict[str, str]
 ) -> None:

@@ -13,6 +13,7 @@ from zorgnet.ontology.exceptions import LoadError
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_kan_een_python_gebruiker_laden_en_een_route_vragen(tmp_path: Path) -> None:
     with core.open_store(tmp_path / "store") as store:
         dataset = core.load(store, core.SHIPPED_DATASET)
@@ -23,6 +24,7 @@ def test_kan_een_python_gebruiker_laden_en_een_route_vragen(tmp_path: Path) -> N
     assert "[bron:" in route.explanation
 
 
+@pytest.mark.slow
 def test_bad_data_is_refused_by_the_front_door_and_nothing_changes(tmp_path: Path) -> None:
     broken = tmp_path / "data"
     broken.mkdir()

@@ -57,6 +57,7 @@ def test_adding_a_file_with_blank_nodes_twice_is_refused_and_stores_nothing(
         assert _state(any_store) == before
 
 
+@pytest.mark.slow
 def test_importing_json_ld_with_blank_nodes_is_refused(tmp_path: Path) -> None:
     store = str(tmp_path / "store")
     path = tmp_path / "b.jsonld"
@@ -84,6 +85,7 @@ def test_loading_a_file_with_blank_nodes_in_place_of_the_data_twice_gives_one_co
         assert _state(store)[1] == 1
 
 
+@pytest.mark.slow
 def test_an_edit_that_adds_blank_nodes_is_projected_like_a_new_projection(
     any_store: str,
 ) -> None:

@@ -19,6 +19,7 @@ def test_where_is_light_support_only_a_pilot(tiny):
     assert [(c.state, c.pilots) for c in cells] == [("alleen-pilot", ("poh-jeugd",))]
 
 
+@pytest.mark.slow
 def test_the_coverage_matrix_has_a_row_for_every_gemeente_of_the_region(region):
     gemeenten = {c.gemeente for c in coverage(region, help_kinds=["jeugd-ggz"]).cells}
     # Seed 002 §3.1 ff.: the seven gemeenten of Gooi en Vechtstreek.

@@ -34,6 +34,7 @@ def test_every_analysis_command_answers_as_table_and_as_json(store_path, command
     json.loads(as_json.stdout)
 
 
+@pytest.mark.slow
 def test_a_route_from_a_gp_names_the_referrer(store_path):
     result = runner.invoke(
         app, ["route", "huisarts", "jeugd-ggz", "--store", str(store_path), "--json"]
@@ -47,6 +48,7 @@ def test_an_unknown_help_kind_exits_2_with_suggestions(store_path):
     assert "jeugd-ggz" in result.output
 
 
+@pytest.mark.slow
 def test_brokers_of_one_gemeente_are_only_actors_that_hold_there(store_path):
     everywhere = runner.invoke(
         app, ["brokers", "--top", "500", "--store", str(store_path), "--json"]

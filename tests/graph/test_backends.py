@@ -59,6 +59,7 @@ def test_a_folder_opens_the_embedded_store_and_a_sparql_url_the_remote_one(
         assert len(store) == 0
 
 
+@pytest.mark.slow
 def test_loading_the_shipped_data_keeps_every_triple(any_store: str, shipped: Dataset) -> None:
     with open_store(any_store) as store:
         store.replace(shipped.graph)
@@ -76,6 +77,7 @@ def test_the_cli_loads_and_answers_like_the_embedded_store(
         assert _json([*command, "--store", any_store]) == reference[" ".join(command)], command
 
 
+@pytest.mark.slow
 def test_a_load_with_errors_leaves_the_store_as_it_was(
     any_store: str, shipped: Dataset, tmp_path: Path
 ) -> None:
@@ -92,6 +94,7 @@ def test_a_load_with_errors_leaves_the_store_as_it_was(
         assert len(store) == len(shipped.graph)
 
 
+@pytest.mark.slow
 def test_analyses_on_the_projection_of_either_store_match_the_data(
     any_store: str, shipped: Dataset
 ) -> None:

@@ -25,6 +25,7 @@ HSDS_EXAMPLES = hsds_schema_dir().parent / "examples"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+@pytest.mark.slow
 def test_gephi_and_cytoscape_files_read_back_with_the_same_nodes_edges_and_attributes(
     fmt: str, shipped: Dataset
 ) -> None:
@@ -47,6 +48,7 @@ def test_gexf_carries_the_map_colours_for_gephi(shipped: Dataset) -> None:
     assert "viz:color" in text
 
 
+@pytest.mark.slow
 def test_a_gemeente_subgraph_keeps_only_actors_working_there(shipped: Dataset) -> None:
     G = network(shipped.graph, gemeente="hilversum")
     assert "buurtteams-hilversum" in G
@@ -162,6 +164,7 @@ def test_cli_template_then_workbook_import(store_dir: Path, tmp_path: Path) -> N
         assert "nieuw-inloophuis" in project(store.snapshot())
 
 
+@pytest.mark.slow
 def test_cli_export_of_a_network_to_a_file(store_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "hilversum.graphml"
     arguments = ["export", "--format", "graphml", "--gemeente", "hilversum", "-o", str(out)]
@@ -170,6 +173,7 @@ def test_cli_export_of_a_network_to_a_file(store_dir: Path, tmp_path: Path) -> N
     assert nx.read_graphml(out).number_of_nodes() > 0
 
 
+@pytest.mark.slow
 def test_cli_export_names_the_formats_when_one_is_unknown(store_dir: Path) -> None:
     result = runner.invoke(app, ["export", "--format", "pdf", "--store", str(store_dir)])
     assert result.exit_code == 2
@@ -196,6 +200,7 @@ def test_cli_imports_json_ld_into_an_empty_store_identically(
         assert isomorphic(first.snapshot(), second.snapshot())
 
 
+@pytest.mark.slow
 def test_cli_refuses_broken_json_ld_and_loads_nothing(tmp_path: Path) -> None:
     broken = tmp_path / "kapot.jsonld"
     broken.write_text('{"@context": {}, "@graph": [', encoding="utf-8")

@@ -63,6 +63,7 @@ def test_the_projection_is_the_same_on_the_store_as_on_a_plain_graph():
     assert dict(from_store.nodes(data=True)) == dict(plain.nodes(data=True))
 
 
+@pytest.mark.slow
 def test_the_projection_of_a_loaded_file_is_the_projection_of_the_store_it_was_loaded_into(
     shipped: Dataset, tmp_path: Path
 ) -> None:

@@ -152,6 +152,7 @@ STEPS = [
 ]
 
 
+@pytest.mark.slow
 def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
     shipped: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -176,6 +177,7 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
         assert not any(k == "test-vt-meldt-raad" for *_, k in after.edges(keys=True))
 
 
+@pytest.mark.slow
 def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset) -> None:
     with Store() as store:
         store.replace(shipped.graph)
@@ -189,6 +191,7 @@ def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset
         )
 
 
+@pytest.mark.slow
 def test_the_projection_made_after_an_edit_is_saved_for_the_next_process(
     shipped: Dataset, tmp_path: Path
 ) -> None:

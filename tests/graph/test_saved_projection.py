@@ -32,6 +32,7 @@ def test_the_saved_projection_of_the_region_reads_back_exactly(
     assert again.graph["memo"] == {}
 
 
+@pytest.mark.slow
 def test_a_new_process_reads_the_saved_projection_instead_of_rebuilding(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -48,6 +49,7 @@ def test_a_new_process_reads_the_saved_projection_instead_of_rebuilding(
         assert_same(built, projection_for(store))
 
 
+@pytest.mark.slow
 def test_an_edit_in_a_new_process_is_reprojected_from_the_saved_projection_of_its_base(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -78,6 +80,7 @@ def _ntriples(graph: Graph, path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_loaded_file_is_projected_and_saved_with_the_version_the_load_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

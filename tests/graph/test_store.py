@@ -32,6 +32,7 @@ def test_replace_makes_the_new_data_current_and_drops_the_old(tmp_path: Path) ->
         assert {str(s).split(":")[2] for s in store.graph().subjects()} == {"b"}
 
 
+@pytest.mark.slow
 def test_data_persists_across_restarts(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as store:
         store.replace(_graph(7, "a"))
@@ -118,6 +119,7 @@ def test_old_versions_are_deleted_and_a_view_of_the_last_one_still_reads(tmp_pat
     assert len(list((tmp_path / "db" / "versions").iterdir())) == 1
 
 
+@pytest.mark.slow
 def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
     tmp_path: Path,
 ) -> None:
@@ -148,6 +150,7 @@ def test_a_store_of_the_one_database_layout_is_moved_into_a_version_folder(
         assert len(store) == 6
 
 
+@pytest.mark.slow
 def test_a_version_written_with_its_triples_in_a_named_graph_still_reads_and_edits(
     tmp_path: Path,
 ) -> None:
@@ -204,6 +207,7 @@ def test_an_edit_changes_only_its_triples_in_a_new_version(tmp_path: Path, on_di
         assert store.changes_since(first) == {"urn:x:a:3", "urn:x:b:0"}
 
 
+@pytest.mark.slow
 def test_edits_persist_and_each_leaves_one_version_folder(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as store:
         store.replace(_graph(10, "a"))

@@ -176,6 +176,7 @@ def test_rocksdbs_text_without_errno_is_recognised() -> None:
     assert str(error).endswith("Map van de opslag: /srv/x.")
 
 
+@pytest.mark.slow
 def test_a_store_another_process_holds_is_named_in_use(tmp_path: Path) -> None:
     code = (
         "from pathlib import Path; from zorgnet.graph.store import Store; "

@@ -66,6 +66,7 @@ def test_a_file_loads_straight_into_the_store(tmp_path: Path, name: str, text: s
         assert Literal("twee", lang="nl") in set(store.graph().objects())
 
 
+@pytest.mark.slow
 def test_a_broken_file_leaves_the_old_data_and_no_half_version(tmp_path: Path) -> None:
     lines = "".join(f'<urn:x:new{i}> <urn:x:p> "{i}" .\n' for i in range(5000))
     broken = tmp_path / "kapot.nt"
@@ -92,6 +93,7 @@ def test_a_file_with_named_graphs_or_an_unknown_extension_is_refused(tmp_path: P
     assert store.version is None
 
 
+@pytest.mark.slow
 def test_a_file_loaded_in_parts_keeps_its_blank_nodes_and_names_the_broken_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

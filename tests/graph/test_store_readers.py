@@ -30,6 +30,7 @@ def _files(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
 
 
+@pytest.mark.slow
 def test_a_reader_opens_a_store_a_writer_holds_and_follows_its_loads(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as writer:
         writer.replace(_graph(10, "a"))
@@ -42,6 +43,7 @@ def test_a_reader_opens_a_store_a_writer_holds_and_follows_its_loads(tmp_path: P
             assert len(reader) == 4 and _tags(reader) == {"b"}
 
 
+@pytest.mark.slow
 def test_a_reader_follows_an_edit_too(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as writer:
         writer.replace(_graph(3, "a"))
@@ -50,6 +52,7 @@ def test_a_reader_follows_an_edit_too(tmp_path: Path) -> None:
             assert len(reader) == 4 and _tags(reader) == {"a", "c"}
 
 
+@pytest.mark.slow
 def test_a_reader_keeps_reading_a_version_the_writer_deleted(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as writer:
         writer.replace(_graph(50, "a"))
@@ -66,6 +69,7 @@ def test_a_reader_keeps_reading_a_version_the_writer_deleted(tmp_path: Path) -> 
         reader.close()
 
 
+@pytest.mark.slow
 def test_a_reader_writes_nothing_into_the_store(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as writer:
         writer.replace(_graph(10, "a"))
@@ -83,6 +87,7 @@ def test_a_reader_of_a_missing_folder_sees_an_empty_store_and_makes_no_folder(
     assert not (tmp_path / "nergens").exists()
 
 
+@pytest.mark.slow
 def test_a_reader_sees_the_first_load_of_a_store_that_was_empty(tmp_path: Path) -> None:
     with Store(tmp_path / "db", read_only=True) as reader:
         assert len(reader) == 0
@@ -91,6 +96,7 @@ def test_a_reader_sees_the_first_load_of_a_store_that_was_empty(tmp_path: Path) 
         assert len(reader) == 3
 
 
+@pytest.mark.slow
 def test_a_reader_refuses_to_write_in_dutch(tmp_path: Path) -> None:
     with Store(tmp_path / "db") as writer:
         writer.replace(_graph(3, "a"))
@@ -193,6 +199,7 @@ def test_readers_opening_while_another_process_edits_always_see_one_whole_versio
     assert len(seen) >= 2
 
 
+@pytest.mark.slow
 def test_a_projection_a_reader_saves_lives_beside_its_version_and_goes_with_it(
     tmp_path: Path,
 ) -> None:

@@ -3,6 +3,7 @@
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from rdflib import SKOS, Graph, Literal, URIRef
 
@@ -29,6 +30,7 @@ def _with_labels(shipped: Dataset) -> tuple[Graph, dict[URIRef, str]]:
     return graph, wanted
 
 
+@pytest.mark.slow
 def test_labels_that_look_like_formulas_are_written_as_text_and_read_back_unchanged(
     shipped: Dataset, tmp_path: Path
 ) -> None:

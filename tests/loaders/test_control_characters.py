@@ -146,6 +146,7 @@ def workbook(shipped: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Path
     return path
 
 
+@pytest.mark.slow
 def test_a_workbook_cell_with_a_control_character_is_refused(
     workbook: Path, tmp_path: Path
 ) -> None:
@@ -163,6 +164,7 @@ def test_a_workbook_cell_with_a_control_character_is_refused(
     assert "U+0085" in problem.message
 
 
+@pytest.mark.slow
 def test_a_workbook_source_title_with_a_control_character_is_refused(
     workbook: Path, tmp_path: Path
 ) -> None:

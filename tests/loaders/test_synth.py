@@ -33,6 +33,7 @@ def synth_projection(synth_data: Dataset) -> nx.MultiDiGraph:
     return project(synth_data.graph)
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_network_and_another_seed_another() -> None:
     assert synthesize(gemeenten=4, seed=7).files == synthesize(gemeenten=4, seed=7).files
     assert synthesize(gemeenten=4, seed=7).files != synthesize(gemeenten=4, seed=8).files
@@ -70,6 +71,7 @@ def test_every_gemeente_has_local_teams_providers_and_legal_referrers(
     assert nx.number_weakly_connected_components(G) == 1
 
 
+@pytest.mark.slow
 def test_a_gp_in_a_synthetic_gemeente_has_a_route_to_youth_mental_health(
     synth_projection: nx.MultiDiGraph,
 ) -> None:

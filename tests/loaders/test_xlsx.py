@@ -60,6 +60,7 @@ def test_an_empty_template_loads_as_nothing(shipped: Dataset, tmp_path: Path) ->
     assert dataset.record_count == 0
 
 
+@pytest.mark.slow
 def test_a_bad_dropdown_value_names_sheet_row_and_column(
     shipped_workbook: Path, tmp_path: Path
 ) -> None:
@@ -74,6 +75,7 @@ def test_a_bad_dropdown_value_names_sheet_row_and_column(
     assert "buurtteam" in error.hint
 
 
+@pytest.mark.slow
 def test_an_unknown_reference_is_refused_with_its_place(
     shipped_workbook: Path, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ runner = CliRunner()
         ["--gaps", "--gemeente", "huizen"],
     ],
 )
+@pytest.mark.slow
 def test_every_kind_of_map_is_written_as_one_offline_page(store_path, tmp_path, options):
     out = tmp_path / "kaart.html"
     result = runner.invoke(app, ["map", *options, "-o", str(out), "--store", str(store_path)])
