@@ -267,12 +267,13 @@ def _answer(result: Any, limits: _Limits) -> tuple[Any, ...]:
     items: list[Any] = []
     size = 0
     cut = ""
-    names = [v.value for v in result.variables] if isinstance(result, ox.QuerySolutions) else []
+    select = isinstance(result, ox.QuerySolutions)
+    names = [v.value for v in result.variables] if select else []
     for item in result:
         if len(items) == limits.rows:
             cut = "rijen"
             break
-        if names:
+        if select:
             terms = [_term(item[i]) for i in range(len(names))]
         else:
             terms = [_term(item.subject), _term(item.predicate), _term(item.object)]
@@ -281,7 +282,7 @@ def _answer(result: Any, limits: _Limits) -> tuple[Any, ...]:
             cut = "bytes"
             break
         items.append(terms)
-    if names or isinstance(result, ox.QuerySolutions):
+    if select:
         return ("SELECT", names, items, cut)
     return ("GRAPH", [tuple(t) for t in items], cut)
 

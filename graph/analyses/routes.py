@@ -620,14 +620,13 @@ def _step(
     edge: dict | None,
     gemeente: str | None,
     domain: str | None,
-    previous: str | None,
 ) -> Step:
     node = G.nodes[actor]
     held = tuple(
         MandateHeld(m.id, m.power, m.legal_bases, m.opens_contracted_care, m.sources)
         for m in _mandates_at(G, actor, gemeente, domain)
     )
-    step = Step(
+    return Step(
         actor,
         node["label"],
         node["type"],
@@ -641,7 +640,6 @@ def _step(
         else tuple(node["sources"]),
         edge.get("status") if edge else None,
     )
-    return step
 
 
 def prepare_routes(G: nx.MultiDiGraph) -> None:
@@ -693,14 +691,12 @@ def _route(
     domain: str | None,
 ) -> Route:
     first_edge = H[_SOURCE][actors[0]]
-    steps = [
-        _step(G, actors[0], first_edge if first_edge.get("kind") else None, gemeente, domain, None)
-    ]
+    steps = [_step(G, actors[0], first_edge if first_edge.get("kind") else None, gemeente, domain)]
     cost = first_edge["weight"]
     for u, v in pairwise(actors):
         edge = H[u][v]
         cost += edge["weight"]
-        steps.append(_step(G, v, edge, gemeente, domain, u))
+        steps.append(_step(G, v, edge, gemeente, domain))
     last = actors[-1]
     target = G.nodes[last]
     needs_referral = "geindiceerd" in target["access"] or "geindiceerd" in steps[-1].access
@@ -789,16 +785,13 @@ def _distinct(G: nx.MultiDiGraph, candidates: list[Route], k: int) -> tuple[Rout
     chosen: list[Route] = []
     other_doors: dict[int, list[str]] = {}
     for route in candidates:
-        actors = set(route.actors)
         key = _key(route)
         same = next((i for i, c in enumerate(chosen) if _key(c) == key), None)
         if same is not None:
             if key[0] != route.steps[0].actor:  # another door of the same toegang
                 other_doors.setdefault(same, []).append(route.steps[0].label)
             continue
-        if any(set(c.actors) <= actors or actors <= set(c.actors) for c in chosen):
-            continue
-        if len(chosen) < k:
+        if _differs(route, chosen) and len(chosen) < k:
             chosen.append(route)
     chosen = [_explained(G, route) for route in chosen]
     for i, doors in other_doors.items():
