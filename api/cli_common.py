@@ -146,15 +146,13 @@ def commit(
     With *add*, a record whose id is already stored is an error, unless *replace*:
     then it replaces the stored record as a whole, never merged.
     """
-    from zorgnet.core.loading import store_dataset
+    from zorgnet.core.loading import refuse_stored_ids, store_dataset
 
-    if add and not replace:
-        dataset.report.extend(dataset.existing_problems())
+    refuse_stored_ids(dataset, add=add, replace=replace)
     print_report(dataset.report)
     if not dataset.report.ok:
         errors.print(
             f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd."
         )
         raise typer.Exit(1)
-    # The stored ids were checked above, so store_dataset is told not to check again.
-    return store_dataset(target, dataset, add=add, replace=True)
+    return store_dataset(target, dataset, add=add)

@@ -24,12 +24,18 @@ from zorgnet.loaders.dataset import Dataset, Progress, read_dataset
 from zorgnet.loaders.triples import Triples
 from zorgnet.ontology.exceptions import LoadError
 
-__all__ = ["SHIPPED_DATASET", "load", "store_dataset"]
+__all__ = ["SHIPPED_DATASET", "load", "refuse_stored_ids", "store_dataset"]
 
 
-def store_dataset(
-    store: TripleStore, dataset: Dataset, *, add: bool = False, replace: bool = False
-) -> int:
+def refuse_stored_ids(dataset: Dataset, *, add: bool, replace: bool) -> None:
+    """With *add* and without *replace*, each record of *dataset* whose id is stored
+    becomes an error in its report; with *replace* it will replace the stored record as
+    a whole (:func:`store_dataset` takes the stored one out in the same step)."""
+    if add and not replace:
+        dataset.report.extend(dataset.existing_problems())
+
+
+def store_dataset(store: TripleStore, dataset: Dataset, *, add: bool = False) -> int:
     """Store the checked *dataset*: it replaces the store's data, or with *add* joins it.
 
     Parameters
@@ -38,12 +44,10 @@ def store_dataset(
         The open store.
     dataset : Dataset
         Read with :func:`~zorgnet.loaders.dataset.read_dataset` (with ``base`` the
-        stored data when *add*).
+        stored data when *add*) and, when *add*, held to :func:`refuse_stored_ids`.
     add : bool
-        Add to the stored data instead of replacing it.
-    replace : bool
-        With *add*: a record whose id is stored replaces the stored record as a whole,
-        in the same step; without it such a record is an error.
+        Add to the stored data instead of replacing it; a stored record whose id the
+        dataset has again is replaced as a whole, in the same step.
 
     Returns
     -------
@@ -55,8 +59,6 @@ def store_dataset(
     LoadError
         When the dataset has errors; nothing was stored. Its ``report`` lists them.
     """
-    if add and not replace:
-        dataset.report.extend(dataset.existing_problems())
     if not dataset.report.ok:
         raise LoadError(dataset.report)
     if add:
@@ -82,7 +84,8 @@ def load(
     replace: bool = False,
     progress: Progress | None = None,
 ) -> Dataset:
-    """Read and check the data files at *path*, then store them (see :func:`store_dataset`).
+    """Read and check the data files at *path*, then store them (see :func:`store_dataset`;
+    with *add*, a stored id is refused unless *replace*: :func:`refuse_stored_ids`).
 
     Returns
     -------
@@ -96,7 +99,8 @@ def load(
     """
     base = store.graph() if add else None
     dataset = read_dataset(path, base=base, progress=progress)
-    store_dataset(store, dataset, add=add, replace=replace)
+    refuse_stored_ids(dataset, add=add, replace=replace)
+    store_dataset(store, dataset, add=add)
     return dataset
 
 
