@@ -21,7 +21,19 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from zorgnet.ontology.files import ontology_graph, vocabulary_graph
 from zorgnet.ontology.namespace import ZN
 
-__all__ = ["Vocabulary", "class_label", "concept_label", "label_of", "vocabulary"]
+__all__ = [
+    "MEMBERSHIP_KIND",
+    "Vocabulary",
+    "class_label",
+    "concept_label",
+    "label_of",
+    "value_label",
+    "vocabulary",
+]
+
+# The kind of the projection's membership edges (team → member): no concept of the
+# RelationKind vocabulary, so it reads as the class zn:Membership.
+MEMBERSHIP_KIND = "heeft-netwerklid"
 
 
 def label_of(graph: Graph, node: URIRef, lang: str = "nl") -> str:
@@ -85,6 +97,39 @@ def concept_label(concept_class: str, notation: str | None) -> str:
         return ""
     concept = vocabulary().concept(ZN[concept_class], notation)
     return notation if concept is None else vocabulary().label(concept)
+
+
+@cache
+def value_label(concept_class: str, notation: str | None) -> str:
+    """The Dutch label of a vocabulary value as a map or an export shows it.
+
+    Like :func:`concept_label`, but a missing value reads ``onbekend`` and the
+    projection's membership edges (:data:`MEMBERSHIP_KIND`) read as the label of
+    ``zn:Membership``.
+
+    Parameters
+    ----------
+    concept_class : str
+        The local name of the concept class, e.g. ``"ActorType"``.
+    notation : str or None
+        The value as the projection holds it.
+
+    Examples
+    --------
+    >>> value_label("RelationKind", "werkt-samen")
+    'werkt samen'
+    >>> value_label("RelationKind", MEMBERSHIP_KIND)
+    'netwerklidmaatschap'
+    >>> value_label("Scale", "bovenregionaal")
+    'bovenregionaal'
+    >>> value_label("Scale", None)
+    'onbekend'
+    """
+    if notation is None:
+        return "onbekend"
+    if concept_class == "RelationKind" and notation == MEMBERSHIP_KIND:
+        return label_of(ontology_graph(), ZN.Membership)
+    return concept_label(concept_class, notation)
 
 
 @cache

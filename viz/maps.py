@@ -32,13 +32,13 @@ import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, check_area, in_scope
 from zorgnet.graph.projection import Mandate
+from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz.layout import (
     PHYSICS_THRESHOLD,
     Positions,
     cluster_grid_positions,
     ring_positions,
 )
-from zorgnet.viz.styles import label
 
 __all__ = [
     "SIGNAL_KINDS",

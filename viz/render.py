@@ -30,16 +30,11 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from zorgnet.ontology.vocabulary import value_label
 from zorgnet.viz.layout import LAYOUT_SEED, PHYSICS_THRESHOLD, RING_GAP
 from zorgnet.viz.maps import SIGNAL_KINDS, MapEdge, MapNode, NetworkMap
 from zorgnet.viz.script import PAGE_SCRIPT
-from zorgnet.viz.styles import (
-    actor_colour,
-    edge_style,
-    label,
-    scale_shape,
-    scale_symbol,
-)
+from zorgnet.viz.styles import actor_colour, edge_style, scale_shape, scale_symbol
 
 __all__ = ["embed_json", "render_html", "write_html"]
 
@@ -157,9 +152,9 @@ def _filters(network: NetworkMap) -> dict[str, list[list[str]]]:
     return {
         "signaal": [[k, k] for k in SIGNAL_KINDS if k in signals],
         "gemeente": [[g, network.gemeenten.get(g, g)] for g in gemeenten],
-        "domein": [[d, label("Domain", d)] for d in domains],
-        "niveau": [[v, label("SupportLevel", v)] for v in levels],
-        "relatie": [[k, label("RelationKind", k)] for k in kinds],
+        "domein": [[d, value_label("Domain", d)] for d in domains],
+        "niveau": [[v, value_label("SupportLevel", v)] for v in levels],
+        "relatie": [[k, value_label("RelationKind", k)] for k in kinds],
     }
 
 
@@ -178,7 +173,7 @@ def _legend(network: NetworkMap) -> str:
     ]
     parts.append("</ul><h3>Schaal</h3><ul>")
     parts += [
-        f'<li><span class="swatch">{scale_symbol(s)}</span> {esc(label("Scale", s))}</li>'
+        f'<li><span class="swatch">{scale_symbol(s)}</span> {esc(value_label("Scale", s))}</li>'
         for s in scales
     ]
     parts.append("</ul><h3>Soort verbinding</h3><ul>")
@@ -187,7 +182,7 @@ def _legend(network: NetworkMap) -> str:
         dash = "dashed" if style["dashes"] else "solid"
         parts.append(
             f'<li><span class="line" style="border-top:{style["width"]}px {dash} '
-            f'{style["color"]}"></span>{esc(label("RelationKind", kind))}</li>'
+            f'{style["color"]}"></span>{esc(value_label("RelationKind", kind))}</li>'
         )
     parts.append("</ul>")
     if network.dim_rest:
@@ -210,7 +205,7 @@ def _rings(network: NetworkMap) -> list[list[Any]]:
     if network.kind != "team":
         return []
     return [
-        [label("MembershipStatus", r), (i + 1) * RING_GAP]
+        [value_label("MembershipStatus", r), (i + 1) * RING_GAP]
         for i, r in enumerate(("kern", "verbonden", "buiten"))
     ]
 

@@ -1,7 +1,8 @@
 """How a map looks: colours by actor type, shapes by scale, edge styles by relation kind.
 
-Every Dutch label on a map comes from the vocabularies (:mod:`zorgnet.ontology.vocabulary`)
-so that a renamed concept is renamed on the maps too.
+Only how things look: the Dutch labels on a map come from the vocabularies
+(:func:`zorgnet.ontology.vocabulary.value_label`), so that a renamed concept is renamed on
+the maps too.
 
 Examples
 --------
@@ -11,8 +12,6 @@ True
 'square'
 >>> edge_style("escaleert")["color"]
 '#c0392b'
->>> label("RelationKind", "werkt-samen")
-'werkt samen'
 """
 
 from __future__ import annotations
@@ -20,23 +19,18 @@ from __future__ import annotations
 import colorsys
 from functools import cache
 
-from zorgnet.ontology.files import ontology_graph
 from zorgnet.ontology.namespace import ZN
-from zorgnet.ontology.vocabulary import label_of, vocabulary
+from zorgnet.ontology.vocabulary import MEMBERSHIP_KIND, vocabulary
 
 __all__ = [
     "DIM_COLOUR",
     "HIGHLIGHT_COLOUR",
-    "MEMBERSHIP_KIND",
     "actor_colour",
     "edge_style",
-    "label",
     "scale_shape",
     "scale_symbol",
 ]
 
-# The projection's membership edges are no relation kind of the vocabulary.
-MEMBERSHIP_KIND = "heeft-netwerklid"
 DIM_COLOUR = "#d9d9d9"
 HIGHLIGHT_COLOUR = "#f39c12"
 
@@ -68,32 +62,6 @@ _EDGE_STYLES: dict[str, dict[str, object]] = {
     MEMBERSHIP_KIND: {"color": "#e67e22", "width": 1.5, "dashes": False, "arrows": "to"},
 }
 _OTHER_EDGE = {"color": "#999999", "width": 1.0, "dashes": False, "arrows": "to"}
-
-
-@cache
-def label(concept_class: str, notation: str | None) -> str:
-    """The Dutch label of a vocabulary value, or the notation when it is not one.
-
-    Parameters
-    ----------
-    concept_class : str
-        The local name of the concept class, e.g. ``"ActorType"``.
-    notation : str or None
-        The value as the projection holds it.
-
-    Examples
-    --------
-    >>> label("Scale", "bovenregionaal")
-    'bovenregionaal'
-    >>> label("Scale", None)
-    'onbekend'
-    """
-    if notation is None:
-        return "onbekend"
-    if concept_class == "RelationKind" and notation == MEMBERSHIP_KIND:
-        return label_of(ontology_graph(), ZN.Membership)
-    concept = vocabulary().concept(ZN[concept_class], notation)
-    return vocabulary().label(concept) if concept is not None else notation
 
 
 @cache

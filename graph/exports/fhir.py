@@ -40,7 +40,7 @@ from rdflib import Graph
 from zorgnet.graph.projection import project
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ID
-from zorgnet.viz.styles import label as concept_label
+from zorgnet.ontology.vocabulary import value_label
 
 __all__ = ["FHIR_VERSION", "fhir_bundle", "fhir_json"]
 
@@ -60,10 +60,10 @@ def _concept(vocab: str, concept_class: str, notation: str) -> dict[str, Any]:
             {
                 "system": f"{_VOCAB}{vocab}",
                 "code": notation,
-                "display": concept_label(concept_class, notation),
+                "display": value_label(concept_class, notation),
             }
         ],
-        "text": concept_label(concept_class, notation),
+        "text": value_label(concept_class, notation),
     }
 
 
@@ -139,7 +139,7 @@ def _service(G: Any, node: str, data: dict[str, Any], organizations: set[str]) -
                     {
                         "system": f"{_VOCAB}relationkinds",
                         "code": "verwijst",
-                        "display": concept_label("RelationKind", "verwijst"),
+                        "display": value_label("RelationKind", "verwijst"),
                     }
                 ],
                 "text": "verwijzing door: " + ", ".join(referrers),
@@ -177,7 +177,7 @@ def fhir_bundle(graph: Graph) -> dict[str, Any]:
             "code": [
                 {
                     "coding": [{"system": f"{_VOCAB}relationkinds", "code": edge["kind"]}],
-                    "text": concept_label("RelationKind", edge["kind"]),
+                    "text": value_label("RelationKind", edge["kind"]),
                 }
             ],
         }

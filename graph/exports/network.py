@@ -23,8 +23,8 @@ from rdflib import Graph
 
 from zorgnet.graph.projection import area_scope, project
 from zorgnet.ontology.exceptions import UnknownName
+from zorgnet.ontology.vocabulary import MEMBERSHIP_KIND, value_label
 from zorgnet.viz.styles import actor_colour, edge_style
-from zorgnet.viz.styles import label as concept_label
 
 __all__ = ["NETWORK_FORMATS", "network", "network_text"]
 
@@ -66,7 +66,7 @@ def _selection(G: nx.MultiDiGraph, gemeente: str | None, team: str | None) -> se
         if team not in G:
             raise UnknownName("team", team, difflib.get_close_matches(team, list(G)))
         members = {
-            v for _, v, data in G.out_edges(team, data=True) if data["kind"] == "heeft-netwerklid"
+            v for _, v, data in G.out_edges(team, data=True) if data["kind"] == MEMBERSHIP_KIND
         }
         nodes &= {team, *members}
     return nodes
@@ -102,13 +102,13 @@ def network(
     for node in sorted(keep):
         data = G.nodes[node]
         attributes = {key: _plain(data.get(key)) for key in _NODE_KEYS}
-        attributes["type_label"] = concept_label("ActorType", data.get("type"))
+        attributes["type_label"] = value_label("ActorType", data.get("type"))
         attributes["color"] = actor_colour(data.get("type"))
         out.add_node(node, **attributes)
     for source, target, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         if source in keep and target in keep:
             attributes = {name: _plain(data.get(name)) for name in _EDGE_KEYS}
-            attributes["label"] = concept_label("RelationKind", data.get("kind"))
+            attributes["label"] = value_label("RelationKind", data.get("kind"))
             attributes["color"] = str(edge_style(data.get("kind"))["color"])
             out.add_edge(source, target, key=key, **attributes)
     return out

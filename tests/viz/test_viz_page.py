@@ -7,10 +7,10 @@ import pytest
 
 from zorgnet.graph.analyses._example import example_projection
 from zorgnet.ontology.exceptions import ZorgnetError
+from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz import maps
 from zorgnet.viz.layout import load_positions, save_positions
 from zorgnet.viz.render import embed_json, render_html
-from zorgnet.viz.styles import label
 
 
 def test_embedded_json_cannot_end_or_bend_a_script_block():
