@@ -18,7 +18,7 @@ from zorgnet.api.models import (
     Page,
     RelationOut,
 )
-from zorgnet.graph.analyses._common import check_actor, check_area, check_concept, in_scope
+from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
 from zorgnet.graph.export import serialize
 from zorgnet.ontology.namespace import ZN

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from zorgnet.api.deps import GraphDep
 from zorgnet.api.models import AreaDetail, AreaSummary, ArrangementOut, Error, FactsOut
 from zorgnet.api.routers.actors import actor_summary
-from zorgnet.graph.analyses._common import check_area, in_scope
+from zorgnet.graph.analyses import check_area, in_scope
 from zorgnet.graph.analyses.facts import area_facts
 
 __all__ = ["area_detail", "router"]

@@ -6,7 +6,7 @@ the doctests (``tiny``).
 
 import pytest
 
-from zorgnet.graph.analyses._common import active, in_scope
+from zorgnet.graph.analyses import active, in_scope
 from zorgnet.graph.analyses._index import served_areas
 from zorgnet.graph.analyses.mandates import ESCALATION_POWERS, SCALES, escalation_ladder
 from zorgnet.graph.analyses.overlaps import KINDS, overlaps

@@ -3,8 +3,8 @@
 import networkx as nx
 import pytest
 
+from zorgnet.graph.analyses import active, in_scope
 from zorgnet.graph.analyses import brokers as brokers_module
-from zorgnet.graph.analyses._common import active, in_scope
 from zorgnet.graph.analyses._index import opening_mandates, scope_actors
 from zorgnet.graph.analyses.brokers import _relations, brokers
 from zorgnet.graph.analyses.gaps import referrer_reach
