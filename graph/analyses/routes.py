@@ -874,51 +874,115 @@ def referral_routes(
     >>> referral_routes(G, "gemeente", "jeugd-ggz", gemeente="huizen").missing
     'geen-ingang'
     """
-    check_concept(help_kind, "HelpKind", "soort hulp")
-    check_area(G, gemeente)
-    check_concept(domain, "Domain", "domein")
-    check_concept(level, "SupportLevel", "niveau")
-    entries = entry_actors(G, source, gemeente)
-    where = f" in {G.graph['areas'][gemeente].label}" if gemeente else ""
-    help_label = concept_label("HelpKind", help_kind)
+    question = _question(G, source, help_kind, gemeente, domain, level)
+    unanswered = _no_entry_or_provider(question)
+    if unanswered is not None:
+        return unanswered
+    H = _question_graph(G, question)
+    unanswered = _no_chain(G, H, question)
+    if unanswered is not None:
+        return unanswered
+    candidates = _candidates(G, H, question.found, gemeente, domain, k)
+    candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
+    routes = _distinct(G, candidates, k)
+    explanation = ""
+    if not any(r.gate_open for r in routes):
+        explanation = (
+            f"{question.help_label}{question.where} vraagt een verwijzing, maar op geen "
+            "enkele route staat een wettelijk verwijzer."
+        )
+    return question.answer(routes, None, explanation)
 
-    def result(
-        routes: tuple[Route, ...], found: dict, missing: str | None, explanation: str
+
+@dataclass(frozen=True)
+class _Question:
+    """A route question whose names are checked, with its entries and providers."""
+
+    source: str
+    help_kind: str
+    gemeente: str | None
+    domain: str | None
+    level: str | None
+    entries: list[str]
+    found: dict[str, tuple[str, ...]]
+    # An inhabitant (not an actor of that id) may go to the voorveld and the toegang.
+    self_referral: bool
+    where: str
+    help_label: str
+
+    def answer(
+        self, routes: tuple[Route, ...], missing: str | None, explanation: str
     ) -> RouteResult:
         sources = {s for r in routes for s in r.sources}
         return RouteResult(
-            source,
-            help_kind,
-            gemeente,
-            domain,
-            level,
+            self.source,
+            self.help_kind,
+            self.gemeente,
+            self.domain,
+            self.level,
             routes,
-            tuple(found),
+            tuple(self.found),
             missing,
             explanation,
             tuple(sorted(sources)),
         )
 
-    found = providers(G, help_kind, gemeente=gemeente, domain=domain, level=level)
-    self_referral = source == "inwoner" and source not in G
-    if not entries and not self_referral:
-        return result(
+
+def _question(
+    G: nx.MultiDiGraph,
+    source: str,
+    help_kind: str,
+    gemeente: str | None,
+    domain: str | None,
+    level: str | None,
+) -> _Question:
+    check_concept(help_kind, "HelpKind", "soort hulp")
+    check_area(G, gemeente)
+    check_concept(domain, "Domain", "domein")
+    check_concept(level, "SupportLevel", "niveau")
+    entries = entry_actors(G, source, gemeente)
+    return _Question(
+        source,
+        help_kind,
+        gemeente,
+        domain,
+        level,
+        entries,
+        providers(G, help_kind, gemeente=gemeente, domain=domain, level=level),
+        source == "inwoner" and source not in G,
+        f" in {G.graph['areas'][gemeente].label}" if gemeente else "",
+        concept_label("HelpKind", help_kind),
+    )
+
+
+def _no_entry_or_provider(question: _Question) -> RouteResult | None:
+    """The answer when the question has no entry point or nobody gives the help."""
+    if not question.entries and not question.self_referral:
+        return question.answer(
             (),
-            found,
             "geen-ingang",
-            f"Er is geen actor van de soort {source!r}{where} in de data.",
+            f"Er is geen actor van de soort {question.source!r}{question.where} in de data.",
         )
-    if not found:
-        return result(
+    if not question.found:
+        return question.answer(
             (),
-            found,
             "geen-aanbieder",
-            f"Geen actor biedt {help_label}{where} (ook niet als pilot), volgens de data.",
+            f"Geen actor biedt {question.help_label}{question.where} (ook niet als pilot), "
+            "volgens de data.",
         )
-    H = route_graph(G, help_kind, gemeente=gemeente, domain=domain, level=level)
-    for entry in entries:
+    return None
+
+
+def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
+    """:func:`route_graph` with the entry points joined to a start and the providers to
+    an end, so that a route is a path from one to the other."""
+    gemeente = question.gemeente
+    H = route_graph(
+        G, question.help_kind, gemeente=gemeente, domain=question.domain, level=question.level
+    )
+    for entry in question.entries:
         H.add_edge(_SOURCE, entry, weight=0.0, kind=None)
-    if self_referral:
+    if question.self_referral:
         for actor, sources in _entries_for_inhabitant(G, H, gemeente):
             # Of two doors, the gemeente's own comes before one for the whole region.
             local = G.nodes[actor]["scale"] == "lokaal"
@@ -932,36 +996,32 @@ def referral_routes(
                 status=None,
                 sources=sources,
             )
-    for provider in found:
+    for provider in question.found:
         H.add_edge(provider, _TARGET, weight=0.0)
-    names = ", ".join(G.nodes[p]["label"] for p in found)
-    if not any(H.out_degree(e) for e in entries) and not self_referral:
-        return result(
+    return H
+
+
+def _no_chain(G: nx.MultiDiGraph, H: nx.DiGraph, question: _Question) -> RouteResult | None:
+    """The answer when no relation leaves the entry points, or none leads on to a
+    provider."""
+    source, where = question.source, question.where
+    names = ", ".join(G.nodes[p]["label"] for p in question.found)
+    if not question.self_referral and not any(H.out_degree(e) for e in question.entries):
+        return question.answer(
             (),
-            found,
             "geen-relatie-vanaf-ingang",
             f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt "
-            f"voor {domain or 'dit domein'}; aanbieders: {names}.",
+            f"voor {question.domain or 'dit domein'}; aanbieders: {names}.",
         )
-    if not nx.has_path(H, _SOURCE, _TARGET):
-        reachable = sorted(set(nx.descendants(H, _SOURCE)) - {_TARGET})
-        unreached = [G.nodes[p]["label"] for p in found if H.in_degree(p) == 0]
-        detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
-        return result(
-            (),
-            found,
-            "geen-keten",
-            f"Er zijn aanbieders van {help_label}{where} ({names}), "
-            f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
-            f"{source}: {', '.join(G.nodes[a]['label'] for a in reachable) or 'niets'}.{detail}",
-        )
-    candidates = _candidates(G, H, found, gemeente, domain, k)
-    candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
-    routes = _distinct(G, candidates, k)
-    explanation = ""
-    if not any(r.gate_open for r in routes):
-        explanation = (
-            f"{help_label}{where} vraagt een verwijzing, maar op geen enkele route staat "
-            "een wettelijk verwijzer."
-        )
-    return result(routes, found, None, explanation)
+    if nx.has_path(H, _SOURCE, _TARGET):
+        return None
+    reachable = sorted(set(nx.descendants(H, _SOURCE)) - {_TARGET})
+    unreached = [G.nodes[p]["label"] for p in question.found if H.in_degree(p) == 0]
+    detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
+    return question.answer(
+        (),
+        "geen-keten",
+        f"Er zijn aanbieders van {question.help_label}{where} ({names}), "
+        f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
+        f"{source}: {', '.join(G.nodes[a]['label'] for a in reachable) or 'niets'}.{detail}",
+    )
