@@ -55,11 +55,12 @@ import networkx as nx
 from timing import timed
 
 from zorgnet.api.settings import SHIPPED_DATASET
-from zorgnet.core.editing import Edit, apply_edit, record_fields, undo
+from zorgnet.core.editing import Edit, apply_edit, undo
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses.routes import RouteResult, referral_routes
 from zorgnet.graph.projection import project
 from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
 

@@ -26,6 +26,7 @@ from typing import Any
 from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
 from zorgnet.graph.projection import slug
+from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
 from zorgnet.loaders.records import build_records, record_iri, stored_ids
 from zorgnet.loaders.report import Position, Problem
@@ -35,7 +36,7 @@ from zorgnet.loaders.text import character_problem
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
 from zorgnet.ontology.namespace import ID, ZN
-from zorgnet.ontology.schema import RecordKind, ValueKind, record_kinds
+from zorgnet.ontology.schema import RecordKind, record_kinds
 
 __all__ = [
     "ACTIONS",
@@ -44,7 +45,6 @@ __all__ = [
     "EditInvalid",
     "apply_edit",
     "history",
-    "record_fields",
     "undo",
 ]
 
@@ -102,50 +102,6 @@ class Edit:
     undoes: str | None
     before: dict[str, Any] | None
     after: dict[str, Any] | None
-
-
-def _source_text(graph: Graph, citation: URIRef) -> str:
-    section = graph.value(citation, ZN.section)
-    number = graph.value(section, ZN.sectionNumber)
-    document = graph.value(section, DCTERMS.isPartOf)
-    text = f"{slug(document)} §{number}"
-    locator = graph.value(citation, ZN.locator)
-    return f"{text}, {locator}" if locator is not None else text
-
-
-def _plain(spec_kind: ValueKind, target: URIRef, value: Any) -> Any:
-    if spec_kind in (ValueKind.CONCEPT, ValueKind.REFERENCE):
-        return slug(value)
-    if target == XSD.gYear:
-        return int(str(value)[:4])
-    if spec_kind is ValueKind.TEXT:
-        return str(value)
-    python = value.toPython() if isinstance(value, Literal) else value
-    return python if isinstance(python, bool | int | str) else str(value)
-
-
-def record_fields(graph: Graph, key: str, record_id: str) -> dict[str, Any] | None:
-    """The record *record_id* of kind *key* in *graph*, as a data file would write it.
-
-    Returns None when there is no such record.
-    """
-    kind = record_kinds()[key]
-    subject = record_iri(kind, record_id)
-    if (subject, RDF.type, kind.rdf_class) not in graph:
-        return None
-    fields: dict[str, Any] = {"id": record_id}
-    for name, spec in kind.fields.items():
-        if name == "source":
-            citations = sorted(graph.objects(subject, ZN.citation), key=lambda c: int(slug(c) or 0))
-            fields[name] = [_source_text(graph, c) for c in citations]
-            continue
-        values = [
-            _plain(spec.value_kind, spec.target, v) for v in graph.objects(subject, spec.path)
-        ]
-        if not values:
-            continue
-        fields[name] = sorted(values, key=str) if spec.multiple else values[0]
-    return fields
 
 
 def _register(graph: Graph) -> SourceRegister:

@@ -18,7 +18,7 @@ from typing import Any
 from rdflib import Graph
 
 from zorgnet.graph.exports.hsds_schema import schema_errors
-from zorgnet.graph.exports.records import graph_records
+from zorgnet.graph.rdf_records import graph_records
 from zorgnet.loaders.hsds import ZORGNET_TAXONOMY
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ID

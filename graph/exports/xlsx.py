@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from rdflib import DCTERMS, RDF, Graph
 
-from zorgnet.graph.exports.records import Records, graph_records
+from zorgnet.graph.rdf_records import Records, graph_records
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
 from zorgnet.ontology.vocabulary import vocabulary

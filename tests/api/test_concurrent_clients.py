@@ -23,8 +23,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from zorgnet.api.settings import Settings
-from zorgnet.core.editing import record_fields
 from zorgnet.graph.backends import open_store
+from zorgnet.graph.rdf_records import record_fields
 from zorgnet.loaders.dataset import Dataset
 from zorgnet.loaders.records import record_iri
 from zorgnet.ontology.namespace import ID

@@ -10,10 +10,11 @@ import pytest
 from same_projection import assert_same
 
 import zorgnet.graph.projection
-from zorgnet.core.editing import apply_edit, record_fields
+from zorgnet.core.editing import apply_edit
 from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project
 from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 

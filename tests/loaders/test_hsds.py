@@ -8,7 +8,7 @@ from rdflib import Graph
 
 from zorgnet.graph.exports.hsds import hsds_documents
 from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
-from zorgnet.graph.exports.records import graph_records
+from zorgnet.graph.rdf_records import graph_records
 from zorgnet.loaders.dataset import Dataset
 from zorgnet.loaders.hsds import read_hsds
 
