@@ -239,7 +239,7 @@ def start(
 
     De webapp draait op http://127.0.0.1:8000/ (zie zorgnet serve). Voorbeeld: zorgnet start
     """
-    from zorgnet.api.settings import get_settings
+    from zorgnet.api.settings import Settings
     from zorgnet.core.loading import store_dataset
     from zorgnet.graph.summary import summarize
     from zorgnet.ontology.exceptions import ZorgnetError
@@ -262,8 +262,11 @@ def start(
     if not no_server:
         from zorgnet.api.serve_commands import serve_app
 
-        settings = get_settings()
-        serve_app(settings.model_copy(update={"store": target.location or settings.store}))
+        try:
+            settings = Settings.read(store=store)
+        except ZorgnetError as exc:
+            raise fail(exc) from exc
+        serve_app(settings)
 
 
 @app.command()

@@ -24,8 +24,7 @@ from rich.markup import escape
 from rich.text import Text
 
 if TYPE_CHECKING:
-    from zorgnet.graph.sparql_store import SparqlStore
-    from zorgnet.graph.store import Store
+    from zorgnet.graph.contract import TripleStore
     from zorgnet.loaders.dataset import Dataset
     from zorgnet.loaders.report import Report
     from zorgnet.ontology.exceptions import ZorgnetError
@@ -49,8 +48,9 @@ T = TypeVar("T")
 console = Console(markup=False, emoji=False)
 errors = Console(stderr=True, markup=False, emoji=False)
 
+# Text, not a Path: a Path would fold the // of a sparql+http:// URL.
 StoreOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--store",
         help=(
@@ -62,19 +62,22 @@ StoreOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON voor programma's.")]
 
 
-def open_cli_store(location: Path | None, *, read_only: bool = False) -> Store | SparqlStore:
-    """The store given with ``--store``, else the configured one.
+def open_cli_store(location: str | Path | None, *, read_only: bool = False) -> TripleStore:
+    """The store given with ``--store``, else the configured one (``ZORGNET_STORE``).
 
-    With *read_only* a store folder is opened to read only, which works while another
-    process (``zorgnet serve``) writes it; see :func:`read_store`.
+    The location and what a remote store needs are read as settings
+    (:meth:`zorgnet.graph.backends.StoreSettings.read`), so a wrong one is a Dutch
+    :class:`~zorgnet.ontology.exceptions.SettingsError`. With *read_only* a store folder
+    is opened to read only, which works while another process (``zorgnet serve``)
+    writes it; see :func:`read_store`.
     """
-    from zorgnet.api.settings import get_settings
-    from zorgnet.graph.backends import open_store
+    from zorgnet.graph.backends import StoreSettings, open_store
 
-    return open_store(location or get_settings().store, read_only=read_only)
+    settings = StoreSettings.read(store=location)
+    return open_store(settings.store, read_only=read_only)
 
 
-def read_store(location: Path | None, read: Callable[[Store | SparqlStore], T]) -> T:
+def read_store(location: str | Path | None, read: Callable[[TripleStore], T]) -> T:
     """Open the store to read, *read* from it, close it; a ZorgnetError exits 2 with its
     message.
 
@@ -137,9 +140,7 @@ def print_report(report: Report) -> None:
         say(problem, word="waarschuwing", style="yellow", soft_wrap=True)
 
 
-def commit(
-    target: Store | SparqlStore, dataset: Dataset, *, add: bool, replace: bool = False
-) -> int:
+def commit(target: TripleStore, dataset: Dataset, *, add: bool, replace: bool = False) -> int:
     """Store *dataset* (:func:`zorgnet.core.loading.store_dataset`) after printing its
     report; when it has errors, exit 1, storing nothing. Returns the triples stored.
 

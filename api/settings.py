@@ -1,38 +1,40 @@
-"""Settings of zorgnet, from arguments or ``ZORGNET_*`` environment variables."""
+"""Settings of zorgnet, from arguments or ``ZORGNET_*`` environment variables.
 
-import os
+The store's own settings (where it is, the update user of a remote store, its time
+limit and cache) are those of :class:`zorgnet.graph.backends.StoreSettings`, which
+:class:`Settings` extends with the web app's. The command line builds its settings in
+one place, :meth:`Settings.read`: its options over the environment.
+"""
+
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from zorgnet.data import SHIPPED_DATASET
+from zorgnet.graph.backends import SparqlEndpoint, StoreSettings
 
-__all__ = ["SHIPPED_DATASET", "Settings", "get_settings"]
-
-
-def _default_store() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "zorgnet" / "store"
+__all__ = ["SHIPPED_DATASET", "Settings", "SparqlEndpoint", "get_settings"]
 
 
-class Settings(BaseSettings):
+class Settings(StoreSettings):
     """Where the data comes from, where the store lives, and how the web app behaves.
 
     Every field can be set as ``ZORGNET_<FIELD>`` in the environment, e.g.
-    ``ZORGNET_TOKEN`` or ``ZORGNET_SPARQL_TIMEOUT``.
+    ``ZORGNET_TOKEN`` or ``ZORGNET_SPARQL_TIMEOUT``; the store's fields are those of
+    :class:`~zorgnet.graph.backends.StoreSettings` (``ZORGNET_STORE``,
+    ``ZORGNET_SPARQL_USER`` ...).
     """
 
-    model_config = SettingsConfigDict(env_prefix="ZORGNET_")
-
     data: Path = SHIPPED_DATASET
-    store: Path = _default_store()
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     # The bearer token that allows edits; None makes the web app read-only.
     token: SecretStr | None = None
+    # A server beside the one that writes the store: it opens the store to read only,
+    # follows that server's edits and refuses edits itself (zorgnet serve --alleen-lezen).
+    read_only: bool = False
 
     sparql_timeout: float = Field(default=10.0, gt=0, description="seconden per query")
     sparql_result_limit: int = Field(default=10_000, ge=1, description="rijen of triples")
@@ -52,8 +54,19 @@ class Settings(BaseSettings):
     page_size: int = Field(default=50, ge=1, le=1000)
     max_page_size: int = Field(default=500, ge=1)
 
+    @property
+    def writable(self) -> bool:
+        """Whether this app accepts edits (with the token)."""
+        return self.token is not None and not self.read_only
+
 
 @lru_cache
 def get_settings() -> Settings:
-    """The settings, read once from the environment."""
-    return Settings()
+    """The settings, read once from the environment.
+
+    Raises
+    ------
+    SettingsError
+        When a ``ZORGNET_*`` variable has a wrong value (in Dutch, naming it).
+    """
+    return Settings.read()

@@ -12,6 +12,11 @@ lines what ``zorgnet load`` and ``zorgnet route`` do::
         G = core.projection(store)
         print(referral_routes(G, "huisarts", "jeugd-ggz", gemeente="huizen").routes[0].explanation)
 
+A store is a folder (``Path``) or a remote SPARQL server, ``core.open_store(
+core.SparqlEndpoint(url="http://host:8890/sparql", user=..., password=...))``; written
+as text, ``"sparql+http://host:8890/sparql"``, it takes its user from
+``ZORGNET_SPARQL_USER`` and ``ZORGNET_SPARQL_PASSWORD``.
+
 Data flows one way: loaders → store → projection → analyses → api/viz; this package
 sits between the store and the shells and imports nothing of ``zorgnet.api``.
 """
@@ -19,7 +24,7 @@ sits between the store and the shells and imports nothing of ``zorgnet.api``.
 from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit, history, undo
 from zorgnet.core.loading import SHIPPED_DATASET, load, store_dataset
 from zorgnet.core.sparql import QueryOutcome, SparqlRunner
-from zorgnet.graph.backends import open_store
+from zorgnet.graph.backends import SparqlEndpoint, open_store
 from zorgnet.graph.projection_cache import projection_for as projection
 from zorgnet.loaders.dataset import read_dataset as check
 
@@ -29,6 +34,7 @@ __all__ = [
     "EditConflict",
     "EditInvalid",
     "QueryOutcome",
+    "SparqlEndpoint",
     "SparqlRunner",
     "apply_edit",
     "check",

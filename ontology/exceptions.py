@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "LoadError",
+    "SettingsError",
     "StoreError",
     "UnknownName",
     "ZorgnetError",
@@ -28,6 +29,10 @@ class LoadError(ZorgnetError):
 
 class StoreError(ZorgnetError):
     """The store cannot be opened, read or written."""
+
+
+class SettingsError(ZorgnetError):
+    """A setting (a ``ZORGNET_*`` variable or a command-line option) has a wrong value."""
 
 
 _HET_WORDS = frozenset({"gebied", "team", "niveau", "domein", "begrip", "lid"})

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET, get_settings
 from zorgnet.graph.analyses.gaps import coverage
-from zorgnet.graph.backends import open_store, remote_endpoint
+from zorgnet.graph.backends import SparqlEndpoint, open_store, store_location
 from zorgnet.graph.projection import project
 from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.sparql_store import SparqlStore
@@ -53,7 +53,7 @@ def test_a_folder_opens_the_embedded_store_and_a_sparql_url_the_remote_one(
     any_store: str,
 ) -> None:
     with open_store(any_store) as store:
-        expected = Store if remote_endpoint(any_store) is None else SparqlStore
+        expected = SparqlStore if isinstance(store_location(any_store), SparqlEndpoint) else Store
         assert isinstance(store, expected)
         assert store.version is None
         assert len(store) == 0
@@ -113,11 +113,13 @@ def test_an_unreachable_sparql_server_is_a_clear_dutch_error() -> None:
 
 
 def test_a_sparql_url_folded_by_a_path_still_selects_the_remote_store() -> None:
-    assert remote_endpoint(Path("sparql+http://example.org:8890/sparql")) == (
-        "http://example.org:8890/sparql"
+    folded = store_location(Path("sparql+http://example.org:8890/sparql"))
+    assert isinstance(folded, SparqlEndpoint)
+    assert folded.url == "http://example.org:8890/sparql"
+    assert store_location("sparql+https://example.org/sparql") == SparqlEndpoint(
+        url="https://example.org/sparql"
     )
-    assert remote_endpoint("sparql+https://example.org/sparql") == "https://example.org/sparql"
-    assert remote_endpoint("data/store") is None
+    assert store_location("data/store") == Path("data/store")
 
 
 @pytest.mark.slow
