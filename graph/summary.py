@@ -1,5 +1,9 @@
 """Counts that describe what the store holds: per kind of record, per actor type, per area.
 
+The edit history is kept in the same graph as the data (an edit adds a PROV activity
+with the record before and after it), but it is not data about the network: no count
+here includes it, so an edit and its undo leave every count as it was.
+
 Examples
 --------
 >>> from rdflib import Graph
@@ -9,12 +13,16 @@ Examples
 
 from dataclasses import dataclass
 
-from rdflib import Graph
+from rdflib import PROV, Graph
 
-from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import record_kinds
 
-__all__ = ["Summary", "summarize"]
+__all__ = ["HISTORY_PREFIXES", "Summary", "data_triples", "summarize"]
+
+#: Where the edit history's subjects are (:mod:`zorgnet.core.editing`): each edit and its
+#: states before and after under ``id/edit/``, who made it under ``id/agent/``.
+HISTORY_PREFIXES = (str(ID["edit/"]), str(ID["agent/"]))
 
 
 @dataclass(frozen=True)
@@ -30,7 +38,7 @@ class Summary:
     actors_per_area : dict
         Number of actors working in each area (by area label); an actor may work in several.
     triples : int
-        Number of triples.
+        Number of triples of data, the edit history not counted.
     """
 
     records: dict[str, int]
@@ -41,6 +49,43 @@ class Summary:
 
 def _counts(graph: Graph, query: str) -> dict[str, int]:
     return {str(row[0]): int(row[1]) for row in graph.query(query)}
+
+
+def _count(graph: Graph, query: str) -> int:
+    return int(next(iter(graph.query(query)))[0])  # type: ignore[index,arg-type]
+
+
+def data_triples(graph: Graph) -> int:
+    """The number of triples in *graph* that are data, not edit history.
+
+    The history's subjects are found by their PROV types (an index look-up, not a scan
+    of every triple) and kept only when their IRI is in :data:`HISTORY_PREFIXES`: an
+    actor is a ``prov:Agent`` too.
+
+    Examples
+    --------
+    >>> from rdflib import RDF, Literal
+    >>> g = Graph()
+    >>> _ = g.add((ID["actor/a"], RDF.type, ZN.Actor))
+    >>> _ = g.add((ID["edit/1"], RDF.type, PROV.Activity))
+    >>> _ = g.add((ID["edit/1"], PROV.generated, ID["actor/a"]))
+    >>> len(g), data_triples(g)
+    (3, 1)
+    """
+    total = _count(graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    within = " || ".join(f'STRSTARTS(STR(?s), "{prefix}")' for prefix in HISTORY_PREFIXES)
+    history = _count(
+        graph,
+        f"""
+        SELECT (COUNT(*) AS ?n) WHERE {{
+          {{ SELECT DISTINCT ?s WHERE {{
+            VALUES ?t {{ <{PROV.Activity}> <{PROV.Entity}> <{PROV.Agent}> }}
+            ?s a ?t . FILTER({within})
+          }} }}
+          ?s ?p ?o
+        }}""",
+    )
+    return total - history
 
 
 def summarize(graph: Graph) -> Summary:
@@ -69,4 +114,4 @@ def summarize(graph: Graph) -> Summary:
           ?a a <{ZN.Actor}> ; <{ZN.area}> ?area . ?area skos:prefLabel ?l
         }} GROUP BY ?l ORDER BY DESC(?n) ?l""",
     )
-    return Summary(records, actor_types, per_area, len(graph))
+    return Summary(records, actor_types, per_area, data_triples(graph))
