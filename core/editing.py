@@ -25,9 +25,9 @@ from typing import Any
 
 from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
-from zorgnet.graph.projection import slug
 from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
+from zorgnet.graph.terms import slug
 from zorgnet.loaders.records import build_records, record_iri, stored_ids
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.shacl import neighbourhood, record_problems

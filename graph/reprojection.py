@@ -25,16 +25,11 @@ import networkx as nx
 from rdflib import Graph
 
 from zorgnet.graph import projection
-from zorgnet.graph.projection import (
-    RecordSummary,
-    _citing,
-    _membership_edge,
-    _part_of_edge,
-    _part_of_key,
-    _Parts,
-    slug,
-    without_gc,
-)
+from zorgnet.graph.internals import GraphDicts, dicts_of, graph_of
+from zorgnet.graph.parts import Parts, membership_edge, part_of_edge, part_of_key
+from zorgnet.graph.projected import RecordSummary
+from zorgnet.graph.projection import without_gc
+from zorgnet.graph.terms import citing, slug
 
 __all__ = ["reproject"]
 
@@ -93,9 +88,9 @@ def reproject(G: nx.MultiDiGraph, graph: Graph, subjects: Iterable[str]) -> nx.M
         return projection.project(graph)
     changed = set(subjects)
     # A changed citation changes the record citing it.
-    changed.update(_citing(graph, changed))
+    changed.update(citing(graph, changed))
     records: dict[str, RecordSummary] = G.graph["records"]
-    fresh = _Parts()
+    fresh = Parts()
     fresh.add_records(graph, changed)
     # A record's id is its IRI's last segment: look up the changed ones, not all.
     touched = {i for i in map(slug, changed) if i in records and records[i].iri in changed}
@@ -142,17 +137,19 @@ def _edge_index(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
 class _Patch:
     """*G* with the records *touched* replaced by their parts in *fresh*."""
 
-    def __init__(self, G: nx.MultiDiGraph, fresh: _Parts, touched: set[str]) -> None:
+    def __init__(self, G: nx.MultiDiGraph, fresh: Parts, touched: set[str]) -> None:
         self.G = G
+        # The dictionaries of G, shared with the new graph where the edit left them.
+        self.old = dicts_of(G)
         self.fresh = fresh
         self.touched = touched
-        self.nodes: dict[str, dict[str, Any]] = dict(G._node)
+        self.nodes: dict[str, dict[str, Any]] = dict(self.old.nodes)
         for record_id in touched:
             if record_id in fresh.actors:
                 self.nodes[record_id] = fresh.actors[record_id]
             else:
                 self.nodes.pop(record_id, None)
-        added = [i for i in fresh.actors if i not in G._node]
+        added = [i for i in fresh.actors if i not in self.old.nodes]
         if added:
             self.nodes = dict(sorted(self.nodes.items()))
         self._positions: dict[str, int] | None = None
@@ -163,16 +160,16 @@ class _Patch:
     # -- which edges change --------------------------------------------------------
 
     def _collect_edges(self, added_actors: list[str]) -> None:
-        G, nodes, index = self.G, self.nodes, _edge_index(self.G)
+        old, nodes, index = self.old, self.nodes, _edge_index(self.G)
         gone: set[str] = set()
         for record_id in self.touched:
             if record_id in index:  # an old relation or membership edge
                 gone.add(record_id)
-            if record_id in G._node:
-                whole_keys = (_part_of_key(record_id, w) for w in G._node[record_id]["part_of"])
+            if record_id in old.nodes:
+                whole_keys = (part_of_key(record_id, w) for w in old.nodes[record_id]["part_of"])
                 gone.update(k for k in whole_keys if k in index)
                 if record_id not in nodes:  # a deleted actor takes its edges along
-                    for adjacency in (G._succ[record_id], G._pred[record_id]):
+                    for adjacency in (old.succ[record_id], old.pred[record_id]):
                         for keys in adjacency.values():
                             gone.update(keys)
         self.removed = [(*index[k], k) for k in gone]
@@ -182,7 +179,7 @@ class _Patch:
         for record_id, membership in self.fresh.memberships.items():
             if membership.team in nodes and membership.member in nodes:
                 self.added.append(
-                    (membership.team, membership.member, record_id, _membership_edge(membership))
+                    (membership.team, membership.member, record_id, membership_edge(membership))
                 )
         part_of = set(self.fresh.actors)
         if added_actors:
@@ -192,16 +189,14 @@ class _Patch:
         for actor in part_of:
             if actor not in self.fresh.actors:
                 self.removed.extend(
-                    (actor, w, _part_of_key(actor, w))
+                    (actor, w, part_of_key(actor, w))
                     for w in nodes[actor]["part_of"]
-                    if _part_of_key(actor, w) in index
+                    if part_of_key(actor, w) in index
                 )
             data = nodes[actor]
             for whole in data["part_of"]:
                 if whole in nodes:
-                    self.added.append(
-                        (actor, whole, _part_of_key(actor, whole), _part_of_edge(data))
-                    )
+                    self.added.append((actor, whole, part_of_key(actor, whole), part_of_edge(data)))
 
     # -- the order of a new projection ---------------------------------------------
 
@@ -221,24 +216,25 @@ class _Patch:
     # -- the new graph ---------------------------------------------------------------
 
     def graph(self) -> nx.MultiDiGraph:
-        G = self.G
+        G, old_succ = self.G, self.old.succ
         pairs: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
         for source, target, key in self.removed:
             pair = (source, target)
             if pair not in pairs:
-                pairs[pair] = dict(G._succ[source][target])
+                pairs[pair] = dict(old_succ[source][target])
             pairs[pair].pop(key, None)
         for source, target, key, attributes in self.added:
             pair = (source, target)
             if pair not in pairs:
-                old = G._succ.get(source, {}).get(target)
-                pairs[pair] = dict(old) if old is not None else {}
+                keys = old_succ.get(source, {}).get(target)
+                pairs[pair] = dict(keys) if keys is not None else {}
             pairs[pair][key] = attributes
-        if self.nodes.keys() == G._node.keys():
-            succ, pred = dict(G._succ), dict(G._pred)
+        old_pred = self.old.pred
+        if self.nodes.keys() == self.old.nodes.keys():
+            succ, pred = dict(old_succ), dict(old_pred)
         else:
-            succ = {node: G._succ.get(node, {}) for node in self.nodes}
-            pred = {node: G._pred.get(node, {}) for node in self.nodes}
+            succ = {node: old_succ.get(node, {}) for node in self.nodes}
+            pred = {node: old_pred.get(node, {}) for node in self.nodes}
         changed_out: dict[str, dict[str, Any]] = {}
         changed_in: dict[str, dict[str, Any]] = {}
         for (source, target), keys in pairs.items():
@@ -260,10 +256,7 @@ class _Patch:
             pred[node] = dict(
                 sorted(into.items(), key=lambda item: self._first_rank(item[0], node, item[1]))
             )
-        new = nx.MultiDiGraph()
-        new._node = self.nodes
-        new._adj = new._succ = succ
-        new._pred = pred
+        new = graph_of(GraphDicts(self.nodes, succ, pred))
         new.graph.update(self._data())
         # What the next edit needs to know of the edges, kept up to date instead of
         # counted again.
@@ -271,7 +264,7 @@ class _Patch:
         counts = _edge_counts(G).copy()
         for source, target, key in self.removed:
             if index.pop(key, None) is not None:
-                counts[G._succ[source][target][key]["record"]] -= 1
+                counts[old_succ[source][target][key]["record"]] -= 1
         for source, target, key, attributes in self.added:
             index[key] = (source, target)
             counts[attributes["record"]] += 1

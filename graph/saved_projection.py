@@ -21,27 +21,30 @@ from typing import Any
 
 import networkx as nx
 
-from zorgnet.graph import projection
+from zorgnet.graph import parts, projected, projection, terms
+from zorgnet.graph.internals import GraphDicts, graph_of
 
 __all__ = ["NAME", "read", "write"]
 
 _CLASSES = {
     cls.__name__: cls
     for cls in (
-        projection.RecordSummary,
-        projection.Area,
-        projection.Mandate,
-        projection.Membership,
-        projection.Arrangement,
-        projection.Alignment,
-        projection.Shortage,
-        projection.Issue,
-        projection.Figure,
+        projected.RecordSummary,
+        projected.Area,
+        projected.Mandate,
+        projected.Membership,
+        projected.Arrangement,
+        projected.Alignment,
+        projected.Shortage,
+        projected.Issue,
+        projected.Figure,
     )
 }
 _FIELDS = {name: [f.name for f in dataclasses.fields(cls)] for name, cls in _CLASSES.items()}
+# The modules that decide what a projection holds, and this one that writes it.
 _CODE = hashlib.sha256(
-    Path(projection.__file__).read_bytes() + Path(__file__).read_bytes()
+    b"".join(Path(m.__file__).read_bytes() for m in (terms, parts, projected, projection))
+    + Path(__file__).read_bytes()
 ).hexdigest()[:16]
 #: The file name (beside the version) for the projection made by this code.
 NAME = f"projection-{_CODE}.marshal"
@@ -113,12 +116,7 @@ def read(path: Path) -> nx.MultiDiGraph | None:
         nodes, edges, predecessors, data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    G = nx.MultiDiGraph()
-    G.add_nodes_from(nodes)
-    G.add_edges_from(edges)
-    for node, order in zip(G, predecessors, strict=True):
-        keyed = G._pred[node]
-        G._pred[node] = {u: keyed[u] for u in order}
+    G = graph_of(_dicts(nodes, edges, predecessors))
     G.graph.update(
         {
             key: (
@@ -131,3 +129,24 @@ def read(path: Path) -> nx.MultiDiGraph | None:
         memo={},
     )
     return nx.freeze(G)
+
+
+def _dicts(
+    nodes: list[tuple[Any, dict[str, Any]]],
+    edges: list[tuple[Any, Any, Any, dict[str, Any]]],
+    predecessors: list[list[Any]],
+) -> GraphDicts:
+    """The dictionaries of the graph with *nodes* and *edges* (in out-edge order), each
+    node's predecessors in the order of *predecessors* (one list per node)."""
+    node_dict = dict(nodes)
+    succ: dict[Any, dict[Any, dict[Any, dict[str, Any]]]] = {n: {} for n in node_dict}
+    for source, target, key, attributes in edges:
+        keys = succ[source].get(target)
+        if keys is None:
+            keys = succ[source][target] = {}
+        keys[key] = attributes
+    pred = {
+        node: {u: succ[u][node] for u in order}
+        for node, order in zip(node_dict, predecessors, strict=True)
+    }
+    return GraphDicts(node_dict, succ, pred)

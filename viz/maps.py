@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from zorgnet.graph.analyses import check_actor, check_area, in_scope
-from zorgnet.graph.projection import Mandate
+from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz.layout import (
     PHYSICS_THRESHOLD,

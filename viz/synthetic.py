@@ -20,7 +20,7 @@ import random
 import networkx as nx
 
 from zorgnet.graph.analyses.routes import ROUTE_COSTS
-from zorgnet.graph.projection import Area
+from zorgnet.graph.projected import Area
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 

@@ -5,7 +5,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from zorgnet.graph.projection import INACTIVE_STATUSES, area_scope
+from zorgnet.graph.areas import area_scope
+from zorgnet.graph.projected import INACTIVE_STATUSES
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary

@@ -14,7 +14,8 @@ from collections import defaultdict
 import networkx as nx
 
 from zorgnet.graph.analyses._common import active, memo
-from zorgnet.graph.projection import Mandate, area_scope
+from zorgnet.graph.areas import area_scope
+from zorgnet.graph.projected import Mandate
 
 __all__ = [
     "absent_offers",

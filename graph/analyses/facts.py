@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, check_area
-from zorgnet.graph.projection import Figure, Issue, Shortage, area_ancestors, area_scope
+from zorgnet.graph.areas import area_ancestors, area_scope
+from zorgnet.graph.projected import Figure, Issue, Shortage
 
 __all__ = ["Facts", "actor_facts", "area_facts", "known_issues"]
 

@@ -39,7 +39,7 @@ import networkx as nx
 from zorgnet.graph.analyses._common import active, check_area, edge_applies, in_scope, memo
 from zorgnet.graph.analyses._index import mandates_by_holder, scope_actors, served_areas
 from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
-from zorgnet.graph.projection import Mandate
+from zorgnet.graph.projected import Mandate
 
 __all__ = [
     "BASIS_KINDS",

@@ -11,7 +11,7 @@ import networkx as nx
 from zorgnet.graph.analyses._common import check_actor, memo
 from zorgnet.graph.analyses._index import served_areas
 from zorgnet.graph.analyses.facts import Facts, actor_facts
-from zorgnet.graph.projection import area_scope
+from zorgnet.graph.areas import area_scope
 
 __all__ = ["GemeenteTeams", "TeamComparison", "TeamNetwork", "compare_teams", "team_network"]
 

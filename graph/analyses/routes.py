@@ -29,7 +29,8 @@ from zorgnet.graph.analyses._index import (
     scope_actors,
     scope_set,
 )
-from zorgnet.graph.projection import Mandate, area_ancestors
+from zorgnet.graph.areas import area_ancestors
+from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import concept_label, vocabulary

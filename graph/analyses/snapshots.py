@@ -31,7 +31,7 @@ from zorgnet.graph.analyses._labels import (
     class_label,
     concept_label,
 )
-from zorgnet.graph.projection import Arrangement, RecordSummary
+from zorgnet.graph.projected import Arrangement, RecordSummary
 
 __all__ = ["CHANGES", "Change", "Diff", "RecordState", "diff", "diff_projections"]
 

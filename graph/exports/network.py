@@ -21,7 +21,8 @@ from typing import Any
 import networkx as nx
 from rdflib import Graph
 
-from zorgnet.graph.projection import area_scope, project
+from zorgnet.graph.areas import area_scope
+from zorgnet.graph.projection import project
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.vocabulary import MEMBERSHIP_KIND, value_label
 from zorgnet.viz.styles import actor_colour, edge_style

@@ -11,7 +11,7 @@ from zorgnet.graph.analyses._index import served_areas
 from zorgnet.graph.analyses.mandates import ESCALATION_POWERS, SCALES, escalation_ladder
 from zorgnet.graph.analyses.overlaps import KINDS, overlaps
 from zorgnet.graph.analyses.snapshots import diff, diff_projections
-from zorgnet.graph.projection import area_scope
+from zorgnet.graph.areas import area_scope
 
 
 def _gemeenten(G):
