@@ -7,12 +7,35 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.compare import isomorphic
+from rdflib.query import Result
 
 from zorgnet.api.app import create_app
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ACTORS = "PREFIX zn: <https://w3id.org/zorgnet/def#> SELECT ?a WHERE { ?a a zn:Actor } ORDER BY ?a"
+# Every kind of value the data holds, and an unbound one.
+VALUES = (
+    "PREFIX zn: <https://w3id.org/zorgnet/def#> SELECT ?s ?p ?o ?none WHERE { "
+    "?s ?p ?o OPTIONAL { ?s zn:nooit ?none } } ORDER BY ?s ?p ?o LIMIT 400"
+)
+VEILIG_THUIS = "CONSTRUCT WHERE { <https://w3id.org/zorgnet/id/actor/veilig-thuis> ?p ?o }"
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "text/plain": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +198,51 @@ def test_a_valid_query_with_deeply_nested_parentheses_is_answered(client: TestCl
     assert response.status_code == 200, response.text
     assert response.json()["results"]["bindings"][0]["x"]["value"] == "2"
     assert response.headers["x-zorgnet-query-form"] == "SELECT"
+
+
+def _parsed(content: bytes, fmt: str) -> list[tuple[str, ...]]:
+    """The rows of a SPARQL result as rdflib reads it, each value as text."""
+    if fmt == "csv":
+        result = Result.parse(io.StringIO(content.decode()), format="csv")
+    else:
+        result = Result.parse(io.BytesIO(content), format=fmt)
+    return [
+        tuple("" if v is None else "_:" if isinstance(v, BNode) else str(v) for v in row)
+        for row in result
+    ]
+
+
+@pytest.mark.parametrize("accept", list(RESULT_TYPES))
+def test_each_result_media_type_parses_with_rdflib(client: TestClient, accept: str) -> None:
+    expected = _parsed(client.get("/sparql", params={"query": VALUES}).content, "json")
+    response = client.get("/sparql", params={"query": VALUES}, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["vary"] == "Accept"
+    assert _parsed(response.content, RESULT_TYPES[accept]) == expected
+    assert len(expected) == 400
+    assert any(row[2].startswith("http") for row in expected)
+    assert any(not row[2].startswith("http") for row in expected)
+
+
+@pytest.mark.parametrize("accept", list(GRAPH_TYPES))
+def test_each_graph_media_type_parses_with_rdflib(client: TestClient, accept: str) -> None:
+    expected = Graph().parse(data=client.get("/sparql", params={"query": VEILIG_THUIS}).text)
+    response = client.get("/sparql", params={"query": VEILIG_THUIS}, headers={"Accept": accept})
+    assert response.status_code == 200
+    served = Graph().parse(data=response.content, format=GRAPH_TYPES[accept])
+    assert len(served) > 5
+    assert isomorphic(served, expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("accept", [*RESULT_TYPES, *GRAPH_TYPES])
+def test_a_cut_result_parses_in_each_media_type(limited: TestClient, accept: str) -> None:
+    graph = accept in GRAPH_TYPES
+    query = "CONSTRUCT WHERE { ?s ?p ?o }" if graph else VALUES
+    response = limited.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200
+    assert response.headers["x-zorgnet-truncated-by"] == "rijen"
+    if graph:
+        assert len(Graph().parse(data=response.content, format=GRAPH_TYPES[accept])) == 3
+    else:
+        assert len(_parsed(response.content, RESULT_TYPES[accept])) == 3
