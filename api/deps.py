@@ -15,7 +15,6 @@ from typing import Annotated
 import networkx as nx
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import SecretStr
 
 from zorgnet.api.settings import Settings
 from zorgnet.core.loading import load
@@ -24,7 +23,7 @@ from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.projection_cache import projection_for
-from zorgnet.ontology.exceptions import LoadError, ZorgnetError
+from zorgnet.ontology.exceptions import LoadError, StoreError, ZorgnetError
 from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
@@ -36,6 +35,16 @@ __all__ = [
     "StoreDep",
     "editor_refusal",
 ]
+
+_EMPTY_READ_ONLY = (
+    "De opslag is leeg, en een server die alleen leest (zorgnet serve --alleen-lezen) "
+    "vult hem niet. Start eerst de server die in de opslag schrijft (zorgnet serve), of "
+    "laad de data met zorgnet load."
+)
+_READ_ONLY_SERVER = (
+    "Deze server leest alleen mee (gestart met zorgnet serve --alleen-lezen): hij wijzigt "
+    "niets. Stuur de wijziging naar de server die in de opslag schrijft."
+)
 
 
 class Service:
@@ -58,14 +67,30 @@ class Service:
         self.sparql = SparqlRunner(settings)
 
     def open(self) -> TripleStore:
-        """Open the store; an empty store is filled with ``settings.data`` first."""
+        """Open the store; an empty store is filled with ``settings.data`` first.
+
+        With ``settings.read_only`` the store is opened to read only, beside the process
+        that writes it: each request then reads the version current when it asks (the
+        store looks at the version pointer each time), and an empty store is an error
+        instead of being filled.
+
+        Raises
+        ------
+        StoreError
+            When the store cannot be opened, or is empty and opened to read only.
+        LoadError
+            When the data an empty store is filled with has errors.
+        """
         with self._open_lock:
             if self.store is None:
-                store = open_store(self.settings.store)
+                read_only = self.settings.read_only
+                store = open_store(self.settings.store, read_only=read_only)
                 if store.version is None:
                     try:
+                        if read_only:
+                            raise StoreError(_EMPTY_READ_ONLY)
                         load(store, self.settings.data)
-                    except LoadError:
+                    except (LoadError, StoreError):
                         store.close()
                         raise
                 self.store = store
@@ -151,22 +176,27 @@ _bearer = HTTPBearer(
 )
 
 
-def editor_refusal(token: SecretStr | None, presented: str | None) -> HTTPException | None:
+def editor_refusal(settings: Settings, presented: str | None) -> HTTPException | None:
     """Why a write with bearer token *presented* is refused, or None when it may go on.
 
     Parameters
     ----------
-    token : SecretStr or None
-        The token configured at start; None makes the server read-only.
+    settings : Settings
+        Its ``token`` (None makes the server read-only) and ``read_only`` (a server
+        beside the one that writes the store).
     presented : str or None
         The bearer token the request carries.
 
     Returns
     -------
     HTTPException or None
-        403 when no token is configured or the token is wrong, 401 when the request
-        carries none.
+        503 from a server that only reads beside the writer (the edit can be sent
+        there), 403 when no token is configured or the token is wrong, 401 when the
+        request carries none.
     """
+    if settings.read_only:
+        return HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, _READ_ONLY_SERVER)
+    token = settings.token
     if token is None:
         return HTTPException(
             status.HTTP_403_FORBIDDEN,
@@ -202,9 +232,7 @@ def require_editor(
     HTTPException
         See :func:`editor_refusal`.
     """
-    refusal = editor_refusal(
-        service.settings.token, credentials.credentials if credentials else None
-    )
+    refusal = editor_refusal(service.settings, credentials.credentials if credentials else None)
     if refusal is not None:
         raise refusal
     return "beheerder"

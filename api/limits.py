@@ -62,7 +62,7 @@ class WriteGuard:
         path: str = scope["path"]
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         if path.startswith("/api/edits"):
-            refusal = editor_refusal(self.settings.token, _bearer(headers.get("authorization")))
+            refusal = editor_refusal(self.settings, _bearer(headers.get("authorization")))
             if refusal is not None:
                 await self._answer(refusal, scope, receive, send)
                 return

@@ -18,5 +18,5 @@ def health(store: StoreDep, settings: SettingsDep) -> Health:
         status="in orde",
         version=str(version) if version is not None else None,
         triples=len(store),
-        alleen_lezen=settings.token is None,
+        alleen_lezen=not settings.writable,
     )
