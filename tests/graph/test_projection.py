@@ -1,5 +1,6 @@
 """The projection keeps what a result needs to be traced back to the data."""
 
+import ast
 import doctest
 import importlib
 import pkgutil
@@ -124,3 +125,22 @@ def _modules() -> list[str]:
 def test_the_examples_in_the_docstrings_run(name):
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# The pure projection, what it is made of, and what runs on it: none keeps a cache.
+PURE = ["projection", "projected", "terms", "parts", "areas", "reprojection", "analyses"]
+
+
+@pytest.mark.parametrize("name", PURE)
+def test_the_projection_and_the_analyses_leave_the_cache_to_the_shells(name: str) -> None:
+    path = ROOT / "graph" / name
+    files = sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]
+    imported = {
+        f"{node.module}.{alias.name}" if isinstance(node, ast.ImportFrom) else alias.name
+        for file in files
+        for node in ast.walk(ast.parse(file.read_text()))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not {m for m in imported if "zorgnet.graph.projection_cache" in m}
