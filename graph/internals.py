@@ -6,16 +6,16 @@ may reach behind one:
 networkx
     A ``MultiDiGraph`` is three dictionaries: ``G._node`` (node → attributes),
     ``G._succ`` (also ``G._adj``: node → successor → key → edge attributes) and
-    ``G._pred`` (node → predecessor → the *same* key dictionary). After an edit of a
-    national network the new projection shares every untouched actor's dictionaries
-    with the old one (:mod:`zorgnet.graph.reprojection`: 15–170 ms instead of the 2 s
-    of adding 120,000 nodes and edges one by one), and a saved projection is read back
-    into dictionaries made in one pass (:mod:`zorgnet.graph.saved_projection`). The
-    public API can only add nodes and edges one at a time, copying each attribute
-    dictionary. Setting the three attributes is what networkx's own descriptors
-    (``_CachedPropertyResetterAdjAndSucc``, ``...Pred``, ``...Node``) expect: they drop
-    the cached views, so ``G.nodes``, ``G.adj``, ``G.succ`` and ``G.pred`` show the
-    new dictionaries.
+    ``G._pred`` (node → predecessor → the *same* key dictionary). After an edit the
+    new projection shares every untouched actor's dictionaries with the old one
+    (:mod:`zorgnet.graph.reprojection`: about 0.1 s for the national network, where
+    adding its 120,000 nodes and edges one by one takes 2 s), and a saved projection
+    is read back into dictionaries made in one pass
+    (:mod:`zorgnet.graph.saved_projection`). The public API can only add nodes and
+    edges one at a time, copying each attribute dictionary. Setting the three
+    attributes is what networkx's own descriptors (``_CachedPropertyResetterAdjAndSucc``,
+    ``...Pred``, ``...Node``) expect: they drop the cached views, so ``G.nodes``,
+    ``G.adj``, ``G.succ`` and ``G.pred`` show the new dictionaries.
 oxrdflib
     ``OxigraphStore`` has no public accessor for the pyoxigraph ``Store`` it wraps, and
     asking that store directly spares the projection oxrdflib's conversion of every

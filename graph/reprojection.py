@@ -4,8 +4,9 @@ An edit changes a few records; projecting the whole national network again takes
 20 seconds, and even assembling a new networkx graph from parts takes two. So the new
 projection shares everything the edit did not touch with the old one: the node and
 adjacency dictionaries of untouched actors are the same objects (both graphs are
-frozen, so neither can change them), and only the touched actors' entries are made
-anew, in the order a new projection would have. A test holds the result to
+frozen, so neither can change them; :mod:`zorgnet.graph.internals` hands them over),
+and only the touched actors' entries are made anew, in the order a new projection
+would have. A test holds the result to
 ``project(graph)``, order included, after every kind of edit.
 
 Edges are ordered as :func:`zorgnet.graph.projection.project` adds them: relations by
