@@ -14,13 +14,13 @@ from jinja2 import Environment, FileSystemLoader
 
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
-from zorgnet.api.routers.analyses import gaps_of, teams_compared
 from zorgnet.api.routers.areas import area_detail
 from zorgnet.api.routers.maps import maps_available
-from zorgnet.api.routers.routes import find_routes
+from zorgnet.graph.analyses.gaps import gap_report
 from zorgnet.graph.analyses.mandates import mandate_matrix
-from zorgnet.graph.analyses.membership import team_network
+from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.graph.analyses.overlaps import overlaps
+from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.graph.summary import summarize
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ZN
@@ -142,7 +142,9 @@ def route(
     }
     if van and naar:
         try:
-            context["result"] = find_routes(G, van, naar, gemeente or None, None, niveau or None)
+            context["result"] = referral_routes(
+                G, van, naar, gemeente=gemeente or None, level=niveau or None
+            )
         except ZorgnetError as exc:
             context["error"] = str(exc)
     return _page(request, "route.html", 422 if context["error"] else 200, **context)
@@ -156,7 +158,7 @@ def teams(request: Request, G: GraphDep) -> HTMLResponse:
         request,
         "teams.html",
         teams=[actor_summary(G, t) for t in team_ids],
-        comparison=teams_compared(G),
+        comparison=compare_teams(G),
     )
 
 
@@ -175,7 +177,7 @@ def team(request: Request, team_id: str, G: GraphDep) -> HTMLResponse:
 def gaps(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLResponse:
     """Where help is missing or only a pilot."""
     try:
-        result = gaps_of(G, gemeente or None)
+        result = gap_report(G, gemeente=gemeente or None, only_gaps=True)
     except ZorgnetError as exc:
         return _failed(request, exc)
     return _page(request, "gaps.html", gaps=result, gemeente=gemeente or "")

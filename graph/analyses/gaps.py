@@ -32,10 +32,12 @@ __all__ = [
     "DeadEnds",
     "FrameworkCell",
     "FrameworkCoverage",
+    "GapReport",
     "ReferrerReach",
     "coverage",
     "dead_ends",
     "framework_coverage",
+    "gap_report",
     "referrer_reach",
 ]
 
@@ -133,6 +135,21 @@ class FrameworkCoverage:
     def undescribed(self) -> tuple[FrameworkCell, ...]:
         """The cells for which the seeds name no actor or arrangement."""
         return tuple(c for c in self.cells if c.state == "niet-beschreven")
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """The gaps of a gemeente or the region: the coverage matrix, the dead ends, the
+    indicated help no legal referrer reaches (for one gemeente), and the VNG framework.
+
+    In JSON the parts keep the Dutch names the API first gave them (``dekking``,
+    ``doodlopend``, ``buiten_bereik_verwijzers``, ``vng_kaders``).
+    """
+
+    coverage: Coverage = field(metadata={"json": "dekking"})
+    dead_ends: DeadEnds = field(metadata={"json": "doodlopend"})
+    referrer_reach: ReferrerReach | None = field(metadata={"json": "buiten_bereik_verwijzers"})
+    framework: FrameworkCoverage = field(metadata={"json": "vng_kaders"})
 
 
 def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
@@ -505,3 +522,52 @@ def _reach(G: nx.MultiDiGraph, gemeente: str, domain: str | None) -> ReferrerRea
             unreached[kind] = indicated
     sources = {s for actors in unreached.values() for a in actors for s in G.nodes[a]["sources"]}
     return ReferrerReach(gemeente, referrers, unreached, tuple(sorted(sources)))
+
+
+def gap_report(
+    G: nx.MultiDiGraph,
+    *,
+    gemeente: str | None = None,
+    help_kind: str | None = None,
+    only_gaps: bool = False,
+) -> GapReport:
+    """Where is help missing, who is unreachable, what can no legal referrer reach?
+
+    The gap analyses together, as ``zorgnet gaps`` and ``/api/analyses/gaps`` give
+    them: :func:`coverage`, :func:`dead_ends`, :func:`referrer_reach` (for a gemeente
+    only) and :func:`framework_coverage`.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        An area id; default every gemeente.
+    help_kind : str, optional
+        Only this kind of help in the coverage matrix.
+    only_gaps : bool
+        Only the coverage cells where the help is not present (:meth:`Coverage.gaps`).
+
+    Returns
+    -------
+    GapReport
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> report = gap_report(example_projection(), gemeente="huizen", only_gaps=True)
+    >>> sorted({c.state for c in report.coverage.cells})
+    ['onbekend', 'tekort']
+    >>> report.referrer_reach.unreached
+    {}
+    """
+    gemeenten = [gemeente] if gemeente else None
+    found = coverage(G, gemeenten=gemeenten, help_kinds=[help_kind] if help_kind else None)
+    if only_gaps:
+        found = Coverage(found.gaps(), found.sources)
+    return GapReport(
+        found,
+        dead_ends(G),
+        referrer_reach(G, gemeente) if gemeente else None,
+        framework_coverage(G, gemeenten=gemeenten),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
@@ -51,10 +51,18 @@ class GemeenteTeams:
 @dataclass(frozen=True)
 class TeamComparison:
     """Partner types per gemeente (kern and verbonden) and their Jaccard similarity,
-    and per gemeente what the seeds say about its local team."""
+    and per gemeente what the seeds say about its local team.
+
+    ``similarity`` is keyed by a pair of areas; in JSON, where a key is text, it is a
+    list of ``{"a": …, "b": …, "similarity": …}``. (A dict of plain tuples, not a tuple
+    of objects: the country has a million pairs, and plain tuples of text cost the
+    garbage collector nothing.)
+    """
 
     partner_types: dict[str, tuple[str, ...]]
-    similarity: dict[tuple[str, str], float]
+    similarity: dict[tuple[str, str], float] = field(
+        metadata={"json_items": ("a", "b", "similarity")}
+    )
     sources: tuple[str, ...]
     gemeenten: tuple[GemeenteTeams, ...] = ()
 
