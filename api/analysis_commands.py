@@ -9,8 +9,7 @@ starts fast.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from zorgnet.graph.analyses.overlaps import Overlaps
     from zorgnet.graph.analyses.routes import RouteResult
     from zorgnet.graph.analyses.snapshots import Change, Diff
+    from zorgnet.graph.contract import TripleStore
 
 __all__ = ["brokers", "diff", "gaps", "mandates", "overlaps", "register", "route", "team"]
 
@@ -53,14 +53,14 @@ LadderOption = Annotated[bool, typer.Option("--escalatie", help="Toon de escalat
 
 
 def _run(
-    store: Path | None, analysis: "Callable[[nx.MultiDiGraph], T]"
+    store: str | None, analysis: "Callable[[nx.MultiDiGraph], T]"
 ) -> "tuple[nx.MultiDiGraph, T]":
     """The projection of the store, and *analysis* of it."""
     # zorgnet.core.projection, from its own module: zorgnet.core would also load editing
     # and the SPARQL engine (75 ms), which no analysis needs.
     from zorgnet.graph.projection_cache import projection_for as projection
 
-    def read(opened: Any) -> "tuple[nx.MultiDiGraph, T]":
+    def read(opened: "TripleStore") -> "tuple[nx.MultiDiGraph, T]":
         G = projection(opened)
         return G, analysis(G)
 
