@@ -207,7 +207,7 @@ def export(
     Voorbeelden: zorgnet export --format jsonld -o sociale-kaart.jsonld;
     zorgnet export --format gexf --gemeente hilversum -o hilversum.gexf
     """
-    from zorgnet.graph.export import EXPORT_FORMATS, export_bytes
+    from zorgnet.formats import EXPORT_FORMATS, export_bytes
 
     if fmt not in EXPORT_FORMATS:
         say(f"onbekend formaat {fmt!r}; kies uit: {', '.join(EXPORT_FORMATS)}")

@@ -2,40 +2,18 @@
 
 Exports are in ``zorgnet export`` (api/cli.py); this module reads other formats in,
 with the same all-or-nothing rule as ``zorgnet load --add``, and the same ``--vervang``
-for records whose id is already stored. The readers (rdflib, openpyxl) are imported when
-a command runs, so that ``zorgnet --help`` starts fast.
+for records whose id is already stored. The readers are those of :mod:`zorgnet.formats`,
+imported when a command runs, so that ``zorgnet --help`` starts fast.
 """
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from zorgnet.api.cli_common import StoreOption, commit, console, fail, open_cli_store, say
 
-if TYPE_CHECKING:
-    from rdflib import Graph
-
-    from zorgnet.loaders.dataset import Dataset
-
-__all__ = ["IMPORT_FORMATS", "read_import", "register"]
-
-IMPORT_FORMATS = ("hsds", "xlsx", "jsonld")
-
-
-def read_import(path: Path, fmt: str, base: "Graph | None") -> "Dataset":
-    """Read *path* in *fmt* (``hsds``, ``xlsx`` or ``jsonld``) on top of *base*."""
-    if fmt == "hsds":
-        from zorgnet.loaders.hsds import read_hsds
-
-        return read_hsds(path, base=base)
-    if fmt == "xlsx":
-        from zorgnet.loaders.xlsx import read_xlsx
-
-        return read_xlsx(path, base=base)
-    from zorgnet.loaders.dataset import read_dataset
-
-    return read_dataset(path, base=base)
+__all__ = ["register"]
 
 
 def _import(
@@ -63,6 +41,7 @@ def _import(
     waarschuwing gemeld.
     Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx --vervang
     """
+    from zorgnet.formats import IMPORT_FORMATS, read_import
     from zorgnet.ontology.exceptions import ZorgnetError
 
     if fmt not in IMPORT_FORMATS:
@@ -96,7 +75,7 @@ def _template(
     Voorbeeld: zorgnet template -o sociale-kaart.xlsx
     """
     from zorgnet.api.settings import get_settings
-    from zorgnet.graph.exports.xlsx import workbook_bytes
+    from zorgnet.formats.xlsx import workbook_bytes
     from zorgnet.loaders.dataset import read_dataset
     from zorgnet.ontology.exceptions import ZorgnetError
 

@@ -10,6 +10,7 @@ PACKAGES = [
     "zorgnet.ontology",
     "zorgnet.loaders",
     "zorgnet.graph",
+    "zorgnet.formats",
     "zorgnet.core",
     "zorgnet.data",
     "zorgnet.viz",

@@ -18,9 +18,9 @@ from zorgnet.api.models import (
     Page,
     RelationOut,
 )
+from zorgnet.formats.rdf import serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
-from zorgnet.graph.export import serialize
 from zorgnet.ontology.namespace import ZN
 
 __all__ = ["actor_detail", "actor_summary", "filter_actors", "router"]

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 
 from zorgnet.api.deps import StoreDep
 from zorgnet.api.models import Error
-from zorgnet.graph.export import MEDIA_TYPES, SUFFIXES, export_bytes
+from zorgnet.formats import MEDIA_TYPES, SUFFIXES, export_bytes
 
 __all__ = ["router"]
 

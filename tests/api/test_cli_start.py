@@ -44,7 +44,7 @@ NOT_FOR_A_ROUTE = (
     "jinja2",
     "zorgnet.loaders",
     "zorgnet.viz",
-    "zorgnet.graph.exports",
+    "zorgnet.formats",
 )
 
 

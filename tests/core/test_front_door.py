@@ -1,7 +1,6 @@
 """The front door: what the CLI and the web app do, a Python user does with
-``zorgnet.core`` in a few lines, and the packages import one way."""
+``zorgnet.core`` in a few lines (that the packages import one way is tests/test_layers.py)."""
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -39,27 +38,3 @@ def test_bad_data_is_refused_by_the_front_door_and_nothing_changes(tmp_path: Pat
             core.load(store, broken, add=True)
         assert len(store) == before
     assert not refused.value.report.ok
-
-
-def _imports(package: Path) -> set[str]:
-    found = set()
-    for path in package.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                found.add(node.module)
-            elif isinstance(node, ast.Import):
-                found.update(alias.name for alias in node.names)
-    return {name for name in found if name.startswith("zorgnet.")}
-
-
-@pytest.mark.parametrize("package", ["ontology", "loaders", "graph", "core", "viz"])
-def test_only_the_api_imports_the_api(package: str) -> None:
-    assert not {m for m in _imports(ROOT / package) if m.startswith("zorgnet.api")}
-
-
-def test_the_ontology_imports_nothing_of_ours() -> None:
-    assert {m for m in _imports(ROOT / "ontology") if not m.startswith("zorgnet.ontology")} == set()
-
-
-def test_the_core_is_below_the_shells() -> None:
-    assert not {m for m in _imports(ROOT / "core") if m.startswith(("zorgnet.api", "zorgnet.viz"))}

@@ -227,7 +227,7 @@ def test_importing_the_stored_data_again_is_refused_and_with_vervang_changes_not
 
 
 def test_an_hsds_import_twice_is_refused_the_second_time(tmp_path: Path) -> None:
-    from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
+    from zorgnet.formats.hsds import hsds_schema_dir
 
     examples = hsds_schema_dir().parent / "examples" / "csv"
     store = str(tmp_path / "store")

@@ -18,11 +18,11 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
+from zorgnet.formats.hsds import read_hsds
+from zorgnet.formats.xlsx import read_xlsx
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, read_dataset
-from zorgnet.loaders.hsds import read_hsds
 from zorgnet.loaders.report import Problem
-from zorgnet.loaders.xlsx import read_xlsx
 
 HERE = Path(__file__).parent
 BAD = HERE / "bad-input"

@@ -11,14 +11,12 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
-from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
-from zorgnet.graph.exports.xlsx import SOURCES_SHEET, workbook_bytes
+from zorgnet.formats.hsds import hsds_schema_dir, read_hsds
+from zorgnet.formats.xlsx import SOURCES_SHEET, read_xlsx, workbook_bytes
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, read_dataset
-from zorgnet.loaders.hsds import read_hsds
 from zorgnet.loaders.report import Problem
 from zorgnet.loaders.text import bad_character
-from zorgnet.loaders.xlsx import read_xlsx
 
 HERE = Path(__file__).parent
 ACTOR = "https://w3id.org/zorgnet/id/actor/a"

@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from test_bad_input_corpus import english_fragments
 
-from zorgnet.graph.exports.hsds_schema import hsds_validator
+from zorgnet.formats.hsds import hsds_validator
 from zorgnet.loaders.messages import (
     json_message,
     jsonschema_field,

@@ -108,12 +108,12 @@ PERSON_NAMES = (
 
 @pytest.mark.slow
 def test_no_named_person_occurs_in_the_data_the_vocabularies_or_the_exports(shipped) -> None:
-    from zorgnet.graph.export import FORMATS, serialize
+    from zorgnet.formats.rdf import RDF_FORMATS, serialize
     from zorgnet.ontology.files import vocabulary_graph
 
     texts = {p.name: p.read_text(encoding="utf-8") for p in SHIPPED_DATASET.iterdir()}
     texts["vocabularies"] = vocabulary_graph().serialize(format="turtle")
-    for fmt in FORMATS:
+    for fmt in RDF_FORMATS:
         texts[f"export {fmt}"] = serialize(shipped.graph, fmt)
     for where, text in texts.items():
         lowered = text.lower()

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from zorgnet.api.settings import SHIPPED_DATASET
-from zorgnet.graph.exports.xlsx import columns, workbook_bytes
+from zorgnet.formats.xlsx import columns, workbook_bytes
 from zorgnet.loaders.dataset import read_dataset
 
 HERE = Path(__file__).parent

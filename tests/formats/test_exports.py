@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.formats import EXPORT_FORMATS, export_bytes
+from zorgnet.formats.fhir import fhir_bundle
+from zorgnet.formats.hsds import hsds_schema_dir
+from zorgnet.formats.network import network, network_text
 from zorgnet.graph.areas import area_scope
-from zorgnet.graph.export import EXPORT_FORMATS, export_bytes
-from zorgnet.graph.exports.fhir import fhir_bundle
-from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
-from zorgnet.graph.exports.network import network, network_text
 from zorgnet.graph.projection import project
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset

@@ -6,11 +6,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from zorgnet.graph.exports.hsds import hsds_documents
-from zorgnet.graph.exports.hsds_schema import hsds_schema_dir
+from zorgnet.formats.hsds import hsds_documents, hsds_schema_dir, read_hsds
 from zorgnet.graph.rdf_records import graph_records
 from zorgnet.loaders.dataset import Dataset
-from zorgnet.loaders.hsds import read_hsds
 
 EXAMPLES = hsds_schema_dir().parent / "examples"
 # The HSDS fields zorgnet maps; a round trip must keep each of them.
@@ -115,7 +113,7 @@ def test_fields_without_a_place_in_the_ontology_are_reported_not_dropped(
 def test_the_hsds_export_of_the_shipped_data_validates_against_the_schemas(
     shipped: Dataset,
 ) -> None:
-    from zorgnet.graph.exports.hsds_schema import schema_errors
+    from zorgnet.formats.hsds import schema_errors
 
     documents = hsds_documents(shipped.graph)
     actors = len(graph_records(shipped.graph)["actors"])

@@ -2,7 +2,7 @@
 
 An actor that is not part of another actor becomes an HSDS ``organization``; an actor
 that is ``partOf`` such an actor becomes a ``service`` of it (the inverse of
-:mod:`zorgnet.loaders.hsds`); deeper actors become organizations with a
+:mod:`zorgnet.formats.hsds.reader`); deeper actors become organizations with a
 ``parent_organization_id``. The zorgnet fields HSDS has no place for (type, scale,
 domain, level, access, offers, area, partOf, status and the zorgnet id) travel as
 ``attributes`` with taxonomy terms of a ``zorgnet:<field>`` taxonomy, so an HSDS round
@@ -17,9 +17,8 @@ from typing import Any
 
 from rdflib import Graph
 
-from zorgnet.graph.exports.hsds_schema import schema_errors
+from zorgnet.formats.hsds.schema import ZORGNET_TAXONOMY, schema_errors
 from zorgnet.graph.rdf_records import graph_records
-from zorgnet.loaders.hsds import ZORGNET_TAXONOMY
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ID
 

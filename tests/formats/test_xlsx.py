@@ -7,9 +7,8 @@ import pytest
 from openpyxl import load_workbook
 from rdflib.compare import isomorphic
 
-from zorgnet.graph.exports.xlsx import EXPLANATION_SHEET, SHEETS, workbook_bytes
+from zorgnet.formats.xlsx import EXPLANATION_SHEET, SHEETS, read_xlsx, workbook_bytes
 from zorgnet.loaders.dataset import Dataset
-from zorgnet.loaders.xlsx import read_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ The mapping, chosen so that nothing is invented and every HSDS field is accounte
   name is the label or id of an area zorgnet already knows; otherwise they are reported;
 - HSDS ``status`` becomes ``status`` (active → bestaand, inactive/defunct → beeindigd);
 - **attributes** whose taxonomy term comes from a ``zorgnet:<field>`` taxonomy (as the
-  HSDS export writes them) give back the zorgnet fields HSDS has no place for: type,
-  scale, domain, level, access, offers, area, partOf and the zorgnet id;
+  HSDS export, :mod:`zorgnet.formats.hsds.writer`, writes them) give back the zorgnet
+  fields HSDS has no place for: type, scale, domain, level, access, offers, area, partOf
+  and the zorgnet id;
 - an actor needs a ``type`` and a ``scale``; HSDS has neither, so data without these
   attributes gets ``zorgaanbieder`` and ``lokaal``, and each such default is reported;
 - **eligibility** (ages, description), **contacts**, phones, locations' addresses and
@@ -37,7 +38,7 @@ from typing import Any
 from jsonschema import FormatChecker
 from rdflib import RDF, Graph, URIRef
 
-from zorgnet.graph.exports.hsds_schema import hsds_schema_dir, hsds_validator
+from zorgnet.formats.hsds.schema import ZORGNET_TAXONOMY, hsds_schema_dir, hsds_validator
 from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.messages import (
     JSON_TYPES,
@@ -53,17 +54,10 @@ from zorgnet.ontology.models import SLUG_PATTERN
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.vocabulary import label_of
 
-__all__ = [
-    "DEFAULT_SCALE",
-    "DEFAULT_TYPE",
-    "STATUS_FROM_HSDS",
-    "ZORGNET_TAXONOMY",
-    "read_hsds",
-]
+__all__ = ["DEFAULT_SCALE", "DEFAULT_TYPE", "STATUS_FROM_HSDS", "read_hsds"]
 
 DEFAULT_TYPE = "zorgaanbieder"
 DEFAULT_SCALE = "lokaal"
-ZORGNET_TAXONOMY = "zorgnet:"
 STATUS_FROM_HSDS = {"active": "bestaand", "inactive": "beeindigd", "defunct": "beeindigd"}
 # Attribute fields the export writes that may hold several values.
 _MULTI = {"altLabel", "domain", "level", "access", "offers", "area", "partOf"}

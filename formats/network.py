@@ -27,9 +27,7 @@ from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.vocabulary import MEMBERSHIP_KIND, value_label
 from zorgnet.viz.styles import actor_colour, edge_style
 
-__all__ = ["NETWORK_FORMATS", "network", "network_text"]
-
-NETWORK_FORMATS = ("graphml", "gexf")
+__all__ = ["network", "network_text"]
 _NODE_KEYS = (
     "iri",
     "label",

@@ -1,4 +1,5 @@
-"""The Open Referral HSDS 3.0 JSON schemas as one offline ``referencing`` registry.
+"""The Open Referral HSDS 3.0 JSON schemas as one offline ``referencing`` registry, and
+the taxonomy under which zorgnet's own fields travel in HSDS.
 
 The schemas refer to each other by file name (``"$ref": "location.json"``) and carry no
 ``$schema`` line; upstream validates them as JSON Schema draft 2020-12, and so do we.
@@ -16,9 +17,12 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["HSDS_VERSION", "hsds_schema_dir", "hsds_validator", "schema_errors"]
+__all__ = ["HSDS_VERSION", "ZORGNET_TAXONOMY", "hsds_schema_dir", "hsds_validator", "schema_errors"]
 
 HSDS_VERSION = "3.0"
+# The zorgnet fields HSDS has no place for are attributes whose taxonomy term comes from
+# the taxonomy ``zorgnet:<field>``: the writer adds them, the reader takes them back.
+ZORGNET_TAXONOMY = "zorgnet:"
 
 
 def hsds_schema_dir() -> Path:

@@ -7,9 +7,8 @@ import pytest
 from openpyxl import load_workbook
 from rdflib import SKOS, Graph, Literal, URIRef
 
-from zorgnet.graph.exports.xlsx import workbook_bytes
+from zorgnet.formats.xlsx import read_xlsx, workbook_bytes
 from zorgnet.loaders.dataset import Dataset
-from zorgnet.loaders.xlsx import read_xlsx
 from zorgnet.ontology.namespace import ID, ZN
 
 LABELS = ['=HYPERLINK("http://x","klik")', "+1", "-2", "@SUM(A1)"]

@@ -1,0 +1,139 @@
+"""The exchange formats, one module per format with its reader and its writer.
+
+- :mod:`~zorgnet.formats.rdf`: Turtle and JSON-LD (read by the loaders, as part of a
+  dataset folder);
+- :mod:`~zorgnet.formats.hsds`: Open Referral HSDS 3.0, JSON or the CSV data package;
+- :mod:`~zorgnet.formats.xlsx`: the Excel workbook (``zorgnet template``);
+- :mod:`~zorgnet.formats.fhir`: a FHIR R4 directory bundle (written only);
+- :mod:`~zorgnet.formats.network`: GraphML and GEXF for Gephi and Cytoscape (written only).
+
+:func:`export_bytes` and :func:`read_import` are the one way in and out that the CLI
+(``zorgnet export``, ``zorgnet import``) and the web app use. The format modules are
+imported when a file is written or read, so that importing this package costs nothing.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from zorgnet.loaders.dataset import Dataset
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FORMATS",
+    "MEDIA_TYPES",
+    "SUFFIXES",
+    "export_bytes",
+    "read_import",
+]
+
+EXPORT_FORMATS = ("turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf")
+IMPORT_FORMATS = ("hsds", "xlsx", "jsonld")
+MEDIA_TYPES = {
+    "turtle": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "hsds": "application/json",
+    "fhir": "application/fhir+json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "graphml": "application/graphml+xml",
+    "gexf": "application/gexf+xml",
+}
+SUFFIXES = {
+    "turtle": ".ttl",
+    "jsonld": ".jsonld",
+    "hsds": ".hsds.json",
+    "fhir": ".fhir.json",
+    "xlsx": ".xlsx",
+    "graphml": ".graphml",
+    "gexf": ".gexf",
+}
+_NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def export_bytes(
+    graph: "Graph", fmt: str, *, gemeente: str | None = None, team: str | None = None
+) -> bytes:
+    """*graph* in any of :data:`EXPORT_FORMATS`, as the bytes of a file.
+
+    Parameters
+    ----------
+    graph : Graph
+        The store's data.
+    fmt : str
+        One of :data:`EXPORT_FORMATS`.
+    gemeente, team : str, optional
+        For ``graphml`` and ``gexf``: only the network of this area or team.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format, or a subgraph asked of a format that is not a network.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_graph
+    >>> export_bytes(example_graph(), "turtle").startswith(b"@prefix")
+    True
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    if (gemeente or team) and fmt not in _NETWORK_FORMATS:
+        raise ValueError("a gemeente or team subgraph exists only for graphml and gexf")
+    if fmt in ("turtle", "jsonld"):
+        from zorgnet.formats.rdf import serialize
+
+        return serialize(graph, fmt).encode("utf-8")
+    if fmt == "hsds":
+        from zorgnet.formats.hsds import hsds_json
+
+        return hsds_json(graph).encode("utf-8")
+    if fmt == "fhir":
+        from zorgnet.formats.fhir import fhir_json
+
+        return fhir_json(graph).encode("utf-8")
+    if fmt == "xlsx":
+        from zorgnet.formats.xlsx import workbook_bytes
+
+        return workbook_bytes(graph)
+    from zorgnet.formats.network import network, network_text
+
+    return network_text(network(graph, gemeente=gemeente, team=team), fmt).encode("utf-8")
+
+
+def read_import(path: Path, fmt: str, base: "Graph | None" = None) -> "Dataset":
+    """Read and check *path* in *fmt* (one of :data:`IMPORT_FORMATS`) on top of *base*.
+
+    Parameters
+    ----------
+    path : Path
+        The file (or, for HSDS, the folder of the CSV data package).
+    fmt : str
+        ``hsds``, ``xlsx`` or ``jsonld``.
+    base : Graph, optional
+        The data already stored, which the records may refer to.
+
+    Returns
+    -------
+    Dataset
+        The records' graph and a report; use the graph only when ``report.ok``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format.
+    """
+    if fmt == "hsds":
+        from zorgnet.formats.hsds import read_hsds
+
+        return read_hsds(path, base=base)
+    if fmt == "xlsx":
+        from zorgnet.formats.xlsx import read_xlsx
+
+        return read_xlsx(path, base=base)
+    if fmt == "jsonld":
+        from zorgnet.loaders.dataset import read_dataset
+
+        return read_dataset(path, base=base)
+    raise ValueError(f"unknown import format {fmt!r}")

@@ -1,0 +1,32 @@
+"""Open Referral HSDS 3.0: zorgnet's actors as organizations and services, and back.
+
+:func:`hsds_documents` and :func:`hsds_json` write the actors as HSDS organizations with
+their services (:mod:`~zorgnet.formats.hsds.writer`); :func:`read_hsds` reads HSDS JSON or
+the CSV data package as zorgnet records, checked like a data file
+(:mod:`~zorgnet.formats.hsds.reader`). Both check against the HSDS JSON schemas
+(:mod:`~zorgnet.formats.hsds.schema`), read offline.
+"""
+
+from zorgnet.formats.hsds.reader import DEFAULT_SCALE, DEFAULT_TYPE, STATUS_FROM_HSDS, read_hsds
+from zorgnet.formats.hsds.schema import (
+    HSDS_VERSION,
+    ZORGNET_TAXONOMY,
+    hsds_schema_dir,
+    hsds_validator,
+    schema_errors,
+)
+from zorgnet.formats.hsds.writer import hsds_documents, hsds_json
+
+__all__ = [
+    "DEFAULT_SCALE",
+    "DEFAULT_TYPE",
+    "HSDS_VERSION",
+    "STATUS_FROM_HSDS",
+    "ZORGNET_TAXONOMY",
+    "hsds_documents",
+    "hsds_json",
+    "hsds_schema_dir",
+    "hsds_validator",
+    "read_hsds",
+    "schema_errors",
+]

@@ -1,1 +1,0 @@
-"""Exports of the store's data: HSDS, FHIR, xlsx, GraphML and GEXF."""
