@@ -13,6 +13,7 @@ from zorgnet.formats.hsds.schema import (
     ZORGNET_TAXONOMY,
     hsds_schema_dir,
     hsds_validator,
+    schema_document,
     schema_errors,
 )
 from zorgnet.formats.hsds.writer import hsds_documents, hsds_json
@@ -28,5 +29,6 @@ __all__ = [
     "hsds_schema_dir",
     "hsds_validator",
     "read_hsds",
+    "schema_document",
     "schema_errors",
 ]

@@ -38,7 +38,7 @@ from typing import Any
 from jsonschema import FormatChecker
 from rdflib import RDF, Graph, URIRef
 
-from zorgnet.formats.hsds.schema import ZORGNET_TAXONOMY, hsds_schema_dir, hsds_validator
+from zorgnet.formats.hsds.schema import ZORGNET_TAXONOMY, hsds_validator, schema_document
 from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.messages import (
     JSON_TYPES,
@@ -337,8 +337,8 @@ def _schema_errors(entity: str, data: dict[str, Any]) -> list[Any]:
 
 @cache
 def _property_types(entity: str) -> dict[str, str | None]:
-    schema = json.loads((hsds_schema_dir() / f"{entity}.json").read_text(encoding="utf-8"))
-    return {name: spec.get("type") for name, spec in schema["properties"].items()}
+    properties = schema_document(entity)["properties"]
+    return {name: spec.get("type") for name, spec in properties.items()}
 
 
 def _typed(entity: str, row: dict[str, str], reading: _Reading, at: Position) -> dict[str, Any]:

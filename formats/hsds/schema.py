@@ -17,7 +17,16 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-__all__ = ["HSDS_VERSION", "ZORGNET_TAXONOMY", "hsds_schema_dir", "hsds_validator", "schema_errors"]
+from zorgnet.ontology.exceptions import SettingsError
+
+__all__ = [
+    "HSDS_VERSION",
+    "ZORGNET_TAXONOMY",
+    "hsds_schema_dir",
+    "hsds_validator",
+    "schema_document",
+    "schema_errors",
+]
 
 HSDS_VERSION = "3.0"
 # The zorgnet fields HSDS has no place for are attributes whose taxonomy term comes from
@@ -35,13 +44,22 @@ def hsds_schema_dir() -> Path:
 
 @cache
 def _registry(folder: Path) -> Registry:
+    files = sorted(p for p in folder.glob("*.json") if p.name != "openapi.json")
+    if not files:
+        raise SettingsError(
+            f"De schema's van HSDS 3.0 staan niet in {folder}. Zet ZORGNET_HSDS_SCHEMAS op "
+            "de map met de schema's (de map schema van Open Referral HSDS 3.0)."
+        )
     resources = []
-    for path in sorted(folder.glob("*.json")):
-        if path.name == "openapi.json":
-            continue
+    for path in files:
         contents = json.loads(path.read_text(encoding="utf-8"))
         resources.append((path.name, Resource.from_contents(contents, DRAFT202012)))
     return Registry().with_resources(resources)
+
+
+def schema_document(entity: str) -> dict[str, Any]:
+    """The JSON schema of one HSDS entity (``organization``, ``service``, ...)."""
+    return _registry(hsds_schema_dir()).contents(f"{entity}.json")
 
 
 def hsds_validator(entity: str) -> Draft202012Validator:

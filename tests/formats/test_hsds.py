@@ -6,9 +6,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from zorgnet.formats import export_bytes
 from zorgnet.formats.hsds import hsds_documents, hsds_schema_dir, read_hsds
+from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.rdf_records import graph_records
 from zorgnet.loaders.dataset import Dataset
+from zorgnet.ontology.exceptions import SettingsError
 
 EXAMPLES = hsds_schema_dir().parent / "examples"
 # The HSDS fields zorgnet maps; a round trip must keep each of them.
@@ -208,3 +211,18 @@ def test_an_unknown_area_in_a_zorgnet_attribute_is_refused_as_a_reference(
     error = dataset.report.errors[0]
     assert (error.record, error.field, error.rule) == (organization["id"], "area", "verwijzing")
     assert "hilversum" in error.hint
+
+
+@pytest.mark.parametrize("name", ["organization_full.json", "csv"])
+def test_without_the_schemas_export_and_import_say_where_to_find_them(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As in a wheel installed outside the checkout: the third-party schemas are not beside it.
+    empty = tmp_path / "geen-schemas"
+    empty.mkdir()
+    monkeypatch.setenv("ZORGNET_HSDS_SCHEMAS", str(empty))
+    with pytest.raises(SettingsError, match="ZORGNET_HSDS_SCHEMAS") as export:
+        export_bytes(example_graph(), "hsds")
+    with pytest.raises(SettingsError, match="ZORGNET_HSDS_SCHEMAS") as reading:
+        read_hsds(EXAMPLES / name)
+    assert str(empty) in str(export.value) and str(empty) in str(reading.value)
