@@ -332,19 +332,23 @@ class _Cut:
         self._header = header
         self._kept: list[bytes] = []
         self._size = 0
-        self._tail = b""
+        # The line being written, in the pieces it came in (joined once it is whole).
+        self._open: list[bytes] = []
+        self._open_size = 0
 
     def write(self, chunk: bytes) -> int:
         if self.cut:
             return len(chunk)
-        data = self._tail + chunk
-        end = data.rfind(b"\n") + 1
-        self._tail = data[end:]
+        end = chunk.rfind(b"\n") + 1
         if end:
-            self._keep(data[:end])
-        if self._tail and not self._header and not self.cut:
-            # The line being written: stop now if it cannot fit, however long it gets.
-            self._check(len(self._tail))
+            self._keep(b"".join([*self._open, chunk[:end]]))
+            self._open, self._open_size = [], 0
+        if end < len(chunk):
+            self._open.append(chunk[end:])
+            self._open_size += len(chunk) - end
+        if self._open_size and not self._header and not self.cut:
+            # Stop as soon as the line being written cannot fit, however long it gets.
+            self._check(self._open_size)
         if self.cut:
             raise _Full
         return len(chunk)
@@ -354,9 +358,9 @@ class _Cut:
 
     def document(self) -> bytes:
         """The whole lines kept (a last line without a line end gets one)."""
-        if self._tail and not self.cut:
-            self._keep(self._tail + b"\n")
-            self._tail = b""
+        if self._open and not self.cut:
+            self._keep(b"".join([*self._open, b"\n"]))
+            self._open, self._open_size = [], 0
         return b"".join(self._kept)
 
     def _check(self, size: int) -> None:

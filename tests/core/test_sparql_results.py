@@ -169,6 +169,14 @@ def test_the_cut_stops_the_query() -> None:
     assert (by_bytes.cut_by, by_bytes.count) == ("bytes", by_bytes.document.count(b"\n") - 1)
 
 
+def test_a_value_longer_than_the_byte_limit_is_left_out_whole() -> None:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode(f"{ID}a"), ox.NamedNode(f"{ZN}note"), ox.Literal("x" * 50_000)))
+    outcome = _answer_on(store, "SELECT ?o WHERE { ?s ?p ?o }", size=10_000)
+    assert (outcome.cut_by, outcome.count, outcome.document) == ("bytes", 0, b"?o\n")
+    assert Result.parse(io.BytesIO(render(outcome, "json")), format="json").bindings == []
+
+
 def test_an_answer_of_no_variables_or_no_rows_parses(store: ox.Store) -> None:
     one = _answer_on(store, "SELECT * WHERE {}")
     parsed = Result.parse(io.BytesIO(render(one, "json")), format="json")
