@@ -132,50 +132,65 @@ def offering(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[str, ...]]
     return memo(G, ("index", "offering", area), compute)
 
 
-# After this many areas, help_relations reads every relation once instead of each area's.
-_AREAS_BEFORE_ONE_PASS = 8
+_HelpEdge = tuple[str, str, dict]
 
 
-def help_relations(
-    G: nx.MultiDiGraph, area: str | None
-) -> dict[str, tuple[tuple[str, str, dict], ...]]:
+class _HelpRelationReader:
+    """Reads, per area, the relations that name a kind of help, the cheapest way.
+
+    One area (a route question on a fresh projection) is read best from the
+    predecessors of its actors; many (a coverage of the country) from one pass over
+    every relation, by the actor each leads to. The reader reads per area for the first
+    :attr:`AREAS_BEFORE_ONE_PASS` areas, then makes the one pass and keeps it.
+    """
+
+    AREAS_BEFORE_ONE_PASS = 8
+
+    def __init__(self) -> None:
+        self._areas_read = 0
+        self._by_target: dict[str, list[_HelpEdge]] | None = None
+
+    def read(self, G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[_HelpEdge, ...]]:
+        """Help kind → the relations stated for it that lead to an active actor in *area*."""
+        self._areas_read += 1
+        if self._areas_read > self.AREAS_BEFORE_ONE_PASS:
+            edges = self._from_one_pass(G, area)
+        else:
+            edges = self._from_predecessors(G, area)
+        found: dict[str, list[_HelpEdge]] = defaultdict(list)
+        for edge in edges:
+            for kind in edge[2]["help_kinds"]:
+                found[kind].append(edge)
+        return {k: tuple(edges) for k, edges in found.items()}
+
+    def _from_predecessors(self, G: nx.MultiDiGraph, area: str | None) -> list[_HelpEdge]:
+        pred = G.pred
+        return [
+            (u, v, data)
+            for v in scope_actors(G, area)
+            for u, keyed in pred[v].items()
+            for data in keyed.values()
+            if data["record"] == "relation" and data.get("help_kinds")
+        ]
+
+    def _from_one_pass(self, G: nx.MultiDiGraph, area: str | None) -> list[_HelpEdge]:
+        if self._by_target is None:
+            self._by_target = defaultdict(list)
+            for u, v, data in G.edges(data=True):
+                if data["record"] == "relation" and data.get("help_kinds"):
+                    self._by_target[v].append((u, v, data))
+        targets = self._by_target
+        return [edge for v in scope_actors(G, area) for edge in targets.get(v, ())]
+
+
+def help_relations(G: nx.MultiDiGraph, area: str | None) -> dict[str, tuple[_HelpEdge, ...]]:
     """Help kind → the relations stated for it that lead to an active actor in *area*.
 
     As ``(from, to, edge data)``; whether the relation itself holds there is left to
     the caller (it depends on the domain and level asked for too).
     """
-
-    def by_target() -> dict[str, list[tuple[str, str, dict]]]:
-        found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
-        for u, v, data in G.edges(data=True):
-            if data["record"] == "relation" and data.get("help_kinds"):
-                found[v].append((u, v, data))
-        return found
-
-    def compute() -> dict[str, tuple[tuple[str, str, dict], ...]]:
-        # One area (a route question on a fresh projection) is served best by the preds
-        # of its actors; many (a coverage of the country) by one pass over every
-        # relation, made once the first few areas have been asked.
-        asked = memo(G, ("index", "help_relations_asked"), lambda: [0])
-        asked[0] += 1
-        found: dict[str, list[tuple[str, str, dict]]] = defaultdict(list)
-        if asked[0] > _AREAS_BEFORE_ONE_PASS:
-            targets = memo(G, ("index", "help_relations_by_target"), by_target)
-            for v in scope_actors(G, area):
-                for edge in targets.get(v, ()):
-                    for kind in edge[2]["help_kinds"]:
-                        found[kind].append(edge)
-        else:
-            pred = G.pred
-            for v in scope_actors(G, area):
-                for u, keyed in pred[v].items():
-                    for data in keyed.values():
-                        if data["record"] == "relation":
-                            for kind in data.get("help_kinds") or ():
-                                found[kind].append((u, v, data))
-        return {k: tuple(edges) for k, edges in found.items()}
-
-    return memo(G, ("index", "help_relations", area), compute)
+    reader = memo(G, ("index", "help_relations_reader"), _HelpRelationReader)
+    return memo(G, ("index", "help_relations", area), lambda: reader.read(G, area))
 
 
 def mandates_by_holder(G: nx.MultiDiGraph) -> dict[str, tuple[Mandate, ...]]:
