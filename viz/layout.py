@@ -1,68 +1,222 @@
 """Stable positions: the same data draws the same map, and positions can be saved.
 
-Small maps are laid out by vis-network's physics in the browser from a fixed random seed
-(:data:`LAYOUT_SEED`), so the same data gives the same picture; networkx's layouts need
-numpy, which zorgnet does not otherwise use. Above :data:`PHYSICS_THRESHOLD` nodes the
-browser's physics would freeze the page, so the positions come from a fast grid-by-cluster
-layout in Python (a cluster per gemeente) and physics stays off. A team map is drawn in
-fixed rings.
+Every map is laid out here, in Python, and drawn without physics: the same data gives the
+same positions on every machine and in every browser, and a page of 20,000 actors opens
+without the browser relaxing springs first (networkx's layouts need numpy, which zorgnet
+does not otherwise use). Most maps are drawn in layers (:func:`layered_positions`): one
+horizontal band per layer of :mod:`zorgnet.viz.categories`, the voorveld on top, each band
+rows of cells wide enough for the widest label, so that no two labels overlap. A team map
+is drawn in rings (:func:`ring_positions`), a route map as a line of steps with the
+neighbours above and below it (:func:`route_positions`).
 
 Examples
 --------
->>> cluster_grid_positions({"a": "huizen", "b": "huizen", "c": "laren"})
-{'a': (0.0, 0.0), 'b': (90.0, 0.0), 'c': (360.0, 0.0)}
+>>> cells = [("a", [Cell("x", 20), Cell("y", 40, span=2)]), ("b", [Cell("z", 20)])]
+>>> positions, bands = layered_positions(cells)
+>>> positions
+{'x': (0.0, 0.0), 'y': (85.0, 80.0), 'z': (0.0, 252.0)}
+>>> [(band.layer, band.top) for band in bands]
+[('a', -22.0), ('b', 230.0)]
 >>> ring_positions("team", [["k"], [], ["x", "y"]])["k"]
 (181.6, 124.2)
+>>> label_height("Uitvoeringsorganisatie Sociaal Domein (USd) Hilversum")
+54.6
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
+import textwrap
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = [
-    "LAYOUT_SEED",
-    "PHYSICS_THRESHOLD",
+    "CELL_WIDTH",
+    "FONT_SIZE",
+    "LABEL_COLUMN",
+    "LABEL_WIDTH",
+    "LARGE_FONT_SIZE",
+    "LARGE_LABEL_WIDTH",
     "RING_GAP",
+    "Band",
+    "Cell",
     "Positions",
-    "cluster_grid_positions",
+    "label_height",
+    "layered_positions",
     "load_positions",
     "parse_positions",
     "ring_positions",
+    "route_positions",
     "save_positions",
 ]
 
-LAYOUT_SEED = 7
-PHYSICS_THRESHOLD = 1500
-_SPACING = 90.0
+# A label wraps at LABEL_WIDTH canvas units (vis-network's widthConstraint) at FONT_SIZE;
+# a prominent actor's label has LARGE_FONT_SIZE, readable when the whole map is in view,
+# and LARGE_LABEL_WIDTH, for which it takes two cells. A cell is a little wider than its
+# label, so labels in neighbouring cells never touch.
+FONT_SIZE = 14
+LABEL_WIDTH = 150
+LARGE_FONT_SIZE = 30
+LARGE_LABEL_WIDTH = 320
+CELL_WIDTH = 170.0
+# An average character of a sans-serif font is about 0.55 of the font size wide.
+_CHAR_WIDTH = 0.55
+_LINE_HEIGHT = 1.3
+# Room for the largest node and its gap to the label, and between rows.
+_NODE_ROOM = 44.0
+_ROW_GAP = 16.0
+# Between two bands; the bands' names stand in a column left of the first cell.
+_BAND_GAP = 50.0
+LABEL_COLUMN = 320.0
+# Wider than high, like a screen beside the legend.
+_ASPECT = 1.5
 RING_GAP = 220.0
 _FORMAT = "zorgnet-posities/1"
 
 Positions = dict[str, tuple[float, float]]
 
 
-def cluster_grid_positions(clusters: Mapping[str, str]) -> Positions:
-    """Each cluster a square grid of nodes, the clusters side by side in a square grid.
+@dataclass(frozen=True)
+class Band:
+    """Where one layer lies on the canvas: from *top* down to *bottom*."""
 
-    Linear in the number of nodes, so 20,000 actors take milliseconds.
+    layer: str
+    top: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A node to place: its label's height (:func:`label_height`) and its width in cells."""
+
+    node: str
+    height: float
+    span: int = 1
+
+
+def label_height(text: str, *, prominent: bool = False) -> float:
+    """How high *text* is on the map (canvas units) once wrapped to its label width."""
+    font, width = (LARGE_FONT_SIZE, LARGE_LABEL_WIDTH) if prominent else (FONT_SIZE, LABEL_WIDTH)
+    chars = max(4, int(width / (font * _CHAR_WIDTH)))
+    lines = max(1, len(textwrap.wrap(text, chars, break_long_words=True)))
+    return round(lines * font * _LINE_HEIGHT, 1)
+
+
+def _rows(cells: Sequence[Cell], columns: int) -> list[list[Cell]]:
+    """*cells* in rows of at most *columns* cells, in order."""
+    rows: list[list[Cell]] = [[]]
+    used = 0
+    for cell in cells:
+        if rows[-1] and used + cell.span > columns:
+            rows.append([])
+            used = 0
+        rows[-1].append(cell)
+        used += cell.span
+    return rows
+
+
+def _row_height(row: Sequence[Cell]) -> float:
+    return _NODE_ROOM + max(cell.height for cell in row) + _ROW_GAP
+
+
+def _columns(bands: Sequence[Sequence[Cell]]) -> int:
+    """The number of columns that makes the whole map closest to _ASPECT wide."""
+    widest = max(sum(c.span for c in cells) for cells in bands)
+    average_row = _NODE_ROOM + 2 * FONT_SIZE * _LINE_HEIGHT + _ROW_GAP
+
+    def misfit(columns: int) -> float:
+        rows = sum(math.ceil(sum(c.span for c in cells) / columns) for cells in bands)
+        height = rows * average_row + len(bands) * _BAND_GAP
+        return abs(math.log((columns * CELL_WIDTH + LABEL_COLUMN) / height / _ASPECT))
+
+    least = max(c.span for cells in bands for c in cells)
+    return min(range(least, max(widest, least) + 1), key=lambda c: (misfit(c), c))
+
+
+def layered_positions(
+    layers: Sequence[tuple[str, Sequence[Cell]]], *, top: float = 0.0
+) -> tuple[Positions, tuple[Band, ...]]:
+    """Each layer a band of rows from the left, the bands one below the other.
+
+    Parameters
+    ----------
+    layers : sequence of (layer, cells)
+        The layers from top to bottom, each with its nodes in reading order; empty
+        layers take no room.
+    top : float
+        Where the first row lies (to put one set of layers below another).
+
+    Returns
+    -------
+    positions : dict
+        Node → (x, y), the middle of its cells; the first cell of each row at x = 0.
+    bands : tuple of Band
+        The part of the canvas each non-empty layer takes; its name goes left of x = 0,
+        in a column LABEL_COLUMN wide.
+
+    Notes
+    -----
+    Linear in the number of nodes (the column count is chosen once), so 20,000 actors take
+    milliseconds. The same input gives the same positions.
     """
-    groups: dict[str, list[str]] = defaultdict(list)
-    for node, cluster in clusters.items():
-        groups[cluster].append(node)
-    sides = {c: math.ceil(math.sqrt(len(members))) for c, members in groups.items()}
-    cell = (max(sides.values(), default=1) + 2) * _SPACING
-    per_row = math.ceil(math.sqrt(len(groups))) or 1
+    filled = [(layer, list(cells)) for layer, cells in layers if cells]
+    if not filled:
+        return {}, ()
+    columns = _columns([cells for _, cells in filled])
     positions: Positions = {}
-    for index, cluster in enumerate(sorted(groups)):
-        ox, oy = (index % per_row) * cell, (index // per_row) * cell
-        side = sides[cluster]
-        for i, node in enumerate(sorted(groups[cluster])):
-            positions[node] = (ox + (i % side) * _SPACING, oy + (i // side) * _SPACING)
+    bands = []
+    y = top
+    for layer, cells in filled:
+        band_top = y - _NODE_ROOM / 2
+        for row in _rows(cells, columns):
+            used = 0
+            for cell in row:
+                positions[cell.node] = ((used + (cell.span - 1) / 2) * CELL_WIDTH, y)
+                used += cell.span
+            y += _row_height(row)
+        bands.append(Band(layer, band_top, y - _ROW_GAP - _NODE_ROOM / 2))
+        y += _BAND_GAP + _NODE_ROOM / 2
+    return positions, tuple(bands)
+
+
+def route_positions(
+    steps: Sequence[Sequence[str]], neighbours: Mapping[str, Sequence[str]]
+) -> Positions:
+    """Routes as lines of steps, left to right; each step's neighbours stacked above it.
+
+    Parameters
+    ----------
+    steps : sequence of sequences
+        The actors of each route in order, the best route first. An actor keeps the place
+        of the first route it is on; the other routes' new actors go on rows below.
+    neighbours : mapping
+        Route actor → its neighbours that are on no route, in reading order. Each goes
+        above the first route actor it is listed for.
+
+    Examples
+    --------
+    >>> route_positions([["a", "b"], ["a", "c", "b"]], {"a": ["n"]})
+    {'a': (0.0, 0.0), 'b': (380.0, 0.0), 'c': (380.0, 160.0), 'n': (0.0, -160.0)}
+    """
+    # A step's label is a prominent one, two cells wide.
+    step_width, row_height = 2 * CELL_WIDTH + 40, 160.0
+    positions: Positions = {}
+    for row, route in enumerate(steps):
+        for column, actor in enumerate(route):
+            if actor not in positions:
+                positions[actor] = (column * step_width, row * row_height)
+    placed = dict(positions)
+    for anchor, near in neighbours.items():
+        x, _ = placed[anchor]
+        stacked = [n for n in near if n not in positions]
+        for i, node in enumerate(stacked):
+            # Two columns of neighbours per step, so that a busy step does not tower.
+            dx = 0.0 if len(stacked) == 1 else (-0.25 if i % 2 == 0 else 0.25) * step_width
+            positions[node] = (x + dx, -(i // 2 + 1) * row_height)
     return positions
 
 

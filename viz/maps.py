@@ -1,11 +1,17 @@
 """The maps: which actors and relations a map shows, what it highlights, where they stand.
 
 Each map is a pure function over the projection (:func:`zorgnet.graph.projection.project`)
-returning a frozen :class:`NetworkMap`; :mod:`zorgnet.viz.render` turns it into a page.
-The analyses decide what a map highlights: the route map uses
-:func:`~zorgnet.graph.analyses.routes.referral_routes`, the team map
-:func:`~zorgnet.graph.analyses.membership.team_network`, the signal map the gaps and
-overlaps analyses.
+returning a frozen :class:`NetworkMap`; :mod:`zorgnet.viz.network` turns it into a pyvis
+network and :mod:`zorgnet.viz.render` into a page. The analyses decide what a map shows
+and highlights: which actors serve a gemeente comes from
+:func:`~zorgnet.graph.analyses._index.scope_set` (the gemeente filter and the gemeente
+map), the route map from :func:`~zorgnet.graph.analyses.routes.referral_routes`, the team
+map from :func:`~zorgnet.graph.analyses.membership.team_network`, the signal map from the
+gaps and overlaps analyses.
+
+The region, gemeente and signal maps have two views (:data:`VIEWS`): the care network, and
+the governance bodies, programmes and work groups (*bestuur*) with the actors they are
+linked to.
 
 Examples
 --------
@@ -19,6 +25,8 @@ Examples
 [('buurtteam', 'team'), ('poh-jeugd', 'kern'), ('huisarts', 'verbonden'), ('school', 'buiten')]
 >>> len(ego_map(G, "huisarts", depth=1).nodes)
 5
+>>> region_map(G).nodes[0].category, region_map(G).nodes[0].views
+('lokale-teams', ('zorg',))
 """
 
 from __future__ import annotations
@@ -30,18 +38,29 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from zorgnet.graph.analyses import check_actor, check_area, in_scope
+from zorgnet.graph.analyses._common import check_actor, check_area, in_scope
+from zorgnet.graph.analyses._index import scope_set
 from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.vocabulary import value_label as label
+from zorgnet.viz.categories import BESTUUR, CATEGORIES, LAYERS, category_of, layer_of
 from zorgnet.viz.layout import (
-    PHYSICS_THRESHOLD,
+    FONT_SIZE,
+    LABEL_WIDTH,
+    LARGE_FONT_SIZE,
+    LARGE_LABEL_WIDTH,
+    Band,
+    Cell,
     Positions,
-    cluster_grid_positions,
+    label_height,
+    layered_positions,
     ring_positions,
+    route_positions,
 )
 
 __all__ = [
+    "MAP_LABEL_CHARS",
     "SIGNAL_KINDS",
+    "VIEWS",
     "MapEdge",
     "MapNode",
     "NetworkMap",
@@ -57,16 +76,31 @@ __all__ = [
 
 _RINGS = ("kern", "verbonden", "buiten")
 SIGNAL_KINDS = ("onbereikbaar", "doodlopend", "geen wettelijk verwijzer", "alleen pilot", "overlap")
+VIEWS = (("zorg", "Zorgnetwerk"), (BESTUUR, "Bestuur en programma's"))
+# A longer name is cut on the map (at a word) and shown whole in the details and the table.
+MAP_LABEL_CHARS = 48
+_CATEGORY_ORDER = {c.id: i for i, c in enumerate(CATEGORIES)}
+# Between the care layers and the bestuur layers below them.
+_BAND_SPACE = 120.0
 
 
 @dataclass(frozen=True)
 class MapNode:
-    """An actor as a map shows it; every text is plain text, escaped by the renderer."""
+    """An actor as a map shows it; every text is plain text, escaped by the renderer.
+
+    ``gemeenten`` are the gemeenten the actor serves (an active actor of the gemeente, of
+    an area containing it, or of none in particular); ``views`` the views it is part of
+    (empty when the map has no views); ``importance`` its number of links on this map;
+    ``prominent`` that it is drawn larger, with a label readable when the whole map is in
+    view (the best linked sixth, and what the map highlights).
+    """
 
     id: str
     label: str
     type: str | None
     type_label: str
+    category: str
+    layer: str
     scale: str | None
     scale_label: str
     areas: tuple[str, ...]
@@ -76,9 +110,30 @@ class MapNode:
     description: str
     mandates: tuple[str, ...]
     sources: tuple[str, ...]
+    views: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     ring: str | None = None
     highlighted: bool = False
+    importance: int = 0
+    prominent: bool = False
+
+    @property
+    def font_size(self) -> int:
+        """The label's font size in canvas units."""
+        return LARGE_FONT_SIZE if self.prominent else FONT_SIZE
+
+    @property
+    def label_width(self) -> int:
+        """How wide the label may be (canvas units) before it wraps."""
+        return LARGE_LABEL_WIDTH if self.prominent else LABEL_WIDTH
+
+    @property
+    def map_label(self) -> str:
+        """The name as drawn on the map: cut at a word after MAP_LABEL_CHARS characters."""
+        if len(self.label) <= MAP_LABEL_CHARS:
+            return self.label
+        cut = self.label[:MAP_LABEL_CHARS].rsplit(" ", 1)[0]
+        return cut.rstrip(" ,;:(") + " …"
 
 
 @dataclass(frozen=True)
@@ -98,8 +153,9 @@ class MapEdge:
 class NetworkMap:
     """What one page shows.
 
-    ``physics`` says whether the browser may still relax the positions; ``dim_rest``
-    that what is not highlighted is drawn pale (route, signals).
+    ``positions`` hold every node (the map is drawn without physics); ``bands`` where each
+    layer lies, for its name; ``views`` the views the page offers, the first shown first;
+    ``dim_rest`` that what is not highlighted is drawn pale (route, signals).
     """
 
     kind: str
@@ -108,7 +164,8 @@ class NetworkMap:
     nodes: tuple[MapNode, ...]
     edges: tuple[MapEdge, ...]
     positions: Positions
-    physics: bool
+    bands: tuple[Band, ...]
+    views: tuple[tuple[str, str], ...]
     dim_rest: bool
     gemeenten: dict[str, str]
 
@@ -141,6 +198,25 @@ def _area_label(G: nx.MultiDiGraph, area: str) -> str:
     return found.label if found is not None else area
 
 
+def _actor_label(G: nx.MultiDiGraph, actor: str) -> str:
+    """An actor's label, or the label of the actor type a route question may name."""
+    return G.nodes[actor]["label"] if actor in G else label("ActorType", actor)
+
+
+def _views(G: nx.MultiDiGraph, actors: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Per actor, the views it is in: bestuur actors and their direct neighbours in the
+    bestuur view, every other actor in the care view."""
+    actors = list(actors)
+    bestuur = {
+        a for a in actors if category_of(G.nodes[a]["type"], G.nodes[a]["offers"]).id == BESTUUR
+    }
+    linked = {n for a in bestuur for n in nx.all_neighbors(G, a)} - bestuur
+    return {
+        a: (BESTUUR,) if a in bestuur else (("zorg", BESTUUR) if a in linked else ("zorg",))
+        for a in actors
+    }
+
+
 def _nodes(
     G: nx.MultiDiGraph,
     actors: Iterable[str],
@@ -148,28 +224,34 @@ def _nodes(
     highlighted: Iterable[str] = (),
     flags: Mapping[str, Iterable[str]] | None = None,
     rings: Mapping[str, str] | None = None,
+    views: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[MapNode, ...]:
     gemeenten = _gemeenten(G)
+    served = {g: scope_set(G, g) for g in gemeenten}
     mandates = _mandates_by_holder(G)
     lit = set(highlighted)
     nodes = []
     for actor in actors:
         d = G.nodes[actor]
+        cat = category_of(d["type"], d["offers"])
         nodes.append(
             MapNode(
                 id=actor,
                 label=d["label"],
                 type=d["type"],
                 type_label=label("ActorType", d["type"]),
+                category=cat.id,
+                layer=layer_of(cat, d["scale"]),
                 scale=d["scale"],
                 scale_label=label("Scale", d["scale"]),
                 areas=tuple(_area_label(G, a) for a in d["areas"]),
-                gemeenten=tuple(g for g in gemeenten if in_scope(G, d["areas"], g)),
+                gemeenten=tuple(g for g in gemeenten if actor in served[g]),
                 domains=tuple(d["domains"]),
                 levels=tuple(d["levels"]),
                 description=d.get("description") or "",
                 mandates=tuple(_mandate_text(G, m) for m in mandates.get(actor, ())),
                 sources=tuple(d["sources"]),
+                views=(views or {}).get(actor, ()),
                 flags=tuple((flags or {}).get(actor, ())),
                 ring=(rings or {}).get(actor),
                 highlighted=actor in lit,
@@ -179,8 +261,9 @@ def _nodes(
 
 
 def _edges(
-    G: nx.MultiDiGraph, actors: set[str], highlighted: set[str] = frozenset()
-) -> tuple[MapEdge, ...]:  # type: ignore[assignment]
+    G: nx.MultiDiGraph, actors: set[str], highlighted: Iterable[str] = ()
+) -> tuple[MapEdge, ...]:
+    lit = set(highlighted)
     edges = []
     for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         if u in actors and v in actors:
@@ -193,17 +276,64 @@ def _edges(
                     kind,
                     label("RelationKind", kind),
                     tuple(d.get("sources") or ()),
-                    key in highlighted,
+                    key in lit,
                 )
             )
     return tuple(edges)
 
 
-def _layout(G: nx.MultiDiGraph, nodes: tuple[MapNode, ...]) -> tuple[Positions, bool]:
-    if len(nodes) > PHYSICS_THRESHOLD:
-        clusters = {n.id: (G.nodes[n.id]["areas"] or ("",))[0] for n in nodes}
-        return cluster_grid_positions(clusters), False
-    return {}, True
+def _layered(nodes: tuple[MapNode, ...]) -> tuple[Positions, tuple[Band, ...]]:
+    """Layers from :mod:`~zorgnet.viz.categories`; in a layer by category, area and name.
+
+    The care layers are sized for themselves, the bestuur layers below them for
+    themselves, so that the care view (shown first) fills the screen.
+    """
+    by_layer: dict[str, list[MapNode]] = defaultdict(list)
+    for node in nodes:
+        by_layer[node.layer].append(node)
+
+    def layers(bestuur: bool) -> list[tuple[str, list[tuple[str, float]]]]:
+        found = []
+        for layer, _ in LAYERS:
+            if layer.startswith(f"{BESTUUR}-") != bestuur:
+                continue
+            members = sorted(
+                by_layer.get(layer, ()),
+                key=lambda n: (_CATEGORY_ORDER[n.category], n.areas, n.label.casefold(), n.id),
+            )
+            found.append(
+                (
+                    layer,
+                    [
+                        Cell(
+                            n.id, label_height(n.map_label, prominent=n.prominent), 1 + n.prominent
+                        )
+                        for n in members
+                    ],
+                )
+            )
+        return found
+
+    positions, bands = layered_positions(layers(bestuur=False))
+    below = max((band.bottom for band in bands), default=0.0) + 2 * _BAND_SPACE
+    more, more_bands = layered_positions(layers(bestuur=True), top=below)
+    return {**positions, **more}, bands + more_bands
+
+
+def _prominent(nodes: tuple[MapNode, ...], edges: tuple[MapEdge, ...]) -> tuple[MapNode, ...]:
+    """*nodes* with their importance (links on the map) and whether they stand out."""
+    degree: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    ranked = sorted((degree[n.id] for n in nodes), reverse=True)
+    threshold = max(3, ranked[len(ranked) // 6] if ranked else 0)
+    return tuple(
+        dataclasses.replace(
+            n, importance=degree[n.id], prominent=n.highlighted or degree[n.id] >= threshold
+        )
+        for n in nodes
+    )
 
 
 def _map(
@@ -213,26 +343,43 @@ def _map(
     subtitle: str,
     actors: list[str],
     *,
+    with_views: bool = False,
     highlighted: Iterable[str] = (),
-    highlighted_edges: set[str] = frozenset(),  # type: ignore[assignment]
+    highlighted_edges: Iterable[str] = (),
     flags: Mapping[str, Iterable[str]] | None = None,
     dim_rest: bool = False,
     rings: Mapping[str, str] | None = None,
     positions: Positions | None = None,
 ) -> NetworkMap:
-    nodes = _nodes(G, actors, highlighted=highlighted, flags=flags, rings=rings)
+    views = _views(G, actors) if with_views else None
+    nodes = _nodes(G, actors, highlighted=highlighted, flags=flags, rings=rings, views=views)
     edges = _edges(G, set(actors), highlighted_edges)
+    nodes = _prominent(nodes, edges)
+    bands: tuple[Band, ...] = ()
     if positions is None:
-        positions, physics = _layout(G, nodes)
-    else:
-        physics = False
+        positions, bands = _layered(nodes)
     return NetworkMap(
-        kind, title, subtitle, nodes, edges, positions, physics, dim_rest, _gemeenten(G)
+        kind,
+        title,
+        subtitle,
+        nodes,
+        edges,
+        positions,
+        bands,
+        VIEWS if with_views else (),
+        dim_rest,
+        _gemeenten(G),
     )
 
 
+def _view_counts(network: NetworkMap) -> str:
+    care = sum("zorg" in n.views for n in network.nodes)
+    bestuur = sum(n.category == BESTUUR for n in network.nodes)
+    return f"{care} actoren in het zorgnetwerk, {bestuur} in bestuur en programma's"
+
+
 def region_map(G: nx.MultiDiGraph, *, title: str = "Sociale kaart van de regio") -> NetworkMap:
-    """Every actor of the projection and every link between them.
+    """Every actor of the projection and every link between them, in layers.
 
     Examples
     --------
@@ -242,13 +389,14 @@ def region_map(G: nx.MultiDiGraph, *, title: str = "Sociale kaart van de regio")
     >>> (len(m.nodes), len(m.edges)) == (G.number_of_nodes(), G.number_of_edges())
     True
     """
-    return _map(G, "regio", title, f"{G.number_of_nodes()} actoren", sorted(G.nodes))
+    network = _map(G, "regio", title, "", sorted(G.nodes), with_views=True)
+    return dataclasses.replace(network, subtitle=_view_counts(network))
 
 
 def _area_actors(G: nx.MultiDiGraph, area: str) -> list[str]:
-    inside = {a for a, d in G.nodes(data=True) if in_scope(G, d["areas"], area)}
+    """The actors that serve *area*, and those their relations there lead to or come from."""
+    inside = scope_set(G, area)
     used = set()
-    # Regional and supra-regional actors the area's actors refer to, report to, ...
     for u, v, d in G.edges(data=True):
         if d["record"] == "relation" and in_scope(G, d.get("areas") or (), area):
             if u in inside:
@@ -261,7 +409,7 @@ def _area_actors(G: nx.MultiDiGraph, area: str) -> list[str]:
 def gemeente_map(G: nx.MultiDiGraph, area: str) -> NetworkMap:
     """The sociale kaart of one gemeente (or wijk).
 
-    The actors working in the area (including regional ones and the voorveld) and the
+    The actors that serve the area (its own, the regional ones, the voorveld) and the
     actors outside it that they have a relation with that holds in the area.
 
     Examples
@@ -274,7 +422,8 @@ def gemeente_map(G: nx.MultiDiGraph, area: str) -> NetworkMap:
     check_area(G, area)
     actors = _area_actors(G, area)
     name = _area_label(G, area)
-    return _map(G, "gemeente", f"Sociale kaart van {name}", f"{len(actors)} actoren", actors)
+    network = _map(G, "gemeente", f"Sociale kaart van {name}", "", actors, with_views=True)
+    return dataclasses.replace(network, subtitle=_view_counts(network))
 
 
 def team_map(G: nx.MultiDiGraph, team: str) -> NetworkMap:
@@ -304,6 +453,17 @@ def team_map(G: nx.MultiDiGraph, team: str) -> NetworkMap:
     )
 
 
+def _route_edges(routes: Iterable) -> set[str]:
+    edges: set[str] = set()
+    for route in routes:
+        for previous, step in zip(route.steps, route.steps[1:], strict=False):
+            if step.relation is not None:
+                edges.add(step.relation)
+            elif step.kind == "bevat":
+                edges.add(f"{step.actor}/is-onderdeel-van/{previous.actor}")
+    return edges
+
+
 def route_map(
     G: nx.MultiDiGraph,
     source: str,
@@ -312,43 +472,62 @@ def route_map(
     gemeente: str | None = None,
     domain: str | None = None,
     level: str | None = None,
-    k: int = 3,
+    k: int = 5,
 ) -> NetworkMap:
-    """The routes from *source* to *help_kind* drawn on the map, the rest dimmed.
+    """The routes from *source* to *help_kind* drawn large, with only their neighbours.
 
-    See :func:`~zorgnet.graph.analyses.routes.referral_routes`; the map is the gemeente
-    map (or the region map) plus every actor on a route.
+    The best route runs left to right, the alternatives' other actors below it; above
+    each step the actors directly linked to it that serve the gemeente (governance
+    bodies and programmes left out), drawn pale. See
+    :func:`~zorgnet.graph.analyses.routes.referral_routes`; *k* is its number of routes,
+    the same default as the route page and ``zorgnet route``.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> m = route_map(example_projection(), "huisarts", "jeugd-ggz", gemeente="hilversum")
+    >>> m.subtitle
+    '1 route naar jeugd-GGZ in Hilversum'
+    >>> sorted(n.id for n in m.nodes if not n.highlighted)
+    ['buurtteam', 'gemeente-hilversum', 'poh-jeugd', 'school']
     """
     from zorgnet.graph.analyses.routes import referral_routes
 
     result = referral_routes(
         G, source, help_kind, gemeente=gemeente, domain=domain, level=level, k=k
     )
-    on_route = {a for route in result.routes for a in route.actors}
-    edges: set[str] = set()
-    for route in result.routes:
-        for previous, step in zip(route.steps, route.steps[1:], strict=False):
-            if step.relation is not None:
-                edges.add(step.relation)
-            elif step.kind == "bevat":
-                edges.add(f"{step.actor}/is-onderdeel-van/{previous.actor}")
-    context = set(_area_actors(G, gemeente) if gemeente else G.nodes)
+    steps = [list(dict.fromkeys(route.actors)) for route in result.routes]
+    on_route = {a for route in steps for a in route}
+    serving = scope_set(G, gemeente) if gemeente else set(G.nodes)
+    neighbours: dict[str, list[str]] = {}
+    for actor in dict.fromkeys(a for route in steps for a in route):
+        near = {
+            n
+            for n in nx.all_neighbors(G, actor)
+            if n not in on_route
+            and n in serving
+            and category_of(G.nodes[n]["type"], G.nodes[n]["offers"]).id != BESTUUR
+        }
+        neighbours[actor] = sorted(near, key=lambda n: (G.nodes[n]["label"].casefold(), n))
+    actors = sorted(on_route | {n for near in neighbours.values() for n in near})
     where = f" in {_area_label(G, gemeente)}" if gemeente else ""
     help_label = label("HelpKind", help_kind)
+    count = len(result.routes)
     subtitle = (
-        f"{len(result.routes)} route(s) naar {help_label}{where}"
+        f"{count} {'route' if count == 1 else 'routes'} naar {help_label}{where}"
         if result.routes
         else result.explanation
     )
     return _map(
         G,
         "route",
-        f"Route van {source} naar {help_label}{where}",
+        f"Route van {_actor_label(G, source)} naar {help_label}{where}",
         subtitle,
-        sorted(context | on_route),
+        actors,
         highlighted=on_route,
-        highlighted_edges=edges,
+        highlighted_edges=_route_edges(result.routes),
         dim_rest=True,
+        positions=route_positions(steps, neighbours),
     )
 
 
@@ -360,7 +539,7 @@ def ego_map(G: nx.MultiDiGraph, actor: str, depth: int = 1) -> NetworkMap:
         G,
         "ego",
         f"Netwerk rond {G.nodes[actor]['label']}",
-        f"buren tot {depth} stap(pen): {len(actors)} actoren",
+        f"buren tot {depth} {'stap' if depth == 1 else 'stappen'}: {len(actors)} actoren",
         actors,
         highlighted=[actor],
     )
@@ -402,7 +581,7 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
             for actor in cell.pilots:
                 flags[actor].append(
                     f"alleen pilot: {label('HelpKind', cell.help_kind)} "
-                    f"({cell.level}) in {_area_label(G, cell.gemeente)}"
+                    f"({label('SupportLevel', cell.level)}) in {_area_label(G, cell.gemeente)}"
                 )
     for overlap in overlaps(G).overlaps:
         # Legal referrers side by side, one organisation's parts, contracted providers:
@@ -438,6 +617,7 @@ def signal_map(G: nx.MultiDiGraph, gemeente: str | None = None) -> NetworkMap:
         f"Gaten en overlap{where}",
         f"{len(flagged)} van {len(actors)} actoren met een signaal",
         actors,
+        with_views=True,
         highlighted=flagged,
         flags=flags,
         dim_rest=True,
@@ -445,12 +625,11 @@ def signal_map(G: nx.MultiDiGraph, gemeente: str | None = None) -> NetworkMap:
 
 
 def with_positions(network: NetworkMap, saved: Positions) -> NetworkMap:
-    """*network* with the saved positions where it has them; physics then stays off."""
+    """*network* with the saved positions where it has them."""
     return dataclasses.replace(
         network,
         positions={
             **network.positions,
             **{n.id: saved[n.id] for n in network.nodes if n.id in saved},
         },
-        physics=False,
     )

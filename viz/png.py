@@ -112,12 +112,21 @@ def _in_browser(html_path: Path, timeout_ms: int, work: Callable[[Any], _T]) -> 
 def write_png(html_path: Path, png_path: Path, *, timeout_ms: int = 120_000) -> Path:
     """Open the map page *html_path* headless, wait until it is drawn, save a PNG.
 
+    The picture shows the title, the network and the whole legend, without the controls.
+
     Raises
     ------
     ZorgnetError
         When Chromium is missing or the map is not drawn within *timeout_ms*.
     """
-    _in_browser(html_path, timeout_ms, lambda page: page.screenshot(path=str(png_path)))
+
+    def picture(page: Any) -> None:
+        # The page's export view: the network and the whole legend, not the controls,
+        # the table or the details panel.
+        page.evaluate("zorgnetMap.exportView()")
+        page.screenshot(path=str(png_path), full_page=True)
+
+    _in_browser(html_path, timeout_ms, picture)
     return png_path
 
 

@@ -1,19 +1,23 @@
 """A map as one self-contained HTML page: no CDN, no web fonts, zero requests.
 
-pyvis 0.3.2's own template loads vis-network from cdnjs even with
-``cdn_resources="local"``, always loads Bootstrap from jsdelivr, switches every tooltip to
-``innerHTML`` as soon as one title contains ``href``, and writes the heading unescaped.
-So zorgnet uses only the vis-network files pyvis ships (``pyvis/templates/lib``) and its
-own page: vis-network's JS and CSS inline, the data as JSON in a
-``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
-escaped (so ``</script>`` or ``<!--`` in a name cannot end or bend the block), a
-Content-Security-Policy that forbids every request, and text set through
-``textContent`` only.
+The network is built with pyvis (:func:`zorgnet.viz.network.pyvis_network`); the page is
+zorgnet's own template (``templates/map.html``, with its CSS and script beside it), not
+pyvis's, whose page loads vis-network and Bootstrap from CDNs and switches tooltips to
+``innerHTML`` as soon as one title contains ``href``. vis-network is zorgnet's own copy of
+the standalone build (``vendor/vis-network``, with its licence), inline. The data goes in
+a ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped (so ``</script>`` or ``<!--`` in a name cannot end or bend the block); every
+other text from the data is escaped by Jinja2 or set through ``textContent``; a
+Content-Security-Policy forbids every request.
+
+Besides the network the page has a clickable legend of the categories, a search, the
+filters, and the same actors and their links as a table (the text equivalent of the map,
+WCAG 1.1.1), which follows the filters.
 
 Examples
 --------
 >>> embed_json({"label": "</script><!--"})
-'{"label": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+'{"label":"\\\\u003c/script\\\\u003e\\\\u003c!--"}'
 >>> from zorgnet.graph.analyses._example import example_projection
 >>> from zorgnet.viz.maps import region_map
 >>> page = render_html(region_map(example_projection()))
@@ -23,23 +27,26 @@ True
 
 from __future__ import annotations
 
-import html
 import json
+from collections import Counter, defaultdict
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FunctionLoader, select_autoescape
+
 from zorgnet.ontology.vocabulary import value_label
-from zorgnet.viz.layout import LAYOUT_SEED, PHYSICS_THRESHOLD, RING_GAP
-from zorgnet.viz.maps import SIGNAL_KINDS, MapEdge, MapNode, NetworkMap
-from zorgnet.viz.script import PAGE_SCRIPT
-from zorgnet.viz.styles import actor_colour, edge_style, scale_shape, scale_symbol
+from zorgnet.viz.categories import CATEGORIES, LAYER_LABELS, Category, category
+from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, RING_GAP
+from zorgnet.viz.maps import SIGNAL_KINDS, NetworkMap
+from zorgnet.viz.network import LARGE_MAP, pyvis_network
+from zorgnet.viz.styles import HIGHLIGHT_COLOUR, edge_style
 
-__all__ = ["embed_json", "render_html", "write_html"]
+__all__ = ["VIS_NETWORK_VERSION", "embed_json", "render_html", "table_rows", "write_html"]
 
-_VIS_VERSION = "vis-9.1.2"
-_FLAG_BORDER = "#c0392b"
+VIS_NETWORK_VERSION = "10.1.5"
+_FLAG_COLOUR = "#d7191c"
 _CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
     "img-src data: blob:; font-src 'none'; connect-src 'none'; form-action 'none'; "
@@ -52,152 +59,169 @@ _ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+# The legend's small pictures of vis-network's shapes (a 16 x 16 box).
+_SHAPES = {
+    "dot": '<circle cx="8" cy="8" r="6"/>',
+    "square": '<rect x="2" y="2" width="12" height="12"/>',
+    "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+    "triangle": '<polygon points="8,2 15,14 1,14"/>',
+    "triangleDown": '<polygon points="1,2 15,2 8,14"/>',
+    "star": '<polygon points="8,1 10,6 15,6 11,9.5 12.5,15 8,11.5 3.5,15 5,9.5 1,6 6,6"/>',
+    "hexagon": '<polygon points="4,1.5 12,1.5 15.5,8 12,14.5 4,14.5 0.5,8"/>',
+    "box": '<rect x="1" y="3" width="14" height="10" rx="2"/>',
+}
 
-_CSS = """
-body { margin: 0; font-family: sans-serif; color: #1b1b1b; display: grid;
-  grid-template-columns: 1fr 22rem; grid-template-rows: auto 1fr; height: 100vh; }
-header { grid-column: 1 / 3; padding: .5rem 1rem; border-bottom: 1px solid #ccc; }
-header h1 { font-size: 1.2rem; margin: 0; }
-header p { margin: .2rem 0; color: #555; }
-#controls { display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; font-size: .9rem; }
-#network { min-height: 400px; }
-aside { overflow-y: auto; border-left: 1px solid #ccc; padding: .5rem 1rem; font-size: .85rem; }
-aside h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
-#details h3 { font-size: .85rem; margin: .5rem 0 .1rem; }
-#details ul, #legend ul { margin: 0; padding-left: 1rem; }
-#legend li { list-style: none; margin-left: -1rem; }
-.swatch { display: inline-block; width: .9rem; text-align: center; }
-.line { display: inline-block; width: 2rem; vertical-align: middle; margin-right: .3rem; }
-div.vis-tooltip { max-width: 28rem; white-space: normal; font-size: .8rem; }
-div.vis-tooltip h3 { font-size: .8rem; margin: .3rem 0 0; }
-div.vis-tooltip ul { margin: 0; padding-left: 1rem; }
-"""
+
+def _resource(*parts: str) -> str:
+    return files("zorgnet.viz").joinpath(*parts).read_text("utf-8")
 
 
 @cache
-def _vis_asset(name: str) -> str:
-    text = files("pyvis").joinpath("templates", "lib", _VIS_VERSION, name).read_text("utf-8")
-    # The library goes inline, so it must not contain what ends or bends a <script> or
-    # <style> element; vis-network 9.1.2 does not.
-    if "</script" in text.lower() or "<!--" in text or "</style" in text.lower():
-        raise RuntimeError(f"{name} van vis-network kan niet inline worden opgenomen")
-    return text
+def _vis_network() -> str:
+    text = _resource("vendor", "vis-network", "vis-network.min.js")
+    # The library goes inline, so it must not contain what ends or bends a <script>
+    # element; 10.1.5 does not. Its source map is not shipped: the comment goes.
+    if "</script" in text.lower() or "<!--" in text:
+        raise RuntimeError("vis-network kan niet inline worden opgenomen")
+    return text.split("\n//# sourceMappingURL=", 1)[0]
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FunctionLoader(lambda name: _resource("templates", name)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=False,
+    )
 
 
 def embed_json(value: Any) -> str:
     """*value* as JSON that is safe inside an HTML ``<script>`` element."""
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     for char, escaped in _ESCAPES.items():
         text = text.replace(char, escaped)
     return text
 
 
-def _info(node: MapNode) -> list[list[Any]]:
-    rows: list[tuple[str, tuple[str, ...]]] = [
-        ("Naam", (node.label,)),
-        ("Soort", (node.type_label,)),
-        ("Schaal", (node.scale_label,)),
-        ("Gebied", node.areas or ("niet vastgelegd",)),
-        ("Wat het doet", (node.description,) if node.description else ("niet beschreven",)),
-        ("Mandaten", node.mandates or ("geen",)),
-        ("Signalen", node.flags),
-        ("Bronnen", node.sources or ("geen bron",)),
-    ]
-    return [[heading, list(lines)] for heading, lines in rows if lines]
+def _swatch(cat: Category) -> str:
+    fill = "#eceff1" if cat.shape == "box" else cat.colour
+    return (
+        f'<svg class="swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" '
+        f'focusable="false"><g fill="{fill}" stroke="{cat.colour}" stroke-width="1.5">'
+        f"{_SHAPES[cat.shape]}</g></svg>"
+    )
 
 
-def _signal_kinds(node: MapNode) -> list[str]:
-    """The kinds of *node*'s signals (``"doodlopend: ..."`` → ``"doodlopend"``), in order."""
-    return list(dict.fromkeys(flag.split(":", 1)[0] for flag in node.flags))
-
-
-def _node_json(node: MapNode, network: NetworkMap) -> dict[str, Any]:
-    colour = actor_colour(node.type)
-    item: dict[str, Any] = {
-        "id": node.id,
-        "label": node.label,
-        "shape": scale_shape(node.scale),
-        "color": colour,
-        "border": _FLAG_BORDER if node.flags else colour,
-        "hl": node.highlighted,
-        "gemeenten": list(node.gemeenten),
-        "domains": list(node.domains),
-        "levels": list(node.levels),
-        "signals": _signal_kinds(node),
-        "info": _info(node),
-    }
-    if node.id in network.positions:
-        item["x"], item["y"] = network.positions[node.id]
-    return item
-
-
-def _edge_json(edge: MapEdge) -> dict[str, Any]:
-    style = edge_style(edge.kind)
-    return {
-        "id": edge.id,
-        "from": edge.source,
-        "to": edge.target,
-        "kind": edge.kind,
-        "hl": edge.highlighted,
-        **style,
-    }
-
-
-def _filters(network: NetworkMap) -> dict[str, list[list[str]]]:
+def _filters(network: NetworkMap) -> list[tuple[str, str, list[tuple[str, str]]]]:
     gemeenten = sorted({g for n in network.nodes for g in n.gemeenten})
     domains = sorted({d for n in network.nodes for d in n.domains})
     levels = sorted({v for n in network.nodes for v in n.levels})
     kinds = sorted({e.kind for e in network.edges})
-    signals = {k for n in network.nodes for k in _signal_kinds(n)}
-    return {
-        "signaal": [[k, k] for k in SIGNAL_KINDS if k in signals],
-        "gemeente": [[g, network.gemeenten.get(g, g)] for g in gemeenten],
-        "domein": [[d, value_label("Domain", d)] for d in domains],
-        "niveau": [[v, value_label("SupportLevel", v)] for v in levels],
-        "relatie": [[k, value_label("RelationKind", k)] for k in kinds],
-    }
+    signals = {flag.split(":", 1)[0] for n in network.nodes for flag in n.flags}
+    return [
+        (
+            "gemeente",
+            "Gemeente (wat haar bedient)",
+            [(g, network.gemeenten.get(g, g)) for g in gemeenten],
+        ),
+        ("domein", "Domein", [(d, value_label("Domain", d)) for d in domains]),
+        ("niveau", "Niveau", [(v, value_label("SupportLevel", v)) for v in levels]),
+        ("relatie", "Soort verbinding", [(k, value_label("RelationKind", k)) for k in kinds]),
+        ("signaal", "Signaal", [(k, k) for k in SIGNAL_KINDS if k in signals]),
+    ]
 
 
-def _legend(network: NetworkMap) -> str:
-    esc = html.escape
-    types = sorted({(n.type_label, n.type) for n in network.nodes}, key=lambda t: t[0])
-    scales = sorted({n.scale for n in network.nodes}, key=lambda s: s or "~")
-    kinds = sorted({e.kind for e in network.edges})
-    parts = [
-        '<section id="legend" aria-label="Legenda"><h2>Legenda</h2>',
-        "<h3>Soort actor</h3><ul>",
+def _legend(network: NetworkMap) -> dict[str, Any]:
+    counts = Counter(n.category for n in network.nodes)
+    categories = [
+        {"id": c.id, "label": c.label, "count": counts[c.id], "swatch": _swatch(c)}
+        for c in CATEGORIES
+        if counts[c.id]
     ]
-    parts += [
-        f'<li><span class="swatch" style="color:{actor_colour(t)}">●</span> {esc(name)}</li>'
-        for name, t in types
-    ]
-    parts.append("</ul><h3>Schaal</h3><ul>")
-    parts += [
-        f'<li><span class="swatch">{scale_symbol(s)}</span> {esc(value_label("Scale", s))}</li>'
-        for s in scales
-    ]
-    parts.append("</ul><h3>Soort verbinding</h3><ul>")
-    for kind in kinds:
+    edge_kinds = []
+    for kind in sorted(
+        {e.kind for e in network.edges}, key=lambda k: value_label("RelationKind", k)
+    ):
         style = edge_style(kind)
-        dash = "dashed" if style["dashes"] else "solid"
-        parts.append(
-            f'<li><span class="line" style="border-top:{style["width"]}px {dash} '
-            f'{style["color"]}"></span>{esc(value_label("RelationKind", kind))}</li>'
+        edge_kinds.append(
+            {
+                "label": value_label("RelationKind", kind),
+                "width": style["width"],
+                "dash": "dashed" if style["dashes"] else "solid",
+                "color": style["color"],
+            }
         )
-    parts.append("</ul>")
+    notes = []
     if network.dim_rest:
         what = "de route" if network.kind == "route" else "actoren met een signaal"
-        parts.append(
-            f'<p><span class="swatch" style="color:#f39c12">●</span> oranje rand: '
-            f"{what}; de rest is lichtgrijs.</p>"
-        )
+        notes.append({"color": HIGHLIGHT_COLOUR, "text": f"oranje rand: {what}; de rest is grijs."})
     if any(n.flags for n in network.nodes):
-        parts.append(
-            '<p><span class="swatch" style="color:#c0392b">●</span> rode rand: '
-            "signaal uit de analyse van gaten en overlap.</p>"
+        notes.append(
+            {
+                "color": _FLAG_COLOUR,
+                "text": "rode rand: signaal uit de analyse van gaten en overlap.",
+            }
         )
-    parts.append("</section>")
-    return "".join(parts)
+    return {"categories": categories, "edge_kinds": edge_kinds, "notes": notes}
+
+
+def _gemeenten_text(gemeenten: tuple[str, ...], labels: dict[str, str]) -> str:
+    if not gemeenten:
+        return "geen (niet actief, of buiten de regio)"
+    if len(gemeenten) == len(labels) and len(labels) > 1:
+        return "alle gemeenten"
+    return ", ".join(labels.get(g, g) for g in gemeenten)
+
+
+def table_rows(network: NetworkMap) -> list[dict[str, str]]:
+    """The map as rows of text, one per actor, in the order of the map's nodes.
+
+    Each row names the actor, its category and layer, the gemeenten it serves, and its
+    links to and from other actors on the map grouped by kind ("verwijst: A, B").
+    """
+    names = {n.id: n.label for n in network.nodes}
+    outgoing: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    incoming: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for edge in network.edges:
+        outgoing[edge.source][edge.kind_label].append(names[edge.target])
+        incoming[edge.target][edge.kind_label].append(names[edge.source])
+
+    def links(found: dict[str, list[str]]) -> str:
+        return (
+            "; ".join(
+                f"{kind}: {', '.join(sorted(set(who)))}" for kind, who in sorted(found.items())
+            )
+            or "geen"
+        )
+
+    return [
+        {
+            "id": n.id,
+            "name": n.label,
+            "category": category(n.category).label,
+            "layer": LAYER_LABELS[n.layer],
+            "gemeenten": _gemeenten_text(n.gemeenten, network.gemeenten),
+            "outgoing": links(outgoing[n.id]),
+            "incoming": links(incoming[n.id]),
+        }
+        for n in network.nodes
+    ]
+
+
+def _bands(network: NetworkMap) -> list[dict[str, Any]]:
+    """Each layer's stripe, from the column of names on the left to the last cell."""
+    right = max((x for x, _ in network.positions.values()), default=0.0) + CELL_WIDTH / 2
+    return [
+        {
+            "layer": band.layer,
+            "label": LAYER_LABELS[band.layer],
+            "top": band.top,
+            "bottom": band.bottom,
+            "left": -CELL_WIDTH / 2 - LABEL_COLUMN,
+            "right": right,
+        }
+        for band in network.bands
+    ]
 
 
 def _rings(network: NetworkMap) -> list[list[Any]]:
@@ -210,55 +234,39 @@ def _rings(network: NetworkMap) -> list[list[Any]]:
     ]
 
 
-def _select(name: str, text: str) -> str:
-    return (
-        f'<label>{text} <select id="filter-{name}"><option value="">alle</option></select></label>'
-    )
-
-
 def render_html(network: NetworkMap) -> str:
     """The page of *network*: one file that opens offline in any browser."""
-    large = len(network.nodes) > PHYSICS_THRESHOLD
+    nodes, edges, _, _, _, options = pyvis_network(network).get_network_data()
     data = {
         "kind": network.kind,
-        "physics": network.physics and not large,
-        "large": large,
+        "large": len(network.nodes) > LARGE_MAP,
         "dimRest": network.dim_rest,
-        "seed": LAYOUT_SEED,
-        "nodes": [_node_json(n, network) for n in network.nodes],
-        "edges": [_edge_json(e) for e in network.edges],
-        "filters": _filters(network),
-        "gemeentenLabels": network.gemeenten,
+        "views": [list(v) for v in network.views],
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "kindLabels": {e.kind: e.kind_label for e in network.edges},
+        "bands": _bands(network),
         "rings": _rings(network),
     }
-    title = html.escape(network.title)
-    return "".join(
-        [
-            '<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8">',
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{title}</title>",
-            f"<style>{_vis_asset('vis-network.css')}</style><style>{_CSS}</style></head>",
-            f'<body data-kind="{html.escape(network.kind)}"><header><h1>{title}</h1>',
-            f"<p>{html.escape(network.subtitle)}</p>",
-            '<div id="controls">',
-            _select("gemeente", "Gemeente"),
-            _select("domein", "Domein"),
-            _select("niveau", "Niveau"),
-            _select("signaal", "Signaal"),
-            _select("relatie", "Soort verbinding"),
-            '<button type="button" id="cluster">Cluster per gemeente</button>',
-            '<button type="button" id="save-positions">Posities opslaan</button>',
-            '<span id="count" role="status"></span></div></header>',
-            '<main id="network" aria-label="Netwerkkaart"></main>',
-            '<aside><h2>Details</h2><div id="details" role="tooltip" aria-live="polite"></div>',
-            _legend(network),
-            "</aside>",
-            f'<script type="application/json" id="zorgnet-data">{embed_json(data)}</script>',
-            f"<script>{_vis_asset('vis-network.min.js')}</script>",
-            f"<script>{PAGE_SCRIPT}</script>",
-            "</body></html>\n",
-        ]
+    return (
+        _environment()
+        .get_template("map.html")
+        .render(
+            csp=_CSP,
+            kind=network.kind,
+            title=network.title,
+            subtitle=network.subtitle,
+            names=sorted({n.label for n in network.nodes}, key=str.casefold),
+            views=network.views,
+            filters=_filters(network),
+            rows=table_rows(network),
+            css=_resource("templates", "map.css"),
+            data=embed_json(data),
+            vis=_vis_network(),
+            script=_resource("templates", "map.js"),
+            **_legend(network),
+        )
     )
 
 

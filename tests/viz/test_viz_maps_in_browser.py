@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from zorgnet.graph.analyses._index import scope_set
 from zorgnet.graph.analyses.membership import team_network
 from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.viz import maps
@@ -15,9 +16,11 @@ TEAM = "buurtteams-hilversum"
 
 
 def _expected(G: nx.MultiDiGraph, kind: str) -> tuple[maps.NetworkMap, int, int]:
-    """A map of *kind* and the node and edge counts the analysis behind it gives."""
-    if kind == "regio":
-        return maps.region_map(G), G.number_of_nodes(), G.number_of_edges()
+    """A map of *kind* and the node and edge counts it shows first.
+
+    The region, gemeente and signal maps show the care network first: every actor but the
+    governance bodies, programmes and work groups.
+    """
     if kind == "team":
         net = team_network(G, TEAM)
         actors = {TEAM, *net.kern, *net.verbonden, *net.buiten}
@@ -26,11 +29,14 @@ def _expected(G: nx.MultiDiGraph, kind: str) -> tuple[maps.NetworkMap, int, int]
         actors = nx.ego_graph(G.to_undirected(as_view=True), "veilig-thuis", radius=2)
         return maps.ego_map(G, "veilig-thuis", 2), len(actors), G.subgraph(actors).number_of_edges()
     network = {
+        "regio": lambda: maps.region_map(G),
         "gemeente": lambda: maps.gemeente_map(G, "huizen"),
         "route": lambda: maps.route_map(G, "huisarts", "jeugd-ggz", gemeente="huizen"),
         "signalen": lambda: maps.signal_map(G),
     }[kind]()
-    actors = {n.id for n in network.nodes}
+    actors = {n.id for n in network.nodes if not network.views or "zorg" in n.views}
+    if kind == "regio":
+        assert len(actors) < G.number_of_nodes()
     return network, len(actors), G.subgraph(actors).number_of_edges()
 
 
@@ -39,11 +45,11 @@ def test_each_map_opens_offline_with_the_analysis_counts_and_a_legend(region, op
     network, nodes, edges = _expected(region, kind)
     opened = open_map(network, kind)
     assert opened.visible_counts() == (nodes, edges)
-    assert opened.js("zorgnetMap.nodes.length") == nodes
+    assert opened.js("zorgnetMap.nodes.length") == len(network.nodes)
     legend = opened.page.locator("#legend")
     assert legend.is_visible()
     text = legend.inner_text()
-    assert "Soort actor" in text and "Schaal" in text and "Soort verbinding" in text
+    assert "Groepen" in text and "Soort verbinding" in text
     # Dutch labels from the vocabularies, not notations.
     kinds = {e.kind for e in network.edges}
     if "werkt-samen" in kinds:
@@ -85,13 +91,14 @@ def test_the_team_map_puts_kern_verbonden_and_buiten_in_rings(region, open_map):
             assert round((x * x + y * y) ** 0.5) == pytest.approx(ring * RING_GAP, abs=1)
 
 
-def test_the_gemeente_filter_shows_what_holds_in_that_gemeente(region, open_map):
+def test_the_gemeente_filter_shows_what_serves_that_gemeente(region, open_map):
     network = maps.region_map(region)
     opened = open_map(network, "filter")
     opened.page.select_option("#filter-gemeente", "laren")
-    shown = {n.id for n in network.nodes if not n.gemeenten or "laren" in n.gemeenten}
-    assert opened.js("zorgnetMap.nodeView.length") == len(shown)
-    assert opened.page.locator("#count").inner_text().startswith(f"{len(shown)} actoren")
+    shown = {n.id for n in network.nodes if "zorg" in n.views and "laren" in n.gemeenten}
+    assert shown == {n.id for n in network.nodes if "zorg" in n.views} & scope_set(region, "laren")
+    assert set(opened.js("zorgnetMap.nodeView.getIds()")) == shown
+    assert opened.page.locator("#count").inner_text().startswith(f"{len(shown)} van ")
     options = opened.page.locator("#filter-relatie option").all_inner_texts()
     assert "verwijst" in options and "werkt samen" in options
 
@@ -107,21 +114,9 @@ def test_the_same_data_draws_the_same_map_and_saved_positions_come_back(region, 
 
 def test_a_network_of_20000_actors_opens_and_is_drawn(open_map):
     network = maps.region_map(synthetic_projection(20_000))
-    assert not network.physics
+    care = {n.id for n in network.nodes if "zorg" in n.views}
+    links = sum(e.source in care and e.target in care for e in network.edges)
     opened = open_map(network, "groot", timeout_ms=90_000)
-    assert opened.visible_counts() == (20_000, len(network.edges))
+    assert opened.visible_counts() == (len(care), links)
     opened.page.select_option("#filter-gemeente", "huizen")
-    assert 0 < opened.js("zorgnetMap.nodeView.length") < 20_000
-
-
-def test_clustering_folds_each_gemeentes_local_actors_into_one_node(region, open_map):
-    network = maps.region_map(region)
-    opened = open_map(network, "cluster")
-    opened.page.click("#cluster")
-    local = {g: [n.id for n in network.nodes if n.gemeenten == (g,)] for g in network.gemeenten}
-    for gemeente, actors in local.items():
-        if len(actors) > 1:
-            assert opened.js(f"zorgnetMap.network.isCluster('cluster:{gemeente}')")
-            assert opened.js(
-                f"zorgnetMap.network.getNodesInCluster('cluster:{gemeente}').length"
-            ) == len(actors)
+    assert 0 < opened.js("zorgnetMap.nodeView.length") < len(care)

@@ -9,6 +9,7 @@ from zorgnet.graph.analyses._example import example_projection
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz import maps
+from zorgnet.viz.categories import category
 from zorgnet.viz.layout import load_positions, save_positions
 from zorgnet.viz.render import embed_json, render_html
 
@@ -28,13 +29,16 @@ def test_the_page_loads_nothing_from_elsewhere():
     assert re.findall(r"@import|@font-face", page) == []
 
 
-def test_the_legend_uses_the_vocabulary_labels():
+def test_the_legend_names_the_categories_and_relation_kinds_in_dutch():
     network = maps.region_map(example_projection())
     page = render_html(network)
-    legend = page[page.index('id="legend"') : page.index("</section>")]
+    legend = page[page.index('id="legend"') : page.index("</details>")]
     for edge in network.edges:
-        assert label("RelationKind", edge.kind) in legend
-    assert label("ActorType", "poh-jeugd") in legend
+        assert f"{label('RelationKind', edge.kind)}</li>" in legend
+    for node in network.nodes:
+        assert category(node.category).label in legend
+    # One entry per category shown, never one per actor type.
+    assert legend.count('class="category"') == len({n.category for n in network.nodes})
 
 
 def test_the_heading_and_title_are_escaped():
@@ -55,9 +59,13 @@ def test_positions_survive_a_round_trip_and_a_bad_file_is_named(tmp_path):
         load_positions(path)
 
 
-def test_a_large_map_gets_its_positions_from_python_and_no_physics():
+def test_a_large_map_gets_every_position_from_python_and_light_drawing():
+    from zorgnet.viz.network import pyvis_network
     from zorgnet.viz.synthetic import synthetic_projection
 
     network = maps.region_map(synthetic_projection(2_000))
-    assert not network.physics
     assert len(network.positions) == 2_000
+    net = pyvis_network(network)
+    assert net.options["physics"] == {"enabled": False}
+    assert net.options["interaction"]["hover"] is False
+    assert {e["dashes"] for e in net.edges} == {False}
