@@ -16,7 +16,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -327,6 +328,40 @@ def _declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
+def _install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the package's own files, so that it works offline.
+
+    FastAPI's own ``/docs`` loads Swagger UI from a CDN; the same page is made here with
+    the files of npm's ``swagger-ui-dist`` in ``static/swagger-ui`` (README there). ReDoc,
+    which would need another CDN bundle, is off. The page says it is Dutch (the API's
+    texts are) and takes a few colour fixes for contrast from ``static/docs.css``.
+    """
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="zorgnet – API-documentatie",
+            swagger_js_url="/static/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+            # Deep links put a link inside each operation's button (axe:
+            # nested-interactive), which a keyboard or screen reader cannot use; the
+            # syntax colours of the examples are too pale on their dark ground.
+            swagger_ui_parameters={"deepLinking": False, "syntaxHighlight": False},
+        )
+        html = bytes(page.body).decode("utf-8")
+        html = html.replace("<html>", '<html lang="nl">', 1).replace(
+            "</head>", '<link rel="stylesheet" href="/static/docs.css">\n</head>', 1
+        )
+        return HTMLResponse(html)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        # Browsers ask for it on pages that name no icon: the maps, JSON answers.
+        return FileResponse(_STATIC / "favicon.ico", media_type="image/x-icon")
+
+
 def create_app(settings: Settings) -> FastAPI:
     """A new web app over the store in ``settings.store``.
 
@@ -349,6 +384,7 @@ def create_app(settings: Settings) -> FastAPI:
         maps,
         pages,
         routes,
+        search,
         sparql,
         vocabularies,
     )
@@ -374,6 +410,8 @@ def create_app(settings: Settings) -> FastAPI:
             "Fouten zijn JSON met een Nederlandse melding in `fout`."
         ),
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.service = service
     app.add_middleware(WriteGuard, settings=settings)
@@ -388,11 +426,13 @@ def create_app(settings: Settings) -> FastAPI:
         analyses,
         maps,
         export,
+        search,
         sparql,
         edits,
         pages,
     ):
         app.include_router(module.router)
+    _install_docs(app)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
 
     def openapi() -> dict:

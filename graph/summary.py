@@ -52,7 +52,9 @@ def _counts(graph: Graph, query: str) -> dict[str, int]:
 
 
 def _count(graph: Graph, query: str) -> int:
-    return int(next(iter(graph.query(query)))[0])  # type: ignore[index,arg-type]
+    # Read to the end: Oxigraph's solutions must not be dropped half-read on another thread.
+    [row] = list(graph.query(query))
+    return int(row[0])  # type: ignore[index,arg-type]
 
 
 def data_triples(graph: Graph) -> int:

@@ -7,6 +7,7 @@ Every value from the data goes through Jinja2's autoescape; maps are the pages o
 from pathlib import Path
 from typing import Annotated, Any
 
+import networkx as nx
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -16,17 +17,25 @@ from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.areas import area_detail
 from zorgnet.api.routers.maps import maps_available
+from zorgnet.api.routers.search import run_search
 from zorgnet.graph.analyses.gaps import gap_report
 from zorgnet.graph.analyses.mandates import mandate_matrix
 from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.graph.analyses.overlaps import overlaps
 from zorgnet.graph.analyses.routes import referral_routes
+from zorgnet.graph.projected import Area
 from zorgnet.graph.summary import summarize
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
-__all__ = ["EXAMPLE_QUERIES", "router"]
+__all__ = [
+    "ACCESSIBILITY_CHECKED",
+    "EXAMPLE_QUERIES",
+    "HOME_COUNTS",
+    "HOME_QUESTIONS",
+    "router",
+]
 
 router = APIRouter(include_in_schema=False)
 _templates = Jinja2Templates(
@@ -71,15 +80,50 @@ def _failed(request: Request, exc: ZorgnetError) -> HTMLResponse:
     return _page(request, "error.html", 404, message=str(exc), suggestions=suggestions)
 
 
-@router.get("/", response_class=HTMLResponse)
-def home(request: Request, G: GraphDep, store: StoreDep) -> HTMLResponse:
-    """The region: counts, gemeenten and the region map."""
-    summary = summarize(store.graph())
-    gemeenten = sorted(
+# The questions the home page offers as links: each opens the page that answers it.
+HOME_QUESTIONS = (
+    (
+        "Welke routes lopen van de huisarts naar jeugd-GGZ in Huizen?",
+        "/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen",
+    ),
+    ("Wie hoort bij de buurtteams in Hilversum, en wie niet?", "/teams/buurtteams-hilversum"),
+    ("Welke hulp ontbreekt in Wijdemeren?", "/hiaten?gemeente=wijdemeren"),
+    ("Wie mag in Gooise Meren verwijzen en beslissen?", "/mandaten?gemeente=gooise-meren"),
+    (
+        "Wat is er in Gooise Meren, van voorveld tot specialistische zorg?",
+        "/gemeenten/gooise-meren",
+    ),
+    ("Waar doen meer organisaties dezelfde taak?", "/overlap"),
+)
+
+# What the home page counts, in words a policy advisor uses (record key -> plural).
+HOME_COUNTS = (
+    ("actors", "actoren: organisaties, teams, rollen en overleggen"),
+    ("relations", "relaties: wie verwijst, overlegt of werkt samen met wie"),
+    ("mandates", "bevoegdheden: wie mag verwijzen of beslissen"),
+    ("shortages", "tekorten"),
+    ("issues", "bekende kwesties"),
+    ("figures", "cijfers"),
+)
+
+
+def _gemeenten(G: nx.MultiDiGraph) -> list[Area]:
+    return sorted(
         (a for a in G.graph["areas"].values() if a.type == "gemeente"), key=lambda a: a.label
     )
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, G: GraphDep, store: StoreDep) -> HTMLResponse:
+    """What zorgnet is, a search box, example questions, the gemeenten, what it holds."""
+    records = summarize(store.graph()).records
+    counts = [(records.get(key, 0), words) for key, words in HOME_COUNTS]
     return _page(
-        request, "home.html", summary=summary, gemeenten=gemeenten, actors=G.number_of_nodes()
+        request,
+        "home.html",
+        questions=HOME_QUESTIONS,
+        counts=counts,
+        gemeenten=_gemeenten(G),
     )
 
 
@@ -218,3 +262,27 @@ def sparql_page(
         except ZorgnetError as exc:
             context["error"] = str(exc)
     return _page(request, "sparql.html", 400 if context["error"] else 200, **context)
+
+
+@router.get("/zoeken", response_class=HTMLResponse)
+def search_page(request: Request, G: GraphDep, store: StoreDep, q: Text = None) -> HTMLResponse:
+    """Actors, teams, gemeenten and kinds of help by name, each with its page."""
+    results = run_search(G, store.graph(), q, limit=50) if q else None
+    return _page(request, "search.html", q=q or "", results=results)
+
+
+# The pages the browser test checks with axe-core at 1440 and 390 px wide
+# (tests/api/test_pages_browser.py); the accessibility statement lists them, so it says
+# no more than was tested. A page added here is tested.
+ACCESSIBILITY_CHECKED = (
+    ("/", "Start"),
+    ("/zoeken?q=huisarts", "Zoeken"),
+    ("/toegankelijkheid", "Toegankelijkheid"),
+    ("/docs", "API-documentatie"),
+)
+
+
+@router.get("/toegankelijkheid", response_class=HTMLResponse)
+def accessibility(request: Request) -> HTMLResponse:
+    """The accessibility statement: what was tested, how, and what was not."""
+    return _page(request, "accessibility.html", checked=ACCESSIBILITY_CHECKED)
