@@ -4,6 +4,7 @@ Every value from the data goes through Jinja2's autoescape; maps are the pages o
 :mod:`zorgnet.viz` in an ``iframe`` (a table stands in where the map package is missing).
 """
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +25,6 @@ from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.graph.analyses.overlaps import overlaps
 from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.graph.projected import Area
-from zorgnet.graph.summary import summarize
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
@@ -96,14 +96,14 @@ HOME_QUESTIONS = (
     ("Waar doen meer organisaties dezelfde taak?", "/overlap"),
 )
 
-# What the home page counts, in words a policy advisor uses (record key -> plural).
+# What the home page counts, in words a policy advisor uses (kind of record -> plural).
 HOME_COUNTS = (
-    ("actors", "actoren: organisaties, teams, rollen en overleggen"),
-    ("relations", "relaties: wie verwijst, overlegt of werkt samen met wie"),
-    ("mandates", "bevoegdheden: wie mag verwijzen of beslissen"),
-    ("shortages", "tekorten"),
-    ("issues", "bekende kwesties"),
-    ("figures", "cijfers"),
+    ("Actor", "actoren: organisaties, teams, rollen en overleggen"),
+    ("Relation", "relaties: wie verwijst, overlegt of werkt samen met wie"),
+    ("Mandate", "bevoegdheden: wie mag verwijzen of beslissen"),
+    ("Shortage", "tekorten"),
+    ("KnownIssue", "bekende kwesties"),
+    ("Figure", "cijfers"),
 )
 
 
@@ -114,10 +114,12 @@ def _gemeenten(G: nx.MultiDiGraph) -> list[Area]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, G: GraphDep, store: StoreDep) -> HTMLResponse:
+def home(request: Request, G: GraphDep) -> HTMLResponse:
     """What zorgnet is, a search box, example questions, the gemeenten, what it holds."""
-    records = summarize(store.graph()).records
-    counts = [(records.get(key, 0), words) for key, words in HOME_COUNTS]
+    # The records of the projection: the data's, never the edit history's, and no query
+    # of the store on each visit.
+    records = Counter(record.kind for record in G.graph["records"].values())
+    counts = [(records[kind], words) for kind, words in HOME_COUNTS]
     return _page(
         request,
         "home.html",

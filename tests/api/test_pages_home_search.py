@@ -317,3 +317,37 @@ def test_the_accessibility_statement_says_what_was_tested(client: TestClient) ->
     assert "geen officiële toegankelijkheidsverklaring" in text
     listed = [href for href, _, _ in page.links if href in dict(ACCESSIBILITY_CHECKED)]
     assert listed == [url for url, _ in ACCESSIBILITY_CHECKED]
+
+
+def _home_counts(client: TestClient) -> list[str]:
+    page = _Page(client.get("/").text)
+    figures = page.visible_text().split("Wat staat erin", 1)[1].split("Elk feit", 1)[0]
+    return figures.split()
+
+
+@pytest.mark.slow
+def test_an_edit_and_its_undo_leave_the_home_page_counts_as_they_were(
+    editor: TestClient, auth: dict[str, str]
+) -> None:
+    before = _home_counts(editor)
+    body = {
+        "registratie": {
+            "id": "telproef",
+            "label": "Telproef",
+            "type": "welzijnsorganisatie",
+            "scale": "lokaal",
+            "area": ["huizen"],
+            "source": ["003 §4"],
+        },
+        "reden": "Proef van de telling.",
+    }
+    made = editor.post("/api/edits/actors", json=body, headers=auth)
+    assert made.status_code == 201, made.text
+    during = _home_counts(editor)
+    assert int(during[0]) == int(before[0]) + 1
+    undone = editor.post(
+        f"/api/edits/{made.json()['id']}/undo", json={"reden": "Terug."}, headers=auth
+    )
+    assert undone.status_code == 201, undone.text
+    assert _home_counts(editor) == before
+    assert "triples" not in " ".join(before)
