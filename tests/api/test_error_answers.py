@@ -2,6 +2,9 @@
 schema, and for a method a path does not take, an ``Allow`` with all that it takes."""
 
 import re
+from http import HTTPStatus
+from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -166,35 +169,55 @@ def test_an_unexpected_failure_is_a_dutch_500_in_json(store_copy, make_settings)
     assert response.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
 
 
-@pytest.mark.parametrize("status", ["400", "404", "413", "422", "503"])
-def test_the_schema_declares_each_error_as_the_dutch_error_model(
-    client: TestClient, status: str
-) -> None:
-    schema = client.get("/openapi.json").json()
+def _provocations(operation: dict, method: str) -> list[tuple[bool, dict[str, Any]]]:
+    """Requests that should each make *operation* answer an error, each as (whether it
+    goes to the app whose store cannot be opened, its arguments): any request to that
+    app; to the working app an unknown name in the path, every query parameter far too
+    long, a body that is not UTF-8, a body over every cap."""
+    parameters = operation.get("parameters", [])
+    found: list[tuple[bool, dict[str, Any]]] = [(True, {})]
+    if any(p["in"] == "path" for p in parameters):
+        found.append((False, {}))
+    query = {p["name"]: "x" * 1001 for p in parameters if p["in"] == "query"}
+    if query:
+        found.append((False, {"params": query}))
+    if "requestBody" in operation:
+        as_json = {"Content-Type": "application/json"}
+        found.append((False, {"content": b'{"reden": "\xff"}', "headers": as_json}))
+    if method != "GET":
+        found.append((False, {"content": b"x" * 1_000_001}))
+    return found
+
+
+@pytest.mark.slow
+def test_every_error_an_operation_answers_is_declared_as_the_dutch_error_model(
+    editor: TestClient, auth: dict[str, str], tmp_path: Path, make_settings
+) -> None:  # type: ignore[no-untyped-def]
+    not_a_folder = tmp_path / "geen-map"
+    not_a_folder.write_text("Hier kan geen opslag staan.")
+    broken = TestClient(create_app(make_settings(not_a_folder)), raise_server_exceptions=False)
+    schema = editor.get("/openapi.json").json()
     assert "HTTPValidationError" not in schema["components"]["schemas"]
-    declared = 0
+    answered: set[str] = set()
     for template, item in schema["paths"].items():
         for method, operation in item.items():
-            has_body = "requestBody" in operation
-            needed = {
-                "400": has_body,
-                "404": "{" in template,
-                "413": method != "get",
-                "422": bool(operation.get("parameters")) or has_body,
-                "503": True,
-            }[status]
-            if not needed:
-                continue
-            response = operation["responses"][status]
-            assert response["content"]["application/json"]["schema"] == {
-                "$ref": "#/components/schemas/Error"
-            }, (method, template)
-            assert _english(response["description"]) == [] and response["description"] not in (
-                "Not Found",
-                "Bad Request",
-                "Request Entity Too Large",
-                "Validation Error",
-                "Service Unavailable",
-            )
-            declared += 1
-    assert declared > 0
+            method = method.upper()
+            for to_broken, arguments in _provocations(operation, method):
+                headers = {**auth, **arguments.pop("headers", {})}
+                response = (broken if to_broken else editor).request(
+                    method, _url(template), headers=headers, **arguments
+                )
+                status = str(response.status_code)
+                if response.status_code < 400:
+                    continue
+                answered.add(status)
+                declared = operation["responses"].get(status)
+                assert declared is not None, (method, template, status, response.text)
+                assert declared["content"]["application/json"]["schema"] == {
+                    "$ref": "#/components/schemas/Error"
+                }, (method, template, status)
+                assert _english(declared["description"]) == [], (method, template, status)
+                assert declared["description"] != HTTPStatus(int(status)).phrase
+                assert set(response.json()) <= {"fout", "suggesties", "details"}
+    # Each kind of error the app declares for every operation was provoked somewhere.
+    assert {"400", "404", "413", "422", "503"} <= answered
