@@ -1,8 +1,9 @@
 """Pydantic models at the edge of the web app: what the API answers and accepts.
 
-Response models hold plain strings, numbers and lists (never rdflib terms); analysis
-results are copied from the analyses' frozen dataclasses with ``from_attributes``.
-Request bodies for edits reuse the record models generated from the SHACL shapes
+Response models hold plain strings, numbers and lists (never rdflib terms), read from
+the records with ``from_attributes``; the models of analysis results are derived from
+the analyses' own types (:mod:`zorgnet.api.results`), not written here. Request bodies
+for edits reuse the record models generated from the SHACL shapes
 (:func:`zorgnet.ontology.models.record_models`), so the API accepts exactly what a data
 file may say.
 """
