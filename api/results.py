@@ -1,14 +1,14 @@
 """Analysis results as JSON, one way for the web app and ``zorgnet ... --json``.
 
-The analyses return frozen dataclasses and named tuples
-(:mod:`zorgnet.graph.analyses`). Their JSON is their fields and their public
-properties (``Route.voorveld``, ``BrokerReport.sampled``): :func:`response_model`
-derives a pydantic model from a result type, once, with the type's docstring, and that
-model is both the OpenAPI response model of a route and what :func:`as_json` dumps a
-result through. A field whose metadata names a ``"json"`` key is called so in JSON
-(``GapReport.coverage`` is ``dekking``, as the API has always answered); a mapping keyed
-by tuples whose metadata names its ``"json_items"`` is a list of objects with those
-names, the key's parts and the value (``TeamComparison.similarity``).
+The analyses return frozen dataclasses (:mod:`zorgnet.graph.analyses`). Their JSON is
+their fields and their public properties (``Route.voorveld``, ``BrokerReport.sampled``):
+:func:`response_model` derives a pydantic model from a result type, once, with the
+type's docstring, and that model is both the OpenAPI response model of a route and what
+:func:`as_json` dumps a result through. A field whose metadata names a ``"json"`` key is
+called so in JSON (``GapReport.coverage`` is ``dekking``, as the API has always
+answered); a mapping keyed by tuples whose metadata names its ``"json_items"`` is a list
+of objects with those names, the key's parts and the value
+(``TeamComparison.similarity``).
 
 Examples
 --------
@@ -29,28 +29,14 @@ import typing
 from functools import cache
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, create_model
 
 __all__ = ["as_json", "response_model"]
 
 
-def _is_named_tuple(annotation: object) -> bool:
-    return (
-        isinstance(annotation, type)
-        and issubclass(annotation, tuple)
-        and (hasattr(annotation, "_fields"))
-    )
-
-
-def _is_result_type(annotation: object) -> bool:
-    return (
-        isinstance(annotation, type) and dataclasses.is_dataclass(annotation)
-    ) or _is_named_tuple(annotation)
-
-
 def _edge(annotation: Any) -> Any:
     """*annotation* with every result type in it replaced by its response model."""
-    if _is_result_type(annotation):
+    if isinstance(annotation, type) and dataclasses.is_dataclass(annotation):
         return response_model(annotation)
     arguments = typing.get_args(annotation)
     if not arguments:
@@ -88,17 +74,17 @@ def _items(result_type: type, name: str, annotation: Any, names: tuple[str, ...]
     return Annotated[list[item], BeforeValidator(listed)]  # type: ignore[valid-type]
 
 
+def _field(result_type: type, field: dataclasses.Field, annotation: Any) -> tuple[Any, Any]:
+    alias, names = field.metadata.get("json"), field.metadata.get("json_items")
+    edged = _items(result_type, field.name, annotation, names) if names else _edge(annotation)
+    return edged, Field(serialization_alias=alias) if alias else ...
+
+
 def _fields(result_type: type) -> dict[str, tuple[Any, Any]]:
     hints = typing.get_type_hints(result_type)
-    fields: dict[str, tuple[Any, Any]] = {}
-    if _is_named_tuple(result_type):
-        for name in result_type._fields:  # type: ignore[attr-defined]
-            fields[name] = (_edge(hints[name]), ...)
-    for f in dataclasses.fields(result_type) if dataclasses.is_dataclass(result_type) else ():
-        alias, names = f.metadata.get("json"), f.metadata.get("json_items")
-        annotation = hints[f.name]
-        edged = _items(result_type, f.name, annotation, names) if names else _edge(annotation)
-        fields[f.name] = (edged, Field(serialization_alias=alias) if alias else ...)
+    fields = {
+        f.name: _field(result_type, f, hints[f.name]) for f in dataclasses.fields(result_type)
+    }
     for name, member in _properties(result_type):
         returns = typing.get_type_hints(member.fget)["return"]
         fields[name] = (_edge(returns), Field(description=inspect.getdoc(member)))
@@ -113,8 +99,8 @@ def response_model(result_type: type) -> type[BaseModel]:
     Parameters
     ----------
     result_type : type
-        A dataclass or a named tuple whose annotations are the JSON types of its
-        fields (plain strings, numbers, tuples, dicts and other result types).
+        A dataclass whose annotations are the JSON types of its fields (plain strings,
+        numbers, tuples, dicts and other result types).
 
     Returns
     -------
@@ -129,15 +115,8 @@ def response_model(result_type: type) -> type[BaseModel]:
     )
 
 
-@cache
-def _adapter(result_type: type) -> TypeAdapter[Any]:
-    return TypeAdapter(response_model(result_type))
-
-
 def as_json(result: object) -> Any:
     """*result*, an analysis result, as JSON data (dicts, lists, strings, numbers), the
     same as the web app answers it; see :func:`response_model`."""
-    adapter = _adapter(type(result))
-    return adapter.dump_python(
-        adapter.validate_python(result, from_attributes=True), mode="json", by_alias=True
-    )
+    model = response_model(type(result))
+    return model.model_validate(result, from_attributes=True).model_dump(mode="json", by_alias=True)
