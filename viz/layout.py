@@ -186,7 +186,7 @@ def layered_positions(
 def route_positions(
     steps: Sequence[Sequence[str]], neighbours: Mapping[str, Sequence[str]]
 ) -> Positions:
-    """Routes as lines of steps, left to right; each step's neighbours stacked above it.
+    """Routes as lines of steps, left to right; each step's neighbours above and below it.
 
     Parameters
     ----------
@@ -195,28 +195,33 @@ def route_positions(
         of the first route it is on; the other routes' new actors go on rows below.
     neighbours : mapping
         Route actor → its neighbours that are on no route, in reading order. Each goes
-        above the first route actor it is listed for.
+        above or below the first route actor it is listed for, two to a row, in turns
+        above the routes and below them.
 
     Examples
     --------
-    >>> route_positions([["a", "b"], ["a", "c", "b"]], {"a": ["n"]})
-    {'a': (0.0, 0.0), 'b': (380.0, 0.0), 'c': (380.0, 160.0), 'n': (0.0, -160.0)}
+    >>> route_positions([["a", "b"], ["a", "c", "b"]], {"a": ["n", "m", "o"]})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'a': (0.0, 0.0), 'b': (380.0, 0.0), 'c': (380.0, 200.0), 'n': (-95.0, -160.0),
+     'm': (95.0, -160.0), 'o': (-95.0, 360.0)}
     """
-    # A step's label is a prominent one, two cells wide.
-    step_width, row_height = 2 * CELL_WIDTH + 40, 160.0
+    # A step's label is a prominent one, two cells wide; two neighbours fit beside it.
+    step_width, route_row, row = 2 * CELL_WIDTH + 40, 200.0, 160.0
     positions: Positions = {}
-    for row, route in enumerate(steps):
+    for line, route in enumerate(steps):
         for column, actor in enumerate(route):
             if actor not in positions:
-                positions[actor] = (column * step_width, row * row_height)
+                positions[actor] = (column * step_width, line * route_row)
     placed = dict(positions)
+    lowest = max((y for _, y in placed.values()), default=0.0)
     for anchor, near in neighbours.items():
         x, _ = placed[anchor]
         stacked = [n for n in near if n not in positions]
         for i, node in enumerate(stacked):
-            # Two columns of neighbours per step, so that a busy step does not tower.
-            dx = 0.0 if len(stacked) == 1 else (-0.25 if i % 2 == 0 else 0.25) * step_width
-            positions[node] = (x + dx, -(i // 2 + 1) * row_height)
+            pair = i // 2
+            dx = (-0.25 if i % 2 == 0 else 0.25) * step_width
+            y = -(pair // 2 + 1) * row if pair % 2 == 0 else lowest + (pair // 2 + 1) * row
+            positions[node] = (x + dx, y)
     return positions
 
 

@@ -38,7 +38,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 
 from zorgnet.ontology.vocabulary import value_label
 from zorgnet.viz.categories import CATEGORIES, LAYER_LABELS, Category, category
-from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, RING_GAP
+from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, LARGE_LABEL_WIDTH, RING_GAP
 from zorgnet.viz.maps import SIGNAL_KINDS, NetworkMap
 from zorgnet.viz.network import LARGE_MAP, pyvis_network
 from zorgnet.viz.styles import HIGHLIGHT_COLOUR, edge_style
@@ -246,6 +246,7 @@ def render_html(network: NetworkMap) -> str:
         "edges": edges,
         "options": json.loads(options),
         "kindLabels": {e.kind: e.kind_label for e in network.edges},
+        "largeLabelWidth": LARGE_LABEL_WIDTH,
         "bands": _bands(network),
         "rings": _rings(network),
     }

@@ -51,6 +51,15 @@ class OpenedMap:
         """Evaluate *expression* in the page."""
         return self.page.evaluate(expression)
 
+    def reload(self) -> None:
+        """Reload the page at its current URL and wait until it is drawn again."""
+        self.page.reload()
+        self.page.wait_for_selector("body[data-ready='1']", state="attached")
+
+    def visible_nodes(self) -> set[str]:
+        """The ids of the nodes the network shows."""
+        return set(self.js("zorgnetMap.nodeView.getIds()"))
+
     def visible_counts(self) -> tuple[int, int]:
         """How many nodes and edges the network shows."""
         return tuple(self.js("[zorgnetMap.nodeView.length, zorgnetMap.edgeView.length]"))
@@ -84,9 +93,18 @@ def open_map(browser: BrowserContext, tmp_path: Path) -> Iterator[Callable[..., 
     """Write a map to the test's folder, open it and wait until it is drawn."""
     opened: list[OpenedMap] = []
 
-    def _open(network: NetworkMap, name: str = "kaart", timeout_ms: int = 60_000) -> OpenedMap:
+    def _open(
+        network: NetworkMap,
+        name: str = "kaart",
+        timeout_ms: int = 60_000,
+        *,
+        viewport: tuple[int, int] | None = None,
+        fragment: str = "",
+    ) -> OpenedMap:
         path = write_html(network, tmp_path / f"{name}.html")
         page = browser.new_page()
+        if viewport is not None:
+            page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         result = OpenedMap(page, path)
 
         def on_request(route: Route) -> None:
@@ -110,7 +128,7 @@ def open_map(browser: BrowserContext, tmp_path: Path) -> Iterator[Callable[..., 
             dialog.dismiss()
 
         page.on("dialog", on_dialog)
-        page.goto(path.as_uri(), timeout=timeout_ms)
+        page.goto(path.as_uri() + (f"#{fragment}" if fragment else ""), timeout=timeout_ms)
         page.wait_for_selector("body[data-ready='1']", state="attached", timeout=timeout_ms)
         opened.append(result)
         return result

@@ -32,7 +32,7 @@ def test_the_page_loads_nothing_from_elsewhere():
 def test_the_legend_names_the_categories_and_relation_kinds_in_dutch():
     network = maps.region_map(example_projection())
     page = render_html(network)
-    legend = page[page.index('id="legend"') : page.index("</details>")]
+    legend = page[page.index('id="legend"') : page.index("</details>", page.index('id="legend"'))]
     for edge in network.edges:
         assert f"{label('RelationKind', edge.kind)}</li>" in legend
     for node in network.nodes:

@@ -45,9 +45,16 @@
     return box;
   }
 
+  /* States: "normal", "lit" (highlighted), "dim" (pale), "near" (a neighbour of the
+     chosen actor: its label large enough to read while the map shows them all), and
+     "faint" (pale, without its label, while an actor is chosen). */
+  var NEAR_FONT = 26, FAINT_FONT = {color: "rgba(0,0,0,0)", strokeWidth: 0};
   function nodeStyle(n, state) {
     var colour = groups[n.group].color;
-    var dim = state === "dim", lit = state === "lit";
+    var dim = state === "dim" || state === "faint", lit = state === "lit";
+    var font = {color: dim ? DIM_FONT : TEXT, strokeWidth: 3,
+                size: state === "near" ? Math.max(n.font.size, NEAR_FONT) : n.font.size};
+    if (state === "faint") { font = {color: FAINT_FONT.color, strokeWidth: 0, size: n.font.size}; }
     var border = lit ? HIGHLIGHT : (n.flagged ? FLAG : colour.border);
     return {
       id: n.id,
@@ -58,7 +65,9 @@
         hover: {background: colour.background, border: HIGHLIGHT}
       },
       borderWidth: lit ? 4 : (n.flagged ? 3 : 1),
-      font: {color: dim ? DIM_FONT : TEXT, size: n.font.size}
+      font: font,
+      // The other actors' names are hidden then, so a neighbour's may take more room.
+      widthConstraint: state === "near" ? {maximum: data.largeLabelWidth} : n.widthConstraint
     };
   }
   function edgeStyle(e, state) {
@@ -79,7 +88,6 @@
     item.shape = n.shape;
     item.group = n.group;
     item.size = n.size;
-    item.widthConstraint = n.widthConstraint;
     item.x = n.x;
     item.y = n.y;
     if (!data.large) { item.title = infoElement(n); }
@@ -189,7 +197,7 @@
     var close = focus ? near.get(focus) : null;
     data.nodes.forEach(function (n) {
       var s = focus === null ? baseState(n)
-        : (n.id === focus ? "lit" : (close.has(n.id) ? "normal" : "dim"));
+        : (n.id === focus ? "lit" : (close.has(n.id) ? "near" : "faint"));
       nodeUpdates.push(nodeStyle(n, s));
     });
     data.edges.forEach(function (e) {
@@ -234,7 +242,8 @@
     });
     var scale = Math.min(1.2, container.clientWidth / (2 * dx + 320),
                          container.clientHeight / (2 * dy + 220));
-    network.moveTo({position: centre, scale: Math.max(scale, 0.15), animation: false});
+    // Not so far out that the neighbours' names cannot be read.
+    network.moveTo({position: centre, scale: Math.max(scale, 0.4), animation: false});
   }
 
   /* Make sure *id* is shown: a view that holds it, its group, no filter that hides it. */
@@ -409,7 +418,11 @@
   }
 
   var legend = document.getElementById("legend");
-  if (window.matchMedia("(max-width: 760px)").matches) { legend.open = false; }
+  // On a phone the map comes first: the legend and the filters open when asked.
+  if (window.matchMedia("(max-width: 760px)").matches) {
+    legend.open = false;
+    document.getElementById("filters").open = false;
+  }
 
   var focus = readFragment();
   apply(false);
