@@ -38,8 +38,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import check_actor, check_area, in_scope
-from zorgnet.graph.analyses._index import scope_set
+from zorgnet.graph.analyses import check_actor, check_area, in_scope, scope_set
 from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz.categories import BESTUUR, CATEGORIES, LAYERS, category_of, layer_of
