@@ -77,7 +77,7 @@ def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
             page.fill("input[name=van]", "huisarts")
             page.select_option("select[name=naar]", "jeugd-ggz")
             page.select_option("select[name=gemeente]", "huizen")
-            page.click("button[type=submit]")
+            page.click("form[action='/route'] button[type=submit]")
             page.wait_for_selector("#resultaat")
             assert "Route 1" in page.inner_text("#resultaat")
             assert page.locator("ol.route-stappen li").count() >= 2
