@@ -125,16 +125,16 @@ def _row_height(row: Sequence[Cell]) -> float:
 
 def _columns(bands: Sequence[Sequence[Cell]]) -> int:
     """The number of columns that makes the whole map closest to _ASPECT wide."""
-    widest = max(sum(c.span for c in cells) for cells in bands)
+    totals = [sum(c.span for c in cells) for cells in bands]
     average_row = _NODE_ROOM + 2 * FONT_SIZE * _LINE_HEIGHT + _ROW_GAP
 
     def misfit(columns: int) -> float:
-        rows = sum(math.ceil(sum(c.span for c in cells) / columns) for cells in bands)
+        rows = sum(math.ceil(total / columns) for total in totals)
         height = rows * average_row + len(bands) * _BAND_GAP
         return abs(math.log((columns * CELL_WIDTH + LABEL_COLUMN) / height / _ASPECT))
 
     least = max(c.span for cells in bands for c in cells)
-    return min(range(least, max(widest, least) + 1), key=lambda c: (misfit(c), c))
+    return min(range(least, max(max(totals), least) + 1), key=lambda c: (misfit(c), c))
 
 
 def layered_positions(
