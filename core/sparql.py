@@ -692,17 +692,18 @@ class SparqlRunner:
 
 # -- result formats -----------------------------------------------------------------------
 
-# A spreadsheet reads a cell that starts with one of these as a formula. In the TSV
-# document a string cell is quoted and a tab or carriage return in it escaped, so such
-# a cell starts with '"' and then one of these (numbers are written bare or pass).
-_FORMULA_CELL = re.compile(rb'(?:^|(?<=\t))"((?:[=+\-@]|\\[tr])(?:[^"\\]|\\.)*)"', re.MULTILINE)
+# A spreadsheet reads a cell that starts with =, +, -, @, tab or CR as a formula. In the
+# TSV document a string cell is quoted (with a tab or CR in it escaped) and follows a
+# tab or a line end (the first line holds the variables, no values); numbers are
+# written bare or pass. The cell's start comes first, so the search is fast.
+_FORMULA_CELL = re.compile(rb'([\t\n]")((?:[=+\-@]|\\[tr])[^"\\]*(?:\\.[^"\\]*)*)"')
 _NUMBER = re.compile(rb"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
 def _as_text(cell: re.Match[bytes]) -> bytes:
     """The string *cell* with a ``'`` before its value, unless that value is a number."""
-    value = cell.group(1)
-    return cell.group(0) if _NUMBER.fullmatch(value) else b"\"'" + value + b'"'
+    start, value = cell.groups()
+    return cell.group(0) if _NUMBER.fullmatch(value) else start + b"'" + value + b'"'
 
 
 def _formulas_as_text(document: bytes) -> bytes:
