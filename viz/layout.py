@@ -18,7 +18,7 @@ Examples
 >>> [(band.layer, band.top) for band in bands]
 [('a', -22.0), ('b', 230.0)]
 >>> ring_positions("team", [["k"], [], ["x", "y"]])["k"]
-(181.6, 124.2)
+(247.6, 169.4)
 >>> label_height("Uitvoeringsorganisatie Sociaal Domein (USd) Hilversum")
 54.6
 """
@@ -74,7 +74,8 @@ _BAND_GAP = 50.0
 LABEL_COLUMN = 320.0
 # Wider than high, like a screen beside the legend.
 _ASPECT = 1.5
-RING_GAP = 220.0
+# Wide enough for two prominent labels side by side on the first ring.
+RING_GAP = 300.0
 _FORMAT = "zorgnet-posities/1"
 
 Positions = dict[str, tuple[float, float]]

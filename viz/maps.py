@@ -79,6 +79,8 @@ VIEWS = (("zorg", "Zorgnetwerk"), (BESTUUR, "Bestuur en programma's"))
 # A longer name is cut on the map (at a word) and shown whole in the details and the table.
 MAP_LABEL_CHARS = 48
 _CATEGORY_ORDER = {c.id: i for i, c in enumerate(CATEGORIES)}
+# Up to this many actors a map shows every name at once.
+_SMALL_MAP = 40
 # Between the care layers and the bestuur layers below them.
 _BAND_SPACE = 120.0
 
@@ -91,7 +93,7 @@ class MapNode:
     an area containing it, or of none in particular); ``views`` the views it is part of
     (empty when the map has no views); ``importance`` its number of links on this map;
     ``prominent`` that it is drawn larger, with a label readable when the whole map is in
-    view (the best linked sixth, and what the map highlights).
+    view (the best linked sixth, every actor of a small map, and what the map highlights).
     """
 
     id: str
@@ -319,14 +321,22 @@ def _layered(nodes: tuple[MapNode, ...]) -> tuple[Positions, tuple[Band, ...]]:
     return {**positions, **more}, bands + more_bands
 
 
-def _prominent(nodes: tuple[MapNode, ...], edges: tuple[MapEdge, ...]) -> tuple[MapNode, ...]:
-    """*nodes* with their importance (links on the map) and whether they stand out."""
+def _prominent(
+    nodes: tuple[MapNode, ...], edges: tuple[MapEdge, ...], *, dim_rest: bool
+) -> tuple[MapNode, ...]:
+    """*nodes* with their importance (links on the map) and whether they stand out.
+
+    On a small map every actor stands out (every name readable at once), unless the map
+    dims what it does not highlight: then the rest is context.
+    """
     degree: dict[str, int] = defaultdict(int)
     for edge in edges:
         degree[edge.source] += 1
         degree[edge.target] += 1
     ranked = sorted((degree[n.id] for n in nodes), reverse=True)
     threshold = max(3, ranked[len(ranked) // 6] if ranked else 0)
+    if len(nodes) <= _SMALL_MAP and not dim_rest:
+        threshold = 0
     return tuple(
         dataclasses.replace(
             n, importance=degree[n.id], prominent=n.highlighted or degree[n.id] >= threshold
@@ -353,7 +363,7 @@ def _map(
     views = _views(G, actors) if with_views else None
     nodes = _nodes(G, actors, highlighted=highlighted, flags=flags, rings=rings, views=views)
     edges = _edges(G, set(actors), highlighted_edges)
-    nodes = _prominent(nodes, edges)
+    nodes = _prominent(nodes, edges, dim_rest=dim_rest)
     bands: tuple[Band, ...] = ()
     if positions is None:
         positions, bands = _layered(nodes)
