@@ -48,6 +48,7 @@ __all__ = [
     "Step",
     "entry_actors",
     "front_doors",
+    "inhabitant_entries",
     "legal_referrers",
     "prepare_routes",
     "providers",
@@ -664,23 +665,46 @@ def prepare_routes(G: nx.MultiDiGraph) -> None:
     opening_mandates(G, None)
 
 
-def _entries_for_inhabitant(
-    G: nx.MultiDiGraph, H: nx.DiGraph, gemeente: str | None
-) -> list[tuple[str, tuple[str, ...]]]:
-    """Where an inhabitant can go without a referral: the voorveld and the toegang."""
-    found = [
-        (a, ())
-        for a in H.nodes
-        if a not in (_SOURCE, _TARGET) and "voorveld" in G.nodes[a]["access"]
-    ]
+def inhabitant_entries(
+    G: nx.MultiDiGraph, gemeente: str | None
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Where can an inhabitant go without a referral?
+
+    Every active open-access (voorveld) actor that holds in *gemeente*, and the
+    gemeente's toegang (:func:`front_doors`; the gemeente itself where the seeds do not
+    say how its toegang works). A route question from ``"inwoner"`` starts at each of
+    them (:func:`referral_routes`).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        An area id; without one, only the voorveld of the whole network.
+
+    Returns
+    -------
+    tuple
+        ``(actor, sources)`` pairs in the order of *G*, the voorveld first: a voorveld
+        actor's own access says it is open (no sources here), a toegang actor comes with
+        the sources that name the toegang.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> inhabitant_entries(example_projection(), "hilversum")
+    (('buurtteam', ()), ('poh-jeugd', ()))
+    """
+    here = scope_set(G, gemeente)
+    found = [(a, ()) for a in scope_actors(G, gemeente) if "voorveld" in G.nodes[a]["access"]]
     if gemeente is not None:
         organisations, doors, sources = front_doors(G, gemeente)
         # Where the seeds do not say how the toegang works, the inhabitant goes to the
         # gemeente itself.
         for actor in doors or organisations:
-            if actor in H and all(actor != a for a, _ in found):
+            if actor in here and all(actor != a for a, _ in found):
                 found.append((actor, sources))
-    return found
+    return tuple(found)
 
 
 def _route(
@@ -984,7 +1008,7 @@ def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
     for entry in question.entries:
         H.add_edge(_SOURCE, entry, weight=0.0, kind=None)
     if question.self_referral:
-        for actor, sources in _entries_for_inhabitant(G, H, gemeente):
+        for actor, sources in inhabitant_entries(G, gemeente):
             # Of two doors, the gemeente's own comes before one for the whole region.
             local = G.nodes[actor]["scale"] == "lokaal"
             H.add_edge(
