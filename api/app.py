@@ -382,6 +382,7 @@ def create_app(settings: Settings) -> FastAPI:
         health,
         issues,
         maps,
+        page_sources,
         pages,
         routes,
         search,
@@ -430,6 +431,7 @@ def create_app(settings: Settings) -> FastAPI:
         sparql,
         edits,
         pages,
+        page_sources,
     ):
         app.include_router(module.router)
     _install_docs(app)

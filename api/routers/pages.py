@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
+from zorgnet.api.citations import rendering, source_title
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.areas import area_detail
@@ -43,6 +44,8 @@ _templates = Jinja2Templates(
         loader=FileSystemLoader(Path(__file__).parent.parent / "templates"), autoescape=True
     )
 )
+# The cite macro (_cite.html) reads the titles of the source documents through this.
+_templates.env.globals["source_title"] = source_title
 Text = Annotated[str | None, Query(max_length=120)]
 
 EXAMPLE_QUERIES = {
@@ -70,9 +73,10 @@ EXAMPLE_QUERIES = {
 
 
 def _page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return _templates.TemplateResponse(
-        request, name, {"maps": maps_available(), **context}, status_code=status
-    )
+    with rendering(request):
+        return _templates.TemplateResponse(
+            request, name, {"maps": maps_available(), **context}, status_code=status
+        )
 
 
 def _failed(request: Request, exc: ZorgnetError) -> HTMLResponse:
@@ -280,6 +284,8 @@ ACCESSIBILITY_CHECKED = (
     ("/", "Start"),
     ("/zoeken?q=huisarts", "Zoeken"),
     ("/toegankelijkheid", "Toegankelijkheid"),
+    ("/bronnen", "Bronnen"),
+    ("/bronnen/003", "Brondocument"),
     ("/docs", "API-documentatie"),
 )
 
