@@ -419,9 +419,14 @@ def front_doors(
         if not up.intersection(arrangement.areas):
             continue
         for actor in arrangement.about:
-            if actor in G and actor not in organisations and actor not in doors:
-                doors.append(actor)
-                sources.update(arrangement.sources)
+            if actor not in G or actor in organisations or actor in doors:
+                continue
+            # A toegang arrangement about indicated care describes the gate to that care
+            # ("alleen toegankelijk na verwijzing", 003 §4, afspraak 2), not a door.
+            if "geindiceerd" in nodes[actor]["access"]:
+                continue
+            doors.append(actor)
+            sources.update(arrangement.sources)
     return organisations, tuple(doors), tuple(sorted(sources))
 
 
