@@ -1,0 +1,340 @@
+"""The sociale kaart of a gemeente: who serves it, layer by layer, and where to go first.
+
+A municipal sociale kaart lists who works for the inhabitants, from the voorveld to the
+specialised and supra-regional care. Here every actor that serves the gemeente
+(:func:`~zorgnet.graph.analyses.scope_set`) lies in exactly one layer of
+:data:`~zorgnet.ontology.categories.LAYERS`, the layer the maps draw it in (its actor
+type's category and its scale, :func:`actor_layer`). Beside the layers: the places an
+inhabitant can go without a referral, as the route analysis knows them, the gemeente's
+own local set-up (its arrangements), and the figures, known issues and shortages about
+it (:func:`~zorgnet.graph.analyses.facts.area_facts`).
+
+Where an inhabitant goes without a referral
+-------------------------------------------
+A route question from ``"inwoner"`` (:func:`~zorgnet.graph.analyses.routes.referral_routes`)
+starts in two ways: the inhabitant goes straight to the voorveld or the gemeente's
+toegang (:func:`~zorgnet.graph.analyses.routes.inhabitant_entries`), or it starts at
+the inhabitants' own actors (type ``inwoner``) and takes a route relation from there
+(the GP they consult). Both are the open doors; a door that needs a referral
+(access ``geindiceerd``) is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import networkx as nx
+
+from zorgnet.graph.analyses._common import check_area, edge_applies
+from zorgnet.graph.analyses._index import scope_actors, scope_set
+from zorgnet.graph.analyses._labels import actor_labels, area_labels
+from zorgnet.graph.analyses.facts import Facts, area_facts
+from zorgnet.graph.analyses.routes import (
+    REPORTED_PRACTICE,
+    ROUTE_COSTS,
+    entry_actors,
+    inhabitant_entries,
+)
+from zorgnet.ontology.categories import LAYERS, category_of, layer_of
+from zorgnet.ontology.vocabulary import concept_label
+
+__all__ = [
+    "DOOR_REASONS",
+    "LocalArrangement",
+    "MapActor",
+    "MapLayer",
+    "OpenDoor",
+    "SocialMap",
+    "actor_layer",
+    "social_map",
+]
+
+#: Why an inhabitant may go somewhere without a referral, in Dutch.
+DOOR_REASONS = {
+    "voorveld": "vrij toegankelijk (voorveld)",
+    "zelf": "inwoners gaan hier zelf naartoe",
+    "toegang": "toegang van de gemeente: hier vraagt u de gemeente om hulp",
+}
+_PRACTICE_NOTE = " (zo melden verwijzers het uit de praktijk; het is geen afspraak)"
+
+
+@dataclass(frozen=True)
+class MapActor:
+    """An actor on the sociale kaart, with its vocabulary values as Dutch labels.
+
+    ``without_referral`` says whether an inhabitant may go there without a referral
+    (it is one of the map's :attr:`SocialMap.open_doors`).
+    """
+
+    actor: str
+    label: str
+    type: str | None
+    type_label: str
+    category: str
+    category_label: str
+    layer: str
+    scale_label: str
+    status: str | None
+    status_label: str
+    offers_labels: tuple[str, ...]
+    access_labels: tuple[str, ...]
+    without_referral: bool
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """One layer of the sociale kaart (a key of ``LAYER_LABELS``) and its actors by name."""
+
+    id: str
+    label: str
+    actors: tuple[MapActor, ...]
+
+
+@dataclass(frozen=True)
+class OpenDoor:
+    """A place an inhabitant of the gemeente may go to without a referral.
+
+    ``reason`` is a key of :data:`DOOR_REASONS`; ``sources`` those that name the
+    gemeente's toegang, those of the relation an inhabitant takes to get there, or the
+    actor's own for the voorveld.
+    """
+
+    actor: str
+    label: str
+    type_label: str
+    offers_labels: tuple[str, ...]
+    reason: str
+    reason_label: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LocalArrangement:
+    """What the sources say about one aspect of the gemeente's local set-up."""
+
+    id: str
+    aspect: str
+    aspect_label: str
+    status: str | None
+    status_label: str
+    about: tuple[str, ...]
+    about_labels: tuple[str, ...]
+    description: str
+    as_of: int | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SocialMap:
+    """The sociale kaart of one gemeente.
+
+    Attributes
+    ----------
+    gemeente, label : str
+        The area's id and name.
+    part_of_labels : tuple of str
+        The names of the areas it lies in (a cluster, the region).
+    layers : tuple of MapLayer
+        Every layer of ``LAYERS`` in order, empty ones too; each actor that serves the
+        gemeente is in exactly one.
+    open_doors : tuple of OpenDoor
+        Where an inhabitant may go without a referral, the voorveld first.
+    arrangements : tuple of LocalArrangement
+        The gemeente's own local set-up, by aspect.
+    facts : Facts
+        The figures, known issues and shortages about the gemeente.
+    sources : tuple of str
+        Every source cited above.
+    """
+
+    gemeente: str
+    label: str
+    part_of_labels: tuple[str, ...]
+    layers: tuple[MapLayer, ...]
+    open_doors: tuple[OpenDoor, ...]
+    arrangements: tuple[LocalArrangement, ...]
+    facts: Facts
+    sources: tuple[str, ...]
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Every actor on the map, layer by layer."""
+        return tuple(a.actor for layer in self.layers for a in layer.actors)
+
+
+def actor_layer(G: nx.MultiDiGraph, actor: str) -> str:
+    """The layer *actor* lies in: that of its type's category and its scale.
+
+    The same layer as on the maps (:func:`zorgnet.ontology.categories.layer_of`).
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> actor_layer(G, "school"), actor_layer(G, "huisarts"), actor_layer(G, "doorbraaktafel")
+    ('voorveld', 'verwijzers', 'regio')
+    """
+    data = G.nodes[actor]
+    return layer_of(category_of(data["type"], data["offers"]), data["scale"])
+
+
+def _map_actor(G: nx.MultiDiGraph, actor: str, open_doors: set[str]) -> MapActor:
+    data = G.nodes[actor]
+    category = category_of(data["type"], data["offers"])
+    return MapActor(
+        actor,
+        data["label"],
+        data["type"],
+        concept_label("ActorType", data["type"]) or "soort onbekend",
+        category.id,
+        category.label,
+        layer_of(category, data["scale"]),
+        concept_label("Scale", data["scale"]) or "schaal onbekend",
+        data["status"],
+        concept_label("Status", data["status"]),
+        tuple(concept_label("HelpKind", h) for h in data["offers"]),
+        tuple(concept_label("AccessMode", a) for a in data["access"]),
+        actor in open_doors,
+        data.get("description", ""),
+        tuple(data["sources"]),
+    )
+
+
+def _door(G: nx.MultiDiGraph, actor: str, reason: str, sources: tuple[str, ...]) -> OpenDoor:
+    data = G.nodes[actor]
+    return OpenDoor(
+        actor,
+        data["label"],
+        concept_label("ActorType", data["type"]) or "soort onbekend",
+        tuple(concept_label("HelpKind", h) for h in data["offers"]),
+        reason,
+        DOOR_REASONS[reason],
+        tuple(sources) or tuple(data["sources"]),
+    )
+
+
+def _first_steps(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The actors a route relation leads to from the inhabitants' own actors, each with
+    the reason and the sources of that relation (the first step of an inwoner's route)."""
+    here = scope_set(G, gemeente)
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for inhabitant in entry_actors(G, "inwoner", gemeente):
+        for _, target, data in G.out_edges(inhabitant, data=True):
+            if data["record"] != "relation" or data["kind"] not in ROUTE_COSTS:
+                continue
+            if target not in here or not edge_applies(G, data, area=gemeente):
+                continue
+            if "geindiceerd" in (*G.nodes[target]["access"], *(data.get("access") or ())):
+                continue
+            note = _PRACTICE_NOTE if data.get("status") == REPORTED_PRACTICE else ""
+            found.setdefault(target, (note, tuple(data["sources"])))
+    return found
+
+
+def _open_doors(G: nx.MultiDiGraph, gemeente: str) -> tuple[OpenDoor, ...]:
+    """The voorveld, then where the inhabitants' relations lead, then the toegang."""
+    entries = inhabitant_entries(G, gemeente)
+    voorveld = [a for a, _ in entries if "voorveld" in G.nodes[a]["access"]]
+    doors = [_door(G, a, "voorveld", ()) for a in voorveld]
+    for actor, (note, sources) in _first_steps(G, gemeente).items():
+        if actor not in voorveld:
+            door = _door(G, actor, "zelf", sources)
+            doors.append(replace(door, reason_label=door.reason_label + note))
+    named = {d.actor for d in doors}
+    doors += [_door(G, a, "toegang", s) for a, s in entries if a not in named]
+    return tuple(doors)
+
+
+def _arrangements(G: nx.MultiDiGraph, gemeente: str) -> tuple[LocalArrangement, ...]:
+    found = [
+        LocalArrangement(
+            a.id,
+            a.aspect,
+            concept_label("Aspect", a.aspect),
+            a.status,
+            concept_label("Status", a.status) or "onbekend",
+            a.about,
+            actor_labels(G, a.about),
+            a.description,
+            a.as_of,
+            a.sources,
+        )
+        for a in G.graph["arrangements"]
+        if gemeente in a.areas
+    ]
+    return tuple(sorted(found, key=lambda a: (a.aspect_label.casefold(), a.id)))
+
+
+def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:
+    """Who serves *gemeente*, layer by layer, and where does an inhabitant go first?
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str
+        An area id, usually a gemeente.
+
+    Returns
+    -------
+    SocialMap
+        Every active actor that serves the gemeente in the layer the maps draw it in,
+        by name; where an inhabitant may go without a referral; the gemeente's own
+        local set-up; its figures, known issues and shortages; all with their sources.
+
+    Raises
+    ------
+    UnknownName
+        If *gemeente* is no area of *G*.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> kaart = social_map(example_projection(), "hilversum")
+    >>> [(layer.label, [a.label for a in layer.actors]) for layer in kaart.layers[:4]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Voorveld', ['school']),
+     ('Lokale toegang en teams', ['buurtteam', 'doorbraakregisseur', 'gemeente hilversum',
+                                  'gezinsregisseur']),
+     ('Verwijzers', ['huisarts', 'poh jeugd']), ('Gecontracteerde zorg', ['ggz aanbieder'])]
+    >>> [(d.label, d.reason) for d in kaart.open_doors]
+    [('buurtteam', 'voorveld'), ('poh jeugd', 'voorveld')]
+    >>> [(a.aspect_label, a.status_label) for a in kaart.arrangements][-2:]
+    [('POH-jeugd', 'beëindigd'), ('toegang', 'bestaand')]
+    """
+    check_area(G, gemeente, "gebied")
+    doors = _open_doors(G, gemeente)
+    door_ids = {d.actor for d in doors}
+    by_layer: dict[str, list[MapActor]] = {layer: [] for layer, _ in LAYERS}
+    for actor in scope_actors(G, gemeente):
+        entry = _map_actor(G, actor, door_ids)
+        by_layer[entry.layer].append(entry)
+    layers = tuple(
+        MapLayer(
+            layer,
+            label,
+            tuple(sorted(by_layer[layer], key=lambda a: (a.label.casefold(), a.actor))),
+        )
+        for layer, label in LAYERS
+    )
+    arrangements = _arrangements(G, gemeente)
+    facts = area_facts(G, gemeente)
+    sources = {
+        *(s for layer in layers for a in layer.actors for s in a.sources),
+        *(s for d in doors for s in d.sources),
+        *(s for a in arrangements for s in a.sources),
+        *facts.sources,
+    }
+    area = G.graph["areas"][gemeente]
+    return SocialMap(
+        gemeente,
+        area.label,
+        area_labels(G, area.part_of),
+        layers,
+        doors,
+        arrangements,
+        facts,
+        tuple(sorted(sources)),
+    )
