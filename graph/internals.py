@@ -27,11 +27,13 @@ networkx or oxrdflib changes these attributes.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
+
+if TYPE_CHECKING:
+    from oxrdflib import OxigraphStore
 
 __all__ = ["GraphDicts", "dicts_of", "graph_of", "oxigraph_of"]
 
@@ -92,6 +94,7 @@ def oxigraph_of(store: OxigraphStore) -> ox.Store:
 
     Examples
     --------
+    >>> from oxrdflib import OxigraphStore
     >>> db = ox.Store()
     >>> oxigraph_of(OxigraphStore(store=db)) is db
     True

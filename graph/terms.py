@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -222,6 +221,10 @@ def _select(graph: Graph, query: str) -> tuple[Iterable[Any], Callable[[Any], An
     through pyoxigraph: oxrdflib would turn every term of the result into an rdflib term,
     which at national scale costs most of the projection's time.
     """
+    # Imported here: oxrdflib loads rdflib's SPARQL parser, which reading a saved
+    # projection (and so this module) does not need.
+    from oxrdflib import OxigraphStore
+
     store = graph.store
     if type(graph) is Graph and isinstance(store, OxigraphStore):
         name = graph.identifier
