@@ -382,6 +382,7 @@ def create_app(settings: Settings) -> FastAPI:
         health,
         issues,
         maps,
+        page_route,
         page_sources,
         pages,
         routes,
@@ -432,6 +433,7 @@ def create_app(settings: Settings) -> FastAPI:
         edits,
         pages,
         page_sources,
+        page_route,
     ):
         app.include_router(module.router)
     _install_docs(app)

@@ -24,11 +24,8 @@ from zorgnet.graph.analyses.gaps import gap_report
 from zorgnet.graph.analyses.mandates import mandate_matrix
 from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.graph.analyses.overlaps import overlaps
-from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.graph.projected import Area
 from zorgnet.ontology.exceptions import ZorgnetError
-from zorgnet.ontology.namespace import ZN
-from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
     "ACCESSIBILITY_CHECKED",
@@ -163,41 +160,6 @@ def gemeente(request: Request, area_id: str, G: GraphDep) -> HTMLResponse:
     except ZorgnetError as exc:
         return _failed(request, exc)
     return _page(request, "gemeente.html", area=area)
-
-
-@router.get("/route", response_class=HTMLResponse)
-def route(
-    request: Request,
-    G: GraphDep,
-    van: Text = None,
-    naar: Text = None,
-    gemeente: Text = None,
-    niveau: Text = None,
-) -> HTMLResponse:
-    """The route form; with van and naar filled in, the routes as a list and on the map."""
-    vocab = vocabulary()
-    context: dict[str, Any] = {
-        "form": {
-            "van": van or "",
-            "naar": naar or "",
-            "gemeente": gemeente or "",
-            "niveau": niveau or "",
-        },
-        "help_kinds": vocab.notations(ZN.HelpKind),
-        "levels": vocab.notations(ZN.SupportLevel),
-        "actor_types": vocab.notations(ZN.ActorType),
-        "gemeenten": sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente"),
-        "result": None,
-        "error": None,
-    }
-    if van and naar:
-        try:
-            context["result"] = referral_routes(
-                G, van, naar, gemeente=gemeente or None, level=niveau or None
-            )
-        except ZorgnetError as exc:
-            context["error"] = str(exc)
-    return _page(request, "route.html", 422 if context["error"] else 200, **context)
 
 
 @router.get("/teams", response_class=HTMLResponse)

@@ -29,6 +29,7 @@ from zorgnet.graph.analyses._index import (
     scope_actors,
     scope_set,
 )
+from zorgnet.graph.analyses._phrases import actor_phrase, relation_phrase, sentence, verb
 from zorgnet.graph.areas import area_ancestors
 from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.exceptions import UnknownName
@@ -40,6 +41,7 @@ __all__ = [
     "REPORTED_PRACTICE",
     "ROUTE_COSTS",
     "TOEGANG_TYPES",
+    "Decider",
     "LegalReferrer",
     "LegalReferrers",
     "MandateHeld",
@@ -91,18 +93,57 @@ _TARGET = "\0hulp"
 
 @dataclass(frozen=True)
 class MandateHeld:
-    """A mandate held at a step of a route."""
+    """A mandate held at a step of a route.
+
+    ``power_label`` and ``legal_basis_labels`` are the Dutch names of ``power`` and
+    ``legal_bases`` ("verwijzen", "Jeugdwet"), given on the routes an answer keeps.
+    """
 
     mandate: str
     power: str
     legal_bases: tuple[str, ...]
     opens_contracted_care: bool
     sources: tuple[str, ...]
+    power_label: str = ""
+    legal_basis_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decider:
+    """Who decides at a step or opens the gate of a route: an actor and its mandates.
+
+    Attributes
+    ----------
+    actor : str
+        The actor's id.
+    label : str
+        Its label.
+    powers : tuple of str
+        The Dutch names of the powers by which it decides ("verwijzen", "beschikken").
+    legal_bases : tuple of str
+        The Dutch names of their legal bases ("Jeugdwet", "Wmo 2015").
+    sources : tuple of str
+        The citations of those mandates.
+    """
+
+    actor: str
+    label: str
+    powers: tuple[str, ...]
+    legal_bases: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Step:
-    """One actor on a route and the relation that leads to it."""
+    """One actor on a route and the relation that leads to it.
+
+    On the routes an answer keeps, ``sentence`` says the step in Dutch ("De huisarts
+    verwijst naar de aanbieders jeugd-GGZ (Jeugdwet).") with the relation's legal basis,
+    else that of the decider's mandate; ``decider`` is who decides the step: the actor
+    taking it when it holds a mandate that opens contracted care and the step leads to
+    care that needs a referral, or the gemeente its toegang decides for. ``legal_bases``
+    are the relation's own.
+    """
 
     actor: str
     label: str
@@ -115,6 +156,9 @@ class Step:
     sources: tuple[str, ...]
     relation_status: str | None = None
     explanation: str = ""
+    legal_bases: tuple[str, ...] = ()
+    sentence: str = ""
+    decider: Decider | None = None
 
     @property
     def reported_practice(self) -> bool:
@@ -129,7 +173,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Route:
-    """A route from the entry point to an actor offering the help."""
+    """A route from the entry point to an actor offering the help.
+
+    On the routes an answer keeps: ``decider`` is the legal referrer that opens the gate
+    (``referrer``) with its mandates; ``differences`` says in Dutch how an alternative
+    differs from the first route (its entry, gate or provider), empty for the first;
+    ``provider_part_labels`` names ``provider_parts``; ``other_entries`` names the other
+    doors of the same toegang of the gemeente.
+    """
 
     steps: tuple[Step, ...]
     cost: float
@@ -138,6 +189,10 @@ class Route:
     sources: tuple[str, ...]
     provider_parts: tuple[str, ...] = ()
     explanation: str = ""
+    decider: Decider | None = None
+    differences: tuple[str, ...] = ()
+    provider_part_labels: tuple[str, ...] = ()
+    other_entries: tuple[str, ...] = ()
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -581,6 +636,7 @@ def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, 
             status=data.get("status"),
             description=data.get("description", ""),
             sources=tuple(data.get("sources") or ()),
+            legal_bases=tuple(data.get("legal_bases") or ()),
         )
 
 
@@ -646,6 +702,7 @@ def _step(
         if edge and edge.get("sources")
         else tuple(node["sources"]),
         edge.get("status") if edge else None,
+        legal_bases=tuple(edge.get("legal_bases") or ()) if edge else (),
     )
 
 
@@ -739,13 +796,75 @@ def _route(
     )
 
 
+def _in_sentence(G: nx.MultiDiGraph, actor: str) -> str:
+    return actor_phrase(G.nodes[actor]["label"], G.nodes[actor]["type"])
+
+
+def _labelled(mandate: MandateHeld) -> MandateHeld:
+    return replace(
+        mandate,
+        power_label=concept_label("Power", mandate.power),
+        legal_basis_labels=tuple(concept_label("LegalBasis", b) for b in mandate.legal_bases),
+    )
+
+
+def _decider(G: nx.MultiDiGraph, step: Step) -> Decider | None:
+    """*step*'s actor as the one who decides, by its mandates that open contracted care."""
+    opening = [m for m in step.mandates if m.opens_contracted_care]
+    if not opening:
+        return None
+    return Decider(
+        step.actor,
+        step.label,
+        tuple(dict.fromkeys(m.power_label for m in opening)),
+        tuple(dict.fromkeys(b for m in opening for b in m.legal_basis_labels)),
+        tuple(dict.fromkeys(s for m in opening for s in m.sources)),
+    )
+
+
+def _needs_referral(G: nx.MultiDiGraph, step: Step) -> bool:
+    return "geindiceerd" in step.access or "geindiceerd" in G.nodes[step.actor]["access"]
+
+
+def _said(G: nx.MultiDiGraph, previous: Step | None, step: Step) -> Step:
+    """*step* with its Dutch sentence and who decides it (see :class:`Step`)."""
+    here = _in_sentence(G, step.actor)
+    decider = None
+    if step.kind == ON_BEHALF:
+        decider = _decider(G, step)
+    elif previous is not None and _needs_referral(G, step):
+        decider = _decider(G, previous)
+    if step.kind == _SELF_REFERRAL:
+        clause = f"de inwoner gaat zelf naar {here}"
+    elif previous is None:
+        clause = f"de route begint bij {here}"
+    elif step.kind == ON_BEHALF:
+        decides = verb("beslist", "beslissen", previous.label)
+        clause = f"{_in_sentence(G, previous.actor)} {decides} namens {here}"
+    else:
+        clause = relation_phrase(step.kind or "", _in_sentence(G, previous.actor), here)
+    bases = tuple(concept_label("LegalBasis", b) for b in step.legal_bases)
+    if not bases and decider is not None:
+        bases = decider.legal_bases
+    if bases:
+        clause += f" ({', '.join(bases)})"
+    if step.reported_practice:
+        clause += ", zo zeggen verwijzers in de praktijk; het is geen afspraak"
+    return replace(step, sentence=sentence(clause), decider=decider)
+
+
 def _explained(G: nx.MultiDiGraph, route: Route) -> Route:
     """*route* with its Dutch explanation, step by step (made only for routes kept)."""
     steps = []
     previous = None
     for step in route.steps:
+        step = replace(step, mandates=tuple(_labelled(m) for m in step.mandates))
         steps.append(replace(step, explanation=_explain(G, previous, step)))
         previous = step.actor
+    said: list[Step] = []
+    for step in steps:
+        said.append(_said(G, said[-1] if said else None, step))
+    referrer = next((s for s in said if s.actor == route.referrer), None)
     explanation = " ".join(step.explanation for step in steps)
     last = G.nodes[route.actors[-1]]
     if route.provider_parts:
@@ -755,7 +874,52 @@ def _explained(G: nx.MultiDiGraph, route: Route) -> Route:
         explanation += (
             " Deze hulp vraagt een verwijzing, maar op deze route staat geen wettelijk verwijzer."
         )
-    return replace(route, steps=tuple(steps), explanation=explanation)
+    return replace(
+        route,
+        steps=tuple(said),
+        explanation=explanation,
+        decider=_decider(G, referrer) if referrer is not None else None,
+        provider_part_labels=tuple(G.nodes[p]["label"] for p in route.provider_parts),
+    )
+
+
+def _entry_phrase(G: nx.MultiDiGraph, route: Route) -> str:
+    if len(route.steps) > 1 and route.steps[1].kind == ON_BEHALF:
+        return f"de toegang van {_in_sentence(G, route.steps[1].actor)}"
+    return _in_sentence(G, route.steps[0].actor)
+
+
+def _gate(G: nx.MultiDiGraph, route: Route, where: str = "hier") -> str:
+    """Who opens the gate of *route* to the help, as a clause that starts with *where*."""
+    if route.referrer is not None:
+        who = route.decider.label if route.decider else G.nodes[route.referrer]["label"]
+        opens = verb("opent", "openen", who)
+        return f"{where} {opens} {_in_sentence(G, route.referrer)} de toegang tot de hulp"
+    if route.needs_referral:
+        return f"{where} staat niemand die mag verwijzen"
+    return f"{where} is geen verwijzing nodig"
+
+
+def _differences(G: nx.MultiDiGraph, route: Route, first: Route) -> tuple[str, ...]:
+    """How *route* differs from *first* in entry, gate and provider, in Dutch."""
+    found = []
+    entry, first_entry = _entry_phrase(G, route), _entry_phrase(G, first)
+    if entry != first_entry:
+        found.append(f"Deze route begint bij {entry}, route 1 bij {first_entry}.")
+    if route.referrer != first.referrer:
+        first_gate = (
+            f"op route 1 {_in_sentence(G, first.referrer)}"
+            if route.referrer is not None and first.referrer is not None
+            else _gate(G, first, "op route 1")
+        )
+        found.append(sentence(f"{_gate(G, route)}, {first_gate}"))
+    provider, first_provider = route.actors[-1], first.actors[-1]
+    if provider != first_provider:
+        found.append(
+            f"De hulp komt hier van {_in_sentence(G, provider)}, "
+            f"op route 1 van {_in_sentence(G, first_provider)}."
+        )
+    return tuple(found)
 
 
 def _candidates(
@@ -824,11 +988,19 @@ def _distinct(G: nx.MultiDiGraph, candidates: list[Route], k: int) -> tuple[Rout
         if _differs(route, chosen) and len(chosen) < k:
             chosen.append(route)
     chosen = [_explained(G, route) for route in chosen]
+    chosen = [
+        replace(route, differences=_differences(G, route, chosen[0])) if i else route
+        for i, route in enumerate(chosen)
+    ]
     for i, doors in other_doors.items():
         route = chosen[i]
         names = ", ".join(sorted(set(doors)))
         note = f" Dezelfde toegang van de gemeente loopt ook via: {names}."
-        chosen[i] = replace(route, explanation=route.explanation + note)
+        chosen[i] = replace(
+            route,
+            explanation=route.explanation + note,
+            other_entries=tuple(sorted(set(doors))),
+        )
     return tuple(chosen)
 
 
