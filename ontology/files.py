@@ -7,13 +7,21 @@ from rdflib import Graph
 
 __all__ = [
     "ONTOLOGY_DIR",
+    "ONTOLOGY_FILE",
     "ontology_graph",
     "schema_graph",
     "shapes_graph",
+    "vocabulary_files",
     "vocabulary_graph",
 ]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent
+ONTOLOGY_FILE = ONTOLOGY_DIR / "zorgnet.ttl"
+
+
+def vocabulary_files() -> list[Path]:
+    """The Turtle files of the SKOS concept schemes, ``vocabularies/*.ttl``, sorted."""
+    return sorted((ONTOLOGY_DIR / "vocabularies").glob("*.ttl"))
 
 
 def _parse(paths: list[Path]) -> Graph:
@@ -26,13 +34,13 @@ def _parse(paths: list[Path]) -> Graph:
 @cache
 def ontology_graph() -> Graph:
     """The OWL ontology (classes and properties), ``zorgnet.ttl``."""
-    return _parse([ONTOLOGY_DIR / "zorgnet.ttl"])
+    return _parse([ONTOLOGY_FILE])
 
 
 @cache
 def vocabulary_graph() -> Graph:
     """All SKOS concept schemes of ``vocabularies/``."""
-    return _parse(sorted((ONTOLOGY_DIR / "vocabularies").glob("*.ttl")))
+    return _parse(vocabulary_files())
 
 
 @cache

@@ -1,5 +1,13 @@
 """Look-ups in the SKOS vocabularies: from a notation in a data file to a concept.
 
+The look-ups and labels are read from the Turtle files with pyoxigraph into plain
+dictionaries (about 5 ms), not with rdflib's parser (about 40 ms), which every
+``zorgnet route`` and ``zorgnet map`` would pay for a handful of labels. The files stay
+the one source of truth: the rdflib graphs of the same files
+(:func:`~zorgnet.ontology.files.vocabulary_graph`, :attr:`Vocabulary.graph`) are
+parsed when a caller asks for them, and tests/ontology/test_vocabulary_index.py checks
+that both readings give every concept, notation and label alike.
+
 Examples
 --------
 >>> from zorgnet.ontology.namespace import ZN
@@ -13,12 +21,17 @@ Examples
 """
 
 import difflib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from zorgnet.ontology.files import ontology_graph, vocabulary_graph
+from zorgnet.ontology.files import ONTOLOGY_FILE, vocabulary_files, vocabulary_graph
 from zorgnet.ontology.namespace import ZN
 
 __all__ = [
@@ -35,25 +48,82 @@ __all__ = [
 # RelationKind vocabulary, so it reads as the class zn:Membership.
 MEMBERSHIP_KIND = "heeft-netwerklid"
 
+# The label predicates in the order they are preferred.
+_LABELS = (str(SKOS.prefLabel), str(RDFS.label))
+_NOTATION, _SUBCLASS, _TYPE = str(SKOS.notation), str(RDFS.subClassOf), str(RDF.type)
+_CONCEPT = str(SKOS.Concept)
+
+
+class _Label(NamedTuple):
+    """One label of a node: its text, and its language (None: an IRI, or no language)."""
+
+    text: str
+    language: str | None
+
+
+def _chosen(labels: Sequence[_Label], node: str, lang: str) -> str:
+    """The first label of *labels* in *lang*, else the first that is not empty, else the
+    tail of the IRI *node*; *labels* hold the ``skos:prefLabel`` values first."""
+    for label in labels:
+        if label.language == lang:
+            return label.text
+    fallback = next((label.text for label in labels if label.text), None)
+    return fallback or str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
 
 def label_of(graph: Graph, node: URIRef, lang: str = "nl") -> str:
     """The ``skos:prefLabel`` (else ``rdfs:label``) of *node* in *lang*, else its IRI's tail."""
+    labels = [
+        _Label(str(o), o.language if isinstance(o, Literal) else None)
+        for predicate in (SKOS.prefLabel, RDFS.label)
+        for o in graph.objects(node, predicate)
+    ]
+    return _chosen(labels, node, lang)
 
-    fallback = None
-    for predicate in (SKOS.prefLabel, RDFS.label):
-        for label in graph.objects(node, predicate):
-            if isinstance(label, Literal) and label.language == lang:
-                return str(label)
-            fallback = fallback or str(label)
-    return fallback or str(node).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+_Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
+
+
+def _read(paths: Iterable[Path]) -> list[_Triple]:
+    """Every triple of the Turtle files *paths*, in file order (each once, as in a graph)."""
+    triples: dict[_Triple, None] = {}
+    for path in paths:
+        for quad in ox.parse(path=path, format=ox.RdfFormat.TURTLE):
+            triples.setdefault((quad.subject, quad.predicate, quad.object))
+    return list(triples)
+
+
+def _labels(triples: Iterable[_Triple]) -> dict[str, tuple[_Label, ...]]:
+    """The labels of every node that has one, by IRI, ``skos:prefLabel`` first."""
+    found: dict[str, dict[str, list[_Label]]] = defaultdict(lambda: {p: [] for p in _LABELS})
+    for s, p, o in triples:
+        if p.value in _LABELS and isinstance(s, ox.NamedNode):
+            language = o.language if isinstance(o, ox.Literal) else None
+            found[s.value][p.value].append(_Label(o.value, language))
+    return {node: tuple(v for p in _LABELS for v in by[p]) for node, by in found.items()}
+
+
+@cache
+def _ontology() -> list[_Triple]:
+    return _read([ONTOLOGY_FILE])
+
+
+@cache
+def _ontology_labels() -> dict[str, tuple[_Label, ...]]:
+    return _labels(_ontology())
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """The concepts of every vocabulary, by concept class and notation."""
+    """The concepts of every vocabulary, by concept class and notation, and their labels."""
 
-    graph: Graph
     by_class: dict[URIRef, dict[str, URIRef]] = field(default_factory=dict)
+    labels: dict[str, tuple[_Label, ...]] = field(default_factory=dict)
+
+    @property
+    def graph(self) -> Graph:
+        """The vocabularies as an rdflib graph, parsed once when first asked for."""
+        return vocabulary_graph()
 
     def concept(self, concept_class: URIRef, notation: str) -> URIRef | None:
         """The concept of *concept_class* whose ``skos:notation`` is *notation*, or None."""
@@ -69,7 +139,7 @@ class Vocabulary:
 
     def label(self, concept: URIRef, lang: str = "nl") -> str:
         """The preferred label of *concept* in *lang*."""
-        return label_of(self.graph, concept, lang)
+        return _chosen(self.labels.get(str(concept), ()), concept, lang)
 
     def actor_class(self, actor_type: URIRef) -> URIRef:
         """The OWL class that actors of *actor_type* belong to."""
@@ -128,7 +198,7 @@ def value_label(concept_class: str, notation: str | None) -> str:
     if notation is None:
         return "onbekend"
     if concept_class == "RelationKind" and notation == MEMBERSHIP_KIND:
-        return label_of(ontology_graph(), ZN.Membership)
+        return class_label(str(ZN.Membership))
     return concept_label(concept_class, notation)
 
 
@@ -141,18 +211,22 @@ def class_label(cls: str, lang: str = "nl") -> str:
     >>> class_label("https://w3id.org/zorgnet/def#Area")
     'gebied'
     """
-    return label_of(ontology_graph(), URIRef(cls), lang)
+    return _chosen(_ontology_labels().get(str(cls), ()), cls, lang)
 
 
 @cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabularies, indexed once."""
-
-    graph = vocabulary_graph()
-    concept_classes = set(ontology_graph().subjects(RDFS.subClassOf, SKOS.Concept))
-    by_class: dict[URIRef, dict[str, URIRef]] = {cls: {} for cls in concept_classes}
-    for concept, cls in graph.subject_objects(RDF.type):
-        if cls in concept_classes:
-            notation = graph.value(concept, SKOS.notation)
-            by_class[cls][str(notation)] = concept
-    return Vocabulary(graph=graph, by_class=by_class)
+    concept_classes = {
+        s.value for s, p, o in _ontology() if p.value == _SUBCLASS and o.value == _CONCEPT
+    }
+    triples = _read(vocabulary_files())
+    notations: dict[str, str] = {}
+    for s, p, o in triples:
+        if p.value == _NOTATION:
+            notations.setdefault(s.value, o.value)
+    by_class: dict[URIRef, dict[str, URIRef]] = {URIRef(cls): {} for cls in concept_classes}
+    for s, p, o in triples:
+        if p.value == _TYPE and o.value in concept_classes and s.value in notations:
+            by_class[URIRef(o.value)][notations[s.value]] = URIRef(s.value)
+    return Vocabulary(by_class=by_class, labels=_labels(triples))
