@@ -248,6 +248,7 @@ ACCESSIBILITY_CHECKED = (
     ("/toegankelijkheid", "Toegankelijkheid"),
     ("/bronnen", "Bronnen"),
     ("/bronnen/003", "Brondocument"),
+    ("/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen", "Route zoeken"),
     ("/docs", "API-documentatie"),
 )
 
