@@ -382,6 +382,7 @@ def create_app(settings: Settings) -> FastAPI:
         health,
         issues,
         maps,
+        page_gemeente,
         page_route,
         page_sources,
         pages,
@@ -433,6 +434,7 @@ def create_app(settings: Settings) -> FastAPI:
         edits,
         pages,
         page_sources,
+        page_gemeente,
         page_route,
     ):
         app.include_router(module.router)

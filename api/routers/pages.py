@@ -17,7 +17,6 @@ from jinja2 import Environment, FileSystemLoader
 from zorgnet.api.citations import rendering, source_title
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
-from zorgnet.api.routers.areas import area_detail
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
 from zorgnet.graph.analyses.gaps import gap_report
@@ -150,16 +149,6 @@ def actor(request: Request, actor_id: str, G: GraphDep) -> HTMLResponse:
     except ZorgnetError as exc:
         return _failed(request, exc)
     return _page(request, "actor.html", actor=detail)
-
-
-@router.get("/gemeenten/{area_id}", response_class=HTMLResponse)
-def gemeente(request: Request, area_id: str, G: GraphDep) -> HTMLResponse:
-    """A gemeente's sociale kaart, with the voorveld apart."""
-    try:
-        area = area_detail(G, area_id)
-    except ZorgnetError as exc:
-        return _failed(request, exc)
-    return _page(request, "gemeente.html", area=area)
 
 
 @router.get("/teams", response_class=HTMLResponse)

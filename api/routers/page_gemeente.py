@@ -1,0 +1,48 @@
+"""The sociale kaart of a gemeente: ``/gemeenten/{gemeente}``.
+
+The page shows :func:`zorgnet.graph.analyses.social_map.social_map`: the actors that
+serve the gemeente layer by layer, where an inhabitant can go without a referral, the
+local set-up, and the figures, shortages and known issues about it.
+"""
+
+import networkx as nx
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from zorgnet.api.deps import GraphDep
+from zorgnet.api.routers.pages import _failed, _page
+from zorgnet.graph.analyses.search import normalize
+from zorgnet.graph.analyses.social_map import social_map
+from zorgnet.ontology.categories import BESTUUR, LAYERS
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = ["area_named", "router"]
+
+router = APIRouter(include_in_schema=False)
+
+# The layers of governance bodies, programmes and work groups, shown apart from the care.
+_BESTUUR_LAYERS = tuple(layer for layer, _ in LAYERS if layer.startswith(f"{BESTUUR}-"))
+
+
+def area_named(G: nx.MultiDiGraph, text: str) -> str:
+    """The id of the area *text* names by its id or its name, in any case and with or
+    without accents ("Gooise Meren", "gooise meren", "GOOISE-MEREN"); else *text* itself,
+    which the analysis then refuses with close names."""
+    areas = G.graph["areas"]
+    if text in areas:
+        return text
+    wanted = normalize(text)
+    for area in areas.values():
+        if wanted in (normalize(area.id), normalize(area.label)):
+            return area.id
+    return text
+
+
+@router.get("/gemeenten/{gemeente}", response_class=HTMLResponse)
+def gemeente_page(request: Request, gemeente: str, G: GraphDep) -> HTMLResponse:
+    """A gemeente's sociale kaart."""
+    try:
+        kaart = social_map(G, area_named(G, gemeente))
+    except ZorgnetError as exc:
+        return _failed(request, exc)
+    return _page(request, "gemeente.html", kaart=kaart, bestuur_layers=_BESTUUR_LAYERS)
