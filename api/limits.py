@@ -7,6 +7,12 @@ had been parsed. :class:`WriteGuard` sits in front of the app: a write to
 body is cut at its cap (``sparql_max_body`` for ``/sparql``, ``edit_max_body`` for
 the rest), by ``Content-Length`` when the client declares one and while it streams
 when it does not.
+
+The pages' forms (:data:`zorgnet.api.sessions.FORM_PATHS`) have no bearer token: a
+browser sends the editor's session cookie and the form's CSRF token instead. Their body,
+cut at ``edit_max_body``, is read here and checked with
+:func:`zorgnet.api.sessions.form_refusal` before the page sees it; a refusal is a Dutch
+page. The JSON API keeps its bearer token rule and takes no session cookie.
 """
 
 from __future__ import annotations
@@ -15,9 +21,12 @@ from typing import TYPE_CHECKING
 
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgnet.api.deps import editor_refusal
+from zorgnet.api.routers.pages import _page
+from zorgnet.api.sessions import Refusal, form_refusal, is_form_path, sessions_of
 
 if TYPE_CHECKING:
     from zorgnet.api.settings import Settings
@@ -71,6 +80,9 @@ class WriteGuard:
         if declared and (not declared.isdigit() or int(declared) > cap):
             await self._answer(_too_large(cap), scope, receive, send)
             return
+        if is_form_path(path):
+            await self._form(scope, receive, send, headers, cap)
+            return
         received = 0
 
         async def capped() -> Message:
@@ -83,6 +95,55 @@ class WriteGuard:
             return message
 
         await self.app(scope, capped, send)
+
+    async def _form(
+        self, scope: Scope, receive: Receive, send: Send, headers: dict[str, str], cap: int
+    ) -> None:
+        """Read a form post's body (cut at *cap*), check its session and CSRF token, and
+        hand the app the same body only when they pass."""
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > cap:
+                await self._answer(_too_large(cap), scope, receive, send)
+                return
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        refusal = form_refusal(
+            sessions_of(scope["app"]),
+            self.settings,
+            scope["path"],
+            headers,
+            cookie_parser(headers.get("cookie", "")),
+            body,
+        )
+        if refusal is not None:
+            await self._refuse_form(refusal, scope, receive, send)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _refuse_form(refusal: Refusal, scope: Scope, receive: Receive, send: Send) -> None:
+        response = _page(
+            Request(scope, receive), "edit_refused.html", refusal.status, message=refusal.message
+        )
+        await response(scope, receive, send)
 
     @staticmethod
     async def _answer(refusal: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
