@@ -1111,6 +1111,8 @@ class _Question:
     self_referral: bool
     where: str
     help_label: str
+    # The entry point as the explanations name it: the actor's or the kind's label.
+    source_label: str
 
     def answer(
         self, routes: tuple[Route, ...], missing: str | None, explanation: str
@@ -1154,6 +1156,7 @@ def _question(
         source == "inwoner" and source not in G,
         f" in {G.graph['areas'][gemeente].label}" if gemeente else "",
         concept_label("HelpKind", help_kind),
+        G.nodes[source]["label"] if source in G else concept_label("ActorType", source),
     )
 
 
@@ -1163,7 +1166,7 @@ def _no_entry_or_provider(question: _Question) -> RouteResult | None:
         return question.answer(
             (),
             "geen-ingang",
-            f"Er is geen actor van de soort {question.source!r}{question.where} in de data.",
+            f"Er is geen actor van de soort '{question.source_label}'{question.where} in de data.",
         )
     if not question.found:
         return question.answer(
@@ -1206,14 +1209,14 @@ def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
 def _no_chain(G: nx.MultiDiGraph, H: nx.DiGraph, question: _Question) -> RouteResult | None:
     """The answer when no relation leaves the entry points, or none leads on to a
     provider."""
-    source, where = question.source, question.where
+    source, where = question.source_label, question.where
     names = ", ".join(G.nodes[p]["label"] for p in question.found)
     if not question.self_referral and not any(H.out_degree(e) for e in question.entries):
         return question.answer(
             (),
             "geen-relatie-vanaf-ingang",
-            f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt "
-            f"voor {question.domain or 'dit domein'}; aanbieders: {names}.",
+            f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt voor "
+            f"{concept_label('Domain', question.domain) or 'dit domein'}; aanbieders: {names}.",
         )
     if nx.has_path(H, _SOURCE, _TARGET):
         return None

@@ -177,3 +177,12 @@ def test_an_unknown_start_is_marked_at_its_field(client: TestClient):
         r'<div class="utrecht-form-field__error-message" id="route-van-fout">([^<]+)', response.text
     )
     assert field and "huisartz" in field.group(1)
+
+
+def test_no_route_says_why_in_labels(client: TestClient):
+    page = _page(client, van="beleidsfunctie", naar="jeugd-ggz", gemeente="huizen")
+    text = page.visible
+    assert "Geen route van beleids- of programmafunctie naar jeugd-GGZ in Huizen" in text
+    assert "Vanaf beleids- of programmafunctie loopt geen verwijs- of meldrelatie" in text
+    assert page.articles == []
+    assert "De routes op de kaart" not in text

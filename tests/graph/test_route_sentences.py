@@ -133,3 +133,10 @@ def test_a_capitalised_start_gives_the_same_routes(region):
         region, actor_or_type_name(region, "Huisarts"), "jeugd-ggz", gemeente="huizen"
     )
     assert same == referral_routes(region, "huisarts", "jeugd-ggz", gemeente="huizen")
+
+
+def test_no_route_is_explained_with_the_label_of_the_start(region):
+    result = referral_routes(region, "beleidsfunctie", "jeugd-ggz", gemeente="huizen")
+    assert result.missing == "geen-relatie-vanaf-ingang"
+    assert result.explanation.startswith("Vanaf beleids- of programmafunctie loopt geen")
+    assert "beleidsfunctie" not in result.explanation
