@@ -15,7 +15,7 @@ from contextvars import ContextVar
 
 from starlette.requests import Request
 
-from zorgnet.graph.analyses.sources import source_documents
+from zorgnet.graph.analyses.sources import source_titles
 from zorgnet.graph.projection_cache import projection_for
 
 __all__ = ["rendering", "source_title"]
@@ -31,8 +31,7 @@ class _Titles:
     def get(self, document: str) -> str:
         if self.titles is None:
             store = self.request.app.state.service.open()
-            documents = source_documents(projection_for(store), store.graph())
-            self.titles = {d.id: d.title for d in documents}
+            self.titles = source_titles(projection_for(store), store.graph())
         return self.titles.get(document, "")
 
 

@@ -18,19 +18,20 @@ __all__ = ["page_url", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-# The headings of the kinds of record on a document's page.
-_PLURALS = {
-    "actor": "actoren",
-    "gebied": "gebieden",
-    "relatie": "relaties",
-    "mandaat": "bevoegdheden",
-    "netwerklidmaatschap": "netwerklidmaatschappen",
-    "invulling van een kader": "invullingen van een kader",
-    "lokale inrichting": "lokale inrichting",
-    "cijfer": "cijfers",
-    "bekende kwestie": "bekende kwesties",
-    "tekort": "tekorten",
+# The kinds of record on a document's page, in this order, with their headings.
+_KINDS = {
+    "Actor": "actoren",
+    "Relation": "relaties",
+    "Mandate": "bevoegdheden",
+    "Membership": "netwerklidmaatschappen",
+    "Area": "gebieden",
+    "Arrangement": "lokale inrichting",
+    "Alignment": "invullingen van een kader",
+    "Figure": "cijfers",
+    "Shortage": "tekorten",
+    "KnownIssue": "bekende kwesties",
 }
+_SHOWN = 200
 _PAGES = {"actor": "/actoren/{}", "team": "/teams/{}", "gebied": "/gemeenten/{}"}
 
 
@@ -56,12 +57,13 @@ def source(request: Request, document: str, G: GraphDep, store: StoreDep) -> HTM
     except ZorgnetError as exc:
         return _failed(request, exc)
     # Per kind of record, each record once with the places it cites (cited_by is
-    # ordered by kind, label and record).
-    groups = [
-        (
-            _PLURALS.get(kind_label, kind_label),
-            [list(same) for _, same in groupby(citings, key=lambda c: c.record)],
-        )
-        for kind_label, citings in groupby(found.cited_by, key=lambda c: c.kind_label)
-    ]
+    # ordered by kind, label and record); a national dataset's document is cited by
+    # thousands, so a kind shows its first _SHOWN.
+    groups = []
+    for kind, citings in groupby(found.cited_by, key=lambda c: c.kind):
+        records = [list(same) for _, same in groupby(citings, key=lambda c: c.record)]
+        heading = _KINDS.get(kind, records[0][0].kind_label)
+        groups.append((heading, len(records), records[:_SHOWN]))
+    order = list(_KINDS.values())
+    groups.sort(key=lambda g: order.index(g[0]) if g[0] in order else len(order))
     return _page(request, "source.html", document=found, groups=groups, page_url=page_url)

@@ -46,6 +46,7 @@ __all__ = [
     "document_titles",
     "source_document",
     "source_documents",
+    "source_titles",
 ]
 
 #: What a citing record's page is: an actor's, a team's or a gemeente's (area's).
@@ -160,6 +161,19 @@ def document_titles(graph: Graph) -> dict[str, str]:
         for document in graph.subjects(RDF.type, ZN.SourceDocument)
     }
     return dict(sorted(titles.items()))
+
+
+def source_titles(G: nx.MultiDiGraph, graph: Graph) -> dict[str, str]:
+    """:func:`document_titles` of *graph*, the data *G* was projected from, read once
+    per projection: what every page that shows a citation asks.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_graph, example_projection
+    >>> source_titles(example_projection(), example_graph())
+    {}
+    """
+    return memo(G, "source-titles", lambda: document_titles(graph))  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

@@ -145,3 +145,22 @@ def test_cite_list_and_unknown_documents(client: TestClient):
     # Not a citation: plain (escaped) text, no link.
     html = _render(client, '{% from "_cite.html" import cite %}{{ cite("<b>x</b>") }}')
     assert html == "&lt;b&gt;x&lt;/b&gt;"
+
+
+def test_document_page_puts_actors_and_relations_first(client: TestClient):
+    headings = list(Page(client.get("/bronnen/003").text).sections)
+    kinds = [h.split(" (")[0] for h in headings if "(" in h]
+    assert kinds[:3] == ["Actoren", "Relaties", "Bevoegdheden"]
+    assert kinds[-1] == "Bekende kwesties"
+
+
+def test_a_long_list_shows_its_first_records_and_says_so(client: TestClient, monkeypatch):
+    from zorgnet.api.routers import page_sources
+
+    monkeypatch.setattr(page_sources, "_SHOWN", 10)
+    page = client.get("/bronnen/003")
+    relations = len(_citing(client, "003", "Relation"))
+    assert relations > 10
+    assert f"Relaties ({relations})" in page.text
+    assert f"Hieronder staan de eerste 10 van {relations}." in page.text
+    assert len(Page(page.text).sections[f"Actoren ({len(_citing(client, '003', 'Actor'))})"]) == 10
