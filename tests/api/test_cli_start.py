@@ -33,19 +33,26 @@ HEAVY = (
     "pydantic_settings",
     "httpx",
 )
-# What a route question does not need either: it reads the saved projection.
-NOT_FOR_A_ROUTE = (
+# What a question answered from the saved projection does not need: the web app, the
+# loaders, a remote store's HTTP client, oxrdflib with rdflib's SPARQL engine (its parser
+# and pyparsing), rdflib's Turtle parser (the vocabularies are read with pyoxigraph).
+# rdflib itself is loaded: a store's versions are rdflib IRIs (TripleStore.version).
+NOT_FOR_A_QUESTION = (
     "fastapi",
     "starlette",
     "uvicorn",
+    "httpx",
     "pyshacl",
     "pyshacl_turbo",
     "openpyxl",
-    "jinja2",
+    "oxrdflib",
+    "rdflib.plugins.sparql",
+    "rdflib.plugins.parsers.notation3",
+    "pyparsing",
     "zorgnet.loaders",
-    "zorgnet.viz",
     "zorgnet.formats",
 )
+NOT_FOR_A_ROUTE = (*NOT_FOR_A_QUESTION, "jinja2", "zorgnet.viz")
 
 
 def imported_after(code: str) -> tuple[str, set[str]]:
@@ -90,22 +97,47 @@ def test_help_lists_every_command_without_loading_them() -> None:
     ] == []
 
 
-@pytest.mark.slow
-def test_a_route_question_loads_no_web_app_loaders_or_shacl(
-    loaded_store: Path, tmp_path: Path
-) -> None:
+@pytest.fixture
+def projected_store(loaded_store: Path, tmp_path: Path) -> Path:
+    """A copy of the loaded store with its projection saved, as ``zorgnet load`` leaves it."""
     store = tmp_path / "store"
     shutil.copytree(loaded_store, store)
     with Store(store) as opened:
-        projection_for(opened)  # saved beside the version, as `zorgnet load` does
-    code = (
+        projection_for(opened)
+    return store
+
+
+def command(*args: str) -> str:
+    """Code running ``zorgnet *args*`` that fails unless it exits with 0."""
+    return (
         "from zorgnet.api.cli import app\n"
         "try:\n"
-        "    app(['route', 'huisarts', 'jeugd-ggz', '--gemeente', 'huizen',\n"
-        f"         '--store', {str(store)!r}], prog_name='zorgnet')\n"
+        f"    app({list(args)!r}, prog_name='zorgnet')\n"
         "except SystemExit as exc:\n"
         "    assert exc.code == 0, exc.code\n"
     )
+
+
+@pytest.mark.slow
+def test_a_route_question_loads_no_web_app_loaders_shacl_or_rdf_parsers(
+    projected_store: Path,
+) -> None:
+    code = command(
+        "route", "huisarts", "jeugd-ggz", "--gemeente", "huizen", "--store", str(projected_store)
+    )
     printed, modules = imported_after(code)
-    assert "Route 1" in printed
+    assert "Route 1" in printed and "Jeugdwet" in printed  # a label from the vocabulary
     assert loaded(modules, NOT_FOR_A_ROUTE) == []
+
+
+@pytest.mark.slow
+def test_a_map_loads_no_web_app_loaders_shacl_or_rdf_parsers(
+    projected_store: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "kaart.html"
+    printed, modules = imported_after(
+        command("map", "-o", str(page), "--store", str(projected_store))
+    )
+    assert "Kaart geschreven" in printed
+    assert "Gooise Meren" in page.read_text(encoding="utf-8")
+    assert loaded(modules, NOT_FOR_A_QUESTION) == []
