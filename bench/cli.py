@@ -5,7 +5,8 @@ the median and the minimum of the wall time and of the CPU time (user + system o
 child process). The store is a temporary folder, loaded once with the shipped dataset
 (``zorgnet load``, which also saves the projection beside the store version), and given
 to every run as ``ZORGNET_STORE``. One run per command goes first, unmeasured, so that
-every measured run finds the files in the page cache.
+every measured run finds the files in the page cache. The load average before and after
+is printed too: on a shared machine the wall time grows with it, the CPU time far less.
 
 Goals (issue 18): ``zorgnet --help`` ≤ 0.35 s and ``zorgnet route huisarts jeugd-ggz
 --gemeente huizen`` ≤ 0.6 s, median wall time of 5 runs.
@@ -46,10 +47,16 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
+def load_average() -> str:
+    """The system's load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=5, help="measured runs per command")
     options = parser.parse_args()
+    print(f"load average before: {load_average()}")
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "ZORGNET_STORE": str(Path(folder) / "store")}
         load, _ = run(["load"], env)
@@ -64,6 +71,7 @@ def main() -> None:
                 f"{'zorgnet ' + ' '.join(args):<50} {wall:10.3f}s {min(walls):5.3f}s "
                 f"{statistics.median(cpus):10.3f}s {min(cpus):5.3f}s  {verdict}"
             )
+    print(f"load average after: {load_average()}")
 
 
 if __name__ == "__main__":
