@@ -382,6 +382,7 @@ def create_app(settings: Settings) -> FastAPI:
         health,
         issues,
         maps,
+        page_edit,
         page_gemeente,
         page_route,
         page_sources,
@@ -436,6 +437,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_sources,
         page_gemeente,
         page_route,
+        page_edit,
     ):
         app.include_router(module.router)
     _install_docs(app)

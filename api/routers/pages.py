@@ -234,6 +234,8 @@ def search_page(request: Request, G: GraphDep, store: StoreDep, q: Text = None) 
 ACCESSIBILITY_CHECKED = (
     ("/", "Start"),
     ("/zoeken?q=huisarts", "Zoeken"),
+    ("/inloggen", "Inloggen"),
+    ("/wijzigingen", "Wijzigingen"),
     ("/toegankelijkheid", "Toegankelijkheid"),
     ("/bronnen", "Bronnen"),
     ("/bronnen/003", "Brondocument"),

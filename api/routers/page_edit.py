@@ -1,0 +1,808 @@
+"""The editing pages: sign in once with the token, change actors, relations, memberships
+and mandates in forms, and see and undo every edit on ``/wijzigingen``.
+
+``/inloggen`` takes the write token once and starts a session (:mod:`zorgnet.api.sessions`);
+every form that changes something carries the session's CSRF token, which
+:class:`zorgnet.api.limits.WriteGuard` checks before a handler here runs. A form is
+checked like the JSON API's body: the API's request model (the record model generated
+from the SHACL shapes, and the reason), then :func:`zorgnet.core.editing.apply_edit`
+(references, sources, SHACL over the stored data); each problem is shown beside its
+field. Values are chosen from the vocabularies by their Dutch labels; the values sent
+are the notations and ids.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hmac
+import re
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any
+from urllib.parse import quote, urlsplit
+from zoneinfo import ZoneInfo
+
+import networkx as nx
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
+
+from zorgnet.api.app import _dutch
+from zorgnet.api.deps import GraphDep, Service, ServiceDep, SettingsDep, StoreDep
+from zorgnet.api.models import UndoRequest, edit_request_model
+from zorgnet.api.routers.pages import _page, _templates
+from zorgnet.api.sessions import (
+    CSRF_FIELD,
+    EDITOR,
+    IDLE_SECONDS,
+    LOGIN_COOKIE,
+    LOGIN_PATH,
+    MAX_SECONDS,
+    SESSION_COOKIE,
+    Session,
+    editing_unavailable,
+    parse_form,
+    sessions_of,
+)
+from zorgnet.api.settings import Settings
+from zorgnet.core.edit_log import FieldChange, LoggedEdit, edit_log
+from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit, undo
+from zorgnet.graph.rdf_records import record_fields
+from zorgnet.loaders.records import stored_ids
+from zorgnet.loaders.text import SINGLE_LINE_PATHS
+from zorgnet.ontology.exceptions import UnknownName
+from zorgnet.ontology.models import SLUG_PATTERN
+from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
+from zorgnet.ontology.vocabulary import concept_label, vocabulary
+
+__all__ = [
+    "FIELD_LABELS",
+    "KINDS",
+    "ChangeRow",
+    "EditKind",
+    "EditRow",
+    "FieldView",
+    "editor_session",
+    "router",
+]
+
+router = APIRouter(include_in_schema=False)
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+@dataclass(frozen=True)
+class EditKind:
+    """A kind of record the pages edit: its record key, URL segment and Dutch names."""
+
+    key: str
+    segment: str
+    name: str
+    new_title: str
+
+
+KINDS = {
+    kind.segment: kind
+    for kind in (
+        EditKind("actors", "actoren", "actor", "Nieuwe actor"),
+        EditKind("relations", "relaties", "relatie", "Nieuwe relatie"),
+        EditKind(
+            "memberships",
+            "lidmaatschappen",
+            "lidmaatschap van een lokaal team",
+            "Nieuw lid van een lokaal team",
+        ),
+        EditKind("mandates", "bevoegdheden", "bevoegdheid", "Nieuwe bevoegdheid"),
+    )
+}
+_BY_KEY = {kind.key: kind for kind in KINDS.values()}
+
+# The Dutch label of each field of the edited records (a test checks every field has one).
+FIELD_LABELS = {
+    "id": "Korte naam (id)",
+    "label": "Naam",
+    "altLabel": "Andere namen",
+    "type": "Soort actor",
+    "scale": "Schaal",
+    "area": "Gebieden",
+    "partOf": "Onderdeel van",
+    "domain": "Domeinen",
+    "level": "Niveaus",
+    "access": "Toegang",
+    "offers": "Biedt zelf",
+    "source": "Bronnen",
+    "asOf": "Situatie in jaar",
+    "status": "Status",
+    "description": "Omschrijving",
+    "from": "Van",
+    "to": "Naar",
+    "kind": "Soort relatie",
+    "helpKind": "Voor soort hulp",
+    "ageMin": "Vanaf leeftijd",
+    "ageMax": "Tot en met leeftijd",
+    "legalBasis": "Wettelijke basis",
+    "team": "Lokaal team",
+    "member": "Lid",
+    "membershipStatus": "Plaats in het team",
+    "holder": "Wie heeft de bevoegdheid",
+    "power": "Bevoegdheid",
+    "reden": "Reden van de wijziging",
+}
+# What a field asks for where its label does not say it; other text fields take the
+# hint of their shape.
+_HELP = {
+    "id": "Alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld huizen-inloop. "
+    "Deze naam blijft altijd hetzelfde.",
+    "altLabel": "Eén naam of afkorting per regel.",
+    "source": "Eén bron per regel, zoals 003 §4 of 002 §3.1, p. 12.",
+    "ageMin": "Een geheel getal, niet hoger dan de leeftijd bij 'Tot en met leeftijd'.",
+    "description": "Een korte omschrijving in gewone taal.",
+    "reden": "Waarom wijzigt u dit? Bijvoorbeeld: nieuwe partner volgens de regiovisie 2025. "
+    "De reden komt bij de wijziging in de lijst van wijzigingen.",
+}
+_PICK_MORE = "Houd Ctrl (op een Mac: Cmd) ingedrukt om er meer dan één te kiezen."
+# A field with several values offers check boxes up to this many choices, a list above.
+_MAX_CHECKBOXES = 30
+_ACTIONS = {"aanmaken": "toegevoegd", "wijzigen": "gewijzigd", "verwijderen": "verwijderd"}
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_ZONE = ZoneInfo("Europe/Amsterdam")
+_PAGE_SIZE = 50
+_WRONG_TOKEN = "Dit token is niet juist."
+_NO_TOKEN_TYPED = "Vul het token in."
+_TOO_MANY = (
+    "Er is de afgelopen minuut te vaak een onjuist token ingevuld. Wacht een minuut en "
+    "probeer het dan opnieuw."
+)
+_NOT_SAVED = "De wijziging is niet opgeslagen."
+
+
+def editor_session(request: Request) -> Session | None:
+    """The signed-in editor's live session of *request*, or None (a template global)."""
+    return sessions_of(request.app).get(request.cookies.get(SESSION_COOKIE))
+
+
+# Every page may ask whether an editor is signed in (the actor page's "Wijzig" links).
+_templates.env.globals["editor_session"] = editor_session
+
+
+def _html(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page of this module: never cached (it may hold a CSRF token) nor framed."""
+    response = _page(request, name, status, **context)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+    return response
+
+
+def _first(form: dict[str, list[str]], name: str) -> str:
+    return (form.get(name) or [""])[0]
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https"
+
+
+def _back(target: str | None) -> str | None:
+    """*target* when it is a path on this site (never another site's address)."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    safe = not parts.scheme and not parts.netloc and target.startswith("/")
+    return target if safe and not target.startswith(("//", "/\\")) else None
+
+
+def _to_login(request: Request) -> RedirectResponse:
+    """To the sign-in page, which comes back here afterwards."""
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"{LOGIN_PATH}?terug={quote(here)}", status_code=303)
+
+
+# -- signing in and out ---------------------------------------------------------------
+
+
+def _login_page(
+    request: Request, settings: Settings, status: int = 200, *, back: str | None, error: str = ""
+) -> HTMLResponse:
+    unavailable = editing_unavailable(settings)
+    session = editor_session(request)
+    nonce = secrets.token_urlsafe(32)
+    response = _html(
+        request,
+        "login.html",
+        status,
+        unavailable=unavailable,
+        session=session,
+        nonce=nonce,
+        back=back or "",
+        error=error,
+        idle_minutes=IDLE_SECONDS // 60,
+        max_hours=MAX_SECONDS // 3600,
+    )
+    if unavailable is None and session is None:
+        response.set_cookie(
+            LOGIN_COOKIE,
+            nonce,
+            max_age=3600,
+            path=LOGIN_PATH,
+            httponly=True,
+            samesite="strict",
+            secure=_https(request),
+        )
+    return response
+
+
+@router.get("/inloggen", response_class=HTMLResponse)
+def login_form(request: Request, settings: SettingsDep, terug: Text = None) -> HTMLResponse:
+    """The sign-in form: the write token, once; or why this server takes no edits."""
+    return _login_page(request, settings, back=_back(terug))
+
+
+@router.post("/inloggen", response_class=HTMLResponse)
+async def login(request: Request, settings: SettingsDep) -> Response:
+    """Start a session for the right token; a wrong one gets a Dutch error and no hint."""
+    form = parse_form(await request.body())
+    back = _back(_first(form, "terug"))
+    sessions = sessions_of(request.app)
+    if sessions.too_many_failed_logins():
+        return _login_page(request, settings, 429, back=back, error=_TOO_MANY)
+    typed = _first(form, "token").strip()
+    if not typed:
+        return _login_page(request, settings, 422, back=back, error=_NO_TOKEN_TYPED)
+    token = settings.token
+    if token is None or not hmac.compare_digest(typed.encode(), token.get_secret_value().encode()):
+        sessions.note_failed_login()
+        return _login_page(request, settings, 403, back=back, error=_WRONG_TOKEN)
+    # A new id at each sign-in: an id someone saw before signing in is worth nothing.
+    sessions.end(request.cookies.get(SESSION_COOKIE))
+    session = sessions.start()
+    response = RedirectResponse(back or "/wijzigingen", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        session.id,
+        max_age=MAX_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=_https(request),
+    )
+    response.delete_cookie(LOGIN_COOKIE, path=LOGIN_PATH, httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/uitloggen", response_class=HTMLResponse)
+def logout_form(request: Request) -> HTMLResponse:
+    """A button that signs out (signing out changes something, so it is a form)."""
+    return _html(request, "logout.html", session=editor_session(request), done=False)
+
+
+@router.post("/uitloggen", response_class=HTMLResponse)
+async def logout(request: Request) -> HTMLResponse:
+    """End the session at once and remove its cookie."""
+    sessions_of(request.app).end(request.cookies.get(SESSION_COOKIE))
+    response = _html(request, "logout.html", session=None, done=True)
+    response.delete_cookie(
+        SESSION_COOKIE, path="/", httponly=True, samesite="strict", secure=_https(request)
+    )
+    return response
+
+
+# -- the edit forms -------------------------------------------------------------------
+
+
+@dataclass
+class FieldView:
+    """One field of an edit form, ready for the template."""
+
+    name: str
+    label: str
+    widget: str  # text, textarea, lines, select, checks or multiselect
+    required: bool
+    description: str = ""
+    value: str = ""
+    chosen: list[str] = field(default_factory=list)
+    options: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    numeric: bool = False
+
+
+def _lines(spec: FieldSpec) -> bool:
+    """Whether the form asks for the values of *spec* one per line."""
+    text = spec.value_kind in (ValueKind.TEXT, ValueKind.LITERAL)
+    return spec.name == "source" or (spec.multiple and text)
+
+
+def _options(G: nx.MultiDiGraph, spec: FieldSpec) -> list[tuple[str, str]]:
+    """The choices of a vocabulary or reference field: (value, Dutch label), by label."""
+    target = spec.target.rsplit("#", 1)[-1]
+    if spec.value_kind is ValueKind.CONCEPT:
+        pairs = [(n, concept_label(target, n)) for n in vocabulary().notations(spec.target)]
+    elif target == "Area":
+        pairs = [(a.id, a.label) for a in G.graph["areas"].values()]
+    else:
+        pairs = [(a, G.nodes[a]["label"]) for a in G.nodes]
+    return sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0]))
+
+
+def _field_view(
+    G: nx.MultiDiGraph, spec: FieldSpec, values: list[str], errors: list[str]
+) -> FieldView:
+    view = FieldView(spec.name, FIELD_LABELS[spec.name], "text", spec.required, errors=list(errors))
+    if spec.value_kind in (ValueKind.CONCEPT, ValueKind.REFERENCE) and not _lines(spec):
+        view.options = _options(G, spec)
+        if not spec.multiple:
+            view.widget, view.value = "select", (values or [""])[0]
+        else:
+            few = len(view.options) <= _MAX_CHECKBOXES
+            view.widget, view.chosen = ("checks" if few else "multiselect"), values
+            view.description = "" if few else _PICK_MORE
+        return view
+    view.description = _HELP.get(spec.name, spec.hint)
+    if _lines(spec):
+        view.widget, view.value = "lines", "\n".join(values)
+    else:
+        multiline = spec.value_kind is ValueKind.TEXT and spec.path not in SINGLE_LINE_PATHS
+        view.widget, view.value = ("textarea" if multiline else "text"), (values or [""])[0]
+        view.numeric = spec.value_kind is ValueKind.LITERAL
+    return view
+
+
+def _form_values(record: dict[str, Any]) -> dict[str, list[str]]:
+    """A stored record as the form's values: every field a list of texts."""
+    return {
+        name: [str(v) for v in (value if isinstance(value, list) else [value])]
+        for name, value in record.items()
+    }
+
+
+def _record(key: str, form: dict[str, list[str]]) -> dict[str, Any]:
+    """The record a form sent, as a data file writes it; empty fields are left out."""
+    record: dict[str, Any] = {}
+    for name, spec in record_kinds()[key].fields.items():
+        sent = form.get(name, [])
+        if _lines(spec):
+            sent = [line for value in sent for line in value.splitlines()]
+        items = [value.strip() for value in sent if value.strip()]
+        if items:
+            record[name] = items if spec.multiple else items[0]
+    return record
+
+
+def _request_errors(exc: ValidationError) -> dict[str, list[str]]:
+    """The API request model's errors, by form field, in the API's Dutch."""
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors():
+        loc = error.get("loc") or ()
+        in_record = len(loc) > 1 and loc[0] == "registratie"
+        name = str(loc[1] if in_record else (loc[0] if loc else ""))
+        if error.get("type") == "string_pattern_mismatch":
+            # The pattern itself would mean nothing to the reader; the field says the form.
+            message = "heeft niet de goede vorm: zie de uitleg bij het veld"
+        else:
+            message = _dutch(dict(error))
+        place = [part for part in loc[2:] if isinstance(part, int)] if in_record else []
+        if place:
+            message = f"regel {place[0] + 1} {message}"
+        errors.setdefault(name, []).append(message)
+    return errors
+
+
+def _problem_errors(exc: EditInvalid) -> dict[str, list[str]]:
+    """The edit function's problems (references, sources, SHACL), by form field."""
+    errors: dict[str, list[str]] = {}
+    for problem in exc.problems:
+        text = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        errors.setdefault(problem.field or "", []).append(text)
+    return errors
+
+
+def _form_page(
+    request: Request,
+    G: nx.MultiDiGraph,
+    session: Session,
+    kind: EditKind,
+    values: dict[str, list[str]],
+    *,
+    record_id: str | None,
+    reason: str = "",
+    errors: dict[str, list[str]] | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    errors = errors or {}
+    specs = record_kinds()[kind.key].fields
+    fields = [
+        _field_view(G, spec, values.get(name, []), errors.get(name, []))
+        for name, spec in specs.items()
+    ]
+    if record_id is None:
+        id_view = FieldView(
+            "id", FIELD_LABELS["id"], "text", True, _HELP["id"], (values.get("id") or [""])[0]
+        )
+        id_view.errors = errors.get("id", [])
+        fields.insert(0, id_view)
+    reden = FieldView(
+        "reden",
+        FIELD_LABELS["reden"],
+        "textarea",
+        True,
+        _HELP["reden"],
+        reason,
+        errors=errors.get("reden", []),
+    )
+    known = {f.name for f in fields} | {"reden"}
+    general = [m for name, messages in errors.items() if name not in known for m in messages]
+    title = kind.new_title if record_id is None else f"{kind.name.capitalize()} wijzigen"
+    subject = _subject(G, kind.key, {**_record(kind.key, values), "id": record_id or ""})
+    action = f"/bewerken/{kind.segment}" + (f"/{record_id}" if record_id else "")
+    return _html(
+        request,
+        "edit_form.html",
+        status,
+        title=title,
+        subject=subject if record_id else "",
+        kind=kind,
+        action=action,
+        fields=fields,
+        reden=reden,
+        general=general,
+        failed=bool(errors),
+        csrf=session.csrf,
+        csrf_field=CSRF_FIELD,
+    )
+
+
+def _gate(
+    request: Request, settings: Settings, segment: str
+) -> tuple[Session, EditKind] | Response:
+    """The editor's session and the kind of record of *segment*; else the page that
+    says why not: no edits on this server, an unknown kind, or the sign-in page."""
+    unavailable = editing_unavailable(settings)
+    if unavailable is not None:
+        return _html(request, "edit_refused.html", 200, message=unavailable)
+    kind = KINDS.get(segment)
+    if kind is None:
+        names = ", ".join(KINDS)
+        message = f"Onbekende soort registratie {segment!r}. Te wijzigen zijn: {names}."
+        return _html(request, "error.html", 404, message=message, suggestions=[])
+    session = editor_session(request)
+    return _to_login(request) if session is None else (session, kind)
+
+
+def _unknown_record(
+    request: Request, store: StoreDep, kind: EditKind, record_id: str
+) -> HTMLResponse:
+    rdf_class = record_kinds()[kind.key].rdf_class
+    same = [i for i, c in stored_ids(store.graph()).items() if c == rdf_class]
+    close = difflib.get_close_matches(record_id, same, n=3, cutoff=0.5)
+    message = f"Er is geen {kind.name} met de id {record_id!r}."
+    return _html(request, "error.html", 404, message=message, suggestions=close)
+
+
+@router.get("/bewerken/{segment}", response_class=HTMLResponse)
+def new_record_form(request: Request, segment: str, G: GraphDep, settings: SettingsDep) -> Response:
+    """An empty form for a new record; fields named in the query string come filled in
+    (``/bewerken/relaties?from=huisarts``)."""
+    gate = _gate(request, settings, segment)
+    if isinstance(gate, Response):
+        return gate
+    session, kind = gate
+    known = record_kinds()[kind.key].fields
+    values = {n: request.query_params.getlist(n) for n in known if n in request.query_params}
+    return _form_page(request, G, session, kind, values, record_id=None)
+
+
+@router.get("/bewerken/{segment}/{record_id}", response_class=HTMLResponse)
+def change_record_form(
+    request: Request,
+    segment: str,
+    record_id: str,
+    G: GraphDep,
+    store: StoreDep,
+    settings: SettingsDep,
+) -> Response:
+    """The form of a stored record, filled in with what is stored now."""
+    gate = _gate(request, settings, segment)
+    if isinstance(gate, Response):
+        return gate
+    session, kind = gate
+    valid = re.fullmatch(SLUG_PATTERN, record_id) is not None
+    record = record_fields(store.graph(), kind.key, record_id) if valid else None
+    if record is None:
+        return _unknown_record(request, store, kind, record_id)
+    return _form_page(request, G, session, kind, _form_values(record), record_id=record_id)
+
+
+def _save(
+    service: Service, key: str, action: str, record_id: str, record: dict[str, Any], reason: str
+) -> Edit:
+    with service.edit_lock:
+        edit = apply_edit(service.open(), key, action, record_id, record, door=EDITOR, reden=reason)
+    # The page the editor goes to next, most likely about this record, finds it projected.
+    service.warm_up()
+    return edit
+
+
+def _page_after(key: str, record: dict[str, Any]) -> str:
+    """The actor page that shows the record just saved."""
+    actor = {
+        "actors": "id",
+        "relations": "from",
+        "memberships": "member",
+        "mandates": "holder",
+    }[key]
+    return f"/actoren/{quote(str(record[actor]))}?gewijzigd=1"
+
+
+async def _submit(
+    request: Request,
+    service: Service,
+    G: nx.MultiDiGraph,
+    segment: str,
+    record_id: str | None,
+) -> Response:
+    gate = _gate(request, service.settings, segment)
+    if isinstance(gate, Response):
+        # The guard let the form through, so the session ended in between (or the kind
+        # is unknown).
+        return gate
+    session, kind = gate
+    form = parse_form(await request.body())
+    reason = _first(form, "reden").strip()
+    values = dict(form)
+    new_id = record_id or _first(form, "id").strip()
+    record = {**_record(kind.key, form), "id": new_id}
+    action = "aanmaken" if record_id is None else "wijzigen"
+
+    def again(errors: dict[str, list[str]], status: int) -> HTMLResponse:
+        return _form_page(
+            request,
+            G,
+            session,
+            kind,
+            values,
+            record_id=record_id,
+            reason=reason,
+            errors=errors,
+            status=status,
+        )
+
+    try:
+        checked = edit_request_model(kind.key).model_validate(
+            {"registratie": record, "reden": reason}
+        )
+    except ValidationError as exc:
+        return again(_request_errors(exc), 422)
+    fields = checked.registratie.model_dump(mode="json", exclude_none=True)
+    try:
+        await run_in_threadpool(_save, service, kind.key, action, new_id, fields, reason)
+    except EditInvalid as exc:
+        return again(_problem_errors(exc), 422)
+    except EditConflict as exc:
+        return again({"id" if record_id is None else "": [str(exc)]}, 409)
+    except UnknownName as exc:
+        return _html(request, "error.html", 404, message=str(exc), suggestions=exc.suggestions)
+    return RedirectResponse(_page_after(kind.key, fields), status_code=303)
+
+
+@router.post("/bewerken/{segment}", response_class=HTMLResponse)
+async def create_record(
+    request: Request, segment: str, service: ServiceDep, G: GraphDep
+) -> Response:
+    """Add the record the form sent, with its reason; the actor's page shows it."""
+    return await _submit(request, service, G, segment, None)
+
+
+@router.post("/bewerken/{segment}/{record_id}", response_class=HTMLResponse)
+async def change_record(
+    request: Request, segment: str, record_id: str, service: ServiceDep, G: GraphDep
+) -> Response:
+    """Replace the record by the one the form sent, with its reason."""
+    return await _submit(request, service, G, segment, record_id)
+
+
+# -- the list of edits ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One field of an edit's diff, in words."""
+
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class EditRow:
+    """One edit of ``/wijzigingen``, in words."""
+
+    id: str
+    when: str
+    iso: str
+    who: str
+    what: str
+    subject: str
+    href: str | None
+    reason: str
+    changes: list[ChangeRow]
+    undoable: bool
+    undoes: str | None
+
+
+def _name_of(G: nx.MultiDiGraph, record_id: Any) -> str:
+    rid = str(record_id)
+    if rid in G:
+        return str(G.nodes[rid]["label"])
+    area = G.graph["areas"].get(rid)
+    return area.label if area is not None else rid
+
+
+def _value_text(G: nx.MultiDiGraph, spec: FieldSpec | None, value: Any) -> str:
+    """A field's value as the reader reads it: labels, never notations or ids."""
+    if value is None or value == []:
+        return "(leeg)"
+    items = value if isinstance(value, list) else [value]
+    words = []
+    for item in items:
+        if spec is None or spec.name == "source":
+            words.append(str(item))
+        elif spec.value_kind is ValueKind.CONCEPT:
+            words.append(concept_label(spec.target.rsplit("#", 1)[-1], str(item)))
+        elif spec.value_kind is ValueKind.REFERENCE:
+            words.append(_name_of(G, item))
+        elif isinstance(item, bool):
+            words.append("ja" if item else "nee")
+        else:
+            words.append(str(item))
+    return "; ".join(words)
+
+
+def _subject(G: nx.MultiDiGraph, key: str, record: dict[str, Any]) -> str:
+    """What a record is about, in a few words (an actor's name, a relation's ends)."""
+    if key == "actors":
+        return str(record.get("label") or _name_of(G, record.get("id", "")))
+    if key == "relations":
+        kind = concept_label("RelationKind", record.get("kind"))
+        return f"{_name_of(G, record.get('from', '?'))} {kind} {_name_of(G, record.get('to', '?'))}"
+    if key == "memberships":
+        return f"{_name_of(G, record.get('member', '?'))} in {_name_of(G, record.get('team', '?'))}"
+    if key == "mandates":
+        power = concept_label("Power", record.get("power"))
+        return f"{_name_of(G, record.get('holder', '?'))}: {power}"
+    return str(record.get("id", ""))
+
+
+def _when(iso: str) -> str:
+    """``2026-05-12T12:05:00+00:00`` as ``12 mei 2026, 14:05`` (Dutch time)."""
+    moment = datetime.fromisoformat(iso).astimezone(_ZONE)
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+def _row(G: nx.MultiDiGraph, logged: LoggedEdit) -> EditRow:
+    edit = logged.edit
+    record = edit.after or edit.before or {"id": edit.record}
+    kind = _BY_KEY.get(edit.kind)
+    specs = record_kinds()[edit.kind].fields if edit.kind in record_kinds() else {}
+    name = kind.name.capitalize() if kind else edit.kind
+    what = (
+        "Wijziging ongedaan gemaakt"
+        if edit.undoes
+        else f"{name} {_ACTIONS.get(edit.action, edit.action)}"
+    )
+    actor = _page_after(edit.kind, record).split("?")[0] if edit.kind in _BY_KEY else None
+    href = actor if actor and actor.rsplit("/", 1)[-1] in G else None
+
+    def change(c: FieldChange) -> ChangeRow:
+        spec = specs.get(c.field)
+        label = FIELD_LABELS.get(c.field, c.field)
+        return ChangeRow(label, _value_text(G, spec, c.before), _value_text(G, spec, c.after))
+
+    return EditRow(
+        id=edit.id,
+        when=_when(edit.tijd),
+        iso=edit.tijd,
+        who=edit.door,
+        what=what,
+        subject=_subject(G, edit.kind, record),
+        href=href,
+        reason=edit.reden,
+        changes=[change(c) for c in logged.changes],
+        undoable=logged.undoable,
+        undoes=edit.undoes,
+    )
+
+
+def _edits_page(
+    request: Request,
+    store: StoreDep,
+    G: nx.MultiDiGraph,
+    settings: Settings,
+    *,
+    page: int = 1,
+    undone: str | None = None,
+    undo_errors: dict[str, list[str]] | None = None,
+    undo_reason: str = "",
+    alert: str = "",
+    status: int = 200,
+) -> HTMLResponse:
+    logged = edit_log(store.graph())
+    start = (page - 1) * _PAGE_SIZE
+    rows = [_row(G, e) for e in logged[start : start + _PAGE_SIZE]]
+    session = editor_session(request)
+    return _html(
+        request,
+        "edits.html",
+        status,
+        rows=rows,
+        total=len(logged),
+        page=page,
+        pages=max(1, -(-len(logged) // _PAGE_SIZE)),
+        session=session,
+        csrf=session.csrf if session else "",
+        csrf_field=CSRF_FIELD,
+        unavailable=editing_unavailable(settings),
+        undone=undone,
+        undo_errors=undo_errors or {},
+        undo_reason=undo_reason,
+        alert=alert,
+    )
+
+
+@router.get("/wijzigingen", response_class=HTMLResponse)
+def edits(
+    request: Request,
+    store: StoreDep,
+    G: GraphDep,
+    settings: SettingsDep,
+    pagina: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    ongedaan: Annotated[str | None, Query(max_length=80)] = None,
+) -> HTMLResponse:
+    """Every edit, newest first: who, when, why, what changed; undo for the latest."""
+    return _edits_page(request, store, G, settings, page=pagina, undone=ongedaan)
+
+
+@router.post("/wijzigingen/{edit_id}/ongedaan-maken", response_class=HTMLResponse)
+async def undo_edit(
+    request: Request, edit_id: str, service: ServiceDep, store: StoreDep, G: GraphDep
+) -> Response:
+    """Undo an edit (itself recorded as an edit, with its reason)."""
+    form = parse_form(await request.body())
+    reason = _first(form, "reden").strip()
+    settings = service.settings
+    try:
+        UndoRequest.model_validate({"reden": reason})
+    except ValidationError as exc:
+        errors = {edit_id: [_dutch(dict(e)) for e in exc.errors()]}
+        return _edits_page(
+            request, store, G, settings, undo_errors=errors, undo_reason=reason, status=422
+        )
+
+    def work() -> Edit:
+        with service.edit_lock:
+            done = undo(service.open(), edit_id, door=EDITOR, reden=reason)
+        service.warm_up()
+        return done
+
+    try:
+        done = await run_in_threadpool(work)
+    except EditConflict as exc:
+        return _edits_page(request, store, G, settings, alert=f"{_NOT_SAVED} {exc}", status=409)
+    except UnknownName as exc:
+        return _html(request, "error.html", 404, message=str(exc), suggestions=[])
+    except EditInvalid as exc:
+        errors = {edit_id: [str(exc)]}
+        return _edits_page(request, store, G, settings, undo_errors=errors, status=422)
+    return RedirectResponse(f"/wijzigingen?ongedaan={quote(done.id)}", status_code=303)
