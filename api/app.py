@@ -384,6 +384,7 @@ def create_app(settings: Settings) -> FastAPI:
         maps,
         page_edit,
         page_gemeente,
+        page_ladder,
         page_route,
         page_sources,
         pages,
@@ -438,6 +439,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_gemeente,
         page_route,
         page_edit,
+        page_ladder,
     ):
         app.include_router(module.router)
     _install_docs(app)
