@@ -384,6 +384,7 @@ def create_app(settings: Settings) -> FastAPI:
         maps,
         page_edit,
         page_gemeente,
+        page_issues,
         page_ladder,
         page_route,
         page_sources,
@@ -440,6 +441,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_route,
         page_edit,
         page_ladder,
+        page_issues,
     ):
         app.include_router(module.router)
     _install_docs(app)

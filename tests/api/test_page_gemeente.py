@@ -22,7 +22,9 @@ _LAYER_LIST = re.compile(
 _ACTOR_LINK = re.compile(r'<a class="utrecht-link" href="/actoren/([^"]+)">([^<]*)</a>')
 
 
-@pytest.fixture(scope="module")
+# Autouse, so that it projects before the app starts: rdflib's SPARQL modules do not
+# import safely in two threads at once, and the app's warm-up thread imports them.
+@pytest.fixture(scope="module", autouse=True)
 def region(shipped) -> nx.MultiDiGraph:
     return project(shipped.graph)
 
@@ -116,7 +118,7 @@ def test_figures_shortages_and_issues_of_gooise_meren_come_with_their_sources(
     figures = _section(gooise_meren, "cijfers")
     for figure in facts.figures:
         assert escape(figure.measure) in figures
-        assert f'id="cijfer-{figure.id}"' in figures
+        assert f'data-cijfer="{figure.id}"' in figures
     assert 'href="/bronnen/002"' in figures
     shortages = _section(gooise_meren, "tekorten")
     assert all(escape(s.label) in shortages for s in facts.shortages)

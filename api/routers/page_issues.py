@@ -1,0 +1,65 @@
+"""The known issues and the figures of the sources: ``/kwesties`` and ``/cijfers``.
+
+``/kwesties`` shows :func:`~zorgnet.graph.analyses.fact_overviews.issue_overview`: every
+contradiction or vague spot with each of its readings; ``/cijfers`` shows
+:func:`~zorgnet.graph.analyses.fact_overviews.figure_overview`: every figure with its
+year and source, per gemeente. Both narrow to a gemeente chosen by name.
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from zorgnet.api.deps import GraphDep
+from zorgnet.api.routers.page_gemeente import area_named
+from zorgnet.api.routers.pages import _gemeenten, _page
+from zorgnet.graph.analyses.fact_overviews import figure_overview, issue_overview
+from zorgnet.ontology.exceptions import ZorgnetError
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+Gemeente = Annotated[str | None, Query(max_length=120)]
+
+
+@router.get("/kwesties", response_class=HTMLResponse)
+def issues_page(request: Request, G: GraphDep, gemeente: Gemeente = None) -> HTMLResponse:
+    """Every known issue with both (or all) readings; narrowed to a gemeente."""
+    chosen = area_named(G, gemeente) if gemeente else ""
+    try:
+        overview = issue_overview(G, gemeente=chosen or None)
+    except ZorgnetError as exc:
+        overview, error = issue_overview(G), f"{exc} Kies een gemeente uit de lijst."
+    else:
+        error = ""
+    return _page(
+        request,
+        "kwesties.html",
+        422 if error else 200,
+        overview=overview,
+        gemeenten=_gemeenten(G),
+        chosen=chosen if not error else "",
+        error=error,
+    )
+
+
+@router.get("/cijfers", response_class=HTMLResponse)
+def figures_page(request: Request, G: GraphDep, gemeente: Gemeente = None) -> HTMLResponse:
+    """Every figure with its year and source, per gemeente; narrowed to one."""
+    chosen = area_named(G, gemeente) if gemeente else ""
+    try:
+        overview = figure_overview(G, gemeente=chosen or None)
+    except ZorgnetError as exc:
+        overview, error = figure_overview(G), f"{exc} Kies een gemeente uit de lijst."
+    else:
+        error = ""
+    return _page(
+        request,
+        "cijfers.html",
+        422 if error else 200,
+        overview=overview,
+        gemeenten=_gemeenten(G),
+        chosen=chosen if not error else "",
+        error=error,
+    )
