@@ -1,54 +1,35 @@
-"""The editing pages: sign in once with the token, change actors, relations, memberships
-and mandates in forms, and see and undo every edit on ``/wijzigingen``.
+"""The edit forms: add or change actors, relations, memberships and mandates.
 
-``/inloggen`` takes the write token once and starts a session (:mod:`zorgnet.api.sessions`);
-every form that changes something carries the session's CSRF token, which
-:class:`zorgnet.api.limits.WriteGuard` checks before a handler here runs. A form is
-checked like the JSON API's body: the API's request model (the record model generated
-from the SHACL shapes, and the reason), then :func:`zorgnet.core.editing.apply_edit`
-(references, sources, SHACL over the stored data); each problem is shown beside its
-field. Values are chosen from the vocabularies by their Dutch labels; the values sent
-are the notations and ids.
+Only a signed-in editor (:mod:`zorgnet.api.routers.page_login`) sees them; every form
+carries the session's CSRF token, which :class:`zorgnet.api.limits.WriteGuard` checks
+before a handler here runs. A form is checked like the JSON API's body: the API's
+request model (the record model generated from the SHACL shapes, and the reason), then
+:func:`zorgnet.core.editing.apply_edit` (references, sources, SHACL over the stored
+data); each problem is shown beside its field. Values are chosen from the vocabularies
+and the actors by their Dutch labels; the values sent are the notations and ids.
 """
 
 from __future__ import annotations
 
 import difflib
-import hmac
 import re
-import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
-from zoneinfo import ZoneInfo
+from typing import Any
+from urllib.parse import quote
 
 import networkx as nx
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from zorgnet.api.app import _dutch
 from zorgnet.api.deps import GraphDep, Service, ServiceDep, SettingsDep, StoreDep
-from zorgnet.api.models import UndoRequest, edit_request_model
-from zorgnet.api.routers.pages import _page, _templates
-from zorgnet.api.sessions import (
-    CSRF_FIELD,
-    EDITOR,
-    IDLE_SECONDS,
-    LOGIN_COOKIE,
-    LOGIN_PATH,
-    MAX_SECONDS,
-    SESSION_COOKIE,
-    Session,
-    editing_unavailable,
-    parse_form,
-    sessions_of,
-)
+from zorgnet.api.models import edit_request_model
+from zorgnet.api.routers.page_login import editor_session, form_value, private_page, to_login
+from zorgnet.api.sessions import CSRF_FIELD, EDITOR, Session, editing_unavailable, parse_form
 from zorgnet.api.settings import Settings
-from zorgnet.core.edit_log import FieldChange, LoggedEdit, edit_log
-from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit, undo
+from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit
 from zorgnet.graph.rdf_records import record_fields
 from zorgnet.loaders.records import stored_ids
 from zorgnet.loaders.text import SINGLE_LINE_PATHS
@@ -60,16 +41,16 @@ from zorgnet.ontology.vocabulary import concept_label, vocabulary
 __all__ = [
     "FIELD_LABELS",
     "KINDS",
-    "ChangeRow",
     "EditKind",
-    "EditRow",
     "FieldView",
-    "editor_session",
+    "actor_page",
+    "kind_of",
+    "record_name",
+    "record_subject",
     "router",
 ]
 
 router = APIRouter(include_in_schema=False)
-Text = Annotated[str | None, Query(max_length=300)]
 
 
 @dataclass(frozen=True)
@@ -144,163 +125,37 @@ _HELP = {
 _PICK_MORE = "Houd Ctrl (op een Mac: Cmd) ingedrukt om er meer dan één te kiezen."
 # A field with several values offers check boxes up to this many choices, a list above.
 _MAX_CHECKBOXES = 30
-_ACTIONS = {"aanmaken": "toegevoegd", "wijzigen": "gewijzigd", "verwijderen": "verwijderd"}
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_ZONE = ZoneInfo("Europe/Amsterdam")
-_PAGE_SIZE = 50
-_WRONG_TOKEN = "Dit token is niet juist."
-_NO_TOKEN_TYPED = "Vul het token in."
-_TOO_MANY = (
-    "Er is de afgelopen minuut te vaak een onjuist token ingevuld. Wacht een minuut en "
-    "probeer het dan opnieuw."
-)
-_NOT_SAVED = "De wijziging is niet opgeslagen."
 
 
-def editor_session(request: Request) -> Session | None:
-    """The signed-in editor's live session of *request*, or None (a template global)."""
-    return sessions_of(request.app).get(request.cookies.get(SESSION_COOKIE))
+def kind_of(key: str) -> EditKind | None:
+    """The edited kind of records with record key *key* (``actors`` ...), if edited here."""
+    return _BY_KEY.get(key)
 
 
-# Every page may ask whether an editor is signed in (the actor page's "Wijzig" links).
-_templates.env.globals["editor_session"] = editor_session
+def record_name(G: nx.MultiDiGraph, record_id: Any) -> str:
+    """The Dutch name of the actor or area *record_id*; the id itself for anything else."""
+    rid = str(record_id)
+    if rid in G:
+        return str(G.nodes[rid]["label"])
+    area = G.graph["areas"].get(rid)
+    return area.label if area is not None else rid
 
 
-def _html(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page of this module: never cached (it may hold a CSRF token) nor framed."""
-    response = _page(request, name, status, **context)
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
-    return response
+def record_subject(G: nx.MultiDiGraph, key: str, record: dict[str, Any]) -> str:
+    """What a record is about, in a few words (an actor's name, a relation's ends)."""
 
+    def name(field_name: str) -> str:
+        return record_name(G, record.get(field_name, "?"))
 
-def _first(form: dict[str, list[str]], name: str) -> str:
-    return (form.get(name) or [""])[0]
-
-
-def _https(request: Request) -> bool:
-    return request.url.scheme == "https"
-
-
-def _back(target: str | None) -> str | None:
-    """*target* when it is a path on this site (never another site's address)."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    safe = not parts.scheme and not parts.netloc and target.startswith("/")
-    return target if safe and not target.startswith(("//", "/\\")) else None
-
-
-def _to_login(request: Request) -> RedirectResponse:
-    """To the sign-in page, which comes back here afterwards."""
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return RedirectResponse(f"{LOGIN_PATH}?terug={quote(here)}", status_code=303)
-
-
-# -- signing in and out ---------------------------------------------------------------
-
-
-def _login_page(
-    request: Request, settings: Settings, status: int = 200, *, back: str | None, error: str = ""
-) -> HTMLResponse:
-    unavailable = editing_unavailable(settings)
-    session = editor_session(request)
-    nonce = secrets.token_urlsafe(32)
-    response = _html(
-        request,
-        "login.html",
-        status,
-        unavailable=unavailable,
-        session=session,
-        nonce=nonce,
-        back=back or "",
-        error=error,
-        idle_minutes=IDLE_SECONDS // 60,
-        max_hours=MAX_SECONDS // 3600,
-    )
-    if unavailable is None and session is None:
-        response.set_cookie(
-            LOGIN_COOKIE,
-            nonce,
-            max_age=3600,
-            path=LOGIN_PATH,
-            httponly=True,
-            samesite="strict",
-            secure=_https(request),
-        )
-    return response
-
-
-@router.get("/inloggen", response_class=HTMLResponse)
-def login_form(request: Request, settings: SettingsDep, terug: Text = None) -> HTMLResponse:
-    """The sign-in form: the write token, once; or why this server takes no edits."""
-    return _login_page(request, settings, back=_back(terug))
-
-
-@router.post("/inloggen", response_class=HTMLResponse)
-async def login(request: Request, settings: SettingsDep) -> Response:
-    """Start a session for the right token; a wrong one gets a Dutch error and no hint."""
-    form = parse_form(await request.body())
-    back = _back(_first(form, "terug"))
-    sessions = sessions_of(request.app)
-    if sessions.too_many_failed_logins():
-        return _login_page(request, settings, 429, back=back, error=_TOO_MANY)
-    typed = _first(form, "token").strip()
-    if not typed:
-        return _login_page(request, settings, 422, back=back, error=_NO_TOKEN_TYPED)
-    token = settings.token
-    if token is None or not hmac.compare_digest(typed.encode(), token.get_secret_value().encode()):
-        sessions.note_failed_login()
-        return _login_page(request, settings, 403, back=back, error=_WRONG_TOKEN)
-    # A new id at each sign-in: an id someone saw before signing in is worth nothing.
-    sessions.end(request.cookies.get(SESSION_COOKIE))
-    session = sessions.start()
-    response = RedirectResponse(back or "/wijzigingen", status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        session.id,
-        max_age=MAX_SECONDS,
-        path="/",
-        httponly=True,
-        samesite="strict",
-        secure=_https(request),
-    )
-    response.delete_cookie(LOGIN_COOKIE, path=LOGIN_PATH, httponly=True, samesite="strict")
-    return response
-
-
-@router.get("/uitloggen", response_class=HTMLResponse)
-def logout_form(request: Request) -> HTMLResponse:
-    """A button that signs out (signing out changes something, so it is a form)."""
-    return _html(request, "logout.html", session=editor_session(request), done=False)
-
-
-@router.post("/uitloggen", response_class=HTMLResponse)
-async def logout(request: Request) -> HTMLResponse:
-    """End the session at once and remove its cookie."""
-    sessions_of(request.app).end(request.cookies.get(SESSION_COOKIE))
-    response = _html(request, "logout.html", session=None, done=True)
-    response.delete_cookie(
-        SESSION_COOKIE, path="/", httponly=True, samesite="strict", secure=_https(request)
-    )
-    return response
-
-
-# -- the edit forms -------------------------------------------------------------------
+    if key == "actors":
+        return str(record.get("label") or name("id"))
+    if key == "relations":
+        return f"{name('from')} {concept_label('RelationKind', record.get('kind'))} {name('to')}"
+    if key == "memberships":
+        return f"{name('member')} in {name('team')}"
+    if key == "mandates":
+        return f"{name('holder')}: {concept_label('Power', record.get('power'))}"
+    return str(record.get("id", ""))
 
 
 @dataclass
@@ -445,9 +300,9 @@ def _form_page(
     known = {f.name for f in fields} | {"reden"}
     general = [m for name, messages in errors.items() if name not in known for m in messages]
     title = kind.new_title if record_id is None else f"{kind.name.capitalize()} wijzigen"
-    subject = _subject(G, kind.key, {**_record(kind.key, values), "id": record_id or ""})
+    subject = record_subject(G, kind.key, {**_record(kind.key, values), "id": record_id or ""})
     action = f"/bewerken/{kind.segment}" + (f"/{record_id}" if record_id else "")
-    return _html(
+    return private_page(
         request,
         "edit_form.html",
         status,
@@ -471,14 +326,14 @@ def _gate(
     says why not: no edits on this server, an unknown kind, or the sign-in page."""
     unavailable = editing_unavailable(settings)
     if unavailable is not None:
-        return _html(request, "edit_refused.html", 200, message=unavailable)
+        return private_page(request, "edit_refused.html", 200, message=unavailable)
     kind = KINDS.get(segment)
     if kind is None:
         names = ", ".join(KINDS)
         message = f"Onbekende soort registratie {segment!r}. Te wijzigen zijn: {names}."
-        return _html(request, "error.html", 404, message=message, suggestions=[])
+        return private_page(request, "error.html", 404, message=message, suggestions=[])
     session = editor_session(request)
-    return _to_login(request) if session is None else (session, kind)
+    return to_login(request) if session is None else (session, kind)
 
 
 def _unknown_record(
@@ -488,7 +343,7 @@ def _unknown_record(
     same = [i for i, c in stored_ids(store.graph()).items() if c == rdf_class]
     close = difflib.get_close_matches(record_id, same, n=3, cutoff=0.5)
     message = f"Er is geen {kind.name} met de id {record_id!r}."
-    return _html(request, "error.html", 404, message=message, suggestions=close)
+    return private_page(request, "error.html", 404, message=message, suggestions=close)
 
 
 @router.get("/bewerken/{segment}", response_class=HTMLResponse)
@@ -535,7 +390,7 @@ def _save(
     return edit
 
 
-def _page_after(key: str, record: dict[str, Any]) -> str:
+def actor_page(key: str, record: dict[str, Any]) -> str:
     """The actor page that shows the record just saved."""
     actor = {
         "actors": "id",
@@ -560,9 +415,9 @@ async def _submit(
         return gate
     session, kind = gate
     form = parse_form(await request.body())
-    reason = _first(form, "reden").strip()
+    reason = form_value(form, "reden").strip()
     values = dict(form)
-    new_id = record_id or _first(form, "id").strip()
+    new_id = record_id or form_value(form, "id").strip()
     record = {**_record(kind.key, form), "id": new_id}
     action = "aanmaken" if record_id is None else "wijzigen"
 
@@ -593,8 +448,10 @@ async def _submit(
     except EditConflict as exc:
         return again({"id" if record_id is None else "": [str(exc)]}, 409)
     except UnknownName as exc:
-        return _html(request, "error.html", 404, message=str(exc), suggestions=exc.suggestions)
-    return RedirectResponse(_page_after(kind.key, fields), status_code=303)
+        return private_page(
+            request, "error.html", 404, message=str(exc), suggestions=exc.suggestions
+        )
+    return RedirectResponse(actor_page(kind.key, fields), status_code=303)
 
 
 @router.post("/bewerken/{segment}", response_class=HTMLResponse)
@@ -611,198 +468,3 @@ async def change_record(
 ) -> Response:
     """Replace the record by the one the form sent, with its reason."""
     return await _submit(request, service, G, segment, record_id)
-
-
-# -- the list of edits ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChangeRow:
-    """One field of an edit's diff, in words."""
-
-    label: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True)
-class EditRow:
-    """One edit of ``/wijzigingen``, in words."""
-
-    id: str
-    when: str
-    iso: str
-    who: str
-    what: str
-    subject: str
-    href: str | None
-    reason: str
-    changes: list[ChangeRow]
-    undoable: bool
-    undoes: str | None
-
-
-def _name_of(G: nx.MultiDiGraph, record_id: Any) -> str:
-    rid = str(record_id)
-    if rid in G:
-        return str(G.nodes[rid]["label"])
-    area = G.graph["areas"].get(rid)
-    return area.label if area is not None else rid
-
-
-def _value_text(G: nx.MultiDiGraph, spec: FieldSpec | None, value: Any) -> str:
-    """A field's value as the reader reads it: labels, never notations or ids."""
-    if value is None or value == []:
-        return "(leeg)"
-    items = value if isinstance(value, list) else [value]
-    words = []
-    for item in items:
-        if spec is None or spec.name == "source":
-            words.append(str(item))
-        elif spec.value_kind is ValueKind.CONCEPT:
-            words.append(concept_label(spec.target.rsplit("#", 1)[-1], str(item)))
-        elif spec.value_kind is ValueKind.REFERENCE:
-            words.append(_name_of(G, item))
-        elif isinstance(item, bool):
-            words.append("ja" if item else "nee")
-        else:
-            words.append(str(item))
-    return "; ".join(words)
-
-
-def _subject(G: nx.MultiDiGraph, key: str, record: dict[str, Any]) -> str:
-    """What a record is about, in a few words (an actor's name, a relation's ends)."""
-    if key == "actors":
-        return str(record.get("label") or _name_of(G, record.get("id", "")))
-    if key == "relations":
-        kind = concept_label("RelationKind", record.get("kind"))
-        return f"{_name_of(G, record.get('from', '?'))} {kind} {_name_of(G, record.get('to', '?'))}"
-    if key == "memberships":
-        return f"{_name_of(G, record.get('member', '?'))} in {_name_of(G, record.get('team', '?'))}"
-    if key == "mandates":
-        power = concept_label("Power", record.get("power"))
-        return f"{_name_of(G, record.get('holder', '?'))}: {power}"
-    return str(record.get("id", ""))
-
-
-def _when(iso: str) -> str:
-    """``2026-05-12T12:05:00+00:00`` as ``12 mei 2026, 14:05`` (Dutch time)."""
-    moment = datetime.fromisoformat(iso).astimezone(_ZONE)
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
-
-
-def _row(G: nx.MultiDiGraph, logged: LoggedEdit) -> EditRow:
-    edit = logged.edit
-    record = edit.after or edit.before or {"id": edit.record}
-    kind = _BY_KEY.get(edit.kind)
-    specs = record_kinds()[edit.kind].fields if edit.kind in record_kinds() else {}
-    name = kind.name.capitalize() if kind else edit.kind
-    what = (
-        "Wijziging ongedaan gemaakt"
-        if edit.undoes
-        else f"{name} {_ACTIONS.get(edit.action, edit.action)}"
-    )
-    actor = _page_after(edit.kind, record).split("?")[0] if edit.kind in _BY_KEY else None
-    href = actor if actor and actor.rsplit("/", 1)[-1] in G else None
-
-    def change(c: FieldChange) -> ChangeRow:
-        spec = specs.get(c.field)
-        label = FIELD_LABELS.get(c.field, c.field)
-        return ChangeRow(label, _value_text(G, spec, c.before), _value_text(G, spec, c.after))
-
-    return EditRow(
-        id=edit.id,
-        when=_when(edit.tijd),
-        iso=edit.tijd,
-        who=edit.door,
-        what=what,
-        subject=_subject(G, edit.kind, record),
-        href=href,
-        reason=edit.reden,
-        changes=[change(c) for c in logged.changes],
-        undoable=logged.undoable,
-        undoes=edit.undoes,
-    )
-
-
-def _edits_page(
-    request: Request,
-    store: StoreDep,
-    G: nx.MultiDiGraph,
-    settings: Settings,
-    *,
-    page: int = 1,
-    undone: str | None = None,
-    undo_errors: dict[str, list[str]] | None = None,
-    undo_reason: str = "",
-    alert: str = "",
-    status: int = 200,
-) -> HTMLResponse:
-    logged = edit_log(store.graph())
-    start = (page - 1) * _PAGE_SIZE
-    rows = [_row(G, e) for e in logged[start : start + _PAGE_SIZE]]
-    session = editor_session(request)
-    return _html(
-        request,
-        "edits.html",
-        status,
-        rows=rows,
-        total=len(logged),
-        page=page,
-        pages=max(1, -(-len(logged) // _PAGE_SIZE)),
-        session=session,
-        csrf=session.csrf if session else "",
-        csrf_field=CSRF_FIELD,
-        unavailable=editing_unavailable(settings),
-        undone=undone,
-        undo_errors=undo_errors or {},
-        undo_reason=undo_reason,
-        alert=alert,
-    )
-
-
-@router.get("/wijzigingen", response_class=HTMLResponse)
-def edits(
-    request: Request,
-    store: StoreDep,
-    G: GraphDep,
-    settings: SettingsDep,
-    pagina: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-    ongedaan: Annotated[str | None, Query(max_length=80)] = None,
-) -> HTMLResponse:
-    """Every edit, newest first: who, when, why, what changed; undo for the latest."""
-    return _edits_page(request, store, G, settings, page=pagina, undone=ongedaan)
-
-
-@router.post("/wijzigingen/{edit_id}/ongedaan-maken", response_class=HTMLResponse)
-async def undo_edit(
-    request: Request, edit_id: str, service: ServiceDep, store: StoreDep, G: GraphDep
-) -> Response:
-    """Undo an edit (itself recorded as an edit, with its reason)."""
-    form = parse_form(await request.body())
-    reason = _first(form, "reden").strip()
-    settings = service.settings
-    try:
-        UndoRequest.model_validate({"reden": reason})
-    except ValidationError as exc:
-        errors = {edit_id: [_dutch(dict(e)) for e in exc.errors()]}
-        return _edits_page(
-            request, store, G, settings, undo_errors=errors, undo_reason=reason, status=422
-        )
-
-    def work() -> Edit:
-        with service.edit_lock:
-            done = undo(service.open(), edit_id, door=EDITOR, reden=reason)
-        service.warm_up()
-        return done
-
-    try:
-        done = await run_in_threadpool(work)
-    except EditConflict as exc:
-        return _edits_page(request, store, G, settings, alert=f"{_NOT_SAVED} {exc}", status=409)
-    except UnknownName as exc:
-        return _html(request, "error.html", 404, message=str(exc), suggestions=[])
-    except EditInvalid as exc:
-        errors = {edit_id: [str(exc)]}
-        return _edits_page(request, store, G, settings, undo_errors=errors, status=422)
-    return RedirectResponse(f"/wijzigingen?ongedaan={quote(done.id)}", status_code=303)
