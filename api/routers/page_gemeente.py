@@ -1,4 +1,4 @@
-"""The sociale kaart of a gemeente: ``/gemeenten/{gemeente}``.
+"""The sociale kaart of a gemeente: ``/gemeenten`` and ``/gemeenten/{gemeente}``.
 
 The page shows :func:`zorgnet.graph.analyses.social_map.social_map`: the actors that
 serve the gemeente layer by layer, where an inhabitant can go without a referral, the
@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
-from zorgnet.api.routers.pages import _failed, _page
+from zorgnet.api.routers.pages import _failed, _gemeenten, _page
 from zorgnet.graph.analyses.search import normalize
 from zorgnet.graph.analyses.social_map import social_map
 from zorgnet.ontology.categories import BESTUUR, LAYERS
@@ -36,6 +36,12 @@ def area_named(G: nx.MultiDiGraph, text: str) -> str:
         if wanted in (normalize(area.id), normalize(area.label)):
             return area.id
     return text
+
+
+@router.get("/gemeenten", response_class=HTMLResponse)
+def gemeenten_page(request: Request, G: GraphDep) -> HTMLResponse:
+    """The gemeenten, each with its sociale kaart, ladder, known issues and figures."""
+    return _page(request, "gemeenten.html", gemeenten=_gemeenten(G))
 
 
 @router.get("/gemeenten/{gemeente}", response_class=HTMLResponse)

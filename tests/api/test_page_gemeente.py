@@ -147,3 +147,32 @@ def test_the_sociale_kaart_links_its_ladder_issues_and_figures(gooise_meren: str
     assert 'href="/gemeenten/gooise-meren/opschaling"' in gooise_meren
     assert 'href="/kwesties?gemeente=gooise-meren"' in gooise_meren
     assert 'href="/cijfers?gemeente=gooise-meren"' in gooise_meren
+
+
+def test_the_menu_leads_to_the_sociale_kaart_the_ladder_the_issues_and_the_figures(
+    client: TestClient,
+) -> None:
+    page = client.get("/").text
+    nav = page[page.index('<nav class="utrecht-nav-bar') : page.index("</nav>")]
+    for href, label in (
+        ("/gemeenten", "Sociale kaart"),
+        ("/opschaling", "Opschaling"),
+        ("/kwesties", "Kwesties"),
+        ("/cijfers", "Cijfers"),
+    ):
+        assert f'href="{href}"' in nav and f">{label}</a>" in nav, label
+    kaart = client.get("/gemeenten/huizen").text
+    assert 'href="/gemeenten" aria-current="true">Sociale kaart</a>' in kaart
+
+
+def test_the_gemeenten_page_lists_the_seven_by_name_with_their_pages(
+    client: TestClient, region: nx.MultiDiGraph
+) -> None:
+    page = client.get("/gemeenten").text
+    for area in region.graph["areas"].values():
+        if area.type != "gemeente":
+            continue
+        assert f'href="/gemeenten/{area.id}">{escape(area.label)}</a>' in page
+        assert f'href="/gemeenten/{area.id}/opschaling">Opschaling in {escape(area.label)}' in page
+        assert f'href="/kwesties?gemeente={area.id}"' in page
+        assert f'href="/cijfers?gemeente={area.id}"' in page
