@@ -15,6 +15,8 @@ from zorgnet.graph.analyses._common import (
     memo,
 )
 from zorgnet.graph.analyses._index import absent_offers, scope_set
+from zorgnet.graph.analyses._labels import actor_labels, area_labels, concept_label
+from zorgnet.graph.analyses._plain import choose_area, choose_concept
 from zorgnet.graph.analyses.routes import (
     ROUTE_COSTS,
     entry_actors,
@@ -22,28 +24,65 @@ from zorgnet.graph.analyses.routes import (
     providers,
     reachable,
 )
+from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
     "STATES",
+    "STATE_MEANINGS",
+    "ActorGap",
     "Coverage",
     "CoverageCell",
     "DeadEnds",
     "FrameworkCell",
     "FrameworkCoverage",
+    "GapGroup",
     "GapReport",
+    "GapSignal",
+    "GapSignals",
+    "ReachGap",
     "ReferrerReach",
+    "StateCount",
     "coverage",
     "dead_ends",
     "framework_coverage",
     "gap_report",
+    "gap_signals",
     "referrer_reach",
 ]
 
 _LEVELS = ("licht", "midden", "zwaar")
 #: The states of a coverage cell, from "the help is there" to "the seeds do not say".
 STATES = ("aanwezig", "tekort", "alleen-pilot", "afwezig", "onbekend")
+
+#: Each state of :data:`STATES` with its Dutch label and, in plain Dutch, what it means
+#: and why it matters.
+STATE_MEANINGS: dict[str, tuple[str, str]] = {
+    "aanwezig": (
+        "aanwezig",
+        "Een organisatie biedt deze hulp hier, volgens de bronnen. Dit is geen hiaat.",
+    ),
+    "tekort": (
+        "tekort",
+        "De hulp is er, maar de bronnen melden een tekort: wachttijden, te weinig plekken "
+        "of te weinig mensen. Kinderen en gezinnen moeten dan wachten of ergens anders heen.",
+    ),
+    "alleen-pilot": (
+        "alleen als pilot",
+        "Alleen een proef (pilot) biedt deze hulp. Stopt de pilot, dan is de hulp er niet meer.",
+    ),
+    "afwezig": (
+        "afwezig",
+        "De bronnen zeggen dat deze hulp hier niet is. Wie haar nodig heeft, moet buiten "
+        "de gemeente zoeken of krijgt haar niet.",
+    ),
+    "onbekend": (
+        "onbekend",
+        "De bronnen zeggen niet wie deze hulp hier biedt. Misschien ontbreekt de hulp, "
+        "misschien is het niet opgeschreven: dit is iets om na te vragen.",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -571,3 +610,353 @@ def gap_report(
         referrer_reach(G, gemeente) if gemeente else None,
         framework_coverage(G, gemeenten=gemeenten),
     )
+
+
+@dataclass(frozen=True)
+class GapSignal:
+    """One kind of help in one gemeente in one state, at the levels where the same
+    records say so, with the reason in Dutch.
+
+    ``actors`` are the actors behind the state (those who give the help, its pilots,
+    the actors whose record says it is absent, or those that may give it without the
+    seeds saying where), ``shortages`` the shortage records; ``sources`` their
+    citations.
+    """
+
+    gemeente: str
+    gemeente_label: str
+    help_kind: str
+    help_kind_label: str
+    levels: tuple[str, ...]
+    level_labels: tuple[str, ...]
+    state: str
+    state_label: str
+    reason: str
+    actors: tuple[str, ...]
+    actor_labels: tuple[str, ...]
+    shortages: tuple[str, ...]
+    shortage_labels: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ActorGap:
+    """A care actor no route reaches (``kind="onbereikbaar"``) or where a referral
+    stops (``"doodlopend"``), with the reason in Dutch (:func:`dead_ends`)."""
+
+    actor: str
+    label: str
+    kind: str
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReachGap:
+    """Indicated help in a gemeente that no legal referrer there reaches
+    (:func:`referrer_reach`), with who gives it and the reason in Dutch."""
+
+    gemeente: str
+    gemeente_label: str
+    help_kind: str
+    help_kind_label: str
+    providers: tuple[str, ...]
+    provider_labels: tuple[str, ...]
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StateCount:
+    """A state of :data:`STATES`, what it means, and how many signals the other
+    filters leave in it."""
+
+    state: str
+    label: str
+    meaning: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GapGroup:
+    """The signals of one gemeente, in the order of :data:`STATES`."""
+
+    gemeente: str
+    label: str
+    signals: tuple[GapSignal, ...]
+
+
+@dataclass(frozen=True)
+class GapSignals:
+    """The gaps as signals a reader can act on, filtered, each with its reason.
+
+    The filters are the ids that were chosen (None: all), ``gemeente_label`` the
+    chosen gemeente's name ("" for none). ``signals`` are the
+    coverage signals (by gemeente, then state, then help kind), ``states`` every
+    state with its count under the other filters, ``actor_gaps`` and ``reach_gaps``
+    the actors no route reaches or where referrals stop and the help no legal referrer
+    reaches; those two have no state and are left out when a state is chosen.
+    """
+
+    gemeente: str | None
+    gemeente_label: str
+    help_kind: str | None
+    level: str | None
+    state: str | None
+    signals: tuple[GapSignal, ...]
+    states: tuple[StateCount, ...]
+    actor_gaps: tuple[ActorGap, ...]
+    reach_gaps: tuple[ReachGap, ...]
+    sources: tuple[str, ...]
+
+    def groups(self) -> tuple[GapGroup, ...]:
+        """The signals per gemeente, in the order of :attr:`signals`."""
+        found: dict[str, list[GapSignal]] = {}
+        for signal in self.signals:
+            found.setdefault(signal.gemeente, []).append(signal)
+        return tuple(
+            GapGroup(gemeente, signals[0].gemeente_label, tuple(signals))
+            for gemeente, signals in found.items()
+        )
+
+
+def gap_signals(
+    G: nx.MultiDiGraph,
+    *,
+    gemeente: str | None = None,
+    help_kind: str | None = None,
+    level: str | None = None,
+    state: str | None = None,
+) -> GapSignals:
+    """Where is help missing in a gemeente, and why does the data say so?
+
+    The cells of :func:`coverage` become signals: one per gemeente, kind of help and
+    state, covering the levels whose cells rest on the same records (a shortage of
+    ``verblijf`` at every level is one signal). Each says in Dutch why it has its state
+    and cites the records behind it. Without a *state* the signals are the gaps (every
+    state but ``aanwezig``); with one, exactly the signals in that state.
+
+    The care actors no route reaches, or where a referral stops (:func:`dead_ends`,
+    those that serve the gemeente and give the help at the level), and the indicated
+    help no legal referrer reaches (:func:`referrer_reach`) come beside them, unless a
+    state is chosen.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        An area, by id or label in any case; default every gemeente.
+    help_kind : str, optional
+        A kind of help, by notation or label.
+    level : str, optional
+        A support level (``licht``, ``midden``, ``zwaar``).
+    state : str, optional
+        One of :data:`STATES` (by notation or label).
+
+    Returns
+    -------
+    GapSignals
+
+    Raises
+    ------
+    UnknownName
+        If a filter names no area, kind of help, level or state, with close names.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> found = gap_signals(example_projection(), gemeente="Huizen", help_kind="crisishulp")
+    >>> [(s.help_kind_label, s.state, s.level_labels) for s in found.signals]
+    [('spoedeisende hulp en crisishulp', 'tekort', ('licht', 'midden', 'zwaar'))]
+    >>> print(found.signals[0].reason)  # doctest: +NORMALIZE_WHITESPACE
+    De bronnen melden een tekort in Gooi en Vechtstreek, waar Huizen onder valt: Te weinig
+    crisisplekken. Niemand biedt volgens de data spoedeisende hulp en crisishulp in Huizen.
+    >>> [(s.state, s.count) for s in found.states if s.count]
+    [('tekort', 1)]
+    >>> gap_signals(example_projection(), gemeente="huizen", state="onbekend").states[-1].count
+    15
+    """
+    gemeente = choose_area(G, gemeente)
+    help_kind = choose_concept(help_kind, "HelpKind", "soort hulp")
+    level = choose_concept(level, "SupportLevel", "niveau")
+    state = _choose_state(state)
+    found = coverage(
+        G,
+        gemeenten=[gemeente] if gemeente else None,
+        help_kinds=[help_kind] if help_kind else None,
+        levels=(level,) if level else _LEVELS,
+    )
+    every = _signals(G, found.cells)
+    counts = tuple(
+        StateCount(s, label, meaning, sum(x.state == s for x in every))
+        for s, (label, meaning) in STATE_MEANINGS.items()
+    )
+    if state:
+        signals = tuple(x for x in every if x.state == state)
+    else:
+        signals = tuple(x for x in every if x.state != "aanwezig")
+    actor_gaps: tuple[ActorGap, ...] = ()
+    reach_gaps: tuple[ReachGap, ...] = ()
+    if not state:
+        actor_gaps = _actor_gaps(G, gemeente, help_kind, level)
+        reach_gaps = _reach_gaps(G, gemeente, help_kind)
+    sources = {s for x in (*signals, *actor_gaps, *reach_gaps) for s in x.sources}
+    return GapSignals(
+        gemeente,
+        area_labels(G, (gemeente,))[0] if gemeente else "",
+        help_kind,
+        level,
+        state,
+        signals,
+        counts,
+        actor_gaps,
+        reach_gaps,
+        tuple(sorted(sources)),
+    )
+
+
+def _choose_state(value: str | None) -> str | None:
+    """The state *value* names (notation or label, any case), or None."""
+    if not value:
+        return None
+    wanted = value.strip().casefold()
+    for state, (label, _) in STATE_MEANINGS.items():
+        if wanted in (state, label):
+            return state
+    raise UnknownName("toestand", value, list(STATES))
+
+
+def _signals(G: nx.MultiDiGraph, cells: tuple[CoverageCell, ...]) -> list[GapSignal]:
+    """*cells* as signals: one per gemeente, help kind, state and records behind it."""
+    merged: dict[tuple, list[CoverageCell]] = {}
+    for cell in cells:
+        key = (
+            cell.gemeente,
+            cell.help_kind,
+            cell.state,
+            cell.providers,
+            cell.pilots,
+            cell.shortages,
+            cell.absences,
+            cell.unconfirmed,
+        )
+        merged.setdefault(key, []).append(cell)
+    order = {kind: i for i, kind in enumerate(vocabulary().notations(ZN.HelpKind))}
+    signals = [_signal(G, same) for same in merged.values()]
+    signals.sort(key=lambda x: (x.gemeente, STATES.index(x.state), order.get(x.help_kind, 0)))
+    return signals
+
+
+def _signal(G: nx.MultiDiGraph, cells: list[CoverageCell]) -> GapSignal:
+    first = cells[0]
+    shortages = {s.id: s for s in G.graph["shortages"]}
+    actors = (*first.providers, *first.pilots, *first.absences, *first.unconfirmed)
+    levels = tuple(c.level for c in cells)
+    return GapSignal(
+        first.gemeente,
+        area_labels(G, (first.gemeente,))[0],
+        first.help_kind,
+        concept_label("HelpKind", first.help_kind),
+        levels,
+        tuple(concept_label("SupportLevel", x) for x in levels),
+        first.state,
+        STATE_MEANINGS[first.state][0],
+        _reason(G, first, [shortages[s] for s in first.shortages if s in shortages]),
+        actors,
+        actor_labels(G, actors),
+        first.shortages,
+        tuple(shortages[s].label if s in shortages else s for s in first.shortages),
+        tuple(sorted({s for c in cells for s in c.sources})),
+    )
+
+
+def _first_upper(text: str) -> str:
+    """*text* with a capital first (``str.capitalize`` would write "Jeugd-ggz")."""
+    return text[:1].upper() + text[1:]
+
+
+def _reason(G: nx.MultiDiGraph, cell: CoverageCell, shortages: list) -> str:
+    """Why *cell* has its state, in plain Dutch, naming the records by their labels."""
+    kind = concept_label("HelpKind", cell.help_kind)
+    where = area_labels(G, (cell.gemeente,))[0]
+
+    def names(actors: tuple[str, ...]) -> str:
+        return ", ".join(actor_labels(G, actors))
+
+    if cell.state == "tekort":
+        areas = sorted({a for s in shortages for a in s.areas})
+        if not areas or cell.gemeente in areas:
+            scope = f"in {where}"
+        else:
+            scope = f"in {', '.join(area_labels(G, areas))}, waar {where} onder valt"
+        text = f"De bronnen melden een tekort {scope}: " + "; ".join(s.label for s in shortages)
+        text += "."
+        if cell.providers:
+            return text + f" De hulp is er wel, bij: {names(cell.providers)}."
+        return text + f" Niemand biedt volgens de data {kind} in {where}."
+    if cell.state == "aanwezig":
+        return f"{_first_upper(kind)} in {where} wordt geboden door: {names(cell.providers)}."
+    if cell.state == "alleen-pilot":
+        return (
+            f"Alleen een pilot biedt {kind} in {where}: {names(cell.pilots)}. "
+            "Na de pilot is er volgens de data niemand meer."
+        )
+    if cell.state == "afwezig":
+        return f"Volgens de bronnen is {kind} in {where} er niet: {names(cell.absences)}."
+    if cell.unconfirmed:
+        return (
+            f"Volgens de bronnen is er {kind} in een aantal gemeenten (bij: "
+            f"{names(cell.unconfirmed)}), maar ze zeggen niet in welke. Of {where} daarbij "
+            "hoort, is niet bekend."
+        )
+    return f"Geen bron noemt wie {kind} in {where} biedt, en ook geen tekort of pilot."
+
+
+def _actor_gaps(
+    G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None, level: str | None
+) -> tuple[ActorGap, ...]:
+    """The :func:`dead_ends` that serve *gemeente* and give *help_kind* at *level*."""
+    ends = dead_ends(G)
+    here = scope_set(G, gemeente) if gemeente else None
+    found = []
+    for kind, actors in (("onbereikbaar", ends.unreachable), ("doodlopend", ends.dead_ends)):
+        for actor in actors:
+            d = G.nodes[actor]
+            if here is not None and actor not in here:
+                continue
+            if help_kind and help_kind not in d["offers"]:
+                continue
+            if level and d["levels"] and level not in d["levels"]:
+                continue
+            found.append(
+                ActorGap(actor, d["label"], kind, ends.reasons[actor], tuple(d["sources"]))
+            )
+    return tuple(found)
+
+
+def _reach_gaps(
+    G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None
+) -> tuple[ReachGap, ...]:
+    """The help of :func:`referrer_reach` per gemeente (of *help_kind*, if given)."""
+    found = []
+    for name in [gemeente] if gemeente else _gemeenten(G):
+        label = area_labels(G, (name,))[0]
+        for kind, actors in referrer_reach(G, name).unreached.items():
+            if help_kind and kind != help_kind:
+                continue
+            kind_label = concept_label("HelpKind", kind)
+            found.append(
+                ReachGap(
+                    name,
+                    label,
+                    kind,
+                    kind_label,
+                    actors,
+                    actor_labels(G, actors),
+                    f"{_first_upper(kind_label)} in {label} krijg je alleen met een verwijzing, "
+                    "maar geen wettelijk verwijzer heeft in de data een route naar wie het biedt.",
+                    tuple(sorted({s for a in actors for s in G.nodes[a]["sources"]})),
+                )
+            )
+    return tuple(found)

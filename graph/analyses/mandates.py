@@ -39,23 +39,30 @@ import networkx as nx
 from zorgnet.graph.analyses._common import active, check_area, edge_applies, in_scope, memo
 from zorgnet.graph.analyses._index import mandates_by_holder, scope_actors, served_areas
 from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
+from zorgnet.graph.analyses._plain import choose_area, choose_concept, readable
 from zorgnet.graph.projected import Mandate
 
 __all__ = [
     "BASIS_KINDS",
     "ESCALATION_POWERS",
     "ESCALATION_TYPES",
+    "POWER_GROUPS",
+    "POWER_PHRASES",
     "SCALES",
     "EscalationLadder",
     "LadderArrangement",
+    "MandateGroup",
     "MandateMatrix",
     "MandateRow",
+    "MandateStatement",
+    "MandateStatements",
     "Rung",
     "RungBasis",
     "RungMandate",
     "escalation_ladder",
     "mandate_holds",
     "mandate_matrix",
+    "mandate_statements",
 ]
 
 #: The powers whose holders are rungs of the escalation ladder where the mandate holds.
@@ -311,6 +318,234 @@ def mandate_matrix(G: nx.MultiDiGraph, *, gemeente: str | None = None) -> Mandat
             )
     rows.sort(key=lambda r: (r.actor, r.power, r.legal_basis or ""))
     return MandateMatrix(tuple(rows), tuple(sorted({s for r in rows for s in r.sources})))
+
+
+#: What each power allows, as the rest of a sentence after its holder and "mag"
+#: (the vocabulary's labels are terms, not sentences).
+POWER_PHRASES = {
+    "verwijzen": "verwijzen naar gecontracteerde hulp",
+    "indiceren": "vaststellen welke hulp iemand nodig heeft",
+    "beschikken": "beslissen of iemand een voorziening krijgt",
+    "jeugdhulpbepaling": "bij een kinderbeschermingsmaatregel bepalen welke jeugdhulp nodig is",
+    "spoedeisende-hulp-inzetten": "in een spoedsituatie direct hulp inzetten",
+    "rechterlijke-maatregel": "met een rechterlijke maatregel hulp inzetten",
+    "procesregie": "de regie voeren op het proces van de hulp (procesregie)",
+    "casusregie": "de regie voeren op de inhoud van de hulp (casusregie)",
+    "contractbeheer": "de contracten met aanbieders beheren",
+    "doorbraak": "een doorbraak forceren als een situatie vastloopt",
+    "onderzoek": "onderzoek doen",
+    "besluiten": "besluiten nemen (bestuurlijk of ambtelijk vaststellen)",
+}
+
+#: The powers in groups a reader recognises: group, Dutch heading, powers in order.
+POWER_GROUPS = (
+    (
+        "toegang",
+        "Verwijzen en beslissen over hulp",
+        (
+            "verwijzen",
+            "indiceren",
+            "beschikken",
+            "jeugdhulpbepaling",
+            "spoedeisende-hulp-inzetten",
+            "rechterlijke-maatregel",
+        ),
+    ),
+    ("regie", "Regie op de hulp", ("procesregie", "casusregie")),
+    ("doorbraak", "Als een situatie vastloopt", ("doorbraak",)),
+    ("onderzoek", "Onderzoek", ("onderzoek",)),
+    ("bestuur", "Bestuur, inkoop en contracten", ("besluiten", "contractbeheer")),
+)
+_OTHER = ("overig", "Andere bevoegdheden")
+
+
+@dataclass(frozen=True)
+class MandateStatement:
+    """One mandate as a Dutch sentence, with its holder, power, laws and scope by name.
+
+    ``areas`` are where the mandate holds (its own, else where its holder serves),
+    ``help_kinds`` the kinds of help it names (none: every kind).
+    """
+
+    mandate: str
+    holder: str
+    holder_label: str
+    power: str
+    power_label: str
+    sentence: str
+    legal_bases: tuple[str, ...]
+    legal_basis_labels: tuple[str, ...]
+    areas: tuple[str, ...]
+    area_labels: tuple[str, ...]
+    help_kinds: tuple[str, ...]
+    help_kind_labels: tuple[str, ...]
+    opens_contracted_care: bool
+    description: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MandateGroup:
+    """The statements of one group of :data:`POWER_GROUPS`."""
+
+    group: str
+    label: str
+    statements: tuple[MandateStatement, ...]
+
+
+@dataclass(frozen=True)
+class MandateStatements:
+    """The mandates that hold in a gemeente (or all), as sentences in groups."""
+
+    gemeente: str | None
+    gemeente_label: str
+    help_kind: str | None
+    help_kind_label: str
+    groups: tuple[MandateGroup, ...]
+    sources: tuple[str, ...]
+
+    def statements(self) -> tuple[MandateStatement, ...]:
+        """Every statement, group after group."""
+        return tuple(s for g in self.groups for s in g.statements)
+
+
+def _plural(label: str) -> bool:
+    """Whether *label* names more than one (so the sentence says "mogen", not "mag").
+
+    The head word is the last word before a name (a capitalised word), a bracket or
+    "van"/"voor"; Dutch plurals of the actors' labels end in -en, -ers, -es or -'s.
+
+    Examples
+    --------
+    >>> [_plural(x) for x in ("gemeenteraden", "Gemeente Huizen", "huisarts",
+    ...                       "colleges van burgemeester en wethouders",
+    ...                       "gecertificeerde instellingen (GI's)")]
+    [True, False, False, True, True]
+    """
+    words = label.split("(")[0].split()
+    head = words[:1]
+    for word in words[1:]:
+        if word[:1].isupper() or word in ("van", "voor", "in"):
+            break
+        head.append(word)
+    last = head[-1].casefold() if head else ""
+    return last.endswith(("en", "ers", "es", "'s"))
+
+
+def _where(G: nx.MultiDiGraph, area: str) -> str:
+    """*area* as a sentence names it: "de regio Gooi en Vechtstreek", "Huizen"."""
+    known = G.graph["areas"].get(area)
+    if known is None:
+        return area
+    return f"de regio {known.label}" if known.type == "regio" else known.label
+
+
+def _statement(G: nx.MultiDiGraph, m: Mandate) -> MandateStatement:
+    holder = G.nodes[m.holder]
+    areas = m.areas or served_areas(G, m.holder)
+    laws = tuple(concept_label("LegalBasis", b) for b in m.legal_bases)
+    kinds = tuple(concept_label("HelpKind", k) for k in m.help_kinds)
+    label = holder["label"]
+    words = [label[:1].upper() + label[1:], "mogen" if _plural(label) else "mag"]
+    on_behalf = [w for w in holder["part_of"] if w in G and G.nodes[w]["type"] == "gemeente"]
+    if on_behalf:
+        words.append(f"namens {actor_labels(G, on_behalf)[0]}")
+    if areas:
+        words.append("in " + ", ".join(_where(G, a) for a in areas))
+    words.append(POWER_PHRASES.get(m.power, concept_label("Power", m.power)))
+    if kinds:
+        words.append("voor " + ", ".join(kinds))
+    sentence = " ".join(words)
+    if laws:
+        sentence += f" ({' en '.join(laws)})"
+    return MandateStatement(
+        m.id,
+        m.holder,
+        label,
+        m.power,
+        concept_label("Power", m.power),
+        sentence + ".",
+        m.legal_bases,
+        laws,
+        tuple(areas),
+        area_labels(G, areas),
+        m.help_kinds,
+        kinds,
+        m.opens_contracted_care,
+        readable(G, m.description),
+        m.sources,
+    )
+
+
+def mandate_statements(
+    G: nx.MultiDiGraph, *, gemeente: str | None = None, help_kind: str | None = None
+) -> MandateStatements:
+    """Who may decide what in a gemeente, said in sentences?
+
+    The mandates of :func:`mandate_matrix` (those that hold in the gemeente), one
+    sentence each ("Gemeente Huizen mag beslissen of iemand een voorziening krijgt in
+    Huizen (Jeugdwet)"), grouped by :data:`POWER_GROUPS`. A mandate that names no kind
+    of help holds for every kind, so a *help_kind* keeps it.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        An area, by id or label in any case; default every mandate.
+    help_kind : str, optional
+        A kind of help, by notation or label.
+
+    Returns
+    -------
+    MandateStatements
+
+    Raises
+    ------
+    UnknownName
+        If *gemeente* or *help_kind* names nothing in the data, with close names.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> found = mandate_statements(example_projection(), gemeente="Huizen")
+    >>> [(g.label, [s.sentence for s in g.statements]) for g in found.groups]
+    [('Verwijzen en beslissen over hulp', ['Huisarts mag in de regio Gooi en Vechtstreek \
+verwijzen naar gecontracteerde hulp (Jeugdwet).'])]
+    >>> [s.holder for s in mandate_statements(example_projection(), gemeente="hilversum")
+    ...  .statements()]
+    ['huisarts', 'poh-jeugd', 'gemeente-hilversum', 'doorbraakregisseur', 'gezinsregisseur', \
+'doorbraakregisseur']
+    """
+    gemeente = choose_area(G, gemeente)
+    help_kind = choose_concept(help_kind, "HelpKind", "soort hulp")
+    held = [
+        m
+        for m in G.graph["mandates"]
+        if m.holder in G
+        and active(m.status)
+        and (gemeente is None or mandate_holds(G, m, gemeente))
+        and (help_kind is None or not m.help_kinds or help_kind in m.help_kinds)
+    ]
+    statements = [_statement(G, m) for m in held]
+    groups = []
+    grouped = {p for _, _, powers in POWER_GROUPS for p in powers}
+    for group, label, powers in (*POWER_GROUPS, (*_OTHER, ())):
+        order = {p: i for i, p in enumerate(powers)}
+        here = sorted(
+            (s for s in statements if (s.power in order if powers else s.power not in grouped)),
+            key=lambda s: (order.get(s.power, 0), s.holder_label.casefold(), s.mandate),
+        )
+        if here:
+            groups.append(MandateGroup(group, label, tuple(here)))
+    return MandateStatements(
+        gemeente,
+        G.graph["areas"][gemeente].label if gemeente else "",
+        help_kind,
+        concept_label("HelpKind", help_kind),
+        tuple(groups),
+        tuple(sorted({s for m in held for s in m.sources})),
+    )
 
 
 def _escalations(G: nx.MultiDiGraph) -> tuple[tuple[str, str, str, dict], ...]:

@@ -33,24 +33,30 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from zorgnet.graph.analyses._common import active, memo
 from zorgnet.graph.analyses._index import mandates_by_holder, served_areas
 from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
+from zorgnet.graph.analyses._plain import choose_area, readable
 from zorgnet.graph.analyses.routes import referral_routes
+from zorgnet.graph.areas import area_scope
 
 __all__ = [
     "KINDS",
+    "KIND_MEANINGS",
+    "GemeenteOverlaps",
     "Overlap",
     "OverlapEvidence",
     "OverlapHolder",
     "OverlapKind",
     "Overlaps",
+    "OverlapsIn",
     "ParallelRoutes",
     "overlaps",
+    "overlaps_in",
     "parallel_routes",
 ]
 
@@ -61,6 +67,31 @@ KINDS = {
     "parallel-wettelijk": "parallel bedoeld door de wet",
     "parallel-ingekocht": "parallel ingekocht aanbod",
     "binnen-organisatie": "binnen één organisatie of categorie",
+}
+
+#: What each of :data:`KINDS` means for a reader, in plain Dutch.
+KIND_MEANINGS = {
+    "zelfde-taak-zonder-afspraak": (
+        "Meer organisaties doen dezelfde taak in hetzelfde gebied, en de bronnen noemen geen "
+        "afspraak over wie wat doet. Dat kan dubbel werk geven, of een gezin dat niet weet "
+        "bij wie het moet zijn."
+    ),
+    "bestuurlijk": (
+        "Meer besturen of overleggen mogen hierover besluiten. Waarover elk van hen besluit, "
+        "zeggen de bronnen niet; of hier iets dubbel ligt, is niet bekend."
+    ),
+    "parallel-wettelijk": (
+        "De wet geeft elk van hen deze bevoegdheid, met een eigen grondslag. Dat is zo "
+        "bedoeld: het zijn verwijzers naast elkaar, geen dubbel werk."
+    ),
+    "parallel-ingekocht": (
+        "Alle aanbieders zijn ingekocht of gefinancierd. Aanbod naast elkaar is dan geregeld "
+        "in de inkoop, zodat er keuze is."
+    ),
+    "binnen-organisatie": (
+        "Alle houders horen bij één organisatie of categorie. Hoe zij het werk verdelen, "
+        "regelt die organisatie zelf; het is geen overlap tussen organisaties."
+    ),
 }
 
 _WHAT = {"bevoegdheid": "bevoegdheid", "hulp": "hulp"}
@@ -533,6 +564,94 @@ def _overlap(
         tuple(evidence),
         tuple(sorted(sources)),
     )
+
+
+@dataclass(frozen=True)
+class GemeenteOverlaps:
+    """How many overlaps hold in one gemeente, in all and per kind."""
+
+    gemeente: str
+    label: str
+    count: int
+    kinds: tuple[OverlapKind, ...]
+
+
+@dataclass(frozen=True)
+class OverlapsIn:
+    """The overlaps that hold in one gemeente (all overlaps when ``gemeente`` is None),
+    and for every gemeente how many hold there."""
+
+    gemeente: str | None
+    label: str
+    overlaps: Overlaps
+    gemeenten: tuple[GemeenteOverlaps, ...]
+
+
+def _holds_in(G: nx.MultiDiGraph, overlap: Overlap, gemeente: str) -> bool:
+    """Whether *overlap* holds in *gemeente*: it is for everywhere, for an area the
+    gemeente lies in, for the gemeente, or for a part of it."""
+    return not overlap.area or overlap.area in area_scope(G, gemeente)
+
+
+def _narrowed(found: tuple[Overlap, ...]) -> Overlaps:
+    kinds = tuple(
+        OverlapKind(k, label, sum(o.kind == k for o in found)) for k, label in KINDS.items()
+    )
+    return Overlaps(found, kinds, tuple(sorted({s for o in found for s in o.sources})))
+
+
+def overlaps_in(G: nx.MultiDiGraph, gemeente: str | None = None) -> OverlapsIn:
+    """Who does the same thing in *gemeente*, and how much overlap has each gemeente?
+
+    The :func:`overlaps` that hold in the gemeente: those for the whole region (or an
+    area the gemeente lies in), for the gemeente itself and for its parts. Texts from
+    the records name other records by their labels, not their ids.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection.
+    gemeente : str, optional
+        An area, by id or label in any case; default all overlaps.
+
+    Returns
+    -------
+    OverlapsIn
+        The overlaps that hold there, real ones first, and per gemeente the count.
+
+    Raises
+    ------
+    UnknownName
+        If *gemeente* names no area, with close names.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> [o.name for o in overlaps_in(G, "Hilversum").overlaps.overlaps]
+    ['procesregie', 'verwijzen']
+    >>> overlaps_in(G, "huizen").overlaps.overlaps
+    ()
+    >>> [(g.label, g.count) for g in overlaps_in(G).gemeenten]
+    [('Hilversum', 2), ('Huizen', 0)]
+    """
+    gemeente = choose_area(G, gemeente)
+    every = tuple(
+        replace(o, evidence=tuple(replace(e, text=readable(G, e.text)) for e in o.evidence))
+        for o in overlaps(G).overlaps
+    )
+    per_gemeente = []
+    for area in sorted(
+        (a for a in G.graph["areas"].values() if a.type == "gemeente"), key=lambda a: a.label
+    ):
+        here = _narrowed(tuple(o for o in every if _holds_in(G, o, area.id)))
+        per_gemeente.append(GemeenteOverlaps(area.id, area.label, len(here.overlaps), here.kinds))
+    if gemeente:
+        found = tuple(o for o in every if _holds_in(G, o, gemeente))
+        label = G.graph["areas"][gemeente].label
+    else:
+        found, label = every, ""
+    return OverlapsIn(gemeente, label, _narrowed(found), tuple(per_gemeente))
 
 
 def parallel_routes(
