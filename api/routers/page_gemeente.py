@@ -5,37 +5,22 @@ serve the gemeente layer by layer, where an inhabitant can go without a referral
 local set-up, and the figures, shortages and known issues about it.
 """
 
-import networkx as nx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
 from zorgnet.api.routers.pages import _failed, _gemeenten, _page
-from zorgnet.graph.analyses.search import normalize
+from zorgnet.graph.analyses.names import area_name
 from zorgnet.graph.analyses.social_map import social_map
 from zorgnet.ontology.categories import BESTUUR, LAYERS
 from zorgnet.ontology.exceptions import ZorgnetError
 
-__all__ = ["area_named", "router"]
+__all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
 # The layers of governance bodies, programmes and work groups, shown apart from the care.
 _BESTUUR_LAYERS = tuple(layer for layer, _ in LAYERS if layer.startswith(f"{BESTUUR}-"))
-
-
-def area_named(G: nx.MultiDiGraph, text: str) -> str:
-    """The id of the area *text* names by its id or its name, in any case and with or
-    without accents ("Gooise Meren", "gooise meren", "GOOISE-MEREN"); else *text* itself,
-    which the analysis then refuses with close names."""
-    areas = G.graph["areas"]
-    if text in areas:
-        return text
-    wanted = normalize(text)
-    for area in areas.values():
-        if wanted in (normalize(area.id), normalize(area.label)):
-            return area.id
-    return text
 
 
 @router.get("/gemeenten", response_class=HTMLResponse)
@@ -48,7 +33,7 @@ def gemeenten_page(request: Request, G: GraphDep) -> HTMLResponse:
 def gemeente_page(request: Request, gemeente: str, G: GraphDep) -> HTMLResponse:
     """A gemeente's sociale kaart."""
     try:
-        kaart = social_map(G, area_named(G, gemeente))
+        kaart = social_map(G, area_name(G, gemeente))
     except ZorgnetError as exc:
         return _failed(request, exc)
     return _page(request, "gemeente.html", kaart=kaart, bestuur_layers=_BESTUUR_LAYERS)

@@ -12,9 +12,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
-from zorgnet.api.routers.page_gemeente import area_named
 from zorgnet.api.routers.pages import _gemeenten, _page
 from zorgnet.graph.analyses.fact_overviews import figure_overview, issue_overview
+from zorgnet.graph.analyses.names import area_name
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["router"]
@@ -26,7 +26,7 @@ Gemeente = Annotated[str | None, Query(max_length=120)]
 @router.get("/kwesties", response_class=HTMLResponse)
 def issues_page(request: Request, G: GraphDep, gemeente: Gemeente = None) -> HTMLResponse:
     """Every known issue with both (or all) readings; narrowed to a gemeente."""
-    chosen = area_named(G, gemeente) if gemeente else ""
+    chosen = area_name(G, gemeente) if gemeente else ""
     try:
         overview = issue_overview(G, gemeente=chosen or None)
     except ZorgnetError as exc:
@@ -47,7 +47,7 @@ def issues_page(request: Request, G: GraphDep, gemeente: Gemeente = None) -> HTM
 @router.get("/cijfers", response_class=HTMLResponse)
 def figures_page(request: Request, G: GraphDep, gemeente: Gemeente = None) -> HTMLResponse:
     """Every figure with its year and source, per gemeente; narrowed to one."""
-    chosen = area_named(G, gemeente) if gemeente else ""
+    chosen = area_name(G, gemeente) if gemeente else ""
     try:
         overview = figure_overview(G, gemeente=chosen or None)
     except ZorgnetError as exc:

@@ -12,9 +12,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
-from zorgnet.api.routers.page_gemeente import area_named
 from zorgnet.api.routers.pages import _gemeenten, _page
 from zorgnet.graph.analyses.mandates import escalation_ladder
+from zorgnet.graph.analyses.names import area_name
 from zorgnet.ontology.exceptions import ZorgnetError
 
 __all__ = ["router"]
@@ -29,7 +29,7 @@ def ladder_page(
     gemeente: Annotated[str | None, Query(max_length=120)] = None,
 ) -> HTMLResponse:
     """The choice of a gemeente; with one chosen, its escalation ladder."""
-    chosen = area_named(G, gemeente) if gemeente else ""
+    chosen = area_name(G, gemeente) if gemeente else ""
     ladder, error = None, ""
     if chosen:
         try:
