@@ -19,10 +19,7 @@ from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
-from zorgnet.graph.analyses.gaps import gap_report
-from zorgnet.graph.analyses.mandates import mandate_matrix
 from zorgnet.graph.analyses.membership import compare_teams, team_network
-from zorgnet.graph.analyses.overlaps import overlaps
 from zorgnet.graph.projected import Area
 from zorgnet.ontology.exceptions import ZorgnetError
 
@@ -174,32 +171,6 @@ def team(request: Request, team_id: str, G: GraphDep) -> HTMLResponse:
     return _page(request, "team.html", team=network, labels=labels)
 
 
-@router.get("/hiaten", response_class=HTMLResponse)
-def gaps(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLResponse:
-    """Where help is missing or only a pilot."""
-    try:
-        result = gap_report(G, gemeente=gemeente or None, only_gaps=True)
-    except ZorgnetError as exc:
-        return _failed(request, exc)
-    return _page(request, "gaps.html", gaps=result, gemeente=gemeente or "")
-
-
-@router.get("/overlap", response_class=HTMLResponse)
-def overlap(request: Request, G: GraphDep) -> HTMLResponse:
-    """The same power or help in the same area at several actors."""
-    return _page(request, "overlaps.html", overlaps=overlaps(G))
-
-
-@router.get("/mandaten", response_class=HTMLResponse)
-def mandates(request: Request, G: GraphDep, gemeente: Text = None) -> HTMLResponse:
-    """The mandate matrix."""
-    try:
-        matrix = mandate_matrix(G, gemeente=gemeente or None)
-    except ZorgnetError as exc:
-        return _failed(request, exc)
-    return _page(request, "mandates.html", matrix=matrix, gemeente=gemeente or "")
-
-
 @router.get("/sparql-vragen", response_class=HTMLResponse)
 def sparql_page(
     request: Request,
@@ -234,6 +205,10 @@ def search_page(request: Request, G: GraphDep, store: StoreDep, q: Text = None) 
 ACCESSIBILITY_CHECKED = (
     ("/", "Start"),
     ("/zoeken?q=huisarts", "Zoeken"),
+    ("/hiaten", "Hiaten"),
+    ("/hiaten?gemeente=wijdemeren", "Hiaten in Wijdemeren"),
+    ("/overlap?gemeente=huizen", "Overlap in Huizen"),
+    ("/mandaten?gemeente=huizen", "Bevoegdheden in Huizen"),
     ("/inloggen", "Inloggen"),
     ("/wijzigingen", "Wijzigingen"),
     ("/gemeenten", "Sociale kaart per gemeente"),

@@ -43,9 +43,11 @@ def test_does_the_api_call_gooise_meren_local_team_changed_not_ended(client: Tes
 
 
 def test_does_the_overlap_page_group_by_kind(client: TestClient) -> None:
+    # The kinds head the groups of the result, with a capital.
     page = client.get("/overlap").text
-    assert page.index("zelfde taak zonder afspraak over de verdeling") < page.index(
-        "parallel bedoeld door de wet"
+    result = page.split('id="resultaat"')[1]
+    assert result.index("Zelfde taak zonder afspraak over de verdeling") < result.index(
+        "Parallel bedoeld door de wet"
     )
     assert "Samenwerkingsprotocol" in page
 
