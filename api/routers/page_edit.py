@@ -417,7 +417,8 @@ async def _submit(
     form = parse_form(await request.body())
     reason = form_value(form, "reden").strip()
     values = dict(form)
-    new_id = record_id or form_value(form, "id").strip()
+    # An id is lower case; one typed with capitals means the same id.
+    new_id = record_id or form_value(form, "id").strip().lower()
     record = {**_record(kind.key, form), "id": new_id}
     action = "aanmaken" if record_id is None else "wijzigen"
 

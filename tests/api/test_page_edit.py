@@ -307,6 +307,32 @@ def test_an_edit_with_its_reason_shows_on_the_actor_page_and_in_the_list_with_it
     assert "Maak ongedaan" in text
 
 
+def test_a_new_actor_is_added_and_its_id_typed_in_capitals_is_taken_as_lower_case(
+    app_client: TestClient,
+) -> None:
+    csrf = sign_in(app_client)
+    form = app_client.get("/bewerken/actoren")
+    assert form.status_code == 200 and 'id="veld-id"' in form.text
+    data = {
+        "csrf": csrf,
+        "id": "Test-Inloop-Huizen",
+        "label": "Inloop Huizen (test)",
+        "type": "welzijnsorganisatie",
+        "scale": "lokaal",
+        "area": "huizen",
+        "access": "voorveld",
+        "source": "002 §3.3",
+        "reden": "Test: een nieuwe inloop.",
+    }
+    answer = app_client.post("/bewerken/actoren", data=data)
+    assert answer.status_code == 200, _text(answer.text)[:2000]
+    assert str(answer.url).endswith("/actoren/test-inloop-huizen?gewijzigd=1")
+    assert "<h1>Inloop Huizen (test)</h1>" in answer.text
+    listed = _text(app_client.get("/wijzigingen").text)
+    assert "Actor toegevoegd: Inloop Huizen (test)" in listed
+    assert "Toegang (leeg) voorveld (zonder verwijzing)" in listed
+
+
 def test_a_relation_membership_and_mandate_are_added_through_their_forms(
     app_client: TestClient,
 ) -> None:
