@@ -415,7 +415,7 @@ def test_edit_links_show_only_to_a_signed_in_editor(app_client: TestClient) -> N
     page = app_client.get("/actoren/veilig-thuis").text
     assert 'href="/bewerken/actoren/veilig-thuis">Wijzig deze actor' in page
     assert 'href="/bewerken/relaties?from=veilig-thuis"' in page
-    assert re.search(r'href="/bewerken/bevoegdheden/[a-z0-9-]+">Wijzig', page)
+    assert re.search(r'href="/bewerken/bevoegdheden/[a-z0-9-]+" aria-label="Wijzig de ', page)
 
     signed_out = app_client.post("/uitloggen", data={"csrf": csrf})
     assert "U bent uitgelogd" in signed_out.text

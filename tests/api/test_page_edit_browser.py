@@ -154,6 +154,10 @@ def test_an_editor_signs_in_changes_an_actor_sees_it_and_undoes_it(
     page.wait_for_url(f"{server}/actoren/veilig-thuis?gewijzigd=1")
     assert page.locator("h1").inner_text() == NEW_NAME
     assert "De wijziging is opgeslagen" in page.get_by_role("status").inner_text()
+    # The edit links in the actor's tables keep the page within a phone's width.
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.set_viewport_size(WIDE)
 
     # In the list of edits: who, why, and the name before and after.
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Wijzigingen").click()
