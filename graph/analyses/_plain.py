@@ -1,5 +1,6 @@
 """Plain words for the pages' filters and texts: a value chosen by its id or its Dutch
-label (any case, accents or not), and record ids in a text read as their labels."""
+label (any case, accents or not; :mod:`~zorgnet.graph.analyses.names`), refused with
+the labels of close values, and record ids in a text read as their labels."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cache
 
 import networkx as nx
 
+from zorgnet.graph.analyses.names import area_name, concept_name
 from zorgnet.graph.analyses.search import normalize
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
@@ -46,22 +48,20 @@ def choose_area(G: nx.MultiDiGraph, value: str | None, what: str = "gemeente") -
     if not value:
         return None
     areas = G.graph["areas"]
-    if value in areas:
-        return value
+    found = area_name(G, value)
+    if found in areas:
+        return found
     names: dict[str, str] = {}
     for area in sorted(areas.values(), key=lambda a: a.id):
         names.setdefault(normalize(area.label), area.label)
         names.setdefault(normalize(area.id), area.label)
-    wanted = normalize(value)
-    for area in sorted(areas.values(), key=lambda a: a.id):
-        if wanted in (normalize(area.id), normalize(area.label)):
-            return area.id
     raise _unknown(what, value, names)
 
 
 @cache
 def _concepts(concept_class: str) -> dict[str, str]:
-    """Normalized notation or label → notation, for the vocabulary of *concept_class*."""
+    """Normalized notation or label → notation, for the vocabulary of *concept_class*
+    (the names a suggestion is chosen from)."""
     found: dict[str, str] = {}
     for notation in vocabulary().notations(ZN[concept_class]):
         found.setdefault(normalize(notation), notation)
@@ -85,12 +85,11 @@ def choose_concept(value: str | None, concept_class: str, what: str) -> str | No
     """
     if not value:
         return None
-    concepts = _concepts(concept_class)
-    found = concepts.get(normalize(value))
-    if found is None:
-        labels = {name: concept_label(concept_class, n) for name, n in concepts.items()}
-        raise _unknown(what, value, labels)
-    return found
+    found = concept_name(concept_class, value)
+    if found in vocabulary().notations(ZN[concept_class]):
+        return found
+    labels = {name: concept_label(concept_class, n) for name, n in _concepts(concept_class).items()}
+    raise _unknown(what, value, labels)
 
 
 def readable(G: nx.MultiDiGraph, text: str) -> str:

@@ -39,6 +39,7 @@ import networkx as nx
 from zorgnet.graph.analyses._common import active, check_area, edge_applies, in_scope, memo
 from zorgnet.graph.analyses._index import mandates_by_holder, scope_actors, served_areas
 from zorgnet.graph.analyses._labels import actor_label, actor_labels, area_labels, concept_label
+from zorgnet.graph.analyses._phrases import actor_phrase, sentence
 from zorgnet.graph.analyses._plain import choose_area, choose_concept, readable
 from zorgnet.graph.projected import Mandate
 
@@ -446,7 +447,14 @@ def _statement(G: nx.MultiDiGraph, m: Mandate) -> MandateStatement:
     laws = tuple(concept_label("LegalBasis", b) for b in m.legal_bases)
     kinds = tuple(concept_label("HelpKind", k) for k in m.help_kinds)
     label = holder["label"]
-    words = [label[:1].upper() + label[1:], "mogen" if _plural(label) else "mag"]
+    plural = _plural(label)
+    first = next((c for c in label if c.isalpha()), "")
+    # A plural takes "de" whatever its kind ("de gemeenteraden", not "het"); so does a
+    # common noun behind a bracket ("de (kinder)rechter"), which reads as a name.
+    subject = actor_phrase(label, holder["type"])
+    if first.islower() and (plural or subject == label):
+        subject = f"de {label}"
+    words = [subject, "mogen" if plural else "mag"]
     on_behalf = [w for w in holder["part_of"] if w in G and G.nodes[w]["type"] == "gemeente"]
     if on_behalf:
         words.append(f"namens {actor_labels(G, on_behalf)[0]}")
@@ -455,16 +463,16 @@ def _statement(G: nx.MultiDiGraph, m: Mandate) -> MandateStatement:
     words.append(POWER_PHRASES.get(m.power, concept_label("Power", m.power)))
     if kinds:
         words.append("voor " + ", ".join(kinds))
-    sentence = " ".join(words)
+    clause = " ".join(words)
     if laws:
-        sentence += f" ({' en '.join(laws)})"
+        clause += f" ({' en '.join(laws)})"
     return MandateStatement(
         m.id,
         m.holder,
         label,
         m.power,
         concept_label("Power", m.power),
-        sentence + ".",
+        sentence(clause),
         m.legal_bases,
         laws,
         tuple(areas),
@@ -510,7 +518,7 @@ def mandate_statements(
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> found = mandate_statements(example_projection(), gemeente="Huizen")
     >>> [(g.label, [s.sentence for s in g.statements]) for g in found.groups]
-    [('Verwijzen en beslissen over hulp', ['Huisarts mag in de regio Gooi en Vechtstreek \
+    [('Verwijzen en beslissen over hulp', ['De huisarts mag in de regio Gooi en Vechtstreek \
 verwijzen naar gecontracteerde hulp (Jeugdwet).'])]
     >>> [s.holder for s in mandate_statements(example_projection(), gemeente="hilversum")
     ...  .statements()]

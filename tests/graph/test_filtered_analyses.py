@@ -144,7 +144,9 @@ def test_the_mandate_sentences_of_huizen_are_its_mandates(region):
         "Gemeente Huizen mag in Huizen beslissen of iemand een voorziening krijgt "
         "(Jeugdwet en Wet maatschappelijke ondersteuning 2015)."
     )
-    assert by_id["gemeenteraden-besluiten"].sentence.startswith("Gemeenteraden mogen")
+    assert by_id["gemeenteraden-besluiten"].sentence.startswith("De gemeenteraden mogen")
+    assert by_id["huisarts-verwijzen"].sentence.startswith("De huisarts mag")
+    assert by_id["rechter-rechterlijke-maatregel"].sentence.startswith("De (kinder)rechter mag")
     assert "kwestie-003" not in decide.description
     for statement in found.statements():
         assert statement.holder_label[1:] in statement.sentence
