@@ -53,13 +53,20 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef, plugin
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.query import Processor, UpdateProcessor
 
 from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
 __all__ = ["Store", "StoreAccessError", "access_error", "changed_iris", "triples_format"]
+
+# rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web: its "sparql"
+# processors are those of zorgnet.graph.rdflib_sparql, which turns that off when the
+# first query loads the engine.
+for _kind, _name in ((Processor, "SPARQLProcessor"), (UpdateProcessor, "SPARQLUpdateProcessor")):
+    plugin.register("sparql", _kind, "zorgnet.graph.rdflib_sparql", _name)
 
 _VERSION_PREFIX = "urn:zorgnet:version:"
 _POINTER_FILE = "current"
@@ -203,13 +210,10 @@ class Store:
         The graph is a live view of one version: after a later ``replace`` it still
         shows the version it was made for until that version is dropped. Ask again.
         """
-        # Imported here: oxrdflib loads rdflib's SPARQL parser (70 ms), which a command
+        # Imported here: oxrdflib loads rdflib's SPARQL engine (70 ms), which a command
         # answered from the saved projection never needs.
-        import rdflib.plugins.sparql
         from oxrdflib import OxigraphStore
 
-        # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web.
-        rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
         db, graph = self._open_version()
         self._viewed = True
         name = (
