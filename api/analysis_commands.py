@@ -18,6 +18,7 @@ from zorgnet.api.cli_common import (
     StoreOption,
     console,
     print_table,
+    projection,
     read_store,
     say,
 )
@@ -56,9 +57,6 @@ def _run(
     store: str | None, analysis: "Callable[[nx.MultiDiGraph], T]"
 ) -> "tuple[nx.MultiDiGraph, T]":
     """The projection of the store, and *analysis* of it."""
-    # zorgnet.core.projection, from its own module: zorgnet.core would also load editing
-    # and the SPARQL engine (75 ms), which no analysis needs.
-    from zorgnet.graph.projection_cache import projection_for as projection
 
     def read(opened: "TripleStore") -> "tuple[nx.MultiDiGraph, T]":
         G = projection(opened)

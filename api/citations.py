@@ -16,7 +16,6 @@ from contextvars import ContextVar
 from starlette.requests import Request
 
 from zorgnet.graph.analyses.sources import source_titles
-from zorgnet.graph.projection_cache import projection_for
 
 __all__ = ["rendering", "source_title"]
 
@@ -30,8 +29,8 @@ class _Titles:
 
     def get(self, document: str) -> str:
         if self.titles is None:
-            store = self.request.app.state.service.open()
-            self.titles = source_titles(projection_for(store), store.graph())
+            service = self.request.app.state.service
+            self.titles = source_titles(service.projection(), service.open().graph())
         return self.titles.get(document, "")
 
 

@@ -14,6 +14,7 @@ importing this module (and so ``zorgnet --help``) stays fast.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
@@ -24,7 +25,10 @@ from rich.markup import escape
 from rich.text import Text
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from zorgnet.graph.contract import TripleStore
+    from zorgnet.graph.projection_cache import ProjectionCache
     from zorgnet.loaders.dataset import Dataset
     from zorgnet.loaders.report import Report
     from zorgnet.ontology.exceptions import ZorgnetError
@@ -39,6 +43,8 @@ __all__ = [
     "open_cli_store",
     "plain",
     "print_report",
+    "projection",
+    "projections",
     "read_store",
     "say",
 ]
@@ -75,6 +81,22 @@ def open_cli_store(location: str | Path | None, *, read_only: bool = False) -> T
 
     settings = StoreSettings.read(store=location)
     return open_store(settings.store, read_only=read_only)
+
+
+@functools.cache
+def projections() -> ProjectionCache:
+    """The command's projection cache: one per process, made when first asked for, so
+    that ``zorgnet --help`` does not import the graph libraries."""
+    from zorgnet.graph.projection_cache import ProjectionCache
+
+    return ProjectionCache()
+
+
+def projection(store: TripleStore) -> nx.MultiDiGraph:
+    """The projection of *store* through the front door, from the command's cache."""
+    from zorgnet import core
+
+    return core.projection(store, projections())
 
 
 def read_store(location: str | Path | None, read: Callable[[TripleStore], T]) -> T:
@@ -156,4 +178,4 @@ def commit(target: TripleStore, dataset: Dataset, *, add: bool, replace: bool = 
             f"Niets geladen: {len(dataset.report.errors)} fout(en). De opslag is ongewijzigd."
         )
         raise typer.Exit(1)
-    return store_dataset(target, dataset, add=add)
+    return store_dataset(target, dataset, add=add, cache=projections())

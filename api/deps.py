@@ -1,8 +1,8 @@
 """The web app's shared state and its ``Annotated`` dependencies.
 
-One :class:`Service` per app holds the open store, the edit lock and the SPARQL
-workers. Nothing is opened at import time: the app's lifespan (or the first request,
-for a test client used without ``with``) opens the store.
+One :class:`Service` per app holds the open store, its projection cache, the edit
+lock and the SPARQL workers. Nothing is opened at import time: the app's lifespan (or
+the first request, for a test client used without ``with``) opens the store.
 """
 
 from __future__ import annotations
@@ -16,15 +16,14 @@ import networkx as nx
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from zorgnet import core
 from zorgnet.api.settings import Settings
 from zorgnet.core.loading import load
 from zorgnet.core.sparql import SparqlRunner
-from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.contract import TripleStore
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.ontology.exceptions import LoadError, StoreError, ZorgnetError
-from zorgnet.ontology.vocabulary import vocabulary
 
 __all__ = [
     "EditorDep",
@@ -48,7 +47,10 @@ _READ_ONLY_SERVER = (
 
 
 class Service:
-    """The store, the edit lock and the SPARQL runner of one web app.
+    """The store, its projection cache, the edit lock and the SPARQL runner of one web app.
+
+    Each app has its own :class:`~zorgnet.graph.projection_cache.ProjectionCache`
+    (``projections``): two apps in one process, on two stores, share nothing.
 
     Parameters
     ----------
@@ -59,6 +61,7 @@ class Service:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.store: TripleStore | None = None
+        self.projections = ProjectionCache()
         self.edit_lock = threading.Lock()
         self._open_lock = threading.Lock()
         self._warming: threading.Thread | None = None
@@ -89,13 +92,17 @@ class Service:
                     try:
                         if read_only:
                             raise StoreError(_EMPTY_READ_ONLY)
-                        load(store, self.settings.data)
+                        load(store, self.settings.data, cache=self.projections)
                     except (LoadError, StoreError):
                         store.close()
                         raise
                 self.store = store
                 self._closing = False
             return self.store
+
+    def projection(self) -> nx.MultiDiGraph:
+        """The projection of the store's current version, from this app's cache."""
+        return core.projection(self.open(), self.projections)
 
     def warm_up(self) -> None:
         """Have the projection of the store's current version built in a background
@@ -104,7 +111,7 @@ class Service:
         saved projection (half a minute from a remote store without one) at the start,
         15–170 ms after an edit. Called at the start and after each edit; calls that
         come while it works make one more pass, not one each. A request that comes
-        earlier waits for the same build (``projection_for`` builds one at a time). A
+        earlier waits for the same build (the cache builds one at a time). A
         failure is left for that request to report."""
         with self._open_lock:
             self._warm_wanted.set()
@@ -122,9 +129,7 @@ class Service:
                 return
             self._warm_wanted.clear()
             with contextlib.suppress(ZorgnetError):
-                G = projection_for(self.open())
-                vocabulary()
-                prepare_routes(G)
+                self.projections.warm(self.open())
 
     def close(self) -> None:
         """Stop the SPARQL workers and release the store's folder."""
@@ -162,9 +167,9 @@ def get_store(service: ServiceDep) -> TripleStore:
     return service.open()
 
 
-def get_graph(store: Annotated[TripleStore, Depends(get_store)]) -> nx.MultiDiGraph:
-    """The projection of the store's current version (cached per version)."""
-    return projection_for(store)
+def get_graph(service: ServiceDep) -> nx.MultiDiGraph:
+    """The projection of the store's current version (cached per version, per app)."""
+    return service.projection()
 
 
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

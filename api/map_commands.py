@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zorgnet.api.cli_common import StoreOption, console, fail, open_cli_store
+from zorgnet.api.cli_common import StoreOption, console, fail, open_cli_store, projection
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -126,7 +126,6 @@ def register(app: typer.Typer) -> None:
         buiten), een route, het netwerk rond een actor, of de gaten en overlap.
         Voorbeeld: zorgnet map --route huisarts jeugd-ggz --gemeente huizen -o route.html
         """
-        from zorgnet.graph.projection_cache import projection_for
         from zorgnet.ontology.exceptions import ZorgnetError
         from zorgnet.viz.layout import load_positions, save_positions
         from zorgnet.viz.maps import with_positions
@@ -135,7 +134,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             with open_cli_store(store, read_only=True) as opened:
-                G = projection_for(opened)
+                G = projection(opened)
             network = build_map(
                 G, gemeente=gemeente, team=team, route=route, actor=actor, depth=depth, gaps=gaps
             )

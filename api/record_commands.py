@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from zorgnet.api.cli_common import JsonOption, StoreOption, console, print_table, read_store
+from zorgnet.api.cli_common import (
+    JsonOption,
+    StoreOption,
+    console,
+    print_table,
+    projection,
+    read_store,
+)
 
 if TYPE_CHECKING:
     from zorgnet.api.models import FactsOut, IssueOut
@@ -70,13 +77,10 @@ def register(app: typer.Typer) -> None:
         de bron: dezelfde als de waarschuwingen van zorgnet load, nu uit de opslag."""
         from zorgnet.api.models import IssueOut
         from zorgnet.graph.analyses.facts import known_issues
-        from zorgnet.graph.projection_cache import projection_for
 
         issues = read_store(
             store,
-            lambda opened: [
-                IssueOut.model_validate(i) for i in known_issues(projection_for(opened))
-            ],
+            lambda opened: [IssueOut.model_validate(i) for i in known_issues(projection(opened))],
         )
         if as_json:
             rows = [issue.model_dump(mode="json") for issue in issues]
@@ -91,9 +95,8 @@ def register(app: typer.Typer) -> None:
         """Eén actor met alles wat erover is opgeslagen: relaties, bevoegdheden, cijfers,
         tekorten en bekende kwesties, met bronnen."""
         from zorgnet.api.routers.actors import actor_detail
-        from zorgnet.graph.projection_cache import projection_for
 
-        detail = read_store(store, lambda opened: actor_detail(projection_for(opened), actor_id))
+        detail = read_store(store, lambda opened: actor_detail(projection(opened), actor_id))
         if as_json:
             print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
             return
@@ -133,9 +136,8 @@ def register(app: typer.Typer) -> None:
         """De sociale kaart van een gemeente (of ander gebied): lokale inrichting,
         voorveld, cijfers, tekorten en bekende kwesties, met bronnen."""
         from zorgnet.api.routers.areas import area_detail
-        from zorgnet.graph.projection_cache import projection_for
 
-        detail = read_store(store, lambda opened: area_detail(projection_for(opened), area_id))
+        detail = read_store(store, lambda opened: area_detail(projection(opened), area_id))
         if as_json:
             print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
             return

@@ -5,7 +5,8 @@ only a dataset without errors is stored, all at once. Replacing the store's data
 writes the checked triples to a file and lets them go before the store loads that
 file, so that a national network is not in memory twice; adding is one ``apply``: a
 new version made from the current one. The projection of the new version is made and
-saved with it, so that the first question after a load is answered at once.
+saved with it, so that the first question after a load is answered at once; a shell
+passes its :class:`~zorgnet.graph.projection_cache.ProjectionCache`, which then holds it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from zorgnet.data import SHIPPED_DATASET
 from zorgnet.graph.contract import TripleStore
-from zorgnet.graph.projection_cache import load_and_project, projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, Progress, read_dataset
 from zorgnet.loaders.triples import Triples
@@ -35,7 +36,13 @@ def refuse_stored_ids(dataset: Dataset, *, add: bool, replace: bool) -> None:
         dataset.report.extend(dataset.existing_problems())
 
 
-def store_dataset(store: TripleStore, dataset: Dataset, *, add: bool = False) -> int:
+def store_dataset(
+    store: TripleStore,
+    dataset: Dataset,
+    *,
+    add: bool = False,
+    cache: ProjectionCache | None = None,
+) -> int:
     """Store the checked *dataset*: it replaces the store's data, or with *add* joins it.
 
     Parameters
@@ -48,6 +55,9 @@ def store_dataset(store: TripleStore, dataset: Dataset, *, add: bool = False) ->
     add : bool
         Add to the stored data instead of replacing it; a stored record whose id the
         dataset has again is replaced as a whole, in the same step.
+    cache : ProjectionCache, optional
+        The cache that holds the projection of the new version afterwards; without
+        one it is only saved beside the version, where the store keeps files.
 
     Returns
     -------
@@ -61,10 +71,12 @@ def store_dataset(store: TripleStore, dataset: Dataset, *, add: bool = False) ->
     """
     if not dataset.report.ok:
         raise LoadError(dataset.report)
+    if cache is None:
+        cache = ProjectionCache()
     if add:
         store.apply(dataset.replaced, dataset.triples.graph())
         if isinstance(store, Store):
-            projection_for(store)
+            cache.get(store)
         return len(store)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.nt"
@@ -72,7 +84,7 @@ def store_dataset(store: TripleStore, dataset: Dataset, *, add: bool = False) ->
             dataset.triples.write(out)
         dataset.triples, dataset.source_map = Triples(), {}
         _give_back_freed_memory()
-        load_and_project(store, path)
+        cache.load(store, path)
     return len(store)
 
 
@@ -83,9 +95,11 @@ def load(
     add: bool = False,
     replace: bool = False,
     progress: Progress | None = None,
+    cache: ProjectionCache | None = None,
 ) -> Dataset:
     """Read and check the data files at *path*, then store them (see :func:`store_dataset`;
-    with *add*, a stored id is refused unless *replace*: :func:`refuse_stored_ids`).
+    with *add*, a stored id is refused unless *replace*: :func:`refuse_stored_ids`;
+    *cache* holds the projection of the new version).
 
     Returns
     -------
@@ -100,7 +114,7 @@ def load(
     base = store.graph() if add else None
     dataset = read_dataset(path, base=base, progress=progress)
     refuse_stored_ids(dataset, add=add, replace=replace)
-    store_dataset(store, dataset, add=add)
+    store_dataset(store, dataset, add=add, cache=cache)
     return dataset
 
 

@@ -4,9 +4,9 @@
 analyses run on; it keeps nothing. :class:`ProjectionCache` keeps the projection of
 each store's current version in memory, reads it back from the file saved beside the
 version, makes it from the previous projection after an edit (reprojection), saves what
-it made, and prepares the route indexes a web app wants warm. The shells use the
-process's one cache (:data:`CACHE`, through :func:`projection_for` and
-:func:`load_and_project`); a program that wants its own makes a ``ProjectionCache()``.
+it made, and prepares the route indexes a web app wants warm. There is no process-wide
+cache: each shell makes its own (the web app one per app, the CLI one per process) and
+passes it to :func:`zorgnet.core.projection` and :func:`zorgnet.core.load`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.reprojection import reproject
 from zorgnet.graph.store import Store
 
-__all__ = ["CACHE", "ProjectionCache", "load_and_project", "projection_for"]
+__all__ = ["ProjectionCache"]
 
 _Entry = tuple[URIRef | None, nx.MultiDiGraph]
 
@@ -133,30 +133,6 @@ class ProjectionCache:
         vocabulary()
         prepare_routes(G)
         return G
-
-
-#: The process's projection cache, which the CLI and the web app share.
-CACHE = ProjectionCache()
-
-
-def projection_for(store: TripleStore) -> nx.MultiDiGraph:
-    """:meth:`ProjectionCache.get` of the process's cache.
-
-    Examples
-    --------
-    >>> from zorgnet.graph.store import Store
-    >>> from zorgnet.graph.analyses._example import example_graph
-    >>> store = Store()
-    >>> store.replace(example_graph())
-    >>> projection_for(store) is projection_for(store)
-    True
-    """
-    return CACHE.get(store)
-
-
-def load_and_project(store: TripleStore, path: Path) -> nx.MultiDiGraph:
-    """:meth:`ProjectionCache.load` of the process's cache."""
-    return CACHE.load(store, path)
 
 
 class _InBackground:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
 
 # Packages that take tens to hundreds of milliseconds to import, and that neither
@@ -100,10 +100,11 @@ def test_help_lists_every_command_without_loading_them() -> None:
 @pytest.fixture
 def projected_store(loaded_store: Path, tmp_path: Path) -> Path:
     """A copy of the loaded store with its projection saved, as ``zorgnet load`` leaves it."""
+    cache = ProjectionCache()
     store = tmp_path / "store"
     shutil.copytree(loaded_store, store)
     with Store(store) as opened:
-        projection_for(opened)
+        cache.get(opened)
     return store
 
 

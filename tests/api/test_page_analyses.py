@@ -11,7 +11,6 @@ from zorgnet.graph.analyses.gaps import STATES, gap_signals
 from zorgnet.graph.analyses.mandates import mandate_matrix, mandate_statements
 from zorgnet.graph.analyses.overlaps import KINDS, overlaps_in
 from zorgnet.graph.areas import area_scope
-from zorgnet.graph.projection_cache import projection_for
 from zorgnet.ontology.vocabulary import vocabulary
 
 PAGES = (
@@ -119,7 +118,7 @@ def _open(client: TestClient, url: str, status: int = 200) -> Page:
 @pytest.fixture(scope="module")
 def G(client: TestClient):  # type: ignore[no-untyped-def]
     """The projection the app answers from."""
-    return projection_for(client.app.state.service.open())
+    return client.app.state.service.projection()
 
 
 def _slugs(G) -> set[str]:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ import httpx
 import networkx as nx
 import pytest
 
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
 
 ZORGNET = Path(sys.executable).parent / "zorgnet"
@@ -183,6 +183,7 @@ def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(
 def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
     tmp_path_factory: pytest.TempPathFactory, loaded_store: Path
 ) -> None:
+    projections = ProjectionCache()
     store, cache = _store(tmp_path_factory, loaded_store)
     relation = "test-ca-team-verwijst-veilig-thuis"
     before = json.loads(_zorgnet(store, cache, "actor", "ca-team", "--json").stdout)
@@ -192,7 +193,7 @@ def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
         # A reader that stays open, as a second web-app worker would.
         with Store(store, read_only=True) as worker:
             version = worker.version
-            assert not _relation_in(projection_for(worker), relation)
+            assert not _relation_in(projections.get(worker), relation)
             edit = httpx.post(
                 f"{server.url}/api/edits/relations",
                 json={
@@ -218,7 +219,7 @@ def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
             ]
             # The open reader follows too: its next question is on the new version.
             assert worker.version != version
-            assert _relation_in(projection_for(worker), relation)
+            assert _relation_in(projections.get(worker), relation)
         assert relation in json.dumps(server.actor("ca-team"))
     finally:
         server.stop()

@@ -8,11 +8,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from conftest import TOKEN, settings_for
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from zorgnet.api import deps
 from zorgnet.api.app import create_app
-from zorgnet.graph.projection_cache import CACHE
+from zorgnet.graph.projection_cache import ProjectionCache
 
 
 def _wait_for(condition: Callable[[], bool]) -> bool:
@@ -26,14 +26,14 @@ def test_the_projection_is_built_when_the_app_starts_before_anyone_asks(
     store_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     built: list[object] = []
-    real = deps.projection_for
+    real = ProjectionCache.warm
 
-    def recording(store: object) -> nx.MultiDiGraph:
-        G = real(store)  # type: ignore[arg-type]
+    def recording(cache: ProjectionCache, store: object) -> nx.MultiDiGraph:
+        G = real(cache, store)  # type: ignore[arg-type]
         built.append(store.version)  # type: ignore[attr-defined]
         return G
 
-    monkeypatch.setattr(deps, "projection_for", recording)
+    monkeypatch.setattr(ProjectionCache, "warm", recording)
     app = create_app(settings_for(store_copy))
     with TestClient(app):
         assert _wait_for(lambda: bool(built))
@@ -46,32 +46,33 @@ def test_stopping_while_the_projection_is_built_waits_for_it(
 ) -> None:
     started = threading.Event()
     outcome: list[str] = []
-    real = deps.projection_for
+    real = ProjectionCache.warm
 
-    def slow(store: object) -> nx.MultiDiGraph:
+    def slow(cache: ProjectionCache, store: object) -> nx.MultiDiGraph:
         started.set()
         time.sleep(0.5)
         try:
-            G = real(store)  # type: ignore[arg-type]
+            G = real(cache, store)  # type: ignore[arg-type]
         except Exception as exc:  # the store closed under it
             outcome.append(repr(exc))
             raise
         outcome.append("klaar")
         return G
 
-    monkeypatch.setattr(deps, "projection_for", slow)
+    monkeypatch.setattr(ProjectionCache, "warm", slow)
     with TestClient(create_app(settings_for(store_copy))):
         assert started.wait(30)
     assert outcome == ["klaar"]
 
 
-def _held(store: object, version: object) -> nx.MultiDiGraph | None:
-    """The projection of *version* held in memory for *store*, if any."""
-    return CACHE.held(store, version)  # type: ignore[arg-type]
+def _held(app: FastAPI, version: object) -> nx.MultiDiGraph | None:
+    """The projection of *version* held in memory by *app*'s cache, if any."""
+    service = app.state.service
+    return service.projections.held(service.store, version)  # type: ignore[no-any-return]
 
 
-def _indexed(store: object, version: object) -> bool:
-    G = _held(store, version)
+def _indexed(app: FastAPI, version: object) -> bool:
+    G = _held(app, version)
     return G is not None and ("index", "by_area") in G.graph["memo"]
 
 
@@ -79,8 +80,8 @@ def test_the_first_route_question_finds_its_indexes_built(store_copy: Path) -> N
     app = create_app(settings_for(store_copy))
     with TestClient(app):
         store = app.state.service.store
-        assert _wait_for(lambda: _indexed(store, store.version))
-        assert ("index", "mandates") in _held(store, store.version).graph["memo"]
+        assert _wait_for(lambda: _indexed(app, store.version))
+        assert ("index", "mandates") in _held(app, store.version).graph["memo"]
 
 
 @pytest.mark.slow
@@ -100,11 +101,11 @@ def test_after_an_edit_the_new_version_is_projected_before_anyone_asks(
     app = create_app(settings_for(store_copy, token=TOKEN))
     with TestClient(app) as client:
         store = app.state.service.store
-        assert _wait_for(lambda: _indexed(store, store.version))
+        assert _wait_for(lambda: _indexed(app, store.version))
         before = store.version
         answer = client.post("/api/edits/relations", json=relation, headers=auth)
         assert answer.status_code == 201, answer.text
         assert store.version != before
-        assert _wait_for(lambda: _indexed(store, store.version))
-        G = _held(store, store.version)
+        assert _wait_for(lambda: _indexed(app, store.version))
+        G = _held(app, store.version)
         assert "test-veilig-thuis-verwijst-huisarts" in {k for _, _, k in G.edges(keys=True)}

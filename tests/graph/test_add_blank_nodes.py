@@ -15,7 +15,7 @@ from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 
 runner = CliRunner()
 
@@ -90,13 +90,14 @@ def test_an_edit_that_adds_blank_nodes_is_projected_like_a_new_projection(
     any_store: str,
 ) -> None:
     """The store says which subjects changed; a blank node is no record to project."""
+    cache = ProjectionCache()
     with open_store(any_store) as store:
         store.replace(example_graph())
-        projection_for(store)
+        cache.get(store)
         added = Graph()
         added.add((BNode(), URIRef("urn:x:p"), BNode()))
         store.apply(Graph(), added)
-        G = projection_for(store)
+        G = cache.get(store)
         fresh = project(store.graph())
         assert sorted(G.nodes) == sorted(fresh.nodes)
         assert sorted(G.edges(keys=True)) == sorted(fresh.edges(keys=True))

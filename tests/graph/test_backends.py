@@ -17,7 +17,7 @@ from zorgnet.api.settings import SHIPPED_DATASET, get_settings
 from zorgnet.graph.analyses.gaps import coverage
 from zorgnet.graph.backends import SparqlEndpoint, open_store, store_location
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.sparql_store import SparqlStore
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
@@ -98,10 +98,11 @@ def test_a_load_with_errors_leaves_the_store_as_it_was(
 def test_analyses_on_the_projection_of_either_store_match_the_data(
     any_store: str, shipped: Dataset
 ) -> None:
+    cache = ProjectionCache()
     with open_store(any_store) as store:
         store.replace(shipped.graph)
-        G = projection_for(store)
-        assert projection_for(store) is G
+        G = cache.get(store)
+        assert cache.get(store) is G
     direct = project(shipped.graph)
     assert sorted(G.edges(keys=True)) == sorted(direct.edges(keys=True))
     assert coverage(G) == coverage(direct)

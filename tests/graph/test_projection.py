@@ -16,7 +16,7 @@ import zorgnet.graph.analyses
 import zorgnet.graph.projection
 from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.projection import project, project_file
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 
@@ -56,9 +56,10 @@ def test_mandates_keep_holder_power_and_whether_they_open_contracted_care(region
 
 
 def test_the_projection_is_the_same_on_the_store_as_on_a_plain_graph():
+    cache = ProjectionCache()
     store = Store()
     store.replace(example_graph())
-    from_store = projection_for(store)
+    from_store = cache.get(store)
     plain = project(example_graph())
     assert nx.utils.edges_equal(from_store.edges(keys=True), plain.edges(keys=True))
     assert dict(from_store.nodes(data=True)) == dict(plain.nodes(data=True))
@@ -81,17 +82,19 @@ def test_the_projection_of_a_loaded_file_is_the_projection_of_the_store_it_was_l
 
 
 def test_the_cache_is_rebuilt_when_the_store_gets_new_data():
+    cache = ProjectionCache()
     store = Store()
     store.replace(example_graph())
-    first = projection_for(store)
-    assert projection_for(store) is first
+    first = cache.get(store)
+    assert cache.get(store) is first
     store.replace(Graph())
-    assert projection_for(store).number_of_nodes() == 0
+    assert cache.get(store).number_of_nodes() == 0
 
 
 def test_many_requests_after_an_edit_build_the_projection_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    cache = ProjectionCache()
     store = Store()
     store.replace(example_graph())
     built = []
@@ -105,7 +108,7 @@ def test_many_requests_after_an_edit_build_the_projection_once(
 
     def request() -> None:
         barrier.wait()
-        projection_for(store)
+        cache.get(store)
 
     threads = [threading.Thread(target=request) for _ in range(8)]
     for thread in threads:

@@ -13,7 +13,7 @@ import zorgnet.graph.projection
 from zorgnet.core.editing import apply_edit
 from zorgnet.graph import saved_projection
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
@@ -157,9 +157,10 @@ STEPS = [
 def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
     shipped: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    cache = ProjectionCache()
     with Store() as store:
         store.replace(shipped.graph)
-        before = projection_for(store)
+        before = cache.get(store)
         full = project
 
         def no_full_projection(graph: object) -> nx.MultiDiGraph:
@@ -168,7 +169,7 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
         monkeypatch.setattr(zorgnet.graph.projection, "project", no_full_projection)
         for step in STEPS:
             _edit(store, step)
-            after = projection_for(store)
+            after = cache.get(store)
             assert_same(after, full(store.graph()))
             assert after is not before, step
             before = after
@@ -180,12 +181,13 @@ def test_after_each_kind_of_edit_the_projection_equals_a_new_one(
 
 @pytest.mark.slow
 def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset) -> None:
+    cache = ProjectionCache()
     with Store() as store:
         store.replace(shipped.graph)
-        projection_for(store)
+        cache.get(store)
         _edit(store, "actor")
         _edit(store, "new relation")
-        after = projection_for(store)
+        after = cache.get(store)
         assert_same(after, project(store.graph()))
         assert after.has_edge(
             "veilig-thuis", "raad-voor-de-kinderbescherming", key="test-vt-meldt-raad"
@@ -196,11 +198,12 @@ def test_two_edits_between_questions_are_both_in_the_projection(shipped: Dataset
 def test_the_projection_made_after_an_edit_is_saved_for_the_next_process(
     shipped: Dataset, tmp_path: Path
 ) -> None:
+    cache = ProjectionCache()
     with Store(tmp_path / "db") as store:
         store.replace(shipped.graph)
-        projection_for(store)
+        cache.get(store)
         _edit(store, "actor")
-        after = projection_for(store)
+        after = cache.get(store)
         path = store.derived_path(saved_projection.NAME)
         for thread in threading.enumerate():
             if thread is not threading.current_thread() and not thread.daemon:

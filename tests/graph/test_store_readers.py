@@ -209,12 +209,13 @@ def test_a_projection_a_reader_saves_lives_beside_its_version_and_goes_with_it(
     from zorgnet.graph import saved_projection
     from zorgnet.graph.analyses._example import example_graph
     from zorgnet.graph.projection import project
-    from zorgnet.graph.projection_cache import projection_for
+    from zorgnet.graph.projection_cache import ProjectionCache
 
+    cache = ProjectionCache()
     with Store(tmp_path / "db") as writer:
         writer.replace(example_graph())
         with Store(tmp_path / "db", read_only=True) as reader:
-            G = projection_for(reader)
+            G = cache.get(reader)
             saved = reader.derived_path(saved_projection.NAME)
             assert saved is not None and saved.parent == tmp_path / "db" / "versions"
             assert saved.name.startswith(str(reader.version).rsplit(":", 1)[1] + ".")

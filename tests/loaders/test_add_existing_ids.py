@@ -16,7 +16,7 @@ from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.loaders.dataset import read_dataset
 from zorgnet.ontology.namespace import ZN
 
@@ -136,13 +136,14 @@ def test_vervang_replaces_the_stored_actor_as_a_whole(any_store: str, tmp_path: 
 def test_after_vervang_the_projection_shows_the_new_record(
     tmp_path: Path,
 ) -> None:
+    cache = ProjectionCache()
     store = str(tmp_path / "store")
     _load_shipped(store)
     extra = _folder(tmp_path, "veilig-thuis.yaml", OTHER_VEILIG_THUIS)
     result = runner.invoke(app, ["load", str(extra), "--add", "--vervang", "--store", store])
     assert result.exit_code == 0, result.output
     with open_store(store) as opened:
-        G = projection_for(opened)
+        G = cache.get(opened)
         fresh = project(opened.graph())
     assert G.nodes["veilig-thuis"]["label"] == "Veilig Thuis (nieuwe naam)"
     assert dict(G.nodes["veilig-thuis"]) == dict(fresh.nodes["veilig-thuis"])
