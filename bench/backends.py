@@ -12,11 +12,11 @@ peak (``ru_maxrss``) belongs to one job:
     Making the checked data current in the store: ``replace_from_file`` alone (the
     embedded store's bulk loader, in parts; for Virtuoso the file parsed by Oxigraph
     and sent as Graph Store uploads); ``project_file`` alone; then what ``zorgnet load``
-    does, a second load with the file projected meanwhile (``load_and_project``), the
+    does, a second load with the file projected meanwhile (``ProjectionCache.load``), the
     projection saved beside the version (Virtuoso's in the local cache folder).
 ``reopen``
     What the next process pays for the projection: reading back the one saved by
-    ``load`` (``projection_for`` on a newly opened store); then what a web app's warm-up
+    ``load`` (``ProjectionCache.get`` on a newly opened store); then what a web app's warm-up
     adds (the vocabulary, the route indexes: ``prepare_routes``) and the route question
     asked after it, first and warm.
 ``serve``
@@ -105,7 +105,7 @@ def check(dataset: Path, out: Path) -> dict[str, Any]:
 
 def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
     from zorgnet.graph.projection import project_file
-    from zorgnet.graph.projection_cache import load_and_project
+    from zorgnet.graph.projection_cache import ProjectionCache
 
     with _open(backend, location) as store:
         _, wall, cpu = timed(lambda: store.replace_from_file(nt))
@@ -115,7 +115,7 @@ def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
     # What ``zorgnet load`` does: a second load (dropping the first), projected meanwhile.
     with _open(backend, location) as store:
         _, row["load_and_project_ms"], row["load_and_project_cpu_ms"] = timed(
-            lambda: load_and_project(store, nt)
+            lambda: ProjectionCache().load(store, nt)
         )
     row["load_and_project_peak_mb"] = _peak_mb()
     return row
@@ -124,7 +124,7 @@ def load(backend: str, location: str, nt: Path) -> dict[str, Any]:
 def reopen(backend: str, location: str, scale: str) -> dict[str, Any]:
     from zorgnet.graph import saved_projection
     from zorgnet.graph.analyses.routes import prepare_routes, referral_routes
-    from zorgnet.graph.projection_cache import projection_for
+    from zorgnet.graph.projection_cache import ProjectionCache
     from zorgnet.ontology.vocabulary import vocabulary
 
     source, help_kind, gemeente, _ = QUESTIONS[scale]
@@ -132,7 +132,7 @@ def reopen(backend: str, location: str, scale: str) -> dict[str, Any]:
         path = store.derived_path(saved_projection.NAME)
         if path is None or not path.exists():
             raise SystemExit(f"geen bewaarde projectie voor {backend}: {path}")
-        G, wall, cpu = timed(lambda: projection_for(store))
+        G, wall, cpu = timed(lambda: ProjectionCache().get(store))
         row = {
             "reopen_projection_ms": wall,
             "reopen_projection_cpu_ms": cpu,

@@ -9,14 +9,14 @@ embedded on-disk store, at two scales:
   national store folder given with ``--store`` (made by ``zorgnet load DIR --store
   FOLDER``); the folder given is only read, never opened as a store.
 
-Per scale: ``projection_for(store)`` once (it reads the projection saved with the version,
+Per scale: ``PROJECTIONS.get(store)`` once (it reads the projection saved with the version,
 or builds and saves it), then ``--repeat`` rounds of four edits with fresh ids: create a
 relation (aanmaken), change an actor's label (wijzigen, the fields of ``record_fields``
 with another label), delete the relation created (verwijderen), and undo the label
 change (ongedaan maken, ``undo``). After each edit, timed apart:
 
 1. ``apply_edit`` (or ``undo``) itself: read, check, commit a new version;
-2. the first ``projection_for(store)`` after it, which reprojects only the changed
+2. the first ``PROJECTIONS.get(store)`` after it, which reprojects only the changed
    records (``reproject``) and saves the file for the next process in a thread;
 3. a route question on the new projection (``referral_routes``, k = 5, cold: each
    projection has a memo and indexes of its own), as ``bench/backends.py`` asks it;
@@ -59,7 +59,7 @@ from zorgnet.core.editing import Edit, apply_edit, undo
 from zorgnet.graph import saved_projection
 from zorgnet.graph.analyses.routes import RouteResult, referral_routes
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.rdf_records import record_fields
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
@@ -67,6 +67,8 @@ from zorgnet.loaders.dataset import read_dataset
 ACTIONS = ("aanmaken", "wijzigen", "verwijderen", "ongedaan maken")
 STAGES = ("apply_edit", "projection_for", "route", "edit + ask", "save wait")
 DOOR = "bench"
+#: The projections, kept between the edits as a web app keeps them.
+PROJECTIONS = ProjectionCache()
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ def _step(name: str, function: Callable[[], Any]) -> tuple[Any, float, float]:
 
 
 def _join_background() -> None:
-    """Wait for the threads still running (``projection_for`` saving a projection)."""
+    """Wait for the threads still running (``ProjectionCache.get`` saving a projection)."""
     for thread in threading.enumerate():
         if thread is not threading.main_thread():
             thread.join()
@@ -223,7 +225,7 @@ def _edit_round(
         if store.changes_since(before) is None:
             print(f"  {scale}: the store does not know what {action} changed: a full projection")
         G, proj_wall, proj_cpu = _step(
-            f"{scale} #{round_number}: {action}: projection_for", lambda: projection_for(store)
+            f"{scale} #{round_number}: {action}: projection_for", lambda: PROJECTIONS.get(store)
         )
         result, route_wall, route_cpu = _step(
             f"{scale} #{round_number}: {action}: route (cold)",
@@ -270,7 +272,7 @@ def run_scale(
     with Store(location) as store:
         path = store.derived_path(saved_projection.NAME)
         how = "reads the saved" if path is not None and path.exists() else "builds and saves"
-        G, wall, cpu = _step(f"{scale}: projection_for, {how}", lambda: projection_for(store))
+        G, wall, cpu = _step(f"{scale}: projection_for, {how}", lambda: PROJECTIONS.get(store))
         _join_background()
         once[f"{scale}|projection_for, {how}"] = (wall, cpu)
         once[f"{scale}|actors / edges"] = f"{G.number_of_nodes():,} / {G.number_of_edges():,}"

@@ -4,7 +4,7 @@ Region: the shipped dataset, loaded with ``Store.replace`` from its rdflib graph
 on-disk store, then projected from the store (pyoxigraph path) and from the rdflib graph.
 National: an N-Triples file (e.g. the national network of ``zorgnet synth``, serialized),
 loaded with ``Store.replace_from_file`` into an empty on-disk store, loaded again (which
-also drops the previous version), then projected; then ``projection_for`` builds and
+also drops the previous version), then projected; then ``core.projection`` builds and
 saves the projection with the version, and a new Store object reads it back. Wall and CPU time
 (``time.process_time``, this process only) per step, and the peak RSS of the process.
 
@@ -21,9 +21,9 @@ from typing import Any
 from rdflib import Graph
 from timing import timed
 
+from zorgnet import core
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import projection_for
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import read_dataset
 
@@ -62,10 +62,10 @@ def main() -> None:
             _step("nationaal: replace_from_file, drops old", load)
             G = _step("nationaal: project(store.graph())", lambda: project(store.graph()))
             print(f"nationaal: {G.number_of_nodes()} actors, {G.number_of_edges()} edges")
-            _step("nationaal: projection_for, builds and saves", lambda: projection_for(store))
+            _step("nationaal: projection_for, builds and saves", lambda: core.projection(store))
         # A new Store object has no projection in memory: it reads the one saved.
         with Store(Path(folder) / "nationaal") as store:
-            _step("nationaal: projection_for, reads the saved", lambda: projection_for(store))
+            _step("nationaal: projection_for, reads the saved", lambda: core.projection(store))
         with Store(Path(folder) / "nationaal") as store:
             if args.rdflib:
                 data = _step(
