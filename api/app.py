@@ -29,7 +29,7 @@ from zorgnet.api.models import Error
 from zorgnet.api.settings import Settings
 from zorgnet.core.editing import EditConflict, EditInvalid
 from zorgnet.core.sparql import SparqlBusy, SparqlError, SparqlTimeout
-from zorgnet.graph.store import StoreAccessError
+from zorgnet.graph.store import StoreAccessError, import_query_engines
 from zorgnet.ontology.exceptions import LoadError, StoreError, UnknownName, ZorgnetError
 
 __all__ = ["create_app"]
@@ -398,6 +398,9 @@ def create_app(settings: Settings) -> FastAPI:
         vocabularies,
     )
 
+    # Before any thread: the warm-up thread and the first requests would otherwise import
+    # rdflib's query engines at the same moment.
+    import_query_engines()
     service = Service(settings)
 
     @asynccontextmanager
@@ -440,14 +443,14 @@ def create_app(settings: Settings) -> FastAPI:
         edits,
         pages,
         page_sources,
-        page_gemeente,
         page_route,
         page_analyses,
+        page_gemeente,
+        page_ladder,
+        page_issues,
         page_login,
         page_edit,
         page_changes,
-        page_ladder,
-        page_issues,
     ):
         app.include_router(module.router)
     _install_docs(app)

@@ -60,13 +60,35 @@ from rdflib.query import Processor, UpdateProcessor
 from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
-__all__ = ["Store", "StoreAccessError", "access_error", "changed_iris", "triples_format"]
+__all__ = [
+    "Store",
+    "StoreAccessError",
+    "access_error",
+    "changed_iris",
+    "import_query_engines",
+    "triples_format",
+]
 
 # rdflib's own SPARQL engine would fetch FROM/FROM NAMED URLs from the web: its "sparql"
 # processors are those of zorgnet.graph.rdflib_sparql, which turns that off when the
 # first query loads the engine.
 for _kind, _name in ((Processor, "SPARQLProcessor"), (UpdateProcessor, "SPARQLUpdateProcessor")):
     plugin.register("sparql", _kind, "zorgnet.graph.rdflib_sparql", _name)
+
+
+def import_query_engines() -> None:
+    """Import what :meth:`Store.graph` and a query on it import on first use.
+
+    A command imports them only when it needs them (70 ms). A program with threads calls
+    this before they start: two threads importing the same modules for the first time
+    can be handed a half-initialised module by Python's import deadlock detection (an
+    ``ImportError`` of a circular import), as the web app's warm-up thread and its first
+    request did.
+    """
+    import oxrdflib  # noqa: F401
+
+    import zorgnet.graph.rdflib_sparql  # noqa: F401
+
 
 _VERSION_PREFIX = "urn:zorgnet:version:"
 _POINTER_FILE = "current"
