@@ -39,7 +39,9 @@ class Settings(StoreSettings):
     sparql_timeout: float = Field(default=10.0, gt=0, description="seconden per query")
     sparql_result_limit: int = Field(default=10_000, ge=1, description="rijen of triples")
     sparql_result_bytes: int = Field(
-        default=20_000_000, ge=1000, description="bytes aan waarden per resultaat"
+        default=20_000_000,
+        ge=1000,
+        description="bytes per resultaat, geteld zoals Oxigraph de rijen schrijft (SPARQL-TSV of N-Triples)",
     )
     sparql_max_body: int = Field(default=100_000, ge=100, description="bytes per verzoek")
     sparql_workers: int = Field(default=2, ge=1, le=16)
