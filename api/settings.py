@@ -41,7 +41,7 @@ class Settings(StoreSettings):
     sparql_result_bytes: int = Field(
         default=20_000_000,
         ge=1000,
-        description="bytes per resultaat, geteld zoals Oxigraph de rijen schrijft (SPARQL-TSV of N-Triples)",
+        description="bytes per resultaat, geteld zoals Oxigraph de rijen schrijft",
     )
     sparql_max_body: int = Field(default=100_000, ge=100, description="bytes per verzoek")
     sparql_workers: int = Field(default=2, ge=1, le=16)
