@@ -382,6 +382,7 @@ def create_app(settings: Settings) -> FastAPI:
         health,
         issues,
         maps,
+        page_actors,
         page_analyses,
         page_changes,
         page_edit,
@@ -451,6 +452,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_login,
         page_edit,
         page_changes,
+        page_actors,
     ):
         app.include_router(module.router)
     _install_docs(app)

@@ -7,6 +7,7 @@ Every value from the data goes through Jinja2's autoescape; maps are the pages o
 from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 import networkx as nx
 from fastapi import APIRouter, Query, Request
@@ -16,10 +17,8 @@ from jinja2 import Environment, FileSystemLoader
 
 from zorgnet.api.citations import rendering, source_title
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
-from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
-from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.graph.projected import Area
 from zorgnet.ontology.exceptions import ZorgnetError
 
@@ -126,51 +125,6 @@ def home(request: Request, G: GraphDep) -> HTMLResponse:
     )
 
 
-@router.get("/actoren", response_class=HTMLResponse)
-def actors(request: Request, G: GraphDep, q: Text = None) -> HTMLResponse:
-    """Every actor, searchable."""
-    text = (q or "").casefold()
-    found = [
-        actor_summary(G, a)
-        for a in sorted(G.nodes, key=lambda a: G.nodes[a]["label"].casefold())
-        if text in f"{a} {G.nodes[a]['label']}".casefold()
-    ]
-    return _page(request, "actors.html", actors=found, q=q or "")
-
-
-@router.get("/actoren/{actor_id}", response_class=HTMLResponse)
-def actor(request: Request, actor_id: str, G: GraphDep) -> HTMLResponse:
-    """One actor: what it is, its relations, mandates, memberships and sources."""
-    try:
-        detail = actor_detail(G, actor_id)
-    except ZorgnetError as exc:
-        return _failed(request, exc)
-    return _page(request, "actor.html", actor=detail)
-
-
-@router.get("/teams", response_class=HTMLResponse)
-def teams(request: Request, G: GraphDep) -> HTMLResponse:
-    """The local teams compared."""
-    team_ids = sorted({m.team for m in G.graph["memberships"] if m.team in G})
-    return _page(
-        request,
-        "teams.html",
-        teams=[actor_summary(G, t) for t in team_ids],
-        comparison=compare_teams(G),
-    )
-
-
-@router.get("/teams/{team_id}", response_class=HTMLResponse)
-def team(request: Request, team_id: str, G: GraphDep) -> HTMLResponse:
-    """A team's network: kern, verbonden, buiten."""
-    try:
-        network = team_network(G, team_id)
-    except ZorgnetError as exc:
-        return _failed(request, exc)
-    labels = {a: G.nodes[a]["label"] for a in (*network.kern, *network.verbonden, *network.buiten)}
-    return _page(request, "team.html", team=network, labels=labels)
-
-
 @router.get("/sparql-vragen", response_class=HTMLResponse)
 def sparql_page(
     request: Request,
@@ -222,6 +176,17 @@ ACCESSIBILITY_CHECKED = (
     ("/bronnen", "Bronnen"),
     ("/bronnen/003", "Brondocument"),
     ("/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen", "Route zoeken"),
+    ("/actoren", "Actoren"),
+    ("/actoren?q=buurtteam", "Actoren met buurtteam in de naam"),
+    ("/actoren/huisarts", "Actor: huisarts"),
+    ("/actoren/buurtteams-hilversum", "Actor: buurtteams Hilversum"),
+    ("/teams", "Lokale teams"),
+    ("/teams/buurtteams-hilversum", "Wie hoort bij de buurtteams Hilversum"),
+    ("/sparql-vragen", "SPARQL"),
+    (
+        "/sparql-vragen?query=" + quote(next(iter(EXAMPLE_QUERIES.values()))),
+        "SPARQL: een antwoord",
+    ),
     ("/docs", "API-documentatie"),
 )
 

@@ -84,7 +84,7 @@ def test_the_sparql_page_answers_every_example_as_a_table(client: TestClient) ->
         page = client.get("/sparql-vragen", params={"query": query})
         assert page.status_code == 200, title
         answer = page.text.split('id="antwoord"')[1]
-        assert answer.count("<tr>") > 2, title
+        assert answer.count('<tr class="utrecht-table__row">') > 2, title
     refused = client.get("/sparql-vragen", params={"query": "CLEAR ALL"})
     assert refused.status_code == 400
     assert "alleen-lezen" in refused.text
