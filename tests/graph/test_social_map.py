@@ -56,9 +56,7 @@ def test_actors_show_labels_not_codes(region):
     for entry in entries:
         concept = vocab.concept(ZN.ActorType, entry.type)
         assert entry.type_label == vocab.label(concept), entry
-    assert {"maatschappelijke organisatie", "Veilig Thuis"} <= {
-        a.type_label for a in entries
-    }
+    assert {"maatschappelijke organisatie", "Veilig Thuis"} <= {a.type_label for a in entries}
     jeugd_ggz = next(a for a in entries if a.actor == "aanbieders-jeugd-ggz")
     assert "jeugd-ggz" not in jeugd_ggz.offers_labels
     assert jeugd_ggz.access_labels == ("geïndiceerd (na verwijzing of beschikking)",)
