@@ -4,7 +4,7 @@ Every map is laid out here, in Python, and drawn without physics: the same data 
 same positions on every machine and in every browser, and a page of 20,000 actors opens
 without the browser relaxing springs first (networkx's layouts need numpy, which zorgnet
 does not otherwise use). Most maps are drawn in layers (:func:`layered_positions`): one
-horizontal band per layer of :mod:`zorgnet.viz.categories`, the voorveld on top, each band
+horizontal band per layer of :mod:`zorgnet.ontology.categories`, the voorveld on top, each band
 rows of cells wide enough for the widest label, so that no two labels overlap. A team map
 is drawn in rings (:func:`ring_positions`), a route map as a line of steps with the
 neighbours above and below it (:func:`route_positions`).

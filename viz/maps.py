@@ -40,8 +40,8 @@ import networkx as nx
 
 from zorgnet.graph.analyses import check_actor, check_area, in_scope, scope_set
 from zorgnet.graph.projected import Mandate
+from zorgnet.ontology.categories import BESTUUR, CATEGORIES, LAYERS, category_of, layer_of
 from zorgnet.ontology.vocabulary import value_label as label
-from zorgnet.viz.categories import BESTUUR, CATEGORIES, LAYERS, category_of, layer_of
 from zorgnet.viz.layout import (
     FONT_SIZE,
     LABEL_WIDTH,
@@ -284,7 +284,7 @@ def _edges(
 
 
 def _layered(nodes: tuple[MapNode, ...]) -> tuple[Positions, tuple[Band, ...]]:
-    """Layers from :mod:`~zorgnet.viz.categories`; in a layer by category, area and name.
+    """Layers from :mod:`~zorgnet.ontology.categories`; in a layer by category, area and name.
 
     The care layers are sized for themselves, the bestuur layers below them for
     themselves, so that the care view (shown first) fills the screen.

@@ -2,7 +2,7 @@
 
 pyvis's :class:`~pyvis.network.Network` holds what vis-network draws; zorgnet's own
 offline page (:mod:`zorgnet.viz.render`) renders it. Each category of
-:mod:`zorgnet.viz.categories` is a pyvis group (colour and shape); every node and edge
+:mod:`zorgnet.ontology.categories` is a pyvis group (colour and shape); every node and edge
 also carries what the page's filters, legend, search and table need.
 
 Two parts of pyvis 0.3.2 do not serve, and are worked around here rather than patched:
@@ -40,7 +40,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from zorgnet.viz.categories import CATEGORIES, category
+from zorgnet.ontology.categories import CATEGORIES, category
 from zorgnet.viz.layout import LABEL_WIDTH
 from zorgnet.viz.maps import MapEdge, MapNode, NetworkMap
 from zorgnet.viz.styles import edge_style

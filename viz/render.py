@@ -36,8 +36,8 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, select_autoescape
 
+from zorgnet.ontology.categories import CATEGORIES, LAYER_LABELS, Category, category
 from zorgnet.ontology.vocabulary import value_label
-from zorgnet.viz.categories import CATEGORIES, LAYER_LABELS, Category, category
 from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, LARGE_LABEL_WIDTH, RING_GAP
 from zorgnet.viz.maps import SIGNAL_KINDS, NetworkMap
 from zorgnet.viz.network import LARGE_MAP, pyvis_network

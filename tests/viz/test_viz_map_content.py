@@ -14,10 +14,10 @@ import pytest
 from zorgnet.graph.analyses._index import scope_set
 from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.graph.projection import project
+from zorgnet.ontology.categories import BESTUUR, CATEGORIES, LAYER_LABELS, TYPE_CATEGORIES, category
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import value_label, vocabulary
 from zorgnet.viz import maps
-from zorgnet.viz.categories import BESTUUR, CATEGORIES, LAYER_LABELS, TYPE_CATEGORIES, category
 from zorgnet.viz.layout import CELL_WIDTH
 from zorgnet.viz.render import render_html, table_rows
 

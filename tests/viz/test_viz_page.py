@@ -6,10 +6,10 @@ import re
 import pytest
 
 from zorgnet.graph.analyses._example import example_projection
+from zorgnet.ontology.categories import category
 from zorgnet.ontology.exceptions import ZorgnetError
 from zorgnet.ontology.vocabulary import value_label as label
 from zorgnet.viz import maps
-from zorgnet.viz.categories import category
 from zorgnet.viz.layout import load_positions, save_positions
 from zorgnet.viz.render import embed_json, render_html
 
