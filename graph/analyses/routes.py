@@ -761,12 +761,40 @@ def inhabitant_entries(
     found = [(a, ()) for a in scope_actors(G, gemeente) if "voorveld" in G.nodes[a]["access"]]
     if gemeente is not None:
         organisations, doors, sources = front_doors(G, gemeente)
+        named = _named_toegang(G, gemeente)
         # Where the seeds do not say how the toegang works, the inhabitant goes to the
         # gemeente itself.
         for actor in doors or organisations:
             if actor in here and all(actor != a for a, _ in found):
-                found.append((actor, sources))
+                if _asks_here(G, actor, gemeente, named):
+                    found.append((actor, sources))
     return tuple(found)
+
+
+def _named_toegang(G: nx.MultiDiGraph, gemeente: str) -> set[str]:
+    """The actors the gemeente's own toegang arrangements name as its toegang."""
+    return {
+        actor
+        for arrangement in G.graph["arrangements"]
+        if arrangement.aspect == "toegang"
+        and active(arrangement.status)
+        and gemeente in arrangement.areas
+        for actor in arrangement.about
+    }
+
+
+def _asks_here(G: nx.MultiDiGraph, actor: str, gemeente: str, named: set[str]) -> bool:
+    """Whether an inhabitant asks the gemeente for help at *actor*, a toegang actor.
+
+    Where the gemeente's own toegang arrangement names its toegang (the USD in Gooise
+    Meren, 002 §3.2, regel 482-484), a toegang actor of that gemeente alone that it does
+    not name, nor anything it is part of, is no door: the two jeugdconsulenten there
+    "die intensieve regie uitvoeren" (002 §3.2, regel 515-517) keep regie, they are not
+    where an inhabitant asks. A toegang for more gemeenten keeps its own arrangement.
+    """
+    if not named or actor in named or gemeente not in G.nodes[actor]["areas"]:
+        return True
+    return bool(named.intersection(G.nodes[actor]["part_of"]))
 
 
 def _route(

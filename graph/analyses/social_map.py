@@ -16,7 +16,10 @@ starts in two ways: the inhabitant goes straight to the voorveld or the gemeente
 toegang (:func:`~zorgnet.graph.analyses.routes.inhabitant_entries`), or it starts at
 the inhabitants' own actors (type ``inwoner``) and takes a route relation from there
 (the GP they consult). Both are the open doors; a door that needs a referral
-(access ``geindiceerd``) is none.
+(access ``geindiceerd``) is none. Only the voorveld and where the inhabitants' own
+relations lead are without any referral: at the toegang one asks the gemeente, which
+decides. A door the sources doubt (a pilot, a known issue, a local set-up still in
+onderzoek) comes with those caveats and their sources, after the sure doors.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from zorgnet.ontology.vocabulary import concept_label
 
 __all__ = [
     "DOOR_REASONS",
+    "Caveat",
     "LocalArrangement",
     "MapActor",
     "MapLayer",
@@ -56,14 +60,34 @@ DOOR_REASONS = {
     "toegang": "toegang van de gemeente: hier vraagt u de gemeente om hulp",
 }
 _PRACTICE_NOTE = " (zo melden verwijzers het uit de praktijk; het is geen afspraak)"
+# The doors an inhabitant walks through without any referral; the gemeente's toegang is
+# where one asks the gemeente, which then decides (003 §4, afspraak 2).
+_WITHOUT_REFERRAL = frozenset({"voorveld", "zelf"})
+# Why something of a status other than "bestaand" may not be there now.
+_UNSURE = {
+    "pilot": "dit is een pilot: een proef, die ook kan stoppen",
+    "in-onderzoek": "dit wordt nog onderzocht en is er misschien nog niet",
+    "onbekend": "de bronnen zeggen niet of dit er nu is",
+}
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """Why a door may not be there as its access says: a pilot, a known issue, a local
+    set-up still in onderzoek; ``text`` in Dutch, with the ``sources`` that say so."""
+
+    text: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class MapActor:
     """An actor on the sociale kaart, with its vocabulary values as Dutch labels.
 
-    ``without_referral`` says whether an inhabitant may go there without a referral
-    (it is one of the map's :attr:`SocialMap.open_doors`).
+    ``without_referral`` says whether an inhabitant may go there without any referral
+    (an open door of the voorveld or where the inhabitants' own relations lead);
+    ``door_reason`` is the reason of its open door, if it is one (``"toegang"``: where
+    one asks the gemeente, which decides); ``unsure`` whether that door has caveats.
     """
 
     actor: str
@@ -81,6 +105,8 @@ class MapActor:
     without_referral: bool
     description: str
     sources: tuple[str, ...]
+    door_reason: str | None = None
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,7 +124,8 @@ class OpenDoor:
 
     ``reason`` is a key of :data:`DOOR_REASONS`; ``sources`` those that name the
     gemeente's toegang, those of the relation an inhabitant takes to get there, or the
-    actor's own for the voorveld.
+    actor's own for the voorveld. ``caveats`` say why the door may not be open as
+    its access says (a pilot, a known issue about it, a local set-up in onderzoek).
     """
 
     actor: str
@@ -108,6 +135,7 @@ class OpenDoor:
     reason: str
     reason_label: str
     sources: tuple[str, ...]
+    caveats: tuple[Caveat, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -180,8 +208,9 @@ def actor_layer(G: nx.MultiDiGraph, actor: str) -> str:
     return layer_of(category_of(data["type"], data["offers"]), data["scale"])
 
 
-def _map_actor(G: nx.MultiDiGraph, actor: str, open_doors: set[str]) -> MapActor:
+def _map_actor(G: nx.MultiDiGraph, actor: str, doors: dict[str, OpenDoor]) -> MapActor:
     data = G.nodes[actor]
+    door = doors.get(actor)
     category = category_of(data["type"], data["offers"])
     return MapActor(
         actor,
@@ -196,9 +225,11 @@ def _map_actor(G: nx.MultiDiGraph, actor: str, open_doors: set[str]) -> MapActor
         concept_label("Status", data["status"]),
         tuple(concept_label("HelpKind", h) for h in data["offers"]),
         tuple(concept_label("AccessMode", a) for a in data["access"]),
-        actor in open_doors,
+        door is not None and door.reason in _WITHOUT_REFERRAL,
         data.get("description", ""),
         tuple(data["sources"]),
+        door.reason if door else None,
+        bool(door and door.caveats),
     )
 
 
@@ -233,8 +264,52 @@ def _first_steps(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, tupl
     return found
 
 
+def _first_upper(text: str) -> str:
+    """*text* with its first letter a capital."""
+    return text[:1].upper() + text[1:]
+
+
+def _unsure(status: str | None) -> str:
+    """Why a record of *status* may not be there now, in Dutch; empty when it is."""
+    if status in (None, "bestaand"):
+        return ""
+    return _UNSURE.get(status, f"de bronnen noemen dit '{concept_label('Status', status)}'")
+
+
+def _caveats(G: nx.MultiDiGraph, actor: str, gemeente: str) -> tuple[Caveat, ...]:
+    """What the sources say against *actor* being an open door now: its own status, an
+    arrangement of the gemeente about it that is not in place, and then the known
+    issues about either (an issue alone, on a door in place, doubts something else)."""
+    data = G.nodes[actor]
+    found = []
+    if text := _unsure(data["status"]):
+        found.append(Caveat(_first_upper(text), tuple(data["sources"])))
+    about_actor = {actor}
+    for a in G.graph["arrangements"]:
+        if gemeente in a.areas and actor in a.about:
+            about_actor.add(a.id)
+            if text := _unsure(a.status):
+                aspect = concept_label("Aspect", a.aspect)
+                found.append(Caveat(f"Lokale inrichting, {aspect}: {text}", a.sources))
+    if not found:
+        return ()
+    for issue in G.graph["issues"]:
+        if about_actor.intersection(issue.about):
+            readings = " ".join(f"Lezing {i}: {r}" for i, r in enumerate(issue.readings, 1))
+            found.append(Caveat(f"Bekende kwestie '{issue.label}'. {readings}", issue.sources))
+    return tuple(found)
+
+
 def _open_doors(G: nx.MultiDiGraph, gemeente: str) -> tuple[OpenDoor, ...]:
-    """The voorveld, then where the inhabitants' relations lead, then the toegang."""
+    """The voorveld, then where the inhabitants' relations lead, then the toegang; in
+    each, the doors the sources doubt (:func:`_caveats`) after the sure ones."""
+    doors = _doors(G, gemeente)
+    doors = [replace(d, caveats=_caveats(G, d.actor, gemeente)) for d in doors]
+    order = list(DOOR_REASONS)
+    return tuple(sorted(doors, key=lambda d: (order.index(d.reason), bool(d.caveats))))
+
+
+def _doors(G: nx.MultiDiGraph, gemeente: str) -> list[OpenDoor]:
     entries = inhabitant_entries(G, gemeente)
     voorveld = [a for a, _ in entries if "voorveld" in G.nodes[a]["access"]]
     doors = [_door(G, a, "voorveld", ()) for a in voorveld]
@@ -244,7 +319,7 @@ def _open_doors(G: nx.MultiDiGraph, gemeente: str) -> tuple[OpenDoor, ...]:
             doors.append(replace(door, reason_label=door.reason_label + note))
     named = {d.actor for d in doors}
     doors += [_door(G, a, "toegang", s) for a, s in entries if a not in named]
-    return tuple(doors)
+    return doors
 
 
 def _arrangements(G: nx.MultiDiGraph, gemeente: str) -> tuple[LocalArrangement, ...]:
@@ -306,10 +381,10 @@ def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:
     """
     check_area(G, gemeente, "gebied")
     doors = _open_doors(G, gemeente)
-    door_ids = {d.actor for d in doors}
+    door_of = {d.actor: d for d in doors}
     by_layer: dict[str, list[MapActor]] = {layer: [] for layer, _ in LAYERS}
     for actor in scope_actors(G, gemeente):
-        entry = _map_actor(G, actor, door_ids)
+        entry = _map_actor(G, actor, door_of)
         by_layer[entry.layer].append(entry)
     layers = tuple(
         MapLayer(
@@ -324,6 +399,7 @@ def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:
     sources = {
         *(s for layer in layers for a in layer.actors for s in a.sources),
         *(s for d in doors for s in d.sources),
+        *(s for d in doors for c in d.caveats for s in c.sources),
         *(s for a in arrangements for s in a.sources),
         *facts.sources,
     }

@@ -176,3 +176,28 @@ def test_the_gemeenten_page_lists_the_seven_by_name_with_their_pages(
         assert f'href="/gemeenten/{area.id}/opschaling">Opschaling in {escape(area.label)}' in page
         assert f'href="/kwesties?gemeente={area.id}"' in page
         assert f'href="/cijfers?gemeente={area.id}"' in page
+
+
+def test_the_stip_door_says_the_sources_doubt_it_with_its_sources(gooise_meren: str) -> None:
+    doors = _section(gooise_meren, "zonder-verwijzing")
+    card = doors[doors.index("/actoren/gooise-meren-stip") :]
+    card = card[: card.index("</li>\n    <li") if "</li>\n    <li" in card else len(card)]
+    text = html.unescape(card)
+    assert "Let op: niet zeker dat dit er nu is." in text
+    assert "bestaan nog niet" in text
+    assert "pilot" in text
+    assert "/bronnen/002" in card
+    # The sure voorveld comes before it.
+    assert doors.index("/actoren/lokale-welzijnsorganisaties") < doors.index(
+        "/actoren/gooise-meren-stip"
+    )
+
+
+def test_intensive_regie_and_the_usd_are_not_tagged_without_referral(gooise_meren: str) -> None:
+    layers = _section(gooise_meren, "per-laag")
+    for actor in ("gooise-meren-jeugdconsulenten-intensieve-regie", "usd-gooise-meren"):
+        item = layers[layers.index(f"/actoren/{actor}") :]
+        item = item[: item.index("</li>")]
+        assert "zonder verwijzing" not in item, actor
+    usd = layers[layers.index("/actoren/usd-gooise-meren") :]
+    assert "toegang: hier vraagt u de gemeente om hulp" in usd[: usd.index("</li>")]
