@@ -765,9 +765,9 @@ def inhabitant_entries(
         # Where the seeds do not say how the toegang works, the inhabitant goes to the
         # gemeente itself.
         for actor in doors or organisations:
-            if actor in here and all(actor != a for a, _ in found):
-                if _asks_here(G, actor, gemeente, named):
-                    found.append((actor, sources))
+            new = actor in here and all(actor != a for a, _ in found)
+            if new and _asks_here(G, actor, gemeente, named):
+                found.append((actor, sources))
     return tuple(found)
 
 
