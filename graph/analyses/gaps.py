@@ -407,32 +407,50 @@ def _care_actors(G: nx.MultiDiGraph) -> list[str]:
     ]
 
 
+def _gives_care(G: nx.MultiDiGraph, actor: str) -> bool:
+    """Whether *actor* gives help: its record names help, or it is a category of care
+    providers. A meeting, protocol or advisory council gives none, and neither does an
+    actor that only decides; no one needs a route to them to get help."""
+    d = G.nodes[actor]
+    return bool(d["offers"]) or d["actor_class"] == "ProviderCategory"
+
+
 # Classes whose actors steer, plan or inform; routes are not meant to reach them.
 _NOT_CARE = frozenset({"GovernanceBody", "Programme"})
 # Classes whose actors are part of care even where their record names no help.
 _CARE_CLASSES = frozenset({"ProviderCategory", "Team", "ConsultationTable"})
+# The relations that bring a child or family somewhere: a dead end is where these
+# arrive; consulting, advising or working together brings no one.
+_REFERRALS = frozenset({"verwijst", "draagt-over", "meldt", "escaleert"})
 
 
-def _route_edges(G: nx.MultiDiGraph) -> tuple[dict[str, set[str]], set[str]]:
-    """Actor → who reaches it by a route relation; and the actors a route leads from."""
+def _route_edges(G: nx.MultiDiGraph) -> tuple[dict[str, set[str]], set[str], dict[str, set[str]]]:
+    """Actor → who reaches it by a route relation; the actors a route leads from; and
+    actor → who refers, hands over, reports or escalates to it."""
     incoming: dict[str, set[str]] = {}
     outgoing: set[str] = set()
+    referred: dict[str, set[str]] = {}
     for u, v, d in G.edges(data=True):
         if d["record"] == "relation" and d["kind"] in ROUTE_COSTS and active(d["status"]):
             outgoing.add(u)
             incoming.setdefault(v, set()).add(u)
-    return incoming, outgoing
+            if d["kind"] in _REFERRALS:
+                referred.setdefault(v, set()).add(u)
+    return incoming, outgoing, referred
 
 
 def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
-    """Which care actors can no route reach, and where does a referral stop?
+    """Which care has no route the data describes, and where does a referral stop?
 
-    Only care actors count (not governance bodies or programmes). An actor is
-    *unreachable* when no route relation (verwijst, meldt, draagt over, ...) leads to
-    it or to the care category it is part of, inhabitants cannot go there themselves
+    An actor is *unreachable* when it gives help (its record names help, or it is a
+    category of care providers; a meeting, protocol or advisory council gives none), no
+    route relation (verwijst, meldt, draagt over, ...) leads to it or to the care
+    category it is part of, the data does not say inhabitants can go there themselves
     (voorveld), and it is no gate or toegang people go to directly (a legal referrer,
-    a gemeente's toegang). It is a *dead end* when referrals arrive but it gives no
-    help itself, holds no power and passes nothing on.
+    a gemeente's toegang). That is what the data leaves out, not a finding that no one
+    gets there: its reason says so. It is a *dead end* when referrals, reports, hand-overs
+    or escalations arrive (being consulted is none) but it gives no help itself, holds
+    no power and passes nothing on.
 
     Examples
     --------
@@ -446,7 +464,7 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
     """
 
     def compute() -> DeadEnds:
-        incoming, outgoing = _route_edges(G)
+        incoming, outgoing, referred = _route_edges(G)
         holders = {m.holder for m in G.graph["mandates"] if active(m.status)}
         gates = {m.holder for m in G.graph["mandates"] if m.opens_contracted_care}
         doors = {
@@ -463,7 +481,8 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
             d = nodes[actor]
             wholes_reached = any(w in incoming for w in d["part_of"])
             if (
-                actor not in incoming
+                _gives_care(G, actor)
+                and actor not in incoming
                 and not wholes_reached
                 and "voorveld" not in d["access"]
                 and actor not in gates
@@ -471,19 +490,20 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
             ):
                 unreachable.append(actor)
                 reasons[actor] = (
-                    "Geen verwijs-, meld- of overdrachtsrelatie in de data leidt naar "
-                    f"{d['label']} (of naar het geheel waar het onder valt), en inwoners "
-                    "kunnen er niet zelf heen (geen voorveld)."
+                    f"De bronnen zeggen niet hoe een kind of gezin bij {d['label']} komt. "
+                    "Wat ontbreekt: wie ernaar verwijst, meldt of overdraagt (ook naar het "
+                    "geheel waar het onder valt), of dat inwoners er zelf terechtkunnen. "
+                    "Dat is iets om na te vragen, geen bewijs dat niemand er komt."
                 )
             elif (
-                actor in incoming
+                actor in referred
                 and actor not in outgoing
                 and not d["offers"]
                 and actor not in holders
                 and d["actor_class"] != "ProviderCategory"
             ):
                 ends.append(actor)
-                senders = ", ".join(sorted(nodes[u]["label"] for u in incoming[actor]))
+                senders = ", ".join(sorted(nodes[u]["label"] for u in referred[actor]))
                 reasons[actor] = (
                     f"{d['label']} krijgt verwijzingen of meldingen (van {senders}), maar "
                     "biedt volgens de data zelf geen hulp, heeft geen bevoegdheid en "
@@ -641,14 +661,16 @@ class GapSignal:
 
 @dataclass(frozen=True)
 class ActorGap:
-    """A care actor no route reaches (``kind="onbereikbaar"``) or where a referral
-    stops (``"doodlopend"``), with the reason in Dutch (:func:`dead_ends`)."""
+    """Care to which the data describes no route (``kind="route-onbekend"``) or where a
+    referral stops (``"doodlopend"``), with the kind's Dutch label and the reason in
+    Dutch (:func:`dead_ends`)."""
 
     actor: str
     label: str
     kind: str
     reason: str
     sources: tuple[str, ...]
+    kind_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -913,6 +935,9 @@ def _reason(G: nx.MultiDiGraph, cell: CoverageCell, shortages: list) -> str:
     return f"Geen bron noemt wie {kind} in {where} biedt, en ook geen tekort of pilot."
 
 
+_ACTOR_GAP_LABELS = {"route-onbekend": "route onbekend", "doodlopend": "doodlopend"}
+
+
 def _actor_gaps(
     G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None, level: str | None
 ) -> tuple[ActorGap, ...]:
@@ -920,7 +945,7 @@ def _actor_gaps(
     ends = dead_ends(G)
     here = scope_set(G, gemeente) if gemeente else None
     found = []
-    for kind, actors in (("onbereikbaar", ends.unreachable), ("doodlopend", ends.dead_ends)):
+    for kind, actors in (("route-onbekend", ends.unreachable), ("doodlopend", ends.dead_ends)):
         for actor in actors:
             d = G.nodes[actor]
             if here is not None and actor not in here:
@@ -930,7 +955,14 @@ def _actor_gaps(
             if level and d["levels"] and level not in d["levels"]:
                 continue
             found.append(
-                ActorGap(actor, d["label"], kind, ends.reasons[actor], tuple(d["sources"]))
+                ActorGap(
+                    actor,
+                    d["label"],
+                    kind,
+                    ends.reasons[actor],
+                    tuple(d["sources"]),
+                    _ACTOR_GAP_LABELS[kind],
+                )
             )
     return tuple(found)
 

@@ -41,3 +41,16 @@ def test_hoort_een_schermlezer_de_toestand_los_van_de_kop(client: TestClient) ->
     assert titles
     for title in titles:
         assert not re.search(r"[a-z](tekort|onbekend|aanwezig|afwezig|doodlopend)", title), title
+
+
+def test_leest_de_adviseur_dat_wijdemeren_een_onbereikbaar_wijkteam_heeft(
+    client: TestClient,
+) -> None:
+    """Finding 2 and 3: the page says the route is not described, not that no one gets
+    there, and lists no meeting, protocol or advisory council as care."""
+    html = client.get("/hiaten?gemeente=wijdemeren").text
+    assert "onbereikbaar" not in html
+    assert "kunnen er niet zelf heen" not in html
+    assert "route onbekend" in html
+    for meeting in ("Overleg Veilig Verder", "Samenwerkingsprotocol", "Adviesraden"):
+        assert meeting not in html

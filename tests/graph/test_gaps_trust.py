@@ -1,0 +1,35 @@
+"""The gaps analysis answers a policy advisor's questions without reading missing data as a
+fact (review of 2026-12-02), on the shipped data."""
+
+from zorgnet.graph.analyses.gaps import dead_ends, gap_signals
+
+
+def test_staat_een_overleg_protocol_of_adviesraad_bij_de_zorg_zonder_route(region) -> None:
+    """Finding 3: a meeting, a protocol and an advisory council give no help (002 and 003
+    describe them as agreements and consultation), so no route needs to reach them."""
+    result = dead_ends(region)
+    listed = {*result.unreachable, *result.dead_ends}
+    for meeting in (
+        "overleg-veilig-verder",
+        "samenwerkingsprotocol-gedwongen-kader",
+        "adviesraden-sociaal-domein",
+    ):
+        assert meeting in region
+        assert meeting not in listed
+    for actor in result.unreachable:
+        data = region.nodes[actor]
+        assert data["offers"] or data["actor_class"] == "ProviderCategory", actor
+
+
+def test_zegt_de_analyse_dat_het_wijkteam_wijdemeren_onbereikbaar_is(region) -> None:
+    """Finding 2: 003 §4, afspraak 2 (regel 1034-1036) says the wijkteam gives light help,
+    not how a resident gets there; the analysis says that is not known, and what is
+    missing, instead of 'inwoners kunnen er niet zelf heen'."""
+    found = gap_signals(region, gemeente="wijdemeren").actor_gaps
+    wijkteam = next(a for a in found if a.actor == "wijdemeren-wijkteam")
+    assert wijkteam.kind_label == "route onbekend"
+    assert "De bronnen zeggen niet hoe" in wijkteam.reason
+    assert "Wat ontbreekt" in wijkteam.reason
+    for gap in found:
+        assert "niet zelf heen" not in gap.reason
+        assert "onbereikbaar" not in gap.kind_label
