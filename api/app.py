@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -259,10 +259,45 @@ def _install_handlers(app: FastAPI) -> None:
         return JSONResponse({"fout": message}, status_code=exc.status_code, headers=headers)
 
     @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         # Starlette's answer is the English text 'Internal Server Error'; the error
         # itself still goes to the server's log.
+        if _wants_page(request):
+            return _error_page(request, 500, _DUTCH_STATUS[500])
         return _error(500, _DUTCH_STATUS[500])
+
+
+def _wants_page(request: Request) -> bool:
+    """Whether *request* asked for a web page, which gets an error as a page, not JSON.
+
+    A page route (one kept out of the API's documentation, such as ``/actoren/...``) or
+    a browser's request (``Accept: text/html``) outside the JSON API under ``/api``.
+    """
+    path = request.url.path
+    if path == "/api" or path.startswith("/api/"):
+        return False
+    route = request.scope.get("route")
+    if route is not None and getattr(route, "include_in_schema", True) is False:
+        return True
+    return "text/html" in request.headers.get("accept", "").lower()
+
+
+# The last resort when even the page cannot be made (the failure may be in the pages).
+_PLAIN_ERROR_PAGE = (
+    '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Fout – zorgnet'
+    "</title></head><body><h1>Er ging iets mis</h1><p>{message}</p>"
+    '<p><a href="/">Naar de startpagina</a></p></body></html>'
+)
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    """The Dutch HTML page of an error for a page request, in the site's frame."""
+    from zorgnet.api.routers.pages import _page
+
+    try:
+        return _page(request, "server_error.html", status, message=message)
+    except Exception:
+        return HTMLResponse(_PLAIN_ERROR_PAGE.format(message=message), status_code=status)
 
 
 _ERROR_REF = {"$ref": "#/components/schemas/Error"}
@@ -390,6 +425,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_issues,
         page_ladder,
         page_login,
+        page_map,
         page_route,
         page_sources,
         pages,
@@ -453,6 +489,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_edit,
         page_changes,
         page_actors,
+        page_map,
     ):
         app.include_router(module.router)
     _install_docs(app)

@@ -382,9 +382,16 @@ def _map(
 
 
 def _view_counts(network: NetworkMap) -> str:
+    """What each view shows, as the map counts it: the care view's actors, and the
+    bestuur view's governance bodies with the actors they are linked to."""
     care = sum("zorg" in n.views for n in network.nodes)
+    shown = sum(BESTUUR in n.views for n in network.nodes)
     bestuur = sum(n.category == BESTUUR for n in network.nodes)
-    return f"{care} actoren in het zorgnetwerk, {bestuur} in bestuur en programma's"
+    return (
+        f"Weergave {VIEWS[0][1]}: {care} actoren. Weergave {VIEWS[1][1]}: {shown} actoren, "
+        f"{bestuur} besturen, programma's en werkgroepen en {shown - bestuur} actoren "
+        "waarmee ze verbonden zijn."
+    )
 
 
 def region_map(G: nx.MultiDiGraph, *, title: str = "Sociale kaart van de regio") -> NetworkMap:
@@ -449,12 +456,13 @@ def team_map(G: nx.MultiDiGraph, team: str) -> NetworkMap:
             rings.setdefault(member, ring)
     actors = list(rings)
     layers = [[a for a in actors if rings[a] == ring] for ring in _RINGS]
+    around = sum(len(layer) for layer in layers)
     return _map(
         G,
         "team",
         f"Netwerk van {network.label}",
-        "kern, verbonden en buiten: "
-        + ", ".join(f"{len(layer)} {ring}" for ring, layer in zip(_RINGS, layers, strict=True)),
+        ", ".join(f"{len(layer)} {ring}" for ring, layer in zip(_RINGS, layers, strict=True))
+        + f": {around} actoren rond het team, en {network.label} zelf in het midden",
         actors,
         rings=rings,
         highlighted=[team],

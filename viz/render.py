@@ -234,8 +234,12 @@ def _rings(network: NetworkMap) -> list[list[Any]]:
     ]
 
 
-def render_html(network: NetworkMap) -> str:
-    """The page of *network*: one file that opens offline in any browser."""
+def render_html(network: NetworkMap, page_url: str | None = None) -> str:
+    """The page of *network*: one file that opens offline in any browser.
+
+    *page_url* is the address of the web page that shows this map (``/kaart?...``): the
+    link the page offers to share a view leads there, not to the bare map.
+    """
     nodes, edges, _, _, _, options = pyvis_network(network).get_network_data()
     data = {
         "kind": network.kind,
@@ -249,6 +253,8 @@ def render_html(network: NetworkMap) -> str:
         "largeLabelWidth": LARGE_LABEL_WIDTH,
         "bands": _bands(network),
         "rings": _rings(network),
+        # The team in the middle of a team map, not counted among the actors around it.
+        "centre": next((n.id for n in network.nodes if n.ring == "team"), None),
     }
     return (
         _environment()
@@ -256,6 +262,7 @@ def render_html(network: NetworkMap) -> str:
         .render(
             csp=_CSP,
             kind=network.kind,
+            page_url=page_url,
             title=network.title,
             subtitle=network.subtitle,
             names=sorted({n.label for n in network.nodes}, key=str.casefold),

@@ -6,6 +6,7 @@ back to tables) where the map package is missing.
 
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import networkx as nx
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -13,7 +14,7 @@ from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
 
-__all__ = ["map_page", "maps_available", "router"]
+__all__ = ["map_page", "maps_available", "page_url", "router"]
 
 router = APIRouter(prefix="/api/maps", tags=["kaarten"])
 
@@ -39,20 +40,38 @@ def maps_available() -> bool:
     return True
 
 
-def map_page(G: nx.MultiDiGraph, name: str, *args: Any, **kwargs: Any) -> str:
-    """The HTML page of the map ``zorgnet.viz.maps.<name>(G, *args, **kwargs)``."""
+def page_url(kaart: str = "regio", **params: str | None) -> str:
+    """The address of the site's page that shows a map full size (``/kaart``).
+
+    *kaart* is the kind of map (regio, gemeente, team, actor, route); *params* what it is
+    about (``id``, or ``van``, ``naar``, ``gemeente``, ``domein``, ``niveau`` of a route).
+    Empty values are left out.
+    """
+    query = {k: v for k, v in {"kaart": kaart, **params}.items() if v}
+    if query == {"kaart": "regio"}:
+        return "/kaart"
+    return "/kaart?" + urlencode(query)
+
+
+def map_page(
+    G: nx.MultiDiGraph, name: str, *args: Any, page: str | None = None, **kwargs: Any
+) -> str:
+    """The HTML page of the map ``zorgnet.viz.maps.<name>(G, *args, **kwargs)``.
+
+    *page* is the address of the site's page for this map, which its share link gives.
+    """
     if not maps_available():
         raise HTTPException(503, "De kaarten zijn hier niet beschikbaar (zorgnet.viz ontbreekt).")
     from zorgnet.viz import maps, render
 
     build: Callable[..., Any] = getattr(maps, name)
-    return render.render_html(build(G, *args, **kwargs))
+    return render.render_html(build(G, *args, **kwargs), page_url=page)
 
 
 @router.get("/region", response_class=HTMLResponse, responses=_HTML, summary="Kaart van de regio")
 def region(G: GraphDep) -> HTMLResponse:
     """Every actor of the region on one map."""
-    return HTMLResponse(map_page(G, "region_map"))
+    return HTMLResponse(map_page(G, "region_map", page=page_url()))
 
 
 @router.get(
@@ -63,7 +82,7 @@ def region(G: GraphDep) -> HTMLResponse:
 )
 def gemeente(G: GraphDep, area_id: _Id) -> HTMLResponse:
     """The actors working in one gemeente."""
-    return HTMLResponse(map_page(G, "gemeente_map", area_id))
+    return HTMLResponse(map_page(G, "gemeente_map", area_id, page=page_url("gemeente", id=area_id)))
 
 
 @router.get(
@@ -71,7 +90,7 @@ def gemeente(G: GraphDep, area_id: _Id) -> HTMLResponse:
 )
 def team(G: GraphDep, team_id: _Id) -> HTMLResponse:
     """A local team's network in rings: kern, verbonden, buiten."""
-    return HTMLResponse(map_page(G, "team_map", team_id))
+    return HTMLResponse(map_page(G, "team_map", team_id, page=page_url("team", id=team_id)))
 
 
 @router.get(
@@ -82,7 +101,7 @@ def team(G: GraphDep, team_id: _Id) -> HTMLResponse:
 )
 def actor(G: GraphDep, actor_id: _Id) -> HTMLResponse:
     """An actor and its direct neighbours."""
-    return HTMLResponse(map_page(G, "ego_map", actor_id))
+    return HTMLResponse(map_page(G, "ego_map", actor_id, page=page_url("actor", id=actor_id)))
 
 
 @router.get(
@@ -100,6 +119,9 @@ def route(
     niveau: Annotated[str | None, Query(max_length=120)] = None,
 ) -> HTMLResponse:
     """The referral routes drawn on the map of the gemeente, the rest dimmed."""
+    page = page_url("route", van=van, naar=naar, gemeente=gemeente, domein=domein, niveau=niveau)
     return HTMLResponse(
-        map_page(G, "route_map", van, naar, gemeente=gemeente, domain=domein, level=niveau)
+        map_page(
+            G, "route_map", van, naar, gemeente=gemeente, domain=domein, level=niveau, page=page
+        )
     )

@@ -30,11 +30,11 @@ def hostile() -> nx.MultiDiGraph:
 
 def _assert_inert(opened) -> None:
     assert opened.dialogs == []
-    # Only zorgnet's own three script elements and two links, no element made from the data.
+    # Only zorgnet's own three script elements and one link, no element made from the data.
     assert opened.js("document.scripts.length") == 3
     assert opened.js("document.querySelectorAll('img, iframe, object').length") == 0
     links = opened.js("Array.from(document.querySelectorAll('a')).map(a => a.className || a.id)")
-    assert links == ["skip-link", "share"]
+    assert links == ["skip-link"]
     assert opened.js("window.zorgnetReady") is True
 
 

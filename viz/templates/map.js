@@ -310,11 +310,51 @@
   document.getElementById("tabel").addEventListener("click", function (event) {
     var button = event.target.closest("button.show-on-map");
     if (button === null) { return; }
-    select(button.getAttribute("data-id"), true);
+    select(button.closest("tr").getAttribute("data-id"), true);
     container.scrollIntoView({block: "nearest"});
     container.focus({preventScroll: true});
   });
-  var share = document.getElementById("share");
+  /* The page of the site that shows this map (data-page-url), or the map's own address
+     for a map opened as a file. A map in a frame of that page keeps the page's address
+     up to date too, so that the address bar can be shared as well. */
+  var pageUrl = document.body.getAttribute("data-page-url");
+  var host = null;
+  try {
+    if (window.parent !== window && pageUrl
+        && window.parent.location.pathname === new URL(pageUrl, window.location.href).pathname) {
+      host = window.parent;
+    }
+  } catch (error) { host = null; }
+  function shareUrl(text) {
+    var base = pageUrl ? new URL(pageUrl, window.location.href).href
+      : window.location.href.split("#")[0];
+    return base + (text ? "#" + text : "");
+  }
+  var shareBox = document.getElementById("share-box");
+  var shareLink = document.getElementById("share-link");
+  var shareMessage = document.getElementById("share-melding");
+  document.getElementById("share").addEventListener("click", function () {
+    var url = shareUrl(fragment());
+    shareLink.value = url;
+    shareBox.hidden = false;
+    shareLink.focus();
+    shareLink.select();
+    function copied() {
+      shareMessage.textContent = "De link is gekopieerd. U ziet hem ook in het veld hierboven.";
+    }
+    function notCopied() {
+      shareMessage.textContent = "Kopieer de link uit het veld hierboven (Ctrl+C, of lang "
+        + "indrukken op een telefoon).";
+    }
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    if (done) { copied(); return; }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(copied, notCopied);
+    } else {
+      notCopied();
+    }
+  });
 
   function fragment() {
     var params = new URLSearchParams();
@@ -329,7 +369,9 @@
     return params.toString();
   }
   function readFragment() {
-    var params = new URLSearchParams(window.location.hash.replace(/^#/, ""));
+    var hash = window.location.hash;
+    if (!hash && host !== null) { hash = host.location.hash; }
+    var params = new URLSearchParams(hash.replace(/^#/, ""));
     Object.keys(selects).forEach(function (name) {
       var wanted = params.get(name);
       var allowed = Array.prototype.some.call(selects[name].options, function (o) {
@@ -353,7 +395,27 @@
       var group = button.getAttribute("data-category");
       button.setAttribute("aria-pressed", state.verborgen.has(group) ? "false" : "true");
       button.querySelector(".category-count").textContent = "(" + (counts[group] || 0) + ")";
+      // A group with no actor in this view or these filters is not offered: clicking it
+      // would change nothing.
+      button.parentNode.hidden = !counts[group] && !state.verborgen.has(group);
     });
+  }
+  /* "9 van 9 actoren rond het team zichtbaar": counted against the actors of the view
+     shown, the team in the middle of a team map apart. */
+  function countText() {
+    var centre = data.centre || null;
+    var pool = data.nodes.filter(function (n) { return inView(n) && n.id !== centre; });
+    var shown = nodeView.getIds().filter(function (id) { return id !== centre; }).length;
+    var what = " actoren";
+    if (centre !== null) {
+      what += " rond " + byId.get(centre).name + " zichtbaar, en het team zelf in het midden";
+    } else if (data.views.length) {
+      var view = data.views.filter(function (v) { return v[0] === state.weergave; })[0];
+      what += " van de weergave " + view[1] + " zichtbaar";
+    } else {
+      what += " zichtbaar";
+    }
+    return shown + " van " + pool.length + what + ", " + edgeView.length + " verbindingen";
   }
   function apply(refit) {
     Object.keys(selects).forEach(function (name) { selects[name].value = state[name]; });
@@ -364,12 +426,15 @@
     data.nodes.forEach(function (n) { if (shown.has(n.id)) { shownLayers.add(n.layer); } });
     rows.forEach(function (row) { row.hidden = !shown.has(row.getAttribute("data-id")); });
     updateLegend();
-    document.getElementById("count").textContent = nodeView.length + " van "
-      + data.nodes.length + " actoren zichtbaar, " + edgeView.length + " verbindingen";
+    document.getElementById("count").textContent = countText();
     var text = fragment();
     var url = window.location.href.split("#")[0] + (text ? "#" + text : "");
     window.history.replaceState(null, "", url);
-    share.href = url;
+    if (host !== null) {
+      host.history.replaceState(null, "", host.location.href.split("#")[0]
+        + (text ? "#" + text : ""));
+    }
+    if (!shareBox.hidden) { shareLink.value = shareUrl(text); }
     if (refit) { fitView(); }
   }
 
@@ -433,9 +498,12 @@
   }
 
   var legend = document.getElementById("legend");
-  // On a phone the map comes first: the legend and the filters open when asked.
+  // On a phone, or in a frame too low for everything, the map comes first: the legend
+  // and the filters open when asked.
   if (window.matchMedia("(max-width: 760px)").matches) {
     legend.open = false;
+    document.getElementById("filters").open = false;
+  } else if (window.innerHeight < 800) {
     document.getElementById("filters").open = false;
   }
 
