@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote
 
 from rdflib import DCTERMS, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
@@ -43,7 +44,9 @@ __all__ = [
     "Edit",
     "EditConflict",
     "EditInvalid",
+    "EditedRecord",
     "apply_edit",
+    "edited_records",
     "history",
     "undo",
 ]
@@ -216,13 +219,19 @@ def _record_prov(
     subject: URIRef,
 ) -> None:
     activity = ID[f"edit/{edit.id}"]
-    agent = ID[f"agent/{edit.door}"]
+    # The agent is a role typed in free text ("team jeugd Huizen"): percent-encoded, the
+    # same role is the same agent and no text makes an invalid IRI.
+    agent = ID[f"agent/{quote(edit.door, safe='')}"]
     data.add((agent, RDF.type, PROV.Agent))
     data.add((agent, RDFS.label, Literal(edit.door)))
     data.add((activity, RDF.type, PROV.Activity))
     data.add((activity, PROV.wasAssociatedWith, agent))
     data.add((activity, PROV.startedAtTime, Literal(edit.tijd, datatype=XSD.dateTime)))
     data.add((activity, PROV.endedAtTime, Literal(edit.tijd, datatype=XSD.dateTime)))
+    if edit.action != "verwijderen":
+        # The record's triples as they now stand were written by this agent, not taken
+        # from a policy document; the next edit replaces this triple with the record's.
+        data.add((subject, PROV.wasAttributedTo, agent))
     data.add((activity, RDFS.comment, Literal(edit.reden, lang="nl")))
     data.add((activity, DCTERMS.type, Literal(edit.action)))
     data.add((activity, DCTERMS.subject, Literal(edit.kind)))
@@ -359,26 +368,124 @@ SELECT ?e ?action ?kind ?record ?who ?time ?why ?undoes ?before ?after WHERE {
 
 def history(graph: Graph, *, record: str | None = None) -> list[Edit]:
     """Every edit recorded in *graph*, newest first (only those of *record* if given)."""
-    edits = []
-    for row in graph.query(_HISTORY):
-        e, action, kind, rec, who, time, why, undoes, before, after = row  # type: ignore[misc]
-        if record is not None and str(rec) != record:
+    edits = [_edit_of(row) for row in graph.query(_HISTORY)]
+    return [e for e in edits if record is None or e.record == record]
+
+
+def _edit_of(row: Any) -> Edit:
+    """The :class:`Edit` of one row of :data:`_HISTORY` or :data:`_RECORD_EDITS`."""
+    e, action, kind, rec, who, time, why, undoes, before, after = row
+    return Edit(
+        id=slug(e),
+        action=str(action),
+        kind=str(kind),
+        record=str(rec),
+        door=str(who),
+        tijd=str(time),
+        reden=str(why),
+        undoes=slug(undoes) if undoes is not None else None,
+        before=json.loads(str(before)) if before is not None else None,
+        after=json.loads(str(after)) if after is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class EditedRecord:
+    """What edits did to one record: which fields no longer say what the sources say.
+
+    Attributes
+    ----------
+    kind, record : str
+        The record key (``actors`` ...) and the record's id.
+    created : bool
+        Whether an edit added the record: then nothing of it comes from the seed data.
+    changed : list of str
+        The fields whose value differs from the data as loaded (the record before its
+        first edit), in the order of the record's fields; every field if *created*.
+    last : Edit
+        The record's newest edit: who, when and why.
+    """
+
+    kind: str
+    record: str
+    created: bool
+    changed: list[str]
+    last: Edit
+
+
+_RECORD_EDITS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?e ?action ?kind ?record ?who ?time ?why ?undoes ?before ?after WHERE {
+  VALUES (?kind ?record) { %s }
+  ?e a prov:Activity ; dct:type ?action ; dct:subject ?kind ; dct:identifier ?record ;
+     prov:wasAssociatedWith/rdfs:label ?who ; prov:startedAtTime ?time ; rdfs:comment ?why .
+  OPTIONAL { ?e prov:wasInformedBy ?undoes }
+  OPTIONAL { ?e prov:used/prov:value ?before }
+  OPTIONAL { ?e prov:generated/prov:value ?after }
+} ORDER BY ?time ?e
+"""
+
+
+def edited_records(
+    graph: Graph, records: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], EditedRecord]:
+    """Which of *records* differ from the data as loaded, and by which edits.
+
+    A page that cites a record's sources shows this beside them, so that a reader
+    quoting the page knows which statements come from a policy document and which from
+    an edit. A record whose edits were all undone says again what the sources say and
+    is left out, as is one that was deleted.
+
+    Parameters
+    ----------
+    graph : Graph
+        The store's data with its edit history.
+    records : iterable of (str, str)
+        ``(record key, record id)`` pairs, such as ``("actors", "veilig-thuis")``.
+
+    Returns
+    -------
+    dict
+        An :class:`EditedRecord` by ``(record key, record id)``, only for edited records.
+
+    Examples
+    --------
+    >>> from zorgnet import core
+    >>> from zorgnet.graph.rdf_records import record_fields
+    >>> store = Store()
+    >>> _ = core.load(store, core.SHIPPED_DATASET)
+    >>> huisarts = record_fields(store.graph(), "actors", "huisarts")
+    >>> _ = apply_edit(store, "actors", "wijzigen", "huisarts",
+    ...                {**huisarts, "description": "Nieuwe tekst."},
+    ...                door="team jeugd", reden="Volgens de praktijk.")
+    >>> edited = edited_records(store.graph(), [("actors", "huisarts"), ("actors", "ggd")])
+    >>> list(edited), edited["actors", "huisarts"].changed
+    ([('actors', 'huisarts')], ['description'])
+    """
+    wanted = sorted(set(records))
+    if not wanted:
+        return {}
+    pairs = " ".join(f"({Literal(k).n3()} {Literal(r).n3()})" for k, r in wanted)
+    edits: dict[tuple[str, str], list[Edit]] = {}
+    for row in graph.query(_RECORD_EDITS % pairs):
+        edit = _edit_of(row)
+        edits.setdefault((edit.kind, edit.record), []).append(edit)
+    found = {}
+    for (key, record_id), chain in edits.items():
+        first, last = chain[0], chain[-1]
+        if last.after is None:
             continue
-        edits.append(
-            Edit(
-                id=slug(e),
-                action=str(action),
-                kind=str(kind),
-                record=str(rec),
-                door=str(who),
-                tijd=str(time),
-                reden=str(why),
-                undoes=slug(undoes) if undoes is not None else None,
-                before=json.loads(str(before)) if before is not None else None,
-                after=json.loads(str(after)) if after is not None else None,
-            )
-        )
-    return edits
+        seed = first.before
+        fields = list(record_kinds()[key].fields) if key in record_kinds() else list(last.after)
+        if seed is None:
+            changed = [f for f in fields if f in last.after and f != "id"]
+        else:
+            changed = [f for f in fields if seed.get(f) != last.after.get(f)]
+        if seed is None or changed:
+            found[key, record_id] = EditedRecord(key, record_id, seed is None, changed, last)
+    return found
 
 
 def undo(store: Store, edit_id: str, *, door: str, reden: str) -> Edit:

@@ -31,15 +31,16 @@ from zorgnet.api.routers.page_edit import (
     record_subject,
 )
 from zorgnet.api.routers.page_login import editor_session, form_value, private_page
+from zorgnet.api.routers.pages import _templates
 from zorgnet.api.sessions import CSRF_FIELD, EDITOR, editing_unavailable, parse_form
 from zorgnet.api.settings import Settings
 from zorgnet.core.edit_log import FieldChange, LoggedEdit, edit_log
-from zorgnet.core.editing import Edit, EditConflict, EditInvalid, undo
+from zorgnet.core.editing import Edit, EditConflict, EditInvalid, edited_records, undo
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
 from zorgnet.ontology.vocabulary import concept_label
 
-__all__ = ["ChangeRow", "EditRow", "router"]
+__all__ = ["ChangeRow", "EditNote", "EditRow", "actor_edit_notes", "router"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -113,6 +114,45 @@ def _when(iso: str) -> str:
     """``2026-05-12T12:05:00+00:00`` as ``12 mei 2026, 14:05`` (Dutch time)."""
     moment = datetime.fromisoformat(iso).astimezone(_ZONE)
     return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+
+
+@dataclass(frozen=True)
+class EditNote:
+    """What a page says beside a record's sources when an edit changed the record."""
+
+    who: str
+    when: str
+    reason: str
+    created: bool
+    fields: str
+    href: str
+
+
+def actor_edit_notes(request: Request, actor: Any) -> dict[tuple[str, str], EditNote]:
+    """The edit notes of the actor page's records, by (record key, id) (a template global).
+
+    The actor, its relations, mandates and memberships: whichever an edit changed gets a
+    note beside its sources, so that nobody quotes an edit as if a policy document said it.
+    """
+    pairs = [("actors", actor.id)]
+    pairs += [("relations", r.id) for r in [*actor.relations_out, *actor.relations_in]]
+    pairs += [("mandates", m.id) for m in actor.mandates]
+    pairs += [("memberships", m.id) for m in actor.memberships]
+    edited = edited_records(request.app.state.service.open().graph(), pairs)
+    return {
+        key: EditNote(
+            who=found.last.door,
+            when=_when(found.last.tijd),
+            reason=found.last.reden,
+            created=found.created,
+            fields=", ".join(FIELD_LABELS.get(f, f).lower() for f in found.changed),
+            href=f"/wijzigingen#wijziging-{found.last.id}",
+        )
+        for key, found in edited.items()
+    }
+
+
+_templates.env.globals["actor_edit_notes"] = actor_edit_notes
 
 
 def _row(G: nx.MultiDiGraph, logged: LoggedEdit) -> EditRow:
