@@ -221,3 +221,27 @@ def test_every_error_an_operation_answers_is_declared_as_the_dutch_error_model(
                 assert set(response.json()) <= {"fout", "suggesties", "details"}
     # Each kind of error the app declares for every operation was provoked somewhere.
     assert {"400", "404", "413", "422", "503"} <= answered
+
+
+@pytest.mark.slow
+def test_an_unexpected_failure_of_a_page_is_a_dutch_html_page(store_copy, make_settings) -> None:  # type: ignore[no-untyped-def]
+    def broken() -> None:
+        raise RuntimeError("boom")
+
+    app = create_app(make_settings(store_copy))
+    app.add_api_route("/test-pagina-stuk", broken, include_in_schema=False)
+    app.add_api_route("/api/test-stuk", broken)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        page = client.get("/test-pagina-stuk")
+        browser = client.get("/test-pagina-stuk", headers={"Accept": "text/html,*/*;q=0.8"})
+        api = client.get("/api/test-stuk", headers={"Accept": "text/html"})
+    for response in (page, browser):
+        assert response.status_code == 500
+        assert response.headers["content-type"].startswith("text/html")
+        assert '<html lang="nl"' in response.text
+        assert '<h1 class="utrecht-heading-1">Er ging iets mis</h1>' in response.text
+        assert "Probeer het later opnieuw." in response.text
+        assert "boom" not in response.text and "RuntimeError" not in response.text
+    # The JSON API answers JSON, whatever the client accepts.
+    assert api.status_code == 500
+    assert api.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
