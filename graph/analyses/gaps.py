@@ -49,6 +49,7 @@ __all__ = [
     "framework_coverage",
     "gap_report",
     "gap_signals",
+    "given_at",
     "referrer_reach",
 ]
 
@@ -225,7 +226,10 @@ def coverage(
     help_kinds : list of str, optional
         Help kind notations; default the whole vocabulary.
     levels : tuple of str
-        Support levels; an actor that states no level counts for every level.
+        Support levels; an actor that states no level counts for every level. A kind
+        of help that is given somewhere, but only at some levels (lichte begeleiding,
+        whose every provider gives it at ``licht``), has no cell at the other levels:
+        "no one gives light support at a heavy level" is no gap.
 
     Returns
     -------
@@ -256,9 +260,25 @@ def coverage(
         gone = _absent(G, gemeente)
         for kind in kinds:
             short = [s for s in here if kind in s.help_kinds]
-            for level in levels:
+            for level in given_at(G, kind, levels):
                 cells.append(_cell(G, gemeente, kind, level, short, gone.get(kind, ())))
     return Coverage(tuple(cells), tuple(sorted({s for c in cells for s in c.sources})))
+
+
+def given_at(
+    G: nx.MultiDiGraph, help_kind: str, levels: tuple[str, ...] = _LEVELS
+) -> tuple[str, ...]:
+    """The *levels* at which anyone in the data gives *help_kind*, anywhere; all of
+    *levels* when no one gives it at any level (then every level is a question).
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> given_at(example_projection(), "jeugd-ggz")
+    ('licht', 'midden', 'zwaar')
+    """
+    given = [level for level in _LEVELS if providers(G, help_kind, level=level)]
+    return tuple(level for level in levels if level in given) if given else levels
 
 
 def _absent(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, ...]]:
@@ -713,7 +733,9 @@ class GapSignals:
     """The gaps as signals a reader can act on, filtered, each with its reason.
 
     The filters are the ids that were chosen (None: all), ``gemeente_label`` the
-    chosen gemeente's name ("" for none). ``signals`` are the
+    chosen gemeente's name ("" for none); ``level_note`` says in Dutch why a chosen
+    kind of help has no signal at the chosen level (no one gives it at that level:
+    :func:`given_at`), "" otherwise. ``signals`` are the
     coverage signals (by gemeente, then state, then help kind), ``states`` every
     state with its count under the other filters, ``actor_gaps`` and ``reach_gaps``
     the actors no route reaches or where referrals stop and the help no legal referrer
@@ -730,6 +752,7 @@ class GapSignals:
     actor_gaps: tuple[ActorGap, ...]
     reach_gaps: tuple[ReachGap, ...]
     sources: tuple[str, ...]
+    level_note: str = ""
 
     def groups(self) -> tuple[GapGroup, ...]:
         """The signals per gemeente, in the order of :attr:`signals`."""
@@ -824,6 +847,15 @@ def gap_signals(
         actor_gaps = _actor_gaps(G, gemeente, help_kind, level)
         reach_gaps = _reach_gaps(G, gemeente, help_kind)
     sources = {s for x in (*signals, *actor_gaps, *reach_gaps) for s in x.sources}
+    note = ""
+    if help_kind and level and level not in given_at(G, help_kind):
+        note = (
+            f"Niemand biedt volgens de data {concept_label('HelpKind', help_kind)} op "
+            f"niveau {concept_label('SupportLevel', level)}; de bronnen noemen deze hulp "
+            "alleen op niveau "
+            + ", ".join(concept_label("SupportLevel", x) for x in given_at(G, help_kind))
+            + ". Daarom is hier geen signaal."
+        )
     return GapSignals(
         gemeente,
         area_labels(G, (gemeente,))[0] if gemeente else "",
@@ -835,6 +867,7 @@ def gap_signals(
         actor_gaps,
         reach_gaps,
         tuple(sorted(sources)),
+        note,
     )
 
 

@@ -54,3 +54,13 @@ def test_leest_de_adviseur_dat_wijdemeren_een_onbereikbaar_wijkteam_heeft(
     assert "route onbekend" in html
     for meeting in ("Overleg Veilig Verder", "Samenwerkingsprotocol", "Adviesraden"):
         assert meeting not in html
+
+
+def test_zegt_de_pagina_dat_lichte_begeleiding_op_niveau_zwaar_overal_is(
+    client: TestClient,
+) -> None:
+    """Finding 10: with no one giving light support at a heavy level, the page must not
+    say "the help is present everywhere"."""
+    html = client.get("/hiaten?soort=lichte-begeleiding&niveau=zwaar").text
+    assert "overal aanwezig" not in html
+    assert "alleen op niveau licht" in html

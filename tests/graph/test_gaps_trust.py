@@ -33,3 +33,30 @@ def test_zegt_de_analyse_dat_het_wijkteam_wijdemeren_onbereikbaar_is(region) -> 
     for gap in found:
         assert "niet zelf heen" not in gap.reason
         assert "onbereikbaar" not in gap.kind_label
+
+
+def test_zegt_de_analyse_over_lichte_begeleiding_in_blaricum_twee_dingen(region) -> None:
+    """Finding 10: the HBEL ambulant team gives light support at level licht (002 §3.3);
+    no one gives light support at a heavy level, and that is no second, contradicting
+    signal "Niemand biedt lichte begeleiding in Blaricum"."""
+    found = gap_signals(region, gemeente="blaricum", help_kind="lichte-begeleiding").signals
+    assert [(s.state, s.levels) for s in found] == [("tekort", ("licht",))]
+    assert "ambulant team jeugd (HBEL)" in found[0].reason
+    # Nowhere does one signal name who gives a help while another says no one does.
+    every = gap_signals(region).signals
+    for signal in every:
+        if "Niemand biedt" in signal.reason or "Geen bron noemt wie" in signal.reason:
+            same = [
+                s for s in every if (s.gemeente, s.help_kind) == (signal.gemeente, signal.help_kind)
+            ]
+            assert all(not s.actors for s in same), (signal.gemeente, signal.help_kind)
+    aanwezig = gap_signals(region, gemeente="hilversum", state="aanwezig").signals
+    assert any(s.help_kind == "lichte-begeleiding" for s in aanwezig)
+    unknown = gap_signals(region, gemeente="hilversum", state="onbekend").signals
+    assert all(s.help_kind != "lichte-begeleiding" for s in unknown)
+
+
+def test_waarom_is_er_geen_signaal_voor_lichte_begeleiding_op_niveau_zwaar(region) -> None:
+    found = gap_signals(region, help_kind="lichte-begeleiding", level="zwaar")
+    assert found.signals == ()
+    assert "alleen op niveau licht" in found.level_note
