@@ -25,6 +25,7 @@ from zorgnet.api.deps import GraphDep, ServiceDep, SettingsDep, StoreDep
 from zorgnet.api.models import UndoRequest
 from zorgnet.api.routers.page_edit import (
     FIELD_LABELS,
+    REASON_TOO_SHORT,
     actor_page,
     kind_of,
     record_name,
@@ -251,7 +252,11 @@ async def undo_edit(
     try:
         UndoRequest.model_validate({"reden": reason})
     except ValidationError as exc:
-        errors = {edit_id: [_dutch(dict(e)) for e in exc.errors()]}
+        short = ("string_too_short", "missing")
+        messages = [
+            REASON_TOO_SHORT if e["type"] in short else _dutch(dict(e)) for e in exc.errors()
+        ]
+        errors = {edit_id: messages}
         return _edits_page(
             request, store, G, settings, undo_errors=errors, undo_reason=reason, status=422
         )

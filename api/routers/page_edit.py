@@ -41,6 +41,7 @@ from zorgnet.ontology.vocabulary import concept_label, vocabulary
 __all__ = [
     "FIELD_LABELS",
     "KINDS",
+    "REASON_TOO_SHORT",
     "EditKind",
     "FieldView",
     "actor_page",
@@ -122,6 +123,8 @@ _HELP = {
     "reden": "Waarom wijzigt u dit? Bijvoorbeeld: nieuwe partner volgens de regiovisie 2025. "
     "De reden komt bij de wijziging in de lijst van wijzigingen.",
 }
+# An empty or too short reason, in plain words (the model's own message is technical).
+REASON_TOO_SHORT = "Geef een reden van minstens 3 tekens."
 _PICK_MORE = "Houd Ctrl (op een Mac: Cmd) ingedrukt om er meer dan één te kiezen."
 # A field with several values offers check boxes up to this many choices, a list above.
 _MAX_CHECKBOXES = 30
@@ -243,7 +246,9 @@ def _request_errors(exc: ValidationError) -> dict[str, list[str]]:
         loc = error.get("loc") or ()
         in_record = len(loc) > 1 and loc[0] == "registratie"
         name = str(loc[1] if in_record else (loc[0] if loc else ""))
-        if error.get("type") == "string_pattern_mismatch":
+        if name == "reden" and error.get("type") in ("string_too_short", "missing"):
+            message = REASON_TOO_SHORT
+        elif error.get("type") == "string_pattern_mismatch":
             # The pattern itself would mean nothing to the reader; the field says the form.
             message = "heeft niet de goede vorm: zie de uitleg bij het veld"
         else:

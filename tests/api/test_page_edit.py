@@ -276,7 +276,7 @@ def test_a_wrong_value_is_shown_beside_its_field_in_dutch_and_nothing_is_stored(
     short = {**VEILIG_THUIS, "csrf": csrf, "reden": "ok"}
     answer = app_client.post("/bewerken/actoren/veilig-thuis", data=short)
     assert answer.status_code == 422
-    assert "is te kort: minstens 3 teken(s)" in _text(_field(answer.text, "reden"))
+    assert "Geef een reden van minstens 3 tekens." in _text(_field(answer.text, "reden"))
 
     assert _data_triples(app_client) == before
     assert app_client.get("/api/edits").json() == []
@@ -387,7 +387,10 @@ def test_undo_restores_the_earlier_value_and_the_triple_count(app_client: TestCl
         f"/wijzigingen/{edit_id}/ongedaan-maken", data={"csrf": csrf, "reden": ""}
     )
     assert refused.status_code == 422
-    assert "is te kort" in _text(refused.text)
+    assert "Fout: Geef een reden van minstens 3 tekens." in _text(refused.text)
+    assert "teken(s)" not in refused.text
+    box = re.search(r'<input[^>]*name="reden"[^>]*>', refused.text).group(0)
+    assert " required" in box and 'aria-invalid="true"' in box
     assert "Tijdelijke naam" in app_client.get("/actoren/veilig-thuis").text
 
     answer = app_client.post(
