@@ -179,7 +179,9 @@ class Route:
     (``referrer``) with its mandates; ``differences`` says in Dutch how an alternative
     differs from the first route (its entry, gate or provider), empty for the first;
     ``provider_part_labels`` names ``provider_parts``; ``other_entries`` names the other
-    doors of the same toegang of the gemeente.
+    doors of the same toegang of the gemeente; ``provider_part_sources`` are the
+    sources of those parts; ``regional`` says that every actor, relation and mandate on
+    the route holds for the whole region (or wider), none for the gemeente alone.
     """
 
     steps: tuple[Step, ...]
@@ -193,6 +195,8 @@ class Route:
     differences: tuple[str, ...] = ()
     provider_part_labels: tuple[str, ...] = ()
     other_entries: tuple[str, ...] = ()
+    provider_part_sources: tuple[str, ...] = ()
+    regional: bool = False
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -212,7 +216,14 @@ class Route:
 
 @dataclass(frozen=True)
 class RouteResult:
-    """The answer to "how does one get from here to this help?"."""
+    """The answer to "how does one get from here to this help?".
+
+    ``without_decider`` are the routes to help that needs a referral on which nobody
+    may open the gate, set apart from ``routes`` when some route has a legal referrer:
+    they do not lead to the help by themselves. ``region_label`` names the region when
+    every route holds for the whole region (:attr:`Route.regional`), so that the answer
+    for the gemeente is the regional arrangement.
+    """
 
     source: str
     help_kind: str
@@ -224,6 +235,13 @@ class RouteResult:
     missing: str | None
     explanation: str
     sources: tuple[str, ...]
+    without_decider: tuple[Route, ...] = ()
+    region_label: str = ""
+
+    @property
+    def legal(self) -> bool:
+        """Whether some route opens the gate to the help (or needs no gate)."""
+        return any(r.gate_open for r in self.routes)
 
 
 @dataclass(frozen=True)
@@ -427,14 +445,18 @@ def _providers(
     for giver in sorted(direct):
         # Up through every enclosing category: pleegzorg within verblijf within the
         # regionally contracted youth care.
+        # A category that gives the help itself is passed through, not stopped at: the
+        # jeugd-GGZ providers within the ambulante jeugdhulp within the regionally
+        # contracted youth care are a part of the last too (003 bijlage 1).
         todo, seen = list(nodes[giver]["part_of"]), set()
         while todo:
             whole = todo.pop()
-            if whole in seen or whole in direct or whole not in in_scope_here:
+            if whole in seen or whole not in in_scope_here:
                 continue
             seen.add(whole)
             if nodes[whole]["actor_class"] == "ProviderCategory":
-                found[whole] = (*found.get(whole, ()), giver)
+                if whole not in direct:
+                    found[whole] = (*found.get(whole, ()), giver)
                 todo.extend(nodes[whole]["part_of"])
     return dict(sorted(found.items()))
 
@@ -908,6 +930,9 @@ def _explained(G: nx.MultiDiGraph, route: Route) -> Route:
         explanation=explanation,
         decider=_decider(G, referrer) if referrer is not None else None,
         provider_part_labels=tuple(G.nodes[p]["label"] for p in route.provider_parts),
+        provider_part_sources=tuple(
+            dict.fromkeys(s for p in route.provider_parts for s in G.nodes[p]["sources"])
+        ),
     )
 
 
@@ -1116,12 +1141,70 @@ def referral_routes(
     candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
     routes = _distinct(G, candidates, k)
     explanation = ""
+    without_decider: tuple[Route, ...] = ()
     if not any(r.gate_open for r in routes):
         explanation = (
             f"{question.help_label}{question.where} vraagt een verwijzing, maar op geen "
-            "enkele route staat een wettelijk verwijzer."
+            "enkele route staat een wettelijk verwijzer: er is geen route met een "
+            "wettelijk verwijzer."
         )
-    return question.answer(routes, None, explanation)
+    else:
+        routes, without_decider = _apart(routes)
+    routes = tuple(replace(r, regional=_regional(G, r, gemeente, domain)) for r in routes)
+    region = _region_label(G, gemeente) if routes and all(r.regional for r in routes) else ""
+    return replace(
+        question.answer(routes, None, explanation),
+        without_decider=without_decider,
+        region_label=region,
+    )
+
+
+def _apart(routes: tuple[Route, ...]) -> tuple[tuple[Route, ...], tuple[Route, ...]]:
+    """The routes with an open gate, and apart those without anyone who may decide.
+
+    A route without a decider that starts at a door a route kept already names as
+    another door of the same toegang (where the gemeente decides) is left out: it
+    says no more than that route, and would contradict it.
+    """
+    legal = tuple(r for r in routes if r.gate_open)
+    doors = {door for r in legal for door in r.other_entries}
+    apart = tuple(r for r in routes if not r.gate_open and r.steps[0].label not in doors)
+    return legal, apart
+
+
+def _regional_areas(G: nx.MultiDiGraph, areas: tuple[str, ...] | list[str]) -> bool:
+    """Whether something for *areas* holds in the whole region: no gemeente or cluster."""
+    known = G.graph["areas"]
+    return all(a not in known or known[a].type not in ("gemeente", "cluster") for a in areas)
+
+
+def _regional(G: nx.MultiDiGraph, route: Route, gemeente: str | None, domain: str | None) -> bool:
+    """Whether every actor, relation and opening mandate of *route* is regional or wider."""
+    if gemeente is None:
+        return False
+    actors = all(_regional_areas(G, G.nodes[a]["areas"]) for a in route.actors)
+    relations = all(
+        _regional_areas(G, G.edges[u, v, step.relation]["areas"] or ())
+        for (u, v), step in zip(pairwise(route.actors), route.steps[1:], strict=True)
+        if step.relation is not None and G.has_edge(u, v, step.relation)
+    )
+    mandates = route.referrer is None or all(
+        _regional_areas(G, m.areas)
+        for m in _mandates_at(G, route.referrer, gemeente, domain)
+        if m.opens_contracted_care
+    )
+    return actors and relations and mandates
+
+
+def _region_label(G: nx.MultiDiGraph, gemeente: str | None) -> str:
+    """The name of the region (an area of type ``regio``) *gemeente* lies in."""
+    if gemeente is None:
+        return ""
+    known = G.graph["areas"]
+    regions = sorted(
+        known[a].label for a in area_ancestors(G, gemeente) if known[a].type == "regio"
+    )
+    return regions[0] if regions else ""
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,24 @@ def test_no_route_says_why_in_labels(client: TestClient):
     assert "Vanaf beleids- of programmafunctie loopt geen verwijs- of meldrelatie" in text
     assert page.articles == []
     assert "De routes op de kaart" not in text
+
+
+def test_a_route_title_names_the_gp_who_opens_the_gate(client: TestClient):
+    page = _page(client, van="inwoner", naar="jeugd-ggz", gemeente="huizen")
+    titles = [a.split(" De ")[0] for a in page.articles]
+    through_gp = [t for t in titles if "aanbieders jeugd-GGZ" in t and "inwoners" in t]
+    assert through_gp, titles
+    assert all("huisarts (beslist) →" in t for t in through_gp), through_gp
+    assert all("Wie beslist: niemand op deze route" not in a for a in page.articles)
+    text = page.visible
+    assert "Wegen zonder iemand die mag beslissen" in text
+    apart = text[text.index("Wegen zonder iemand die mag beslissen") :]
+    assert "gemeentelijke vraagverkenners →" not in apart
+
+
+def test_the_huizen_gp_answer_says_it_is_regional_and_holds_jeugd_ggz(client: TestClient):
+    text = _page(client, **HUIZEN).visible
+    assert "in Huizen: regionaal geregeld" in text
+    assert "gelden in heel Gooi en Vechtstreek, niet alleen in Huizen" in text
+    assert "vallen aanbieders ambulante jeugdhulp en aanbieders jeugd-GGZ" in text
+    assert "die bieden jeugd-GGZ" in text
