@@ -151,4 +151,4 @@ def sentence(clause: str) -> str:
     >>> sentence("de huisarts verwijst naar de jeugd-GGZ")
     'De huisarts verwijst naar de jeugd-GGZ.'
     """
-    return clause[:1].upper() + clause[1:] + ("" if clause.endswith(".") else ".")
+    return clause[:1].upper() + clause[1:] + ("" if clause.endswith((".", "?", "!")) else ".")

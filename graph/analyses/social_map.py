@@ -31,6 +31,7 @@ import networkx as nx
 from zorgnet.graph.analyses._common import check_area, edge_applies
 from zorgnet.graph.analyses._index import scope_actors, scope_set
 from zorgnet.graph.analyses._labels import actor_labels, area_labels
+from zorgnet.graph.analyses._phrases import sentence
 from zorgnet.graph.analyses.facts import Facts, area_facts
 from zorgnet.graph.analyses.routes import (
     REPORTED_PRACTICE,
@@ -74,7 +75,8 @@ _UNSURE = {
 @dataclass(frozen=True)
 class Caveat:
     """Why a door may not be there as its access says: a pilot, a known issue, a local
-    set-up still in onderzoek; ``text`` in Dutch, with the ``sources`` that say so."""
+    set-up still in onderzoek; ``text`` in Dutch sentences, with the ``sources`` that
+    say so."""
 
     text: str
     sources: tuple[str, ...]
@@ -264,11 +266,6 @@ def _first_steps(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, tupl
     return found
 
 
-def _first_upper(text: str) -> str:
-    """*text* with its first letter a capital."""
-    return text[:1].upper() + text[1:]
-
-
 def _unsure(status: str | None) -> str:
     """Why a record of *status* may not be there now, in Dutch; empty when it is."""
     if status in (None, "bestaand"):
@@ -283,20 +280,24 @@ def _caveats(G: nx.MultiDiGraph, actor: str, gemeente: str) -> tuple[Caveat, ...
     data = G.nodes[actor]
     found = []
     if text := _unsure(data["status"]):
-        found.append(Caveat(_first_upper(text), tuple(data["sources"])))
+        found.append(Caveat(sentence(text), tuple(data["sources"])))
     about_actor = {actor}
     for a in G.graph["arrangements"]:
         if gemeente in a.areas and actor in a.about:
             about_actor.add(a.id)
             if text := _unsure(a.status):
                 aspect = concept_label("Aspect", a.aspect)
-                found.append(Caveat(f"Lokale inrichting, {aspect}: {text}", a.sources))
+                found.append(Caveat(sentence(f"Lokale inrichting, {aspect}: {text}"), a.sources))
     if not found:
         return ()
     for issue in G.graph["issues"]:
         if about_actor.intersection(issue.about):
-            readings = " ".join(f"Lezing {i}: {r}" for i, r in enumerate(issue.readings, 1))
-            found.append(Caveat(f"Bekende kwestie '{issue.label}'. {readings}", issue.sources))
+            readings = " ".join(
+                sentence(f"Lezing {i}: {r}") for i, r in enumerate(issue.readings, 1)
+            )
+            found.append(
+                Caveat(f"Bekende kwestie: {sentence(issue.label)} {readings}", issue.sources)
+            )
     return tuple(found)
 
 
