@@ -5,6 +5,10 @@ A template imports the macro without its context (``{% from "_cite.html" import 
 :func:`source_title`, which reads the titles of the data of the request being rendered.
 :func:`rendering` says which request that is while a page is rendered (a page renders
 in one thread, start to end, so a context variable is exact).
+
+A text from the data (a description, a reading of a known issue) may name records by
+id; the macro ``data_text`` of ``_cite.html`` shows it through :func:`text_parts`, each
+record by its label and linked to its page (:func:`page_href`).
 """
 
 from __future__ import annotations
@@ -12,12 +16,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from urllib.parse import quote
 
 from starlette.requests import Request
 
 from zorgnet.graph.analyses.sources import source_titles
+from zorgnet.graph.analyses.texts import TextPart
+from zorgnet.graph.analyses.texts import text_parts as _text_parts
 
-__all__ = ["rendering", "source_title"]
+__all__ = ["page_href", "rendering", "source_title", "text_parts"]
+
+# The address of each kind of page a record reference names (RecordReference.page).
+_PAGES = {
+    "actor": "/actoren/{}",
+    "team": "/teams/{}",
+    "gebied": "/gemeenten/{}",
+    "kwestie": "/kwesties#kwestie-{}",
+}
 
 
 class _Titles:
@@ -32,6 +47,9 @@ class _Titles:
             service = self.request.app.state.service
             self.titles = source_titles(service.projection(), service.open().graph())
         return self.titles.get(document, "")
+
+    def parts(self, text: str) -> tuple[TextPart, ...]:
+        return _text_parts(self.request.app.state.service.projection(), text)
 
 
 _current: ContextVar[_Titles | None] = ContextVar("zorgnet_cited_titles", default=None)
@@ -51,3 +69,19 @@ def source_title(document: str) -> str:
     """The title of source document *document* (``"003"``), or "" when unknown."""
     titles = _current.get()
     return titles.get(document) if titles is not None else ""
+
+
+def text_parts(text: str | None) -> tuple[TextPart, ...]:
+    """*text* from the data in pieces, each record id it names as the record's label
+    with its page (:func:`zorgnet.graph.analyses.texts.text_parts`)."""
+    if not text:
+        return ()
+    titles = _current.get()
+    return titles.parts(text) if titles is not None else (TextPart(text),)
+
+
+def page_href(page: tuple[str, str] | None) -> str | None:
+    """The address of *page* (``("actor", "huisarts")`` → ``/actoren/huisarts``)."""
+    if page is None or page[0] not in _PAGES:
+        return None
+    return _PAGES[page[0]].format(quote(page[1], safe=""))

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from zorgnet.api.citations import rendering, source_title
+from zorgnet.api.citations import page_href, rendering, source_title, text_parts
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
@@ -38,6 +38,8 @@ _templates = Jinja2Templates(
 )
 # The cite macro (_cite.html) reads the titles of the source documents through this.
 _templates.env.globals["source_title"] = source_title
+# The data_text macro (_cite.html) shows record ids in data texts as linked labels.
+_templates.env.globals.update(text_parts=text_parts, page_href=page_href)
 Text = Annotated[str | None, Query(max_length=120)]
 
 EXAMPLE_QUERIES = {

@@ -5,21 +5,18 @@ the labels of close values, and record ids in a text read as their labels."""
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache
 
 import networkx as nx
 
 from zorgnet.graph.analyses.names import area_name, concept_name
 from zorgnet.graph.analyses.search import normalize
+from zorgnet.graph.analyses.texts import text_parts
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import concept_label, vocabulary
 
 __all__ = ["choose_area", "choose_concept", "readable"]
-
-# A slug: lower-case words joined by hyphens (a record id the data may cite in a text).
-_SLUG = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")
 
 
 def _unknown(what: str, value: str, names: dict[str, str]) -> UnknownName:
@@ -93,18 +90,13 @@ def choose_concept(value: str | None, concept_class: str, what: str) -> str | No
 
 
 def readable(G: nx.MultiDiGraph, text: str) -> str:
-    """*text* with every record id it cites replaced by that record's label.
+    """*text* with every record id it cites replaced by that record's label
+    (:func:`~zorgnet.graph.analyses.texts.text_parts` without the pages).
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_projection
-    >>> readable(example_projection(), "Zie poh-jeugd of regisseur-doorbraak.")
-    'Zie poh jeugd of regisseur-doorbraak.'
+    >>> readable(example_projection(), "Zie poh-jeugd, regisseur-doorbraak of geen-record.")
+    'Zie poh jeugd, doorbraakregisseur: doorbraak forceren of geen-record.'
     """
-    records = G.graph["records"]
-
-    def label(match: re.Match[str]) -> str:
-        record = records.get(match.group())
-        return record.label if record is not None and record.label else match.group()
-
-    return _SLUG.sub(label, text)
+    return "".join(part.text for part in text_parts(G, text))

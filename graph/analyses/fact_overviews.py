@@ -22,6 +22,8 @@ from zorgnet.graph.analyses._common import check_area, memo
 from zorgnet.graph.analyses._labels import area_labels
 from zorgnet.graph.analyses.facts import area_facts
 from zorgnet.graph.analyses.search import normalize
+from zorgnet.graph.analyses.sources import record_reference
+from zorgnet.graph.analyses.texts import TextPart
 from zorgnet.graph.areas import area_ancestors
 from zorgnet.graph.projected import Figure
 
@@ -41,7 +43,8 @@ _AREA_TYPE_ORDER = ("wijk", "gemeente", "cluster", "regio", "bovenregionaal", "l
 
 @dataclass(frozen=True)
 class IssueEntry:
-    """A known issue with every reading, what it is about and where it plays, by name."""
+    """A known issue with every reading, what it is about and where it plays, by name
+    (``about_links``: what it is about, each by label with its page)."""
 
     id: str
     label: str
@@ -49,6 +52,7 @@ class IssueEntry:
     readings: tuple[str, ...]
     about: tuple[str, ...]
     about_labels: tuple[str, ...]
+    about_links: tuple[TextPart, ...]
     gemeenten: tuple[str, ...]
     gemeente_labels: tuple[str, ...]
     sources: tuple[str, ...]
@@ -66,7 +70,8 @@ class IssueOverview:
 
 @dataclass(frozen=True)
 class FigureEntry:
-    """A figure with the names of the records and areas it is about."""
+    """A figure with the names of the records and areas it is about (``about_links``:
+    each by label with its page)."""
 
     id: str
     measure: str
@@ -75,6 +80,7 @@ class FigureEntry:
     as_of: int | None
     about: tuple[str, ...]
     about_labels: tuple[str, ...]
+    about_links: tuple[TextPart, ...]
     areas: tuple[str, ...]
     area_labels: tuple[str, ...]
     sources: tuple[str, ...]
@@ -121,13 +127,16 @@ class FigureOverview:
         return tuple(found.values())
 
 
-def _record_label(G: nx.MultiDiGraph, record: str) -> str:
-    records = G.graph["records"]
-    if record in G:
-        return G.nodes[record]["label"]
-    if record in G.graph["areas"]:
-        return G.graph["areas"][record].label
-    return records[record].label if record in records else record
+def _record_link(G: nx.MultiDiGraph, record: str) -> TextPart:
+    """*record* by its label with its page; an id that names no record stays as it is."""
+    reference = record_reference(G, record)
+    if reference is None:
+        return TextPart(record)
+    return TextPart(reference.label, reference.page)
+
+
+def _record_links(G: nx.MultiDiGraph, records: tuple[str, ...]) -> tuple[TextPart, ...]:
+    return tuple(_record_link(G, r) for r in records)
 
 
 def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
@@ -190,7 +199,8 @@ def issue_overview(G: nx.MultiDiGraph, *, gemeente: str | None = None) -> IssueO
             issue.description,
             issue.readings,
             issue.about,
-            tuple(_record_label(G, r) for r in issue.about),
+            tuple(link.text for link in _record_links(G, issue.about)),
+            _record_links(G, issue.about),
             places.get(issue.id, ()),
             tuple(areas[g].label for g in places.get(issue.id, ())),
             issue.sources,
@@ -213,7 +223,8 @@ def _figure_entry(G: nx.MultiDiGraph, figure: Figure) -> FigureEntry:
         figure.unit,
         figure.as_of,
         figure.about,
-        tuple(_record_label(G, r) for r in figure.about),
+        tuple(link.text for link in _record_links(G, figure.about)),
+        _record_links(G, figure.about),
         figure.areas,
         area_labels(G, figure.areas),
         figure.sources,

@@ -42,8 +42,10 @@ from zorgnet.ontology.vocabulary import concept_label
 __all__ = [
     "Citing",
     "DocumentSection",
+    "RecordReference",
     "SourceDocument",
     "document_titles",
+    "record_reference",
     "source_document",
     "source_documents",
     "source_titles",
@@ -232,6 +234,52 @@ def _describe(G: nx.MultiDiGraph, record: RecordSummary) -> tuple[str, tuple[Pag
             return relation_phrase(kind, actor_label(G, a), actor_label(G, b)), ("actor", a)
     others = memo(G, "sources-records", lambda: _other_records(G))
     return others.get(rid, (record.label, None))
+
+
+@dataclass(frozen=True)
+class RecordReference:
+    """A record as a text names it for a reader: its Dutch label and its page.
+
+    Attributes
+    ----------
+    id : str
+        The record's id.
+    label : str
+        The record in Dutch, as the pages of the sources name it (a known issue's
+        label between double quotes, since it reads as a question or a phrase).
+    page : tuple of (str, str) or None
+        ``(kind, id)`` of the page that shows it: ``"actor"``, ``"team"``,
+        ``"gebied"`` (see :class:`Citing`) or ``"kwestie"`` for a known issue (its
+        place on the list of known issues); None when no page shows it.
+    """
+
+    id: str
+    label: str
+    page: tuple[str, str] | None
+
+
+def record_reference(G: nx.MultiDiGraph, record: str) -> RecordReference | None:
+    """How a reader sees record *record* that a text or list names: label and page.
+
+    The one place that turns a record id into what a page shows of it; None when
+    *record* is no record of *G*.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> record_reference(G, "poh-jeugd")
+    RecordReference(id='poh-jeugd', label='poh jeugd', page=('actor', 'poh-jeugd'))
+    >>> record_reference(G, "geen-record") is None
+    True
+    """
+    summary = G.graph["records"].get(record)
+    if summary is None:
+        return None
+    if summary.kind == "KnownIssue":
+        return RecordReference(record, f'"{summary.label}"', ("kwestie", record))
+    label, page = _describe(G, summary)
+    return RecordReference(record, label, page)
 
 
 def _first_actor(G: nx.MultiDiGraph, ids: Iterable[str]) -> tuple[PageKind, str] | None:

@@ -50,9 +50,12 @@ def test_kwesties_shows_every_reading_of_every_issue_in_the_data(
 
 def test_an_issue_says_what_it_is_about_and_where_it_plays_by_name(client: TestClient) -> None:
     card = _issues(client.get("/kwesties").text)["kwestie-000-integrale-casusaanpak"]
-    assert "Gaat over: integraal team voor inwoners met zeer complexe problematiek" in card
+    assert (
+        'Gaat over: <a class="utrecht-link" href="/actoren/gooise-meren-integraal-team">'
+        "integraal team voor inwoners met zeer complexe problematiek (Gooise Meren)</a>"
+    ) in card
     assert "Speelt in: Gooise Meren." in card
-    assert "gooise-meren-poetstafel" not in card
+    assert ">gooise-meren-" not in card
 
 
 @pytest.mark.parametrize("gemeente", ["gooise-meren", "huizen", "wijdemeren"])
