@@ -37,3 +37,28 @@ def test_kwesties_names_what_an_issue_is_about_by_label_with_a_link(client: Test
 def test_a_known_issue_card_has_the_anchor_the_links_point_to(client: TestClient) -> None:
     page = client.get("/kwesties").text
     assert 'id="kwestie-kwestie-003-grondslag-gemeente-als-verwijzer"' in page
+
+
+def test_a_relation_text_names_its_issue_by_label_with_a_link_to_it(
+    region: nx.MultiDiGraph, client: TestClient
+) -> None:
+    page = client.get("/actoren/gemeente-huizen").text
+    assert "kwestie-003-grondslag-gemeente-als-verwijzer" not in _visible(page)
+    label = region.graph["records"]["kwestie-003-grondslag-gemeente-als-verwijzer"].label
+    link = (
+        '<a class="utrecht-link" href="/kwesties#kwestie-'
+        'kwestie-003-grondslag-gemeente-als-verwijzer">'
+        f"&#34;{label}&#34;</a>"
+    )
+    assert link in page
+
+
+def test_without_a_known_issue_a_page_does_not_claim_the_sources_agree(
+    client: TestClient,
+) -> None:
+    # The huisarts's figures (75 procent of all referrals; 10/90 for jeugd-GGZ) are
+    # different measures; the data records no issue, which is all a page may say.
+    page = client.get("/actoren/huisarts").text
+    assert "75 procent" in page or "75%" in page
+    assert "spreken elkaar" not in page
+    assert "geen kwestie vastgelegd" in page
