@@ -1,6 +1,8 @@
 """The editor's browser session: sign in once with the token, then forms with a CSRF token.
 
-An editor types the write token once on ``/inloggen``. The server then keeps a session
+An editor types the write token once on ``/inloggen``, with the function or team they
+edit for (:func:`editor_role`: a role such as "beleidsadviseur jeugd Huizen", never a
+person's name, as it is shown to everyone on ``/wijzigingen``). The server then keeps a session
 in memory under a random id and sends only that id as a cookie (``HttpOnly``,
 ``SameSite=Strict``, ``Secure`` over https); the token itself never leaves the form
 it was typed in. Every form that changes something carries the session's CSRF token,
@@ -27,6 +29,7 @@ True
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import threading
 import time
@@ -51,6 +54,7 @@ __all__ = [
     "Session",
     "SessionStore",
     "editing_unavailable",
+    "editor_role",
     "form_refusal",
     "is_form_path",
     "parse_form",
@@ -66,9 +70,13 @@ LOGIN_PATH = "/inloggen"
 FORM_PATHS = ("/inloggen", "/uitloggen", "/bewerken", "/wijzigingen")
 IDLE_SECONDS = 60 * 60
 MAX_SECONDS = 8 * 60 * 60
-# Who an edit made through the pages is by: the role of whoever holds the token, as
-# for the JSON API (zorgnet.api.deps.require_editor), never a person's name.
+# Who an edit is by when nobody said (the JSON API without "door", a session made in a
+# test): the role of whoever holds the token (zorgnet.api.deps.require_editor).
 EDITOR = "beheerder"
+# The function or team typed at sign-in: letters (any script), digits, spaces and a few
+# marks, so that it reads as a role in the list of edits.
+ROLE_MIN, ROLE_MAX = 3, 60
+_ROLE = re.compile(r"[^\W_][\w .,'&/()+-]*", re.UNICODE)
 # Wrong tokens the whole server takes per minute before it refuses to try more.
 FAILED_LOGINS_PER_MINUTE = 5
 _MAX_SESSIONS = 1000
@@ -81,7 +89,7 @@ _READ_ONLY = (
 )
 _NO_TOKEN = (
     "Op deze server kunt u niets wijzigen: er is bij de start geen schrijftoken ingesteld. "
-    "Start de server met een token (ZORGNET_TOKEN) om te kunnen wijzigen."
+    "Vraag de beheerder van zorgnet om wijzigen aan te zetten."
 )
 _SIGNED_OUT = (
     "U bent niet ingelogd, of uw sessie is verlopen. Log opnieuw in en probeer het nog eens."
@@ -106,6 +114,8 @@ class Session:
         The random id the cookie carries.
     csrf : str
         The token every form of this session must send back.
+    role : str
+        The function or team the editor signed in as: the edits' agent.
     started, last_seen : float
         When it began and when it was last used (seconds of the store's clock).
     """
@@ -114,6 +124,7 @@ class Session:
     csrf: str
     started: float
     last_seen: float
+    role: str = EDITOR
 
 
 @dataclass(frozen=True)
@@ -139,10 +150,10 @@ class SessionStore:
         self._failures: list[float] = []
         self._lock = threading.Lock()
 
-    def start(self) -> Session:
-        """A new session with fresh random ids (a sign-in never reuses an old id)."""
+    def start(self, role: str = EDITOR) -> Session:
+        """A new session for *role* with fresh random ids (a sign-in never reuses an old id)."""
         now = self._clock()
-        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), now, now)
+        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), now, now, role)
         with self._lock:
             self._drop_expired(now)
             if len(self._sessions) >= _MAX_SESSIONS:
@@ -215,6 +226,29 @@ def editing_unavailable(settings: Settings) -> str | None:
     if settings.token is None:
         return _NO_TOKEN
     return None
+
+
+def editor_role(typed: str) -> tuple[str, str | None]:
+    """The function or team typed at sign-in, tidied, and what is wrong with it (Dutch).
+
+    Examples
+    --------
+    >>> editor_role("  beleidsadviseur   jeugd Huizen ")
+    ('beleidsadviseur jeugd Huizen', None)
+    >>> editor_role("")[1]
+    "Vul uw functie of team in, bijvoorbeeld 'beleidsadviseur jeugd Huizen'."
+    """
+    role = " ".join(typed.split())
+    if len(role) < ROLE_MIN:
+        return role, "Vul uw functie of team in, bijvoorbeeld 'beleidsadviseur jeugd Huizen'."
+    if len(role) > ROLE_MAX:
+        return role, f"Gebruik hoogstens {ROLE_MAX} tekens voor uw functie of team."
+    if not _ROLE.fullmatch(role):
+        return role, (
+            "Gebruik alleen letters, cijfers, spaties en de tekens - . , ' & / ( ) + "
+            "voor uw functie of team."
+        )
+    return role, None
 
 
 def is_form_path(path: str) -> bool:

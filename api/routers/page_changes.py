@@ -261,9 +261,13 @@ async def undo_edit(
             request, store, G, settings, undo_errors=errors, undo_reason=reason, status=422
         )
 
+    session = editor_session(request)
+    # The guard let the form through, so there is a session; EDITOR if it just ended.
+    role = session.role if session is not None else EDITOR
+
     def work() -> Edit:
         with service.edit_lock:
-            done = undo(service.open(), edit_id, door=EDITOR, reden=reason)
+            done = undo(service.open(), edit_id, door=role, reden=reason)
         service.warm_up()
         return done
 

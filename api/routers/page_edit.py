@@ -27,7 +27,7 @@ from zorgnet.api.app import _dutch
 from zorgnet.api.deps import GraphDep, Service, ServiceDep, SettingsDep, StoreDep
 from zorgnet.api.models import edit_request_model
 from zorgnet.api.routers.page_login import editor_session, form_value, private_page, to_login
-from zorgnet.api.sessions import CSRF_FIELD, EDITOR, Session, editing_unavailable, parse_form
+from zorgnet.api.sessions import CSRF_FIELD, Session, editing_unavailable, parse_form
 from zorgnet.api.settings import Settings
 from zorgnet.core.editing import Edit, EditConflict, EditInvalid, apply_edit
 from zorgnet.graph.rdf_records import record_fields
@@ -386,10 +386,16 @@ def change_record_form(
 
 
 def _save(
-    service: Service, key: str, action: str, record_id: str, record: dict[str, Any], reason: str
+    service: Service,
+    key: str,
+    action: str,
+    record_id: str,
+    record: dict[str, Any],
+    reason: str,
+    role: str,
 ) -> Edit:
     with service.edit_lock:
-        edit = apply_edit(service.open(), key, action, record_id, record, door=EDITOR, reden=reason)
+        edit = apply_edit(service.open(), key, action, record_id, record, door=role, reden=reason)
     # The page the editor goes to next, most likely about this record, finds it projected.
     service.warm_up()
     return edit
@@ -448,7 +454,9 @@ async def _submit(
         return again(_request_errors(exc), 422)
     fields = checked.registratie.model_dump(mode="json", exclude_none=True)
     try:
-        await run_in_threadpool(_save, service, kind.key, action, new_id, fields, reason)
+        await run_in_threadpool(
+            _save, service, kind.key, action, new_id, fields, reason, session.role
+        )
     except EditInvalid as exc:
         return again(_problem_errors(exc), 422)
     except EditConflict as exc:

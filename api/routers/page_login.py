@@ -1,6 +1,8 @@
 """Signing in and out of the editing pages: the write token once, then a session.
 
-``/inloggen`` takes the token and starts a session of :mod:`zorgnet.api.sessions`; the
+``/inloggen`` takes the token and the function or team the editor works for (a role,
+never a person's name: every edit of the session is recorded as by that role and shown
+so on ``/wijzigingen``), and starts a session of :mod:`zorgnet.api.sessions`; the
 browser gets only the session's random id, as an ``HttpOnly``, ``SameSite=Strict``
 cookie (``Secure`` over https). The sign-in form's own CSRF token is a random value in a
 short-lived cookie and in the form at once (:func:`zorgnet.api.sessions.form_refusal`
@@ -27,6 +29,7 @@ from zorgnet.api.sessions import (
     SESSION_COOKIE,
     Session,
     editing_unavailable,
+    editor_role,
     parse_form,
     sessions_of,
 )
@@ -38,7 +41,7 @@ router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=300)]
 
 _WRONG_TOKEN = "Dit token is niet juist."
-_NO_TOKEN_TYPED = "Vul het token in."
+_NO_TOKEN_TYPED = "Vul het schrijftoken in dat u van de beheerder kreeg."
 _TOO_MANY = (
     "Er is de afgelopen minuut te vaak een onjuist token ingevuld. Wacht een minuut en "
     "probeer het dan opnieuw."
@@ -88,7 +91,14 @@ def to_login(request: Request) -> RedirectResponse:
 
 
 def _login_page(
-    request: Request, settings: Settings, status: int = 200, *, back: str | None, error: str = ""
+    request: Request,
+    settings: Settings,
+    status: int = 200,
+    *,
+    back: str | None,
+    error: str = "",
+    role: str = "",
+    role_error: str = "",
 ) -> HTMLResponse:
     unavailable = editing_unavailable(settings)
     session = editor_session(request)
@@ -102,6 +112,8 @@ def _login_page(
         nonce=nonce,
         back=back or "",
         error=error,
+        role=role,
+        role_error=role_error,
         idle_minutes=IDLE_SECONDS // 60,
         max_hours=MAX_SECONDS // 3600,
     )
@@ -133,15 +145,19 @@ async def login(request: Request, settings: SettingsDep) -> Response:
     if sessions.too_many_failed_logins():
         return _login_page(request, settings, 429, back=back, error=_TOO_MANY)
     typed = form_value(form, "token").strip()
-    if not typed:
-        return _login_page(request, settings, 422, back=back, error=_NO_TOKEN_TYPED)
+    role, role_error = editor_role(form_value(form, "functie"))
+    if not typed or role_error:
+        error = "" if typed else _NO_TOKEN_TYPED
+        return _login_page(
+            request, settings, 422, back=back, error=error, role=role, role_error=role_error or ""
+        )
     token = settings.token
     if token is None or not hmac.compare_digest(typed.encode(), token.get_secret_value().encode()):
         sessions.note_failed_login()
-        return _login_page(request, settings, 403, back=back, error=_WRONG_TOKEN)
+        return _login_page(request, settings, 403, back=back, error=_WRONG_TOKEN, role=role)
     # A new id at each sign-in: an id someone saw before signing in is worth nothing.
     sessions.end(request.cookies.get(SESSION_COOKIE))
-    session = sessions.start()
+    session = sessions.start(role)
     response = RedirectResponse(back or "/wijzigingen", status_code=303)
     response.set_cookie(
         SESSION_COOKIE,

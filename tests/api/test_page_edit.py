@@ -29,6 +29,7 @@ VEILIG_THUIS = {
 }
 HISTORY = (str(ID["edit/"]), str(ID["agent/"]))
 PROV = "http://www.w3.org/ns/prov#"
+ROLE = "team jeugd Huizen"
 
 
 def _csrf(html: str) -> str:
@@ -39,7 +40,9 @@ def sign_in(client: TestClient, token: str = TOKEN) -> str:
     """Sign in through the form; the session's CSRF token."""
     form = client.get("/inloggen")
     answer = client.post(
-        "/inloggen", data={"csrf": _csrf(form.text), "token": token}, follow_redirects=False
+        "/inloggen",
+        data={"csrf": _csrf(form.text), "functie": ROLE, "token": token},
+        follow_redirects=False,
     )
     assert answer.status_code == 303, answer.text
     return _csrf(client.get("/uitloggen").text)
@@ -78,7 +81,9 @@ def test_signing_in_sets_an_httponly_strict_cookie_without_the_token(
     assert form.status_code == 200
     assert form.headers["cache-control"] == "no-store"
     answer = app_client.post(
-        "/inloggen", data={"csrf": _csrf(form.text), "token": TOKEN}, follow_redirects=False
+        "/inloggen",
+        data={"csrf": _csrf(form.text), "functie": ROLE, "token": TOKEN},
+        follow_redirects=False,
     )
     assert answer.status_code == 303
     assert answer.headers["location"] == "/wijzigingen"
@@ -93,7 +98,9 @@ def test_signing_in_sets_an_httponly_strict_cookie_without_the_token(
     app_client.cookies.clear()
     again = app_client.get("/inloggen")
     second = app_client.post(
-        "/inloggen", data={"csrf": _csrf(again.text), "token": TOKEN}, follow_redirects=False
+        "/inloggen",
+        data={"csrf": _csrf(again.text), "functie": ROLE, "token": TOKEN},
+        follow_redirects=False,
     )
     assert second.cookies[SESSION_COOKIE] != value
 
@@ -104,7 +111,9 @@ def test_over_https_the_cookies_are_secure(store_copy: Path) -> None:
         form = client.get("/inloggen")
         assert "secure" in form.headers["set-cookie"].lower()
         answer = client.post(
-            "/inloggen", data={"csrf": _csrf(form.text), "token": TOKEN}, follow_redirects=False
+            "/inloggen",
+            data={"csrf": _csrf(form.text), "functie": ROLE, "token": TOKEN},
+            follow_redirects=False,
         )
         session = next(
             c for c in answer.headers.get_list("set-cookie") if c.startswith(SESSION_COOKIE)
@@ -112,12 +121,57 @@ def test_over_https_the_cookies_are_secure(store_copy: Path) -> None:
         assert "; secure" in session.lower()
 
 
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Vul uw functie of team in, bijvoorbeeld 'beleidsadviseur jeugd Huizen'."),
+        ("  ", "Vul uw functie of team in, bijvoorbeeld 'beleidsadviseur jeugd Huizen'."),
+        ("x" * 61, "Gebruik hoogstens 60 tekens voor uw functie of team."),
+        ("<script>", "Gebruik alleen letters, cijfers, spaties"),
+    ],
+)
+def test_signing_in_asks_a_function_or_team(
+    app_client: TestClient, typed: str, message: str
+) -> None:
+    form = app_client.get("/inloggen")
+    assert 'name="functie"' in form.text and "ZORGNET_TOKEN" not in form.text
+    assert "Uw functie of team (verplicht)" in form.text
+    assert "het schrijftoken dat u van de beheerder kreeg" in _text(form.text)
+    answer = app_client.post(
+        "/inloggen",
+        data={"csrf": _csrf(form.text), "functie": typed, "token": TOKEN},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 422
+    assert SESSION_COOKIE not in answer.cookies
+    box = re.search(r'<input[^>]*name="functie"[^>]*>', answer.text).group(0)
+    assert 'aria-invalid="true"' in box and "fout-functie" in box
+    error = re.search(r'id="fout-functie">(.*?)</div>', answer.text, re.S).group(1)
+    assert message in _text(error)
+
+
+def test_edits_and_undos_are_by_the_function_signed_in_with(app_client: TestClient) -> None:
+    csrf = sign_in(app_client)
+    assert f"U bent ingelogd als {ROLE}." in _text(app_client.get("/inloggen").text)
+    data = {**VEILIG_THUIS, "csrf": csrf, "label": "Tijdelijke naam", "reden": "Test."}
+    app_client.post("/bewerken/actoren/veilig-thuis", data=data)
+    [edit] = app_client.get("/api/edits").json()
+    assert edit["door"] == ROLE
+    app_client.post(
+        f"/wijzigingen/{edit['id']}/ongedaan-maken", data={"csrf": csrf, "reden": "Toch niet."}
+    )
+    assert [e["door"] for e in app_client.get("/api/edits").json()] == [ROLE, ROLE]
+    assert _text(app_client.get("/wijzigingen").text).count(f"door {ROLE}") == 2
+
+
 def test_a_wrong_token_gets_a_dutch_error_without_a_hint_and_no_session(
     app_client: TestClient,
 ) -> None:
     form = app_client.get("/inloggen")
     almost = TOKEN[:-1] + "x"
-    answer = app_client.post("/inloggen", data={"csrf": _csrf(form.text), "token": almost})
+    answer = app_client.post(
+        "/inloggen", data={"csrf": _csrf(form.text), "functie": ROLE, "token": almost}
+    )
     assert answer.status_code == 403
     alert = re.search(r'utrecht-alert--error" role="alert">(.*?)</div>\s*</div>', answer.text, re.S)
     assert _text(alert.group(1)).strip() == "Dit token is niet juist."
@@ -131,9 +185,13 @@ def test_a_wrong_token_gets_a_dutch_error_without_a_hint_and_no_session(
 def test_guessing_the_token_is_stopped_after_five_tries_a_minute(app_client: TestClient) -> None:
     for _ in range(5):
         form = app_client.get("/inloggen")
-        app_client.post("/inloggen", data={"csrf": _csrf(form.text), "token": "raden"})
+        app_client.post(
+            "/inloggen", data={"csrf": _csrf(form.text), "functie": ROLE, "token": "raden"}
+        )
     form = app_client.get("/inloggen")
-    answer = app_client.post("/inloggen", data={"csrf": _csrf(form.text), "token": TOKEN})
+    answer = app_client.post(
+        "/inloggen", data={"csrf": _csrf(form.text), "functie": ROLE, "token": TOKEN}
+    )
     assert answer.status_code == 429
     assert "Wacht een minuut" in answer.text
     assert SESSION_COOKIE not in answer.headers.get("set-cookie", "")
@@ -158,7 +216,7 @@ def test_sign_in_returns_only_to_a_page_of_this_site(app_client: TestClient) -> 
         form = app_client.get("/inloggen")
         answer = app_client.post(
             "/inloggen",
-            data={"csrf": _csrf(form.text), "token": TOKEN, "terug": back},
+            data={"csrf": _csrf(form.text), "functie": ROLE, "token": TOKEN, "terug": back},
             follow_redirects=False,
         )
         assert answer.headers["location"] == expected
@@ -303,7 +361,7 @@ def test_an_edit_with_its_reason_shows_on_the_actor_page_and_in_the_list_with_it
     entry = page[page.index('class="zn-card zn-edit-entry"') :]
     text = _text(entry)
     assert "Actor gewijzigd: Veilig Thuis (nieuwe naam)" in text
-    assert "door beheerder" in text
+    assert "door team jeugd Huizen" in text
     assert "Reden: Nieuwe naam volgens de website." in text
     assert "Naam Veilig Thuis Gooi en Vechtstreek Veilig Thuis (nieuwe naam)" in text
     assert "Domeinen jeugd; veiligheid jeugd; veiligheid; Wmo" in text

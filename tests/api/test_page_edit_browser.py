@@ -102,6 +102,8 @@ def _sign_in(page: Page, server: str) -> None:
     page.get_by_role("link", name="Log in").click()
     page.wait_for_url("**/inloggen?terug=/wijzigingen")
     _check_both_widths(page)
+    page.get_by_label("Uw functie of team").click()
+    page.keyboard.type("team jeugd Huizen")
     page.get_by_label("Schrijftoken").click()
     page.keyboard.type(TOKEN)
     page.get_by_role("button", name="Inloggen").click()
