@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 from rdflib import SKOS
@@ -43,6 +43,7 @@ __all__ = [
     "GapSignals",
     "ReachGap",
     "ReferrerReach",
+    "ShortageNote",
     "StateCount",
     "coverage",
     "dead_ends",
@@ -657,6 +658,12 @@ class GapSignal:
     """One kind of help in one gemeente in one state, at the levels where the same
     records say so, with the reason in Dutch.
 
+    A signal that holds the same in every gemeente of a larger area its records name
+    (a regional shortage) is one signal for that area: ``gemeente`` is then the area
+    (``gooi-en-vechtstreek``) and ``gemeenten`` the gemeenten it holds for, instead of
+    a copy per gemeente. ``scope_label`` says in Dutch when a signal of one gemeente
+    comes from a record about a larger area ("regionaal tekort: ..."), "" otherwise.
+
     ``actors`` are the actors behind the state (those who give the help, its pilots,
     the actors whose record says it is absent, or those that may give it without the
     seeds saying where), ``shortages`` the shortage records; ``sources`` their
@@ -676,6 +683,20 @@ class GapSignal:
     actor_labels: tuple[str, ...]
     shortages: tuple[str, ...]
     shortage_labels: tuple[str, ...]
+    sources: tuple[str, ...]
+    gemeenten: tuple[str, ...] = ()
+    gemeente_labels: tuple[str, ...] = ()
+    scope_label: str = ""
+
+
+@dataclass(frozen=True)
+class ShortageNote:
+    """A shortage record that names no kind of help, so that it is in no signal: what
+    it says, where it holds and its citations."""
+
+    id: str
+    label: str
+    area_label: str
     sources: tuple[str, ...]
 
 
@@ -721,11 +742,13 @@ class StateCount:
 
 @dataclass(frozen=True)
 class GapGroup:
-    """The signals of one gemeente, in the order of :data:`STATES`."""
+    """The signals of one gemeente (or of a larger area, for signals that hold in all
+    its gemeenten: then ``gemeenten`` names them), in the order of :data:`STATES`."""
 
     gemeente: str
     label: str
     signals: tuple[GapSignal, ...]
+    gemeenten: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -753,16 +776,23 @@ class GapSignals:
     reach_gaps: tuple[ReachGap, ...]
     sources: tuple[str, ...]
     level_note: str = ""
+    other_shortages: tuple[ShortageNote, ...] = ()
 
     def groups(self) -> tuple[GapGroup, ...]:
-        """The signals per gemeente, in the order of :attr:`signals`."""
+        """The signals per gemeente (regional ones first, once), in the order of
+        :attr:`signals`."""
         found: dict[str, list[GapSignal]] = {}
         for signal in self.signals:
             found.setdefault(signal.gemeente, []).append(signal)
         return tuple(
-            GapGroup(gemeente, signals[0].gemeente_label, tuple(signals))
+            GapGroup(gemeente, signals[0].gemeente_label, tuple(signals), signals[0].gemeenten)
             for gemeente, signals in found.items()
         )
+
+    def shortage_records(self) -> tuple[str, ...]:
+        """The shortage records behind the signals and :attr:`other_shortages`."""
+        behind = {s for x in self.signals for s in x.shortages}
+        return tuple(sorted(behind | {n.id for n in self.other_shortages}))
 
 
 def gap_signals(
@@ -832,7 +862,7 @@ def gap_signals(
         help_kinds=[help_kind] if help_kind else None,
         levels=(level,) if level else _LEVELS,
     )
-    every = _signals(G, found.cells)
+    every = _signals(G, found.cells, all_gemeenten=not gemeente)
     counts = tuple(
         StateCount(s, label, meaning, sum(x.state == s for x in every))
         for s, (label, meaning) in STATE_MEANINGS.items()
@@ -856,6 +886,13 @@ def gap_signals(
             + ", ".join(concept_label("SupportLevel", x) for x in given_at(G, help_kind))
             + ". Daarom is hier geen signaal."
         )
+    others: tuple[ShortageNote, ...] = ()
+    if not help_kind and state in (None, "tekort"):
+        others = tuple(
+            ShortageNote(x.id, x.label, ", ".join(area_labels(G, x.areas)), tuple(x.sources))
+            for x in G.graph["shortages"]
+            if not x.help_kinds and in_scope(G, x.areas, gemeente)
+        )
     return GapSignals(
         gemeente,
         area_labels(G, (gemeente,))[0] if gemeente else "",
@@ -866,8 +903,9 @@ def gap_signals(
         counts,
         actor_gaps,
         reach_gaps,
-        tuple(sorted(sources)),
+        tuple(sorted(sources | {src for x in others for src in x.sources})),
         note,
+        others,
     )
 
 
@@ -882,8 +920,14 @@ def _choose_state(value: str | None) -> str | None:
     raise UnknownName("toestand", value, list(STATES))
 
 
-def _signals(G: nx.MultiDiGraph, cells: tuple[CoverageCell, ...]) -> list[GapSignal]:
-    """*cells* as signals: one per gemeente, help kind, state and records behind it."""
+def _signals(
+    G: nx.MultiDiGraph, cells: tuple[CoverageCell, ...], *, all_gemeenten: bool = False
+) -> list[GapSignal]:
+    """*cells* as signals: one per gemeente, help kind, state and records behind it.
+
+    With *all_gemeenten*, a signal that is the same in every gemeente of an area its
+    records name is one signal for that area (:func:`_as_areas`).
+    """
     merged: dict[tuple, list[CoverageCell]] = {}
     for cell in cells:
         key = (
@@ -897,13 +941,72 @@ def _signals(G: nx.MultiDiGraph, cells: tuple[CoverageCell, ...]) -> list[GapSig
             cell.unconfirmed,
         )
         merged.setdefault(key, []).append(cell)
+    groups = [(cells, ()) for cells in merged.values()]
+    if all_gemeenten:
+        groups = _as_areas(G, [cells for cells, _ in groups])
     order = {kind: i for i, kind in enumerate(vocabulary().notations(ZN.HelpKind))}
-    signals = [_signal(G, same) for same in merged.values()]
-    signals.sort(key=lambda x: (x.gemeente, STATES.index(x.state), order.get(x.help_kind, 0)))
+    signals = [_signal(G, same, gemeenten) for same, gemeenten in groups]
+    signals.sort(
+        key=lambda x: (
+            not x.gemeenten,
+            x.gemeente,
+            STATES.index(x.state),
+            order.get(x.help_kind, 0),
+        )
+    )
     return signals
 
 
-def _signal(G: nx.MultiDiGraph, cells: list[CoverageCell]) -> GapSignal:
+def _as_areas(
+    G: nx.MultiDiGraph, groups: list[list[CoverageCell]]
+) -> list[tuple[list[CoverageCell], tuple[str, ...]]]:
+    """*groups* of cells (one gemeente each) with the groups that are the same, level by
+    level, in every gemeente of an area their records name, as one group for that area
+    with those gemeenten (the others with none): a regional shortage is one signal, not
+    seven local ones."""
+    alike: dict[tuple, list[list[CoverageCell]]] = {}
+    for cells in groups:
+        first = cells[0]
+        key = (
+            first.help_kind,
+            first.state,
+            tuple(c.level for c in cells),
+            first.providers,
+            first.pilots,
+            first.shortages,
+            first.absences,
+            first.unconfirmed,
+        )
+        alike.setdefault(key, []).append(cells)
+    records = {s.id: s for s in G.graph["shortages"]}
+    found: list[tuple[list[CoverageCell], tuple[str, ...]]] = []
+    for same in alike.values():
+        here = {cells[0].gemeente for cells in same}
+        area = _area_of(G, same[0][0], here, records) if len(here) > 1 else None
+        if area is None:
+            found.extend((cells, ()) for cells in same)
+        else:
+            found.append(([replace(c, gemeente=area) for c in same[0]], tuple(sorted(here))))
+    return found
+
+
+def _area_of(
+    G: nx.MultiDiGraph, cell: CoverageCell, gemeenten: set[str], records: dict
+) -> str | None:
+    """The area named by *cell*'s records (its shortages, or the areas of its actors)
+    whose gemeenten are exactly *gemeenten*, if there is one."""
+    named = {a for s in cell.shortages if s in records for a in records[s].areas}
+    for actor in (*cell.providers, *cell.pilots, *cell.absences, *cell.unconfirmed):
+        named |= set(G.nodes[actor]["areas"])
+    for area in sorted(named):
+        if {g for g in _gemeenten(G) if in_scope(G, (area,), g)} == gemeenten:
+            return area
+    return None
+
+
+def _signal(
+    G: nx.MultiDiGraph, cells: list[CoverageCell], gemeenten: tuple[str, ...] = ()
+) -> GapSignal:
     first = cells[0]
     shortages = {s.id: s for s in G.graph["shortages"]}
     actors = (*first.providers, *first.pilots, *first.absences, *first.unconfirmed)
@@ -923,7 +1026,21 @@ def _signal(G: nx.MultiDiGraph, cells: list[CoverageCell]) -> GapSignal:
         first.shortages,
         tuple(shortages[s].label if s in shortages else s for s in first.shortages),
         tuple(sorted({s for c in cells for s in c.sources})),
+        gemeenten,
+        area_labels(G, gemeenten) if gemeenten else (),
+        "" if gemeenten else _scope_label(G, first, shortages),
     )
+
+
+def _scope_label(G: nx.MultiDiGraph, cell: CoverageCell, records: dict) -> str:
+    """For a shortage of one gemeente that a record states for a larger area: in Dutch,
+    that it is that area's ("regionaal tekort: geldt voor heel Gooi en Vechtstreek")."""
+    areas = sorted({a for s in cell.shortages if s in records for a in records[s].areas})
+    if cell.state != "tekort" or not areas or cell.gemeente in areas:
+        return ""
+    names = ", ".join(area_labels(G, areas))
+    kind = "regionaal" if any(G.graph["areas"][a].type == "regio" for a in areas) else "breder"
+    return f"{kind} tekort: geldt voor heel {names}, niet alleen voor deze gemeente"
 
 
 def _first_upper(text: str) -> str:
@@ -960,10 +1077,15 @@ def _reason(G: nx.MultiDiGraph, cell: CoverageCell, shortages: list) -> str:
     if cell.state == "afwezig":
         return f"Volgens de bronnen is {kind} in {where} er niet: {names(cell.absences)}."
     if cell.unconfirmed:
+        if G.graph["areas"][cell.gemeente].type == "gemeente":
+            return (
+                f"Volgens de bronnen is er {kind} in een aantal gemeenten (bij: "
+                f"{names(cell.unconfirmed)}), maar ze zeggen niet in welke. Of {where} "
+                "daarbij hoort, is niet bekend."
+            )
         return (
-            f"Volgens de bronnen is er {kind} in een aantal gemeenten (bij: "
-            f"{names(cell.unconfirmed)}), maar ze zeggen niet in welke. Of {where} daarbij "
-            "hoort, is niet bekend."
+            f"Volgens de bronnen is er {kind} in een aantal gemeenten van {where} (bij: "
+            f"{names(cell.unconfirmed)}), maar ze zeggen niet in welke."
         )
     return f"Geen bron noemt wie {kind} in {where} biedt, en ook geen tekort of pilot."
 

@@ -64,3 +64,28 @@ def test_zegt_de_pagina_dat_lichte_begeleiding_op_niveau_zwaar_overal_is(
     html = client.get("/hiaten?soort=lichte-begeleiding&niveau=zwaar").text
     assert "overal aanwezig" not in html
     assert "alleen op niveau licht" in html
+
+
+def test_leest_de_adviseur_een_regionaal_tekort_als_tekort_van_blaricum(
+    client: TestClient,
+) -> None:
+    """Finding 9: one regional card, said to be regional, instead of seven local ones."""
+    html = client.get("/hiaten").text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Gezinshuis in Blaricum" not in text
+    assert text.count("Gezinshuis in Gooi en Vechtstreek") == 1
+    assert "regionaal, geldt voor alle gemeenten" in text
+    blaricum = client.get("/hiaten?gemeente=blaricum&soort=gezinshuis").text
+    assert "Regionaal tekort: geldt voor heel Gooi en Vechtstreek" in blaricum
+
+
+def test_tellen_de_aantallen_op_de_hiatenpagina_op(client: TestClient) -> None:
+    """Finding 13: the counts per state add up to the signals, and the page says how
+    many shortages of the sources are behind them."""
+    html = client.get("/hiaten").text
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    signals = int(re.search(r"(\d+) signalen", text).group(1))
+    total = int(re.search(r"samen (\d+) hiaten", text).group(1))
+    assert total == signals
+    assert "Achter deze signalen staan 16 tekorten uit de bronnen" in text
+    assert "Tekorten zonder soort hulp" in text

@@ -20,7 +20,13 @@ from zorgnet.ontology.exceptions import UnknownName
 
 
 def _cells(signals):
-    return {(s.gemeente, s.help_kind, level, s.state) for s in signals for level in s.levels}
+    # A signal for the region stands for the same cell in each of its gemeenten.
+    return {
+        (gemeente, s.help_kind, level, s.state)
+        for s in signals
+        for gemeente in s.gemeenten or (s.gemeente,)
+        for level in s.levels
+    }
 
 
 def test_the_signals_of_wijdemeren_are_exactly_its_gap_cells(region):

@@ -60,3 +60,27 @@ def test_waarom_is_er_geen_signaal_voor_lichte_begeleiding_op_niveau_zwaar(regio
     found = gap_signals(region, help_kind="lichte-begeleiding", level="zwaar")
     assert found.signals == ()
     assert "alleen op niveau licht" in found.level_note
+
+
+def test_is_het_tekort_aan_gezinshuizen_een_tekort_van_blaricum(region) -> None:
+    """Finding 9: 003 (regel 2447-2449) reports too few gezinshuizen in the region; that
+    is one regional signal for all seven gemeenten, not seven local shortages."""
+    found = gap_signals(region).signals
+    gezinshuis = [s for s in found if s.help_kind == "gezinshuis"]
+    assert [(s.gemeente, s.state) for s in gezinshuis] == [("gooi-en-vechtstreek", "tekort")]
+    assert len(gezinshuis[0].gemeenten) == 7
+    assert "Blaricum" in gezinshuis[0].gemeente_labels
+    # Seen from one gemeente, the signal says it is the region's.
+    blaricum = gap_signals(region, gemeente="blaricum", help_kind="gezinshuis").signals
+    assert blaricum[0].scope_label.startswith("regionaal tekort")
+    assert "Gooi en Vechtstreek" in blaricum[0].scope_label
+
+
+def test_tellen_de_tekorten_van_de_hiaten_op_tot_de_tekorten_van_de_bronnen(region) -> None:
+    """Finding 13: the 16 shortage records of the seeds are all behind the hiaten, also
+    the 8 that name no kind of help."""
+    found = gap_signals(region)
+    assert set(found.shortage_records()) == {s.id for s in region.graph["shortages"]}
+    assert {n.id for n in found.other_shortages} == {
+        s.id for s in region.graph["shortages"] if not s.help_kinds
+    }
