@@ -35,7 +35,7 @@ from zorgnet.api.sessions import (
 )
 from zorgnet.api.settings import Settings
 
-__all__ = ["editor_session", "form_value", "private_page", "router", "to_login"]
+__all__ = ["editor_session", "form_value", "login_link", "private_page", "router", "to_login"]
 
 router = APIRouter(include_in_schema=False)
 Text = Annotated[str | None, Query(max_length=300)]
@@ -53,8 +53,24 @@ def editor_session(request: Request) -> Session | None:
     return sessions_of(request.app).get(request.cookies.get(SESSION_COOKIE))
 
 
-# Every page may ask whether an editor is signed in (the actor page's "Wijzig" links).
+def login_link(request: Request) -> tuple[str, str] | None:
+    """The header's link to sign in or out, as (address, text); None where no one can
+    edit (a template global: every page has it, so the sign-in is easy to find)."""
+    if editing_unavailable(request.app.state.service.settings) is not None:
+        return None
+    if editor_session(request) is not None:
+        return "/uitloggen", "Uitloggen"
+    path = request.url.path
+    if path == LOGIN_PATH:
+        return LOGIN_PATH, "Inloggen"
+    here = path + (f"?{request.url.query}" if request.url.query else "")
+    return f"{LOGIN_PATH}?terug={quote(here)}", "Inloggen"
+
+
+# Every page may ask whether an editor is signed in (the actor page's "Wijzig" links),
+# and links to signing in or out in its header.
 _templates.env.globals["editor_session"] = editor_session
+_templates.env.globals["login_link"] = login_link
 
 
 def private_page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
