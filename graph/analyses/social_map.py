@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import check_area, edge_applies
+from zorgnet.graph.analyses._common import active, check_area, edge_applies
 from zorgnet.graph.analyses._index import scope_actors, scope_set
 from zorgnet.graph.analyses._labels import actor_labels, area_labels
 from zorgnet.graph.analyses._phrases import sentence
@@ -39,6 +39,8 @@ from zorgnet.graph.analyses.routes import (
     entry_actors,
     inhabitant_entries,
 )
+from zorgnet.graph.areas import area_ancestors
+from zorgnet.graph.projected import Arrangement
 from zorgnet.ontology.categories import LAYERS, category_of, layer_of
 from zorgnet.ontology.vocabulary import concept_label
 
@@ -142,7 +144,14 @@ class OpenDoor:
 
 @dataclass(frozen=True)
 class LocalArrangement:
-    """What the sources say about one aspect of the gemeente's local set-up."""
+    """What the sources say about one aspect of the gemeente's local set-up.
+
+    ``enclosing`` is set on an arrangement of an area the gemeente lies in (the
+    region), shown where the sources are silent about the gemeente's own (status
+    ``onbekend``): then that is what holds there, as on its escalation ladder;
+    ``area_label`` names that area. ``covered`` is set on the gemeente's own silent
+    arrangement when such an enclosing one follows it.
+    """
 
     id: str
     aspect: str
@@ -154,6 +163,9 @@ class LocalArrangement:
     description: str
     as_of: int | None
     sources: tuple[str, ...]
+    enclosing: bool = False
+    area_label: str = ""
+    covered: bool = False
 
 
 @dataclass(frozen=True)
@@ -323,24 +335,46 @@ def _doors(G: nx.MultiDiGraph, gemeente: str) -> list[OpenDoor]:
     return doors
 
 
+def _arrangement(G: nx.MultiDiGraph, a: Arrangement, area_label: str = "") -> LocalArrangement:
+    return LocalArrangement(
+        a.id,
+        a.aspect,
+        concept_label("Aspect", a.aspect),
+        a.status,
+        concept_label("Status", a.status) or "onbekend",
+        a.about,
+        actor_labels(G, a.about),
+        a.description,
+        a.as_of,
+        a.sources,
+        enclosing=bool(area_label),
+        area_label=area_label,
+    )
+
+
 def _arrangements(G: nx.MultiDiGraph, gemeente: str) -> tuple[LocalArrangement, ...]:
-    found = [
-        LocalArrangement(
-            a.id,
-            a.aspect,
-            concept_label("Aspect", a.aspect),
-            a.status,
-            concept_label("Status", a.status) or "onbekend",
-            a.about,
-            actor_labels(G, a.about),
-            a.description,
-            a.as_of,
-            a.sources,
-        )
-        for a in G.graph["arrangements"]
-        if gemeente in a.areas
-    ]
-    return tuple(sorted(found, key=lambda a: (a.aspect_label.casefold(), a.id)))
+    """The gemeente's own arrangements by aspect; after one the sources are silent
+    about, the active ones of the areas it lies in for that aspect (the regional
+    escalation of 003 §4 where 002 describes none for the gemeente)."""
+    own = [a for a in G.graph["arrangements"] if gemeente in a.areas]
+    up = area_ancestors(G, gemeente)
+    known = G.graph["areas"]
+    found = []
+    for a in sorted(own, key=lambda a: (concept_label("Aspect", a.aspect).casefold(), a.id)):
+        wider = []
+        if a.status == "onbekend":
+            wider = [
+                _arrangement(G, b, ", ".join(known[x].label for x in b.areas if x in known))
+                for b in G.graph["arrangements"]
+                if b.aspect == a.aspect
+                and active(b.status)
+                and b.status != "onbekend"
+                and up.intersection(b.areas)
+                and gemeente not in b.areas
+            ]
+        found.append(replace(_arrangement(G, a), covered=bool(wider)))
+        found.extend(sorted(wider, key=lambda b: b.id))
+    return tuple(found)
 
 
 def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:

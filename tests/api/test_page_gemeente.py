@@ -201,3 +201,11 @@ def test_intensive_regie_and_the_usd_are_not_tagged_without_referral(gooise_mere
         assert "zonder verwijzing" not in item, actor
     usd = layers[layers.index("/actoren/usd-gooise-meren") :]
     assert "toegang: hier vraagt u de gemeente om hulp" in usd[: usd.index("</li>")]
+
+
+def test_the_escalation_row_agrees_with_the_ladder(gooise_meren: str) -> None:
+    table = html.unescape(_section(gooise_meren, "lokale-inrichting"))
+    assert "Escalatie van vastgelopen casussen (regionaal: Gooi en Vechtstreek)</th>" in table
+    assert "Voor Gooise Meren zelf zwijgen de bronnen" in table
+    assert 'href="/gemeenten/gooise-meren/opschaling"' in table
+    assert "Doorbraaktafel" in table

@@ -51,3 +51,19 @@ def test_is_the_toegang_of_the_gemeente_labelled_as_without_referral(region):
         if a.actor == "lokale-welzijnsorganisaties"
     )
     assert welzijn.without_referral
+
+
+def test_where_does_a_stuck_case_in_gooise_meren_go_if_no_local_escalation_is_known(region):
+    """002 §3.2 describes no escalation for Gooise Meren; the regional one of 003 §4
+    (C&A-team, Expertteam, Doorbraaktafel, schakelfunctionaris) holds there, as its
+    ladder on /opschaling shows."""
+    rows = social_map(region, "gooise-meren").arrangements
+    ids = [a.id for a in rows]
+    own = rows[ids.index("inrichting-gooise-meren-escalatie")]
+    assert own.status == "onbekend" and own.covered
+    regional = rows[ids.index("inrichting-gooise-meren-escalatie") + 1]
+    assert regional.id == "inrichting-regio-2021-escalatie"
+    assert regional.enclosing and regional.area_label == "Gooi en Vechtstreek"
+    assert {"ca-team", "doorbraaktafel"} <= set(regional.about)
+    # Where the gemeente's own set-up is known, nothing regional is added.
+    assert "inrichting-regio-2021-toegang" not in ids
