@@ -62,6 +62,9 @@ def test_an_edited_description_is_marked_beside_the_seed_sources(editor: TestCli
     assert "komt niet uit de bron" in cell
     assert "Reden: Volgens de nieuwe website." in cell
     assert f'href="/wijzigingen#wijziging-{edit["id"]}"' in html
+    # Also right under the text it is about, before the tables.
+    top = _text(html[html.index("</h1>") : html.index('id="kop-gegevens"')])
+    assert "Nieuwe omschrijving." in top and "gewijzigd door beheerder" in top
     assert f'id="wijziging-{edit["id"]}"' in editor.get("/wijzigingen").text
 
 
