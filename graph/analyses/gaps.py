@@ -41,6 +41,7 @@ __all__ = [
     "GapReport",
     "GapSignal",
     "GapSignals",
+    "PilotNote",
     "ReachGap",
     "ReferrerReach",
     "ShortageNote",
@@ -701,6 +702,20 @@ class ShortageNote:
 
 
 @dataclass(frozen=True)
+class PilotNote:
+    """A pilot that serves the chosen gemeente (or the region), the help it gives and
+    why that help is, or is not, "only a pilot" there (in Dutch)."""
+
+    actor: str
+    label: str
+    help_kinds: tuple[str, ...]
+    help_kind_labels: tuple[str, ...]
+    only_pilot: bool
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ActorGap:
     """Care to which the data describes no route (``kind="route-onbekend"``) or where a
     referral stops (``"doodlopend"``), with the kind's Dutch label and the reason in
@@ -758,7 +773,10 @@ class GapSignals:
     The filters are the ids that were chosen (None: all), ``gemeente_label`` the
     chosen gemeente's name ("" for none); ``level_note`` says in Dutch why a chosen
     kind of help has no signal at the chosen level (no one gives it at that level:
-    :func:`given_at`), "" otherwise. ``signals`` are the
+    :func:`given_at`), "" otherwise. ``other_shortages`` are the shortage records in
+    scope that name no kind of help, ``pilots`` the pilots that serve the chosen
+    gemeente (all pilots for the region), also those whose help others give too, so
+    that "alleen als pilot" at 0 does not hide them. ``signals`` are the
     coverage signals (by gemeente, then state, then help kind), ``states`` every
     state with its count under the other filters, ``actor_gaps`` and ``reach_gaps``
     the actors no route reaches or where referrals stop and the help no legal referrer
@@ -777,6 +795,7 @@ class GapSignals:
     sources: tuple[str, ...]
     level_note: str = ""
     other_shortages: tuple[ShortageNote, ...] = ()
+    pilots: tuple[PilotNote, ...] = ()
 
     def groups(self) -> tuple[GapGroup, ...]:
         """The signals per gemeente (regional ones first, once), in the order of
@@ -906,7 +925,69 @@ def gap_signals(
         tuple(sorted(sources | {src for x in others for src in x.sources})),
         note,
         others,
+        _pilots(G, gemeente, help_kind) if state in (None, "alleen-pilot") else (),
     )
+
+
+def _pilots(G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None) -> tuple:
+    """The pilots serving *gemeente* (every pilot without one) that give *help_kind*
+    (any, without one), each with whether anyone else gives that help there."""
+    found = []
+    for actor, d in sorted(G.nodes(data=True), key=lambda item: item[1]["label"].casefold()):
+        if d["status"] != "pilot" or not in_scope(G, d["areas"], gemeente):
+            continue
+        where = gemeente or next(
+            (a for a in d["areas"] if G.graph["areas"][a].type == "gemeente"), None
+        )
+        # What the pilot gives as the coverage sees it: its offers, and help that a
+        # relation stated for that help brings to it.
+        kinds = tuple(
+            k
+            for k in vocabulary().notations(ZN.HelpKind)
+            if actor in providers(G, k, gemeente=where)
+        )
+        if help_kind and help_kind not in kinds:
+            continue
+        place = f" in {area_labels(G, (where,))[0]}" if where else ""
+        others: dict[str, tuple[str, ...]] = {}
+        for kind in kinds:
+            giving = providers(G, kind, gemeente=where)
+            others[kind] = tuple(
+                a
+                for a in giving
+                if a != actor and G.nodes[a]["status"] not in ("pilot", "onbekend")
+            )
+        if not kinds:
+            reason = (
+                f"In de data staat niet welke soort hulp {d['label']} biedt; daarom telt "
+                "deze pilot bij geen soort hulp mee."
+            )
+        else:
+            parts = []
+            for kind in kinds:
+                label = concept_label("HelpKind", kind)
+                if others[kind]:
+                    parts.append(
+                        f"{_first_upper(label)}{place} biedt ook: "
+                        f"{', '.join(actor_labels(G, others[kind]))}; dus niet alleen als pilot."
+                    )
+                else:
+                    parts.append(
+                        f"{_first_upper(label)}{place} biedt volgens de data alleen deze pilot."
+                    )
+            reason = " ".join(parts)
+        found.append(
+            PilotNote(
+                actor,
+                d["label"],
+                kinds,
+                tuple(concept_label("HelpKind", k) for k in kinds),
+                any(not others[k] for k in kinds),
+                reason,
+                tuple(d["sources"]),
+            )
+        )
+    return tuple(found)
 
 
 def _choose_state(value: str | None) -> str | None:

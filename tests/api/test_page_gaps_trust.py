@@ -89,3 +89,12 @@ def test_tellen_de_aantallen_op_de_hiatenpagina_op(client: TestClient) -> None:
     assert total == signals
     assert "Achter deze signalen staan 16 tekorten uit de bronnen" in text
     assert "Tekorten zonder soort hulp" in text
+
+
+def test_ziet_de_adviseur_de_pilots_van_gooise_meren(client: TestClient) -> None:
+    """Finding 38: '0 alleen als pilot' beside the pilots it does not count."""
+    html = client.get("/hiaten?gemeente=gooise-meren").text
+    assert "Pilots voor Gooise Meren" in html
+    for pilot in ("POH-jeugd (pilot Gooise Meren)", "STIP (Steun en Informatiepunt"):
+        assert pilot in html
+    assert "niet alleen als pilot" in html

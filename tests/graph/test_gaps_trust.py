@@ -84,3 +84,19 @@ def test_tellen_de_tekorten_van_de_hiaten_op_tot_de_tekorten_van_de_bronnen(regi
     assert {n.id for n in found.other_shortages} == {
         s.id for s in region.graph["shortages"] if not s.help_kinds
     }
+
+
+def test_waarom_is_alleen_als_pilot_nul_terwijl_gooise_meren_pilots_heeft(region) -> None:
+    """Finding 38: 002 §3.2 (regel 501-503, 512-515, 523-528) names the basishulp, POH-jeugd
+    and STIP pilots of Gooise Meren. 'Alleen als pilot' is 0 because regional actors give
+    basishulp and advies there too; the analysis names the pilots and says so."""
+    found = gap_signals(region, gemeente="gooise-meren")
+    assert {s.state: s.count for s in found.states}["alleen-pilot"] == 0
+    pilots = {p.actor: p for p in found.pilots}
+    assert {"gooise-meren-basishulp", "gooise-meren-poh-jeugd", "gooise-meren-stip"} <= set(pilots)
+    basishulp = pilots["gooise-meren-basishulp"]
+    assert basishulp.help_kinds == ("basishulp",) and not basishulp.only_pilot
+    assert "Jeugd en Gezin" in basishulp.reason and "niet alleen als pilot" in basishulp.reason
+    assert "In de data staat niet welke soort hulp" in pilots["gooise-meren-poh-jeugd"].reason
+    # A pilot of another gemeente is not listed for Gooise Meren.
+    assert all(region.nodes[p]["areas"] != ("huizen",) for p in pilots)
