@@ -184,6 +184,7 @@ ACCESSIBILITY_CHECKED = (
     ("/actoren/buurtteams-hilversum", "Actor: buurtteams Hilversum"),
     ("/teams", "Lokale teams"),
     ("/teams/buurtteams-hilversum", "Wie hoort bij de buurtteams Hilversum"),
+    ("/kaart", "Kaart van de regio"),
     ("/sparql-vragen", "SPARQL"),
     (
         "/sparql-vragen?query=" + quote(next(iter(EXAMPLE_QUERIES.values()))),

@@ -498,14 +498,26 @@
   }
 
   var legend = document.getElementById("legend");
+  var filters = document.getElementById("filters");
+  var narrow = window.matchMedia("(max-width: 760px)");
   // On a phone, or in a frame too low for everything, the map comes first: the legend
-  // and the filters open when asked.
-  if (window.matchMedia("(max-width: 760px)").matches) {
-    legend.open = false;
-    document.getElementById("filters").open = false;
-  } else if (window.innerHeight < 800) {
-    document.getElementById("filters").open = false;
+  // and the filters open when asked. A frame may start at the browser's default size
+  // before the page around it is styled: the panels follow its size until the reader
+  // opens or closes one.
+  var readerChose = false;
+  [legend, filters].forEach(function (panel) {
+    panel.querySelector("summary").addEventListener("click", function () { readerChose = true; });
+  });
+  function arrange() {
+    if (readerChose) { return; }
+    legend.open = !narrow.matches;
+    filters.open = !narrow.matches && window.innerHeight >= 800;
   }
+  arrange();
+  window.addEventListener("resize", function () {
+    arrange();
+    if (!state.focus) { fitView(); }
+  });
 
   var focus = readFragment();
   apply(false);
