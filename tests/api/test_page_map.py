@@ -140,3 +140,14 @@ def test_the_region_map_subtitle_counts_what_each_view_shows(shipped) -> None:
         f"{bestuur_view - bodies} actoren waarmee ze verbonden zijn."
     )
     assert bodies > 0 and bestuur_view > bodies
+
+
+def test_a_map_is_sent_gzip_compressed_to_a_browser_that_accepts_it(client) -> None:
+    plain = client.get("/api/maps/region", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    packed = client.get("/api/maps/region", headers={"Accept-Encoding": "gzip, deflate"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["vary"] == "Accept-Encoding"
+    # httpx unpacks it: the same page, sent in a fraction of its size.
+    assert packed.text == plain.text
+    assert int(packed.headers["content-length"]) < len(plain.content) / 3
