@@ -464,7 +464,16 @@ def edited_records(
     >>> list(edited), edited["actors", "huisarts"].changed
     ([('actors', 'huisarts')], ['description'])
     """
-    wanted = sorted(set(records))
+    # Most records were never edited: one indexed look-up each finds those that were,
+    # and only their edits are read.
+    wanted = sorted(
+        (key, record_id)
+        for key, record_id in set(records)
+        if any(
+            (e, DCTERMS.subject, Literal(key)) in graph
+            for e in graph.subjects(DCTERMS.identifier, Literal(record_id))
+        )
+    )
     if not wanted:
         return {}
     pairs = " ".join(f"({Literal(k).n3()} {Literal(r).n3()})" for k, r in wanted)
