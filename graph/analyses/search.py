@@ -172,6 +172,23 @@ def _names(label: str, others: Iterable[str]) -> tuple[tuple[str, tuple[str, ...
     return tuple(names)
 
 
+def _area_kind(area_type: str | None) -> str:
+    """An area's kind on a page: "gebied (gemeente)", so that the gemeente as an area
+    reads apart from the gemeente as an organisation (:func:`_actor_kind`)."""
+    label = concept_label("AreaType", area_type)
+    return f"{KIND_LABELS['gebied']} ({label})" if label else KIND_LABELS["gebied"]
+
+
+def _actor_kind(actor_type: str | None) -> str:
+    """An actor's kind on a page: its type ("huisarts"); "organisatie (gemeente)" where
+    the type has the name of a kind of area, as the gemeente's organisation has."""
+    label = concept_label("ActorType", actor_type)
+    if not label:
+        return KIND_LABELS["actor"]
+    area_types = {concept_label("AreaType", n) for n in vocabulary().notations(ZN.AreaType)}
+    return f"organisatie ({label})" if label in area_types else label
+
+
 def _entries(G: nx.MultiDiGraph, alternatives: Mapping[str, tuple[str, ...]]) -> list[_Entry]:
     entries = []
     areas = G.graph["areas"]
@@ -181,7 +198,7 @@ def _entries(G: nx.MultiDiGraph, alternatives: Mapping[str, tuple[str, ...]]) ->
             kind="gebied",
             id=area.id,
             label=area.label,
-            kind_label=concept_label("AreaType", area.type),
+            kind_label=_area_kind(area.type),
             detail=f"onderdeel van {', '.join(parents)}" if parents else "",
             matched=area.label,
         )
@@ -201,7 +218,7 @@ def _entries(G: nx.MultiDiGraph, alternatives: Mapping[str, tuple[str, ...]]) ->
             kind="team" if actor in teams else "actor",
             id=actor,
             label=label,
-            kind_label=concept_label("ActorType", data.get("type")) or KIND_LABELS["actor"],
+            kind_label=_actor_kind(data.get("type")),
             detail=", ".join(where),
             matched=label,
         )

@@ -263,7 +263,8 @@ def test_search_finds_what_a_user_types_and_links_its_page(
 def test_search_says_what_each_hit_is_in_dutch(client: TestClient) -> None:
     text = _Page(client.get("/zoeken", params={"q": "wijdemeren"}).text).visible_text()
     assert "3 resultaten voor \u2018wijdemeren\u2019" in text
-    assert "Wijdemeren gemeente onderdeel van Gooi en Vechtstreek" in text
+    assert "Wijdemeren gebied (gemeente) onderdeel van Gooi en Vechtstreek" in text
+    assert "Gemeente Wijdemeren organisatie (gemeente) Wijdemeren" in text
     assert "wijkteam Wijdemeren wijkteam Wijdemeren" in text
 
 

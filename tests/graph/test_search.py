@@ -53,10 +53,11 @@ def test_a_gemeente_comes_first_then_what_is_named_after_it(
         "gebied",
         "wijdemeren",
         "Wijdemeren",
-        "gemeente",
+        "gebied (gemeente)",
     )
+    # The area and the municipal organisation read apart (review finding 34).
     assert [(h.id, h.kind_label) for h in hits[1:]] == [
-        ("gemeente-wijdemeren", "gemeente"),
+        ("gemeente-wijdemeren", "organisatie (gemeente)"),
         ("wijdemeren-wijkteam", "wijkteam"),
     ]
 
