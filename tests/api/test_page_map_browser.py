@@ -58,6 +58,11 @@ def test_the_home_page_map_is_high_enough_and_its_legend_can_be_used(
     # In the care view no group is offered that has no actor in it.
     for text in buttons.all_inner_texts():
         assert "(0)" not in text
+    # Every id once, on the page and in the map in its frame.
+    unique = "(() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id);"
+    unique += " return ids.length > 0 && ids.length === new Set(ids).size; })()"
+    assert page.evaluate(unique)
+    assert frame.locator("body").evaluate(f"() => {unique}")
     visit.check_clean()
 
 
