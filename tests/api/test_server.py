@@ -74,13 +74,13 @@ def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
         try:
             page = browser.new_page()
             page.goto(f"{server}/route")
-            page.fill("input[name=van]", "huisarts")
+            page.select_option("select[name=van]", "huisarts")
             page.select_option("select[name=naar]", "jeugd-ggz")
             page.select_option("select[name=gemeente]", "huizen")
             page.click("form[action='/route'] button[type=submit]")
             page.wait_for_selector("#resultaat")
             assert "Route 1" in page.inner_text("#resultaat")
-            assert page.locator("ol.route-stappen li").count() >= 2
+            assert page.locator("ol.zn-route__steps li").count() >= 2
             shot = Path(os.environ.get("TMPDIR", "/tmp")) / "zorgnet-route-form.png"
             page.screenshot(path=str(shot), full_page=True)
             assert shot.stat().st_size > 1000
