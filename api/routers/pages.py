@@ -19,6 +19,7 @@ from zorgnet.api.citations import page_href, rendering, source_title, text_parts
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
+from zorgnet.graph.analyses.fact_overviews import value_with_unit
 from zorgnet.graph.projected import Area
 from zorgnet.ontology.exceptions import ZorgnetError
 
@@ -40,6 +41,8 @@ _templates = Jinja2Templates(
 _templates.env.globals["source_title"] = source_title
 # The data_text macro (_cite.html) shows record ids in data texts as linked labels.
 _templates.env.globals.update(text_parts=text_parts, page_href=page_href)
+# A figure's value with its unit, "1 medewerker" (_fact_parts.html).
+_templates.env.filters["figure_value"] = value_with_unit
 Text = Annotated[str | None, Query(max_length=120)]
 
 EXAMPLE_QUERIES = {

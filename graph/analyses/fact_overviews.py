@@ -35,7 +35,24 @@ __all__ = [
     "IssueOverview",
     "figure_overview",
     "issue_overview",
+    "value_with_unit",
 ]
+
+# The singular of the units the data counts in, for a figure of 1 ("1 medewerker"); a
+# unit not here (procent, jaar, euro, fte, uur ...) reads the same for 1 and more.
+_SINGULAR = {
+    "basisscholen": "basisschool",
+    "huisartsen": "huisarts",
+    "huisartsenpraktijken": "huisartsenpraktijk",
+    "inschrijvingen": "inschrijving",
+    "jeugdconsulenten": "jeugdconsulent",
+    "kinderen": "kind",
+    "knelpunten": "knelpunt",
+    "medewerkers": "medewerker",
+    "personen": "persoon",
+    "teams": "team",
+    "weken": "week",
+}
 
 # The order of the groups of figures that are not for one gemeente: smallest area first.
 _AREA_TYPE_ORDER = ("wijk", "gemeente", "cluster", "regio", "bovenregionaal", "land")
@@ -125,6 +142,28 @@ class FigureOverview:
             for figure in group.figures:
                 found.setdefault(figure.id, figure)
         return tuple(found.values())
+
+
+def value_with_unit(value: str, unit: str | None) -> str:
+    """A figure as a reader reads it: a decimal comma, and the unit in the singular
+    for one ("1 medewerker", not "1 medewerkers").
+
+    Examples
+    --------
+    >>> value_with_unit("1", "medewerkers"), value_with_unit("12", "medewerkers")
+    ('1 medewerker', '12 medewerkers')
+    >>> value_with_unit("1", "personen (ondergrens)"), value_with_unit("2.5", "uur per week")
+    ('1 persoon (ondergrens)', '2,5 uur per week')
+    >>> value_with_unit("75", None)
+    '75'
+    """
+    shown = value.replace(".", ",")
+    if not unit:
+        return shown
+    if value in ("1", "1.0"):
+        first, _, rest = unit.partition(" ")
+        unit = " ".join(w for w in (_SINGULAR.get(first, first), rest) if w)
+    return f"{shown} {unit}"
 
 
 def _record_link(G: nx.MultiDiGraph, record: str) -> TextPart:

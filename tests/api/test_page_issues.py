@@ -116,3 +116,10 @@ def test_an_unknown_gemeente_is_a_dutch_error_and_the_whole_list_stays(
     assert len(_ISSUE.findall(client.get("/kwesties?gemeente=huizn").text)) == len(
         region.graph["issues"]
     )
+
+
+@pytest.mark.parametrize("url", ["/cijfers", "/gemeenten/gooise-meren"])
+def test_a_figure_of_one_has_its_unit_in_the_singular(client: TestClient, url: str) -> None:
+    page = client.get(url).text
+    assert ">1 medewerker</td>" in page
+    assert "1 medewerkers" not in page
