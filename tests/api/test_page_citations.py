@@ -55,3 +55,13 @@ def test_a_rungs_sources_begin_with_what_it_cites_first(client: TestClient) -> N
     reasons, sources = rung.split("Alle bronnen van deze trede:")
     assert _CITE.findall(sources)[0] == _CITE.findall(reasons)[0]
     assert _CITE.findall(reasons)[0] == "003 §4, afspraak 5, regel 1591-1595"
+
+
+def test_a_team_page_explains_its_rings_and_links_its_sources(client: TestClient) -> None:
+    page = client.get("/teams/buurtteams-hilversum").text
+    for word in ("Kern:", "Verbonden:", "Buiten:"):
+        assert f'<p class="utrecht-paragraph">{word} ' in page
+    sources = page[page.index("Waar dit staat") :]
+    sources = sources[: sources.index("</p>")]
+    assert _CITE.findall(sources)
+    assert re.sub(r"<a [^>]*>.*?</a>|<[^>]+>|; ", "", sources).strip().endswith(":")
