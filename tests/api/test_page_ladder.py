@@ -112,3 +112,13 @@ def test_an_unknown_gemeente_is_a_dutch_error_at_the_dropdown(client: TestClient
     assert 'aria-invalid="true"' in page.text
     assert "Onbekende gemeente: &#39;huizn&#39;. Bedoelde u: huizen?" in page.text
     assert "Kies een gemeente uit de lijst." in page.text
+
+
+def test_a_ladder_without_a_local_rung_says_it_is_the_regional_one(client: TestClient) -> None:
+    """Gooise Meren: 002 §3.2 describes no local escalation, so its ladder is that of
+    the region (003 §4), and the page says so, as its sociale kaart does."""
+    page = client.get("/opschaling", params={"gemeente": "gooise-meren"}).text
+    assert "Gooise Meren heeft volgens de bronnen geen eigen lokale trede" in page
+    assert "Deze treden zijn regionale afspraken" in page
+    huizen = client.get("/opschaling", params={"gemeente": "huizen"}).text
+    assert "geen eigen lokale trede" not in huizen
