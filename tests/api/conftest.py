@@ -8,12 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import networkx as nx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
 from zorgnet.api.app import create_app
 from zorgnet.api.settings import SHIPPED_DATASET, Settings
+from zorgnet.graph.projection import project
 from zorgnet.graph.store import Store
 
 TOKEN = "test-token-van-de-redactie"
@@ -102,6 +104,38 @@ def serve(settings: Settings) -> Iterator[str]:
         server.should_exit = True
         thread.join(60)
         assert not thread.is_alive(), "uvicorn did not stop"
+
+
+@pytest.fixture(scope="session")
+def region(shipped) -> nx.MultiDiGraph:  # type: ignore[no-untyped-def]
+    """The projection of the shipped data, as a served copy of :func:`loaded_store` holds it.
+
+    A server fixture that uses it asks for it first: the server's start imports rdflib's
+    SPARQL modules, which two threads cannot import at the same time.
+    """
+    return project(shipped.graph)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, one per test module (see ``browsing.py``).
+
+    Not per session: Playwright's sync API refuses a second instance in the same thread,
+    and ``test_server.py`` and ``tests/viz`` start their own.
+    """
+    # Imported here so that the tests without a browser run without Playwright.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
 
 
 @pytest.fixture

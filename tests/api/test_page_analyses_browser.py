@@ -2,66 +2,33 @@
 advisor filters by choosing in the dropdowns and clicking, reads what the library
 answers, and can share the address of what is shown."""
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import serve, settings_for
-from playwright.sync_api import Browser, Page, sync_playwright
+from browsing import PHONE, WIDE, open_page, scroll_width, served_copy
+from playwright.sync_api import Browser, Page
 
 from zorgnet.graph.analyses.gaps import gap_signals
 from zorgnet.graph.analyses.mandates import mandate_statements
 from zorgnet.graph.analyses.overlaps import overlaps_in
-from zorgnet.graph.projection import project
 
 pytestmark = pytest.mark.browser
 
-WIDE = {"width": 1440, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path, G) -> Iterator[str]:
-    # After G: the server's start imports rdflib's SPARQL modules, which two threads
-    # cannot import at the same time.
-    target = tmp_path_factory.mktemp("analyses-browser") / "store"
-    shutil.copytree(loaded_store, target)
-    with serve(settings_for(target)) as url:
+def server(region, tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> Iterator[str]:
+    with served_copy(tmp_path_factory, loaded_store, "analyses-browser") as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def G(shipped):  # type: ignore[no-untyped-def]
-    """The projection of the data the server holds."""
-    return project(shipped.graph)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
-    """The home page at 1440 x 900; errors in the console fail the test."""
-    opened = browser.new_page(viewport=WIDE)
-    errors: list[str] = []
-    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    opened.on("pageerror", lambda e: errors.append(str(e)))
-    opened.goto(server + "/")
-    yield opened
-    opened.close()
-    assert errors == []
+    """The home page at 1440 x 900; errors and requests elsewhere fail the test."""
+    visit = open_page(browser, server + "/", WIDE)
+    yield visit.page
+    visit.page.close()
+    visit.check_clean()
 
 
 def _signals(page: Page) -> list[dict]:
@@ -73,7 +40,7 @@ def _signals(page: Page) -> list[dict]:
 
 
 def test_an_advisor_filters_the_hiaten_for_wijdemeren_by_choosing_and_clicking(
-    page: Page, server: str, G
+    page: Page, server: str, region
 ) -> None:
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Hiaten").click()
     page.wait_for_url(f"{server}/hiaten")
@@ -83,18 +50,18 @@ def test_an_advisor_filters_the_hiaten_for_wijdemeren_by_choosing_and_clicking(
     page.wait_for_url(f"{server}/hiaten?gemeente=wijdemeren")
     assert page.locator("h1").inner_text() == "Hiaten in Wijdemeren"
     shown = _signals(page)
-    assert len(shown) == len(gap_signals(G, gemeente="wijdemeren").signals) > 0
+    assert len(shown) == len(gap_signals(region, gemeente="wijdemeren").signals) > 0
     assert {s["gemeente"] for s in shown} == {"wijdemeren"}
     assert all("in Wijdemeren" in s["text"] and s["sources"] for s in shown)
     # Then only what the sources say nothing about, by the link beside its count.
-    unknown = gap_signals(G, gemeente="wijdemeren", state="onbekend").signals
+    unknown = gap_signals(region, gemeente="wijdemeren", state="onbekend").signals
     page.get_by_role("link", name=f"{len(unknown)} onbekend", exact=True).click()
     page.wait_for_url(f"{server}/hiaten?gemeente=wijdemeren&toestand=onbekend")
     assert [s["toestand"] for s in _signals(page)] == ["onbekend"] * len(unknown)
     assert page.get_by_label("Toestand", exact=True).input_value() == "onbekend"
 
 
-def test_an_advisor_reads_who_may_decide_in_huizen(page: Page, server: str, G) -> None:
+def test_an_advisor_reads_who_may_decide_in_huizen(page: Page, server: str, region) -> None:
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
         "link", name="Bevoegdheden"
     ).click()
@@ -102,7 +69,7 @@ def test_an_advisor_reads_who_may_decide_in_huizen(page: Page, server: str, G) -
     page.get_by_role("button", name="Toon bevoegdheden").click()
     page.wait_for_url(f"{server}/mandaten?gemeente=huizen")
     sentences = page.locator("#resultaat li.zn-signal .zn-signal__title").all_inner_texts()
-    expected = mandate_statements(G, gemeente="huizen").statements()
+    expected = mandate_statements(region, gemeente="huizen").statements()
     assert sentences == [s.sentence for s in expected]
     assert (
         "Gemeente Huizen mag in Huizen beslissen of iemand een voorziening krijgt "
@@ -110,13 +77,14 @@ def test_an_advisor_reads_who_may_decide_in_huizen(page: Page, server: str, G) -
     ) in sentences
 
 
-def test_an_advisor_sees_the_overlap_in_huizen_on_a_phone(browser: Browser, server: str, G):
-    phone = browser.new_page(viewport=PHONE)
-    phone.goto(server + "/overlap")
+def test_an_advisor_sees_the_overlap_in_huizen_on_a_phone(browser: Browser, server: str, region):
+    visit = open_page(browser, server + "/overlap", PHONE)
+    phone = visit.page
     phone.get_by_label("Gemeente", exact=True).select_option(label="Huizen")
     phone.get_by_role("button", name="Toon overlap").click()
     phone.wait_for_url(f"{server}/overlap?gemeente=huizen")
     cards = phone.locator("#resultaat li.zn-signal")
-    assert cards.count() == len(overlaps_in(G, "huizen").overlaps.overlaps)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert cards.count() == len(overlaps_in(region, "huizen").overlaps.overlaps)
+    assert scroll_width(phone) <= PHONE["width"]
+    visit.check_clean()
     phone.close()

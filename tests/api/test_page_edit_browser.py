@@ -3,43 +3,23 @@ a reason, sees it on its page and in /wijzigingen, and undoes it, by clicking an
 the sign-in page, the edit form (also with its errors) and /wijzigingen pass axe-core
 with no serious or critical violation and fit a phone's width."""
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from conftest import TOKEN, serve, settings_for
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from browsing import PHONE, WIDE, check_axe_and_width, refuse_elsewhere, scroll_width, served_copy
+from conftest import TOKEN
+from playwright.sync_api import Browser, BrowserContext, Page
 
 pytestmark = pytest.mark.browser
 
-WIDE = {"width": 1440, "height": 900}
-PHONE = {"width": 390, "height": 844}
 NEW_NAME = "Veilig Thuis Gooi en Vechtstreek (nieuwe naam)"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> Iterator[str]:
-    target = tmp_path_factory.mktemp("edit-browser") / "store"
-    shutil.copytree(loaded_store, target)
-    with serve(settings_for(target, token=TOKEN)) as url:
+    with served_copy(tmp_path_factory, loaded_store, "edit-browser", token=TOKEN) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture
@@ -47,16 +27,7 @@ def context(browser: Browser, server: str, tmp_path: Path) -> Iterator[BrowserCo
     """A browser of its own (its own cookies) that refuses every other host and records
     console errors and failed or refused requests in ``context.problems``."""
     context = browser.new_context(viewport=WIDE)
-    host = urlsplit(server).netloc
     problems: list[str] = []
-
-    def route(request_route: Route) -> None:
-        url = request_route.request.url
-        if urlsplit(url).netloc == host or url.startswith(("data:", "blob:", "about:")):
-            request_route.continue_()
-        else:
-            problems.append(f"elders: {url}")
-            request_route.abort()
 
     def watch(page: Page) -> None:
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -67,7 +38,7 @@ def context(browser: Browser, server: str, tmp_path: Path) -> Iterator[BrowserCo
             lambda r: None if r.failure == "net::ERR_ABORTED" else problems.append(r.url),
         )
 
-    context.route("**/*", route)
+    refuse_elsewhere(context, server, problems)
     context.on("page", watch)
     context.problems = problems  # type: ignore[attr-defined]
     yield context
@@ -76,22 +47,11 @@ def context(browser: Browser, server: str, tmp_path: Path) -> Iterator[BrowserCo
     context.close()
 
 
-def _serious(page: Page) -> list[str]:
-    response = Axe().run(page).response
-    return [
-        f"{v['id']} ({v['impact']}): {v['nodes'][0]['html'][:120]}"
-        for v in response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 def _check_both_widths(page: Page) -> None:
     """axe-core and the page's width, wide and on a phone (then wide again)."""
     for viewport in (WIDE, PHONE):
         page.set_viewport_size(viewport)
-        assert _serious(page) == [], f"{page.url} at {viewport['width']} px"
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport["width"], f"{page.url}: {width} px wide at {viewport['width']}"
+        check_axe_and_width(page)
     page.set_viewport_size(WIDE)
 
 
@@ -158,7 +118,7 @@ def test_an_editor_signs_in_changes_an_actor_sees_it_and_undoes_it(
     assert "De wijziging is opgeslagen" in page.get_by_role("status").inner_text()
     # The edit links in the actor's tables keep the page within a phone's width.
     page.set_viewport_size(PHONE)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert scroll_width(page) <= PHONE["width"]
     page.set_viewport_size(WIDE)
 
     # In the list of edits: who, why, and the name before and after.
