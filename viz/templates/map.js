@@ -511,13 +511,25 @@
   function arrange() {
     if (readerChose) { return; }
     legend.open = !narrow.matches;
-    filters.open = !narrow.matches && window.innerHeight >= 800;
+    filters.open = !narrow.matches && window.innerHeight >= 860;
   }
   arrange();
-  window.addEventListener("resize", function () {
-    arrange();
-    if (!state.focus) { fitView(); }
-  });
+  window.addEventListener("resize", arrange);
+  // When the canvas changes size (the frame's final size, a panel folding), the whole
+  // map is fitted again, unless the reader has chosen an actor, zoomed or dragged.
+  var readerMoved = false;
+  network.on("zoom", function () { readerMoved = true; });
+  network.on("dragEnd", function () { readerMoved = true; });
+  if (window.ResizeObserver) {
+    var lastSize = "";
+    new ResizeObserver(function () {
+      var size = container.clientWidth + "x" + container.clientHeight;
+      if (size === lastSize || document.body.classList.contains("export")) { return; }
+      lastSize = size;
+      network.setSize("100%", "100%");
+      if (!state.focus && !readerMoved) { fitView(); }
+    }).observe(container);
+  }
 
   var focus = readFragment();
   apply(false);
