@@ -41,6 +41,19 @@ def _error(status: int, message: str, **extra: object) -> JSONResponse:
     return JSONResponse({"fout": message, **extra}, status_code=status)
 
 
+def _answer(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    """An error as a Dutch page for a page request, as JSON for the API."""
+    response: Response
+    if _wants_page(request):
+        response = _error_page(request, status, message)
+    else:
+        response = _error(status, message)
+    response.headers.update(headers or {})
+    return response
+
+
 def _field(loc: tuple | list) -> str:
     return ".".join(str(part) for part in loc if part not in ("body", "query", "path", "header"))
 
@@ -217,11 +230,9 @@ def _install_handlers(app: FastAPI) -> None:
         return _error(409, str(exc))
 
     @app.exception_handler(SparqlTimeout)
-    async def timeout(request: Request, exc: SparqlTimeout) -> JSONResponse:
-        response = _error(503, str(exc))
-        if isinstance(exc, SparqlBusy):
-            response.headers["Retry-After"] = str(exc.retry_after)
-        return response
+    async def timeout(request: Request, exc: SparqlTimeout) -> Response:
+        headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, SparqlBusy) else {}
+        return _answer(request, 503, str(exc), headers)
 
     @app.exception_handler(SparqlError)
     async def sparql(request: Request, exc: SparqlError) -> JSONResponse:
@@ -229,10 +240,10 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(LoadError)
     @app.exception_handler(StoreError)
-    async def store(request: Request, exc: ZorgnetError) -> JSONResponse:
+    async def store(request: Request, exc: ZorgnetError) -> Response:
         # A full disk, missing rights or a store in use, without the server's folder.
         message = exc.public if isinstance(exc, StoreAccessError) else str(exc)
-        return _error(503, f"De opslag is niet beschikbaar. {message}")
+        return _answer(request, 503, f"De opslag is niet beschikbaar. {message}")
 
     @app.exception_handler(RequestValidationError)
     async def request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -245,7 +256,7 @@ def _install_handlers(app: FastAPI) -> None:
         return _error(422, _summary("Ongeldige registratie", details), details=details)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http(request: Request, exc: StarletteHTTPException) -> Response:
         headers = dict(getattr(exc, "headers", None) or {})
         message = _http_message(exc)
         if exc.status_code == 405:
@@ -256,15 +267,13 @@ def _install_handlers(app: FastAPI) -> None:
                 f"De methode {request.method} is hier niet toegestaan. "
                 f"Toegestaan: {headers.get('Allow', 'GET')}."
             )
-        return JSONResponse({"fout": message}, status_code=exc.status_code, headers=headers)
+        return _answer(request, exc.status_code, message, headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
         # Starlette's answer is the English text 'Internal Server Error'; the error
         # itself still goes to the server's log.
-        if _wants_page(request):
-            return _error_page(request, 500, _DUTCH_STATUS[500])
-        return _error(500, _DUTCH_STATUS[500])
+        return _answer(request, 500, _DUTCH_STATUS[500])
 
 
 def _wants_page(request: Request) -> bool:
@@ -295,7 +304,7 @@ def _error_page(request: Request, status: int, message: str) -> Response:
     from zorgnet.api.routers.pages import _page
 
     try:
-        return _page(request, "server_error.html", status, message=message)
+        return _page(request, "server_error.html", status, code=status, message=message)
     except Exception:
         return HTMLResponse(_PLAIN_ERROR_PAGE.format(message=message), status_code=status)
 

@@ -74,7 +74,13 @@ __all__ = [
 ]
 
 _RINGS = ("kern", "verbonden", "buiten")
-SIGNAL_KINDS = ("onbereikbaar", "doodlopend", "geen wettelijk verwijzer", "alleen pilot", "overlap")
+SIGNAL_KINDS = (
+    "route onbekend",
+    "doodlopend",
+    "geen wettelijk verwijzer",
+    "alleen pilot",
+    "overlap",
+)
 VIEWS = (("zorg", "Zorgnetwerk"), (BESTUUR, "Bestuur en programma's"))
 # A longer name is cut on the map (at a word) and shown whole in the details and the table.
 MAP_LABEL_CHARS = 48
@@ -582,7 +588,7 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
     flags: dict[str, list[str]] = defaultdict(list)
     ends = dead_ends(G)
     for actor in ends.unreachable:
-        flags[actor].append(f"onbereikbaar: {ends.reasons[actor]}")
+        flags[actor].append(f"route onbekend: {ends.reasons[actor]}")
     for actor in ends.dead_ends:
         flags[actor].append(f"doodlopend: {ends.reasons[actor]}")
     gemeenten = [gemeente] if gemeente else list(_gemeenten(G))

@@ -245,3 +245,33 @@ def test_an_unexpected_failure_of_a_page_is_a_dutch_html_page(store_copy, make_s
     # The JSON API answers JSON, whatever the client accepts.
     assert api.status_code == 500
     assert api.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
+
+
+@pytest.mark.slow
+def test_an_unknown_address_in_the_browser_is_a_dutch_page_not_json(
+    store_copy, make_settings
+) -> None:  # type: ignore[no-untyped-def]
+    with TestClient(create_app(make_settings(store_copy))) as client:
+        page = client.get("/bestaat-niet", headers={"Accept": "text/html,*/*;q=0.8"})
+        api = client.get("/api/bestaat-niet", headers={"Accept": "text/html"})
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert '<h1 class="utrecht-heading-1">Pagina niet gevonden</h1>' in page.text
+    assert '<a class="utrecht-link" href="/">startpagina</a>' in page.text
+    assert api.status_code == 404 and api.json() == {"fout": "Niet gevonden."}
+
+
+@pytest.mark.slow
+def test_a_busy_store_on_a_page_is_a_dutch_page_with_retry_after(store_copy, make_settings) -> None:  # type: ignore[no-untyped-def]
+    from zorgnet.core.sparql import SparqlBusy
+
+    def busy() -> None:
+        raise SparqlBusy("Het is nu te druk; probeer het over 5 seconden opnieuw.", retry_after=5)
+
+    app = create_app(make_settings(store_copy))
+    app.add_api_route("/test-pagina-druk", busy, include_in_schema=False)
+    with TestClient(app) as client:
+        page = client.get("/test-pagina-druk")
+    assert page.status_code == 503 and page.headers["retry-after"] == "5"
+    assert '<h1 class="utrecht-heading-1">Tijdelijk niet beschikbaar</h1>' in page.text
+    assert "probeer het over 5 seconden opnieuw" in page.text

@@ -100,3 +100,17 @@ def test_waarom_is_alleen_als_pilot_nul_terwijl_gooise_meren_pilots_heeft(region
     assert "In de data staat niet welke soort hulp" in pilots["gooise-meren-poh-jeugd"].reason
     # A pilot of another gemeente is not listed for Gooise Meren.
     assert all(region.nodes[p]["areas"] != ("huizen",) for p in pilots)
+
+
+def test_noemt_de_hiatenkaart_een_zorg_zonder_route_zoals_de_hiatenlijst(region) -> None:
+    """The gaps map and /hiaten use one word for care without a known route, for the
+    same actors: the map's signal filter must not say 'onbereikbaar' where the list says
+    'route onbekend'."""
+    from zorgnet.viz.maps import SIGNAL_KINDS, signal_flags
+
+    listed = {a.actor: a.kind_label for a in gap_signals(region).actor_gaps}
+    flags = signal_flags(region)
+    for actor, kind_label in listed.items():
+        assert any(f.startswith(f"{kind_label}: ") for f in flags[actor]), actor
+        assert kind_label in SIGNAL_KINDS
+    assert not any(f.startswith("onbereikbaar") for fs in flags.values() for f in fs)
