@@ -64,6 +64,15 @@ def test_the_team_and_route_pages_link_to_their_map_full_size(client) -> None:
     assert client.get(src).status_code == 200
 
 
+def test_the_sociale_kaart_of_a_gemeente_links_to_its_map_full_size(client) -> None:
+    kaart = client.get("/gemeenten/gooise-meren").text
+    link = 'href="/kaart?kaart=gemeente&amp;id=gooise-meren">Open de kaart op volledige grootte'
+    assert link in kaart
+    page = client.get("/kaart?kaart=gemeente&id=gooise-meren").text
+    assert '<h1 class="utrecht-heading-1">Kaart van Gooise Meren</h1>' in page
+    assert _frame_src(page) == "/api/maps/gemeente/gooise-meren"
+
+
 def test_choices_given_as_parameters_reach_the_map_after_the_hash(client) -> None:
     page = client.get("/kaart?weergave=bestuur&gemeente=huizen").text
     assert _frame_src(page) == "/api/maps/region#weergave=bestuur&gemeente=huizen"
