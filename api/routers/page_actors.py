@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
 from zorgnet.api.routers.actors import actor_detail, actor_summary
+from zorgnet.api.routers.page_changes import record_edit_notes
 from zorgnet.api.routers.pages import _page, _templates
 from zorgnet.graph.analyses.membership import compare_teams, team_network
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
@@ -113,4 +114,15 @@ def team(request: Request, team_id: str, G: GraphDep) -> HTMLResponse:
         network = team_network(G, team_id)
     except ZorgnetError as exc:
         return _unknown(request, G, exc, "/teams")
-    return _page(request, "team.html", team=network, named=_Names(G))
+    membership_of = {m.member: m.id for m in G.graph["memberships"] if m.team == network.team}
+    members = [*network.kern, *network.verbonden, *network.buiten]
+    records = [("actors", network.team), *(("actors", m) for m in members)]
+    records += [("memberships", m) for m in membership_of.values()]
+    return _page(
+        request,
+        "team.html",
+        team=network,
+        named=_Names(G),
+        notes=record_edit_notes(request, records),
+        membership_of=membership_of,
+    )

@@ -8,6 +8,7 @@ now, to a signed-in editor, as a form with the session's CSRF token and a reason
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
@@ -41,7 +42,14 @@ from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
 from zorgnet.ontology.vocabulary import concept_label
 
-__all__ = ["ChangeRow", "EditNote", "EditRow", "actor_edit_notes", "router"]
+__all__ = [
+    "ChangeRow",
+    "EditNote",
+    "EditRow",
+    "actor_edit_notes",
+    "record_edit_notes",
+    "router",
+]
 
 router = APIRouter(include_in_schema=False)
 
@@ -127,19 +135,20 @@ class EditNote:
     created: bool
     fields: str
     href: str
+    subject: str = ""
 
 
-def actor_edit_notes(request: Request, actor: Any) -> dict[tuple[str, str], EditNote]:
-    """The edit notes of the actor page's records, by (record key, id) (a template global).
+def record_edit_notes(
+    request: Request, records: Iterable[tuple[str, str]]
+) -> dict[tuple[str, str], EditNote]:
+    """The edit notes of the records a page shows, by (record key, id).
 
-    The actor, its relations, mandates and memberships: whichever an edit changed gets a
-    note beside its sources, so that nobody quotes an edit as if a policy document said it.
+    Whichever record an edit changed gets a note beside its sources, so that nobody
+    quotes an edit as if a policy document said it.
     """
-    pairs = [("actors", actor.id)]
-    pairs += [("relations", r.id) for r in [*actor.relations_out, *actor.relations_in]]
-    pairs += [("mandates", m.id) for m in actor.mandates]
-    pairs += [("memberships", m.id) for m in actor.memberships]
-    edited = edited_records(request.app.state.service.open().graph(), pairs)
+    service = request.app.state.service
+    edited = edited_records(service.open().graph(), records)
+    G = service.projection() if edited else None
     return {
         key: EditNote(
             who=found.last.door,
@@ -148,9 +157,20 @@ def actor_edit_notes(request: Request, actor: Any) -> dict[tuple[str, str], Edit
             created=found.created,
             fields=", ".join(FIELD_LABELS.get(f, f).lower() for f in found.changed),
             href=f"/wijzigingen#wijziging-{found.last.id}",
+            subject=record_subject(G, key[0], found.last.after or found.last.before or {}),
         )
         for key, found in edited.items()
     }
+
+
+def actor_edit_notes(request: Request, actor: Any) -> dict[tuple[str, str], EditNote]:
+    """The edit notes of the actor page's records (a template global): the actor, its
+    relations, mandates and memberships."""
+    pairs = [("actors", actor.id)]
+    pairs += [("relations", r.id) for r in [*actor.relations_out, *actor.relations_in]]
+    pairs += [("mandates", m.id) for m in actor.mandates]
+    pairs += [("memberships", m.id) for m in actor.memberships]
+    return record_edit_notes(request, pairs)
 
 
 _templates.env.globals["actor_edit_notes"] = actor_edit_notes

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
+from zorgnet.api.routers.page_changes import record_edit_notes
 from zorgnet.api.routers.pages import _failed, _gemeenten, _page
 from zorgnet.graph.analyses.names import area_name
 from zorgnet.graph.analyses.social_map import social_map
@@ -36,4 +37,12 @@ def gemeente_page(request: Request, gemeente: str, G: GraphDep) -> HTMLResponse:
         kaart = social_map(G, area_name(G, gemeente))
     except ZorgnetError as exc:
         return _failed(request, exc)
-    return _page(request, "gemeente.html", kaart=kaart, bestuur_layers=_BESTUUR_LAYERS)
+    records = [("actors", a.actor) for layer in kaart.layers for a in layer.actors]
+    records += [("arrangements", a.id) for a in kaart.arrangements]
+    return _page(
+        request,
+        "gemeente.html",
+        kaart=kaart,
+        bestuur_layers=_BESTUUR_LAYERS,
+        notes=record_edit_notes(request, records),
+    )

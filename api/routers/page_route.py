@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
+from zorgnet.api.routers.page_changes import record_edit_notes
 from zorgnet.api.routers.pages import Text, _page
 from zorgnet.graph.analyses.names import actor_or_type_name, area_name, concept_name
 from zorgnet.graph.analyses.routes import referral_routes
@@ -55,6 +56,18 @@ def _start_label(G: Any, start: str) -> str:
     if start in vocabulary().notations(ZN.ActorType):
         return concept_label("ActorType", start)
     return G.nodes[start]["label"] if start in G else start
+
+
+def _route_records(result: Any) -> list[tuple[str, str]]:
+    """The actors, relations and mandates on the routes shown, for their edit notes."""
+    records: list[tuple[str, str]] = []
+    for found in [*result.routes, *result.without_decider]:
+        for step in found.steps:
+            records.append(("actors", step.actor))
+            if step.relation:
+                records.append(("relations", step.relation))
+            records += [("mandates", m.mandate) for m in step.mandates]
+    return records
 
 
 @router.get("/route", response_class=HTMLResponse)
@@ -103,4 +116,5 @@ def route(
             }
             map_query = {k: v for k, v in form.items() if v}
             context["map_url"] = "/api/maps/route?" + urlencode(map_query)
+            context["notes"] = record_edit_notes(request, _route_records(context["result"]))
     return _page(request, "route.html", 422 if context["error"] else 200, **context)

@@ -105,3 +105,49 @@ def test_an_edited_relation_is_marked_in_its_row(editor: TestClient) -> None:
     assert "toegevoegd door beheerder" in text
     assert "dit komt niet uit de beleidsstukken" in text
     assert "Reden: Afspraak in het overleg." in text
+
+
+def _edit(editor: TestClient, key: str, record_id: str, changes: dict, reason: str) -> None:
+    graph = editor.app.state.service.open().graph()
+    record = record_fields(graph, key, record_id)
+    record.pop("id")
+    body = {"registratie": {**record, **changes}, "reden": reason}
+    answer = editor.put(f"/api/edits/{key}/{record_id}", json=body, headers=AUTH)
+    assert answer.status_code == 200, answer.text
+
+
+def test_ziet_wie_de_route_leest_dat_een_stap_uit_een_wijziging_komt(editor: TestClient) -> None:
+    _edit(editor, "actors", "huisarts", {"description": "Nieuwe tekst."}, "Uit de praktijk.")
+    html = editor.get("/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen").text
+    text = _text(html)
+    assert "Let op: 1 gegeven op deze pagina komt uit een wijziging in zorgnet" in text
+    assert "huisarts: gewijzigd (omschrijving) door beheerder" in text
+    assert "Reden: Uit de praktijk." in text
+    # And beside the step itself, not only at the top.
+    steps = _text(
+        re.search(r'<ol class="utrecht-ordered-list zn-route__steps">.*?</ol>', html, re.S).group(0)
+    )
+    assert "gewijzigd door beheerder" in steps
+
+
+def test_ziet_wie_de_sociale_kaart_leest_welke_gegevens_gewijzigd_zijn(editor: TestClient) -> None:
+    before = _text(editor.get("/gemeenten/hilversum").text)
+    assert "uit een wijziging in zorgnet" not in before
+    _edit(editor, "actors", "versa-welzijn", {"description": "Andere tekst."}, "Nieuwe site.")
+    text = _text(editor.get("/gemeenten/hilversum").text)
+    assert "Let op: 1 gegeven op deze pagina komt uit een wijziging in zorgnet" in text
+    assert "Reden: Nieuwe site." in text
+
+
+def test_ziet_wie_het_team_bekijkt_dat_een_lidmaatschap_gewijzigd_is(editor: TestClient) -> None:
+    _edit(
+        editor,
+        "memberships",
+        "buurtteams-hilversum-versa-welzijn",
+        {"membershipStatus": "verbonden"},
+        "Volgens het team zelf.",
+    )
+    html = editor.get("/teams/buurtteams-hilversum").text
+    assert "Let op: 1 gegeven op deze pagina komt uit een wijziging" in _text(html)
+    section = _text(re.search(r'id="verbonden".*?</section>', html, re.S).group(0))
+    assert "gewijzigd door beheerder" in section and "Reden: Volgens het team zelf." in section
