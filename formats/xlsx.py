@@ -2,13 +2,16 @@
 
 One sheet per kind of record (``actoren``, ``routes``, ``mandaten``,
 ``lidmaatschappen``, ``gebieden`` and the other kinds), one column per field of the
-SHACL shapes, dropdowns (data validation lists) with the notations of each vocabulary
-field, a ``bronnen`` sheet with the source register and a ``toelichting`` sheet that
-explains every column in Dutch from the shapes' ``zn:fieldHint``. Multi-valued cells
-hold their values separated by ``; ``.
+SHACL shapes, dropdowns (data validation lists) with the Dutch labels of each vocabulary
+field that refuse any other value with a Dutch message, a ``bronnen`` sheet with the
+source register and a ``toelichting`` sheet that explains every column in Dutch from the
+shapes' ``zn:fieldHint``. Multi-valued cells hold their values separated by ``; ``;
+their concepts are written as labels too, but Excel cannot check a list of choices in
+one cell, so the import checks them.
 
 :func:`workbook_bytes` writes it; :func:`read_xlsx` reads a filled one: each record
-sheet's rows become the same dicts a YAML data file holds, with the row number as line,
+sheet's rows become the same dicts a YAML data file holds (a vocabulary value chosen by
+its label, or typed as its notation, becomes its notation), with the row number as line,
 so :func:`zorgnet.loaders.records.build_records` and SHACL check them exactly as they
 check YAML. A problem names the workbook and sheet as its file (``kaart.xlsx[actoren]``),
 the row as its line and the column header as its field.
@@ -17,6 +20,7 @@ the row as its line and the column header as its field.
 import difflib
 import re
 from datetime import date, datetime, time
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -26,7 +30,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from rdflib import DCTERMS, RDF, Graph
+from rdflib import DCTERMS, RDF, Graph, URIRef
 
 from zorgnet.graph.rdf_records import Records, graph_records
 from zorgnet.loaders.dataset import Dataset, add_records
@@ -37,7 +41,7 @@ from zorgnet.loaders.text import character_problem
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import FieldSpec, ValueKind, record_kinds
-from zorgnet.ontology.vocabulary import vocabulary
+from zorgnet.ontology.vocabulary import class_label, vocabulary
 
 __all__ = [
     "EXPLANATION_SHEET",
@@ -102,30 +106,84 @@ def _append(sheet: Worksheet, values: list[Any]) -> None:
             cell.quotePrefix = True
 
 
-def _lists_sheet(book: Workbook) -> dict[str, str]:
-    """A hidden sheet with one column per vocabulary; returns class → range formula."""
-    sheet = book.create_sheet(LISTS_SHEET)
-    ranges: dict[str, str] = {}
-    targets = sorted(
+def _concept_classes() -> list[URIRef]:
+    """Every vocabulary a field of some record kind takes its values from."""
+    return sorted(
         {
-            str(spec.target)
+            spec.target
             for kind in record_kinds().values()
             for spec in kind.fields.values()
             if spec.value_kind is ValueKind.CONCEPT
         }
     )
-    for index, target in enumerate(targets, start=1):
+
+
+def _labels(concept_class: URIRef) -> dict[str, str]:
+    """Notation → Dutch label of every concept of *concept_class*, in label order."""
+    words = vocabulary()
+    labels = {
+        n: words.label(words.concept(concept_class, n)) for n in words.notations(concept_class)
+    }
+    return dict(sorted(labels.items(), key=lambda item: item[1].casefold()))
+
+
+@cache
+def _notations(concept_class: URIRef) -> dict[str, str]:
+    """What a cell may hold for a concept (its Dutch label, in any case, or its notation)
+    → the notation the records hold."""
+    found = {label.casefold(): n for n, label in _labels(concept_class).items()}
+    found.update({n: n for n in vocabulary().notations(concept_class)})
+    return found
+
+
+def _lists_sheet(book: Workbook) -> dict[URIRef, str]:
+    """A hidden sheet with the Dutch labels of each vocabulary in a column of its own;
+    returns concept class → the range formula of its labels."""
+    sheet = book.create_sheet(LISTS_SHEET)
+    ranges: dict[URIRef, str] = {}
+    for index, target in enumerate(_concept_classes(), start=1):
         letter = get_column_letter(index)
-        notations = vocabulary().notations(target)  # type: ignore[arg-type]
-        sheet.cell(1, index, target.rsplit("#", 1)[-1])
-        for row, notation in enumerate(notations, start=2):
-            sheet.cell(row, index, notation)
-        ranges[target] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(notations) + 1}"
+        labels = list(_labels(target).values())
+        sheet.cell(1, index, class_label(str(target)))
+        for row, label in enumerate(labels, start=2):
+            sheet.cell(row, index, label)
+        ranges[target] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(labels) + 1}"
     sheet.sheet_state = "hidden"
     return ranges
 
 
-def _record_sheet(book: Workbook, key: str, rows: list[dict], ranges: dict[str, str]) -> None:
+def _dropdown(spec: FieldSpec, formula: str) -> DataValidation:
+    """A list validation that offers the labels of *formula* and refuses anything else."""
+    validation = DataValidation(
+        type="list",
+        formula1=formula,
+        allow_blank=not spec.required,
+        showErrorMessage=True,
+        errorStyle="stop",
+        showInputMessage=True,
+    )
+    # Excel allows 32 characters in a title and 255 in a message.
+    validation.errorTitle = "Waarde niet in de lijst"
+    validation.error = (
+        f"Kies een waarde uit de keuzelijst van de kolom {spec.name}: klik op het pijltje "
+        "naast de cel. Een andere waarde kan zorgnet niet lezen."
+    )
+    validation.promptTitle = spec.name[:32]
+    validation.prompt = spec.hint[:255]
+    return validation
+
+
+def _shown_value(value: Any, spec: FieldSpec | None) -> Any:
+    """A record's value as its cell shows it: a concept by its Dutch label."""
+    if spec is None or spec.value_kind is not ValueKind.CONCEPT or value is None:
+        return value
+    labels = _labels(spec.target)
+    if isinstance(value, list):
+        return [labels.get(str(v), v) for v in value]
+    return labels.get(str(value), value)
+
+
+def _record_sheet(book: Workbook, key: str, rows: list[dict], ranges: dict[URIRef, str]) -> None:
     sheet = book.create_sheet(SHEETS[key])
     kind = record_kinds()[key]
     names = columns(key)
@@ -134,7 +192,8 @@ def _record_sheet(book: Workbook, key: str, rows: list[dict], ranges: dict[str, 
         cell.font = Font(bold=True)
     texts = {n for n, s in kind.fields.items() if s.value_kind is ValueKind.TEXT or n == "source"}
     for record in rows:
-        _append(sheet, [_cell(record.get(name), name in texts) for name in names])
+        values = [_shown_value(record.get(name), kind.fields.get(name)) for name in names]
+        _append(sheet, [_cell(v, name in texts) for v, name in zip(values, names, strict=True)])
     for index, name in enumerate(names, start=1):
         spec = kind.fields.get(name)
         letter = get_column_letter(index)
@@ -143,11 +202,7 @@ def _record_sheet(book: Workbook, key: str, rows: list[dict], ranges: dict[str, 
             # A list validation only admits one value per cell; multi-valued cells are
             # checked on import instead.
             continue
-        validation = DataValidation(
-            type="list", formula1=ranges[str(spec.target)], allow_blank=not spec.required
-        )
-        validation.error = f"Kies een waarde uit de lijst ({spec.hint})"
-        validation.errorTitle = "Onbekende waarde"
+        validation = _dropdown(spec, ranges[spec.target])
         validation.add(f"{letter}2:{letter}{_MAX_ROWS}")
         sheet.add_data_validation(validation)
     sheet.freeze_panes = "B2"
@@ -280,6 +335,20 @@ def _value(raw: Any, spec: FieldSpec | None) -> Any:
     return [raw] if multiple else raw
 
 
+def _concepts(value: Any, spec: FieldSpec | None) -> Any:
+    """The notations of a concept cell's values, chosen by label (or given as notation);
+    a value that is neither stays as it is, for the checks to name."""
+    if spec is None or spec.value_kind is not ValueKind.CONCEPT:
+        return value
+    notations = _notations(spec.target)
+
+    def notation(item: Any) -> Any:
+        text = str(item)
+        return notations.get(text, notations.get(text.casefold(), item))
+
+    return [notation(v) for v in value] if isinstance(value, list) else notation(value)
+
+
 def _rows(sheet: Worksheet) -> list[tuple[int, list[Any]]]:
     return [
         (number, list(row))
@@ -321,7 +390,7 @@ def _records(sheet: Worksheet, key: str, name: str, problems: list[Problem]) -> 
         for column, raw in zip(header, cells, strict=False):
             if not column or raw in (None, "") or column not in allowed:
                 continue
-            record[column] = _value(raw, specs.get(column))
+            record[column] = _concepts(_value(raw, specs.get(column)), specs.get(column))
             record.key_lines[column] = number
         document[key].append(record)
     return document
