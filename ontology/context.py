@@ -1,13 +1,18 @@
 """The JSON-LD ``@context`` of zorgnet, derived from the ontology's properties.
 
 Keys are the local names of the properties (``prefLabel``, ``actorType``, ``from``);
-object properties are typed ``@id`` so that references compact to IRIs.
+object properties are typed ``@id`` so that references compact to IRIs. Text in Dutch
+is the default (``"@language": "nl"``); every term whose values are not Dutch text (a
+notation, a figure's value, a datatype property without a range) says
+``"@language": null``, so that a plain string there is read as a simple literal.
 
 Examples
 --------
 >>> ctx = context_document()["@context"]
 >>> ctx["actorType"]
 {'@id': 'zn:actorType', '@type': '@id'}
+>>> ctx["notation"]
+{'@id': 'skos:notation', '@language': None}
 """
 
 from functools import cache
@@ -66,7 +71,7 @@ def context_document() -> dict[str, Any]:
         if kind == "text":
             context[key] = {"@id": iri, "@language": "nl"}
         elif kind is None:
-            context[key] = {"@id": iri}
+            context[key] = {"@id": iri, "@language": None}
         else:
             context[key] = {"@id": iri, "@type": kind}
     for prop in sorted(ontology.subjects(RDF.type, OWL.ObjectProperty)):
@@ -74,7 +79,11 @@ def context_document() -> dict[str, Any]:
     for prop in sorted(ontology.subjects(RDF.type, OWL.DatatypeProperty)):
         datatype = ontology.value(prop, RDFS.range)
         entry: dict[str, Any] = {"@id": _compact(prop)}
-        if datatype is not None and datatype != RDF.langString:
+        if datatype == RDF.langString:
+            pass  # Dutch text, as the default says
+        elif datatype is not None:
             entry["@type"] = _compact(datatype)
+        else:
+            entry["@language"] = None
         context[str(prop).rsplit("#", 1)[-1]] = entry
     return {"@context": context}
