@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 
@@ -850,7 +851,8 @@ def _title(G: nx.MultiDiGraph, scenario: Scenario) -> str:
         for i in scenario.without_mandates
     ]
     if scenario.with_records:
-        parts.append("met de registraties uit " + ", ".join(scenario.with_records))
+        names = (Path(p).name for p in scenario.with_records)
+        parts.append("met de registraties uit " + ", ".join(names))
     said = "; ".join(parts) or "geen verandering"
     return f"{scenario.name}: {said}" if scenario.name else said.capitalize()
 
