@@ -188,7 +188,7 @@ def _build(
 ) -> Graph:
     """The checked triples of the record *fields* of *kind*, to replace its stored ones."""
     document = _lined({kind.key: [_lined(fields)]})
-    build = build_records([(_ORIGIN, document)], _register(current), known)
+    build = build_records([(_ORIGIN, document)], _register(current), known, stored=current)
     if build.problems:
         raise EditInvalid(build.problems)
     record = build.triples.graph()

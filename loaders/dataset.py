@@ -26,6 +26,7 @@ from zorgnet.loaders.records import SourceMap, build_records, record_iri, stored
 from zorgnet.loaders.report import Position, Problem, Report, Severity
 from zorgnet.loaders.shacl import shacl_problems
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, read_register
+from zorgnet.loaders.standard_terms import graph_standard_triples
 from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import YamlFileError, read_yaml
 from zorgnet.ontology.namespace import ID, ZN
@@ -157,6 +158,7 @@ def read_dataset(
             if base is not None:
                 dataset.report.extend(_blank_node_problems(file, name, graph, positions))
             dataset.triples.add_graph(graph)
+            dataset.triples.add_graph(graph_standard_triples(graph, base))
             dataset.source_map.update(positions)
         else:
             try:
@@ -203,7 +205,7 @@ def add_records(
     of which the input gives loose triples rather than the whole record.
     """
     known = stored_ids(base) if base is not None else {}
-    build = build_records(documents, register, known)
+    build = build_records(documents, register, known, stored=base)
     dataset.report.extend(build.problems)
     dataset.triples.extend(build.triples)
     dataset.source_map.update(build.source_map)

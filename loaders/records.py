@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from zorgnet.loaders.messages import pydantic_message
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
+from zorgnet.loaders.standard_terms import derivation, part_of_term
 from zorgnet.loaders.text import SINGLE_LINE_PATHS, bad_character, character_problem
 from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import LinedDict
@@ -255,9 +256,11 @@ class _Resolver:
         register: SourceRegister,
         known: Mapping[str, URIRef],
         build: RecordBuild,
+        stored: Graph | None = None,
     ) -> None:
         self.register = register
         self.build = build
+        self.stored = stored
         self.ids: dict[str, _Parsed] = {}
         self.known = known  # ids already in the store: {id: class}
         for record in parsed:
@@ -281,6 +284,16 @@ class _Resolver:
         if record_id in self.ids:
             return self.ids[record_id].kind.rdf_class
         return self.known.get(record_id)
+
+    def classes_of(self, target: URIRef) -> set[Node]:
+        """The classes of the record *target*: from its type if it is read here, else as
+        stored."""
+        record = self.ids.get(target.rsplit("/", 1)[-1])
+        if record is not None and record.iri == target:
+            return {o for _, p, o in _typing(record) if p == RDF.type}
+        if self.stored is None:
+            return set()
+        return set(self.stored.objects(target, RDF.type))
 
     def reference(self, record: _Parsed, spec: FieldSpec, value: str) -> URIRef | None:
         cls = self._class_of(value)
@@ -323,7 +336,7 @@ class _Resolver:
 
     def citation(
         self, record: _Parsed, index: int, text: str, triples: list[_Triple]
-    ) -> tuple[URIRef, int] | None:
+    ) -> tuple[URIRef, int, URIRef] | None:
         citation = parse_citation(text)
         section = self.register.section(citation) if citation else None
         if citation is None or section is None:
@@ -351,20 +364,46 @@ class _Resolver:
         if citation.locator:
             triples.append((node, ZN.locator, Literal(citation.locator, datatype=XSD.string)))
         self.build.source_map[node] = record.position
-        return node, self.register.years[citation.seed]
+        return node, self.register.years[citation.seed], section
 
 
 def _prefix_of(cls: URIRef) -> str:
     return next(k.id_prefix for k in record_kinds().values() if k.rdf_class == cls)
 
 
-def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
+def _typing(record: _Parsed) -> list[_Triple]:
+    """The ``rdf:type`` triples of *record*: record, its kind's class, an actor's class."""
     subject = record.iri
-    build.source_map[subject] = record.position
     triples: list[_Triple] = [
         (subject, RDF.type, ZN.Record),
         (subject, RDF.type, record.kind.rdf_class),
     ]
+    for name, spec in record.kind.fields.items():
+        value = getattr(record.model, name)
+        if spec.path == ZN.actorType and value is not None:
+            actor_class = vocabulary().actor_class(vocabulary().concept(spec.target, value))
+            triples.append((subject, RDF.type, actor_class))
+    return triples
+
+
+def _org_part_of(record: _Parsed, resolver: _Resolver, triples: list[_Triple]) -> list[_Triple]:
+    """The ORG triple beside each ``dct:isPartOf`` of an actor, where one fits."""
+    if record.kind.rdf_class != ZN.Actor:
+        return []
+    part = [o for _, p, o in triples if p == RDF.type]
+    implied: list[_Triple] = []
+    for s, p, whole in triples:
+        if p == DCTERMS.isPartOf and isinstance(whole, URIRef):
+            term = part_of_term(part, resolver.classes_of(whole))
+            if term is not None:
+                implied.append((s, term, whole))
+    return implied
+
+
+def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
+    subject = record.iri
+    build.source_map[subject] = record.position
+    triples = _typing(record)
     citations: list[_Triple] = []
     years: list[int] = []
     for name, spec in record.kind.fields.items():
@@ -375,12 +414,10 @@ def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
                 cited = resolver.citation(record, index, item, citations)
                 if cited:
                     triples.append((subject, ZN.citation, cited[0]))
+                    triples.append(derivation(subject, cited[2]))
                     years.append(cited[1])
             elif spec.value_kind is ValueKind.CONCEPT:
-                concept = vocabulary().concept(spec.target, item)
-                triples.append((subject, spec.path, concept))
-                if spec.path == ZN.actorType:
-                    triples.append((subject, RDF.type, vocabulary().actor_class(concept)))
+                triples.append((subject, spec.path, vocabulary().concept(spec.target, item)))
             elif spec.value_kind is ValueKind.REFERENCE:
                 target = resolver.reference(record, spec, item)
                 if target is not None:
@@ -389,13 +426,14 @@ def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
                 triples.append((subject, spec.path, _literal(spec, item)))
     if getattr(record.model, "asOf", None) is None and years:
         triples.append((subject, ZN.asOf, Literal(f"{years[0]:04d}", datatype=XSD.gYear)))
-    build.triples.add_record(triples + citations)
+    build.triples.add_record(triples + _org_part_of(record, resolver, triples) + citations)
 
 
 def build_records(
     files: Iterable[tuple[str, Any]],
     register: SourceRegister,
     known: Mapping[str, URIRef] | None = None,
+    stored: Graph | None = None,
 ) -> RecordBuild:
     """Validate the records of parsed YAML files and build their RDF.
 
@@ -407,6 +445,9 @@ def build_records(
         The documents and sections records may cite.
     known : dict, optional
         Ids already in the store and their record class, which references may use.
+    stored : Graph, optional
+        The stored data, where the classes of the records referred to are read (the
+        ORG term of a part-of depends on them; see :mod:`zorgnet.loaders.standard_terms`).
 
     Returns
     -------
@@ -416,7 +457,7 @@ def build_records(
     """
     build = RecordBuild()
     parsed = _parse_records(files, build)
-    resolver = _Resolver(parsed, register, {} if known is None else known, build)
+    resolver = _Resolver(parsed, register, {} if known is None else known, build, stored)
     for record in resolver.ids.values():
         _emit(record, resolver, build)
     build.record_count = len(resolver.ids)
