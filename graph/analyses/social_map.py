@@ -40,7 +40,7 @@ from zorgnet.graph.analyses.routes import (
     inhabitant_entries,
 )
 from zorgnet.graph.areas import area_ancestors
-from zorgnet.graph.projected import Arrangement
+from zorgnet.graph.projected import Arrangement, Shortage
 from zorgnet.ontology.categories import LAYERS, category_of, layer_of
 from zorgnet.ontology.vocabulary import concept_label
 
@@ -189,6 +189,10 @@ class SocialMap:
         The figures, known issues and shortages about the gemeente.
     sources : tuple of str
         Every source cited above.
+    wider_shortages : tuple of str
+        The ids of the shortages in ``facts`` that the sources name for an area that
+        contains the gemeente (the region), not for the gemeente itself: they hold
+        there too, and a page says so instead of listing them as the gemeente's own.
     """
 
     gemeente: str
@@ -199,6 +203,17 @@ class SocialMap:
     arrangements: tuple[LocalArrangement, ...]
     facts: Facts
     sources: tuple[str, ...]
+    wider_shortages: tuple[str, ...] = ()
+
+    @property
+    def own_shortages(self) -> tuple[Shortage, ...]:
+        """The shortages named for the gemeente itself (or its parts, its actors)."""
+        return tuple(s for s in self.facts.shortages if s.id not in self.wider_shortages)
+
+    @property
+    def regional_shortages(self) -> tuple[Shortage, ...]:
+        """The shortages named for an area around the gemeente (see ``wider_shortages``)."""
+        return tuple(s for s in self.facts.shortages if s.id in self.wider_shortages)
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -439,6 +454,8 @@ def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:
         *facts.sources,
     }
     area = G.graph["areas"][gemeente]
+    around = area_ancestors(G, gemeente)
+    wider = tuple(s.id for s in facts.shortages if s.areas and set(s.areas) <= around)
     return SocialMap(
         gemeente,
         area.label,
@@ -448,4 +465,5 @@ def social_map(G: nx.MultiDiGraph, gemeente: str) -> SocialMap:
         arrangements,
         facts,
         tuple(sorted(sources)),
+        wider,
     )

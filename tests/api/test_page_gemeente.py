@@ -209,3 +209,12 @@ def test_the_escalation_row_agrees_with_the_ladder(gooise_meren: str) -> None:
     assert "Voor Gooise Meren zelf zwijgen de bronnen" in table
     assert 'href="/gemeenten/gooise-meren/opschaling"' in table
     assert "Doorbraaktafel" in table
+
+
+def test_leest_de_adviseur_welke_tekorten_voor_de_hele_regio_gelden(client) -> None:
+    html = client.get("/gemeenten/huizen").text
+    own, _, regional = html.partition('id="tekorten-regio"')
+    assert "groter gebied waar Huizen bij hoort" in regional
+    assert "te weinig gezinshuizen" in regional
+    section = own[own.index('id="tekorten"') :]
+    assert "te weinig gezinshuizen" not in section

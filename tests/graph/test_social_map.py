@@ -101,3 +101,15 @@ def test_the_gemeente_has_its_local_set_up_and_facts(region):
 def test_an_unknown_gemeente_is_refused_with_close_names(region):
     with pytest.raises(UnknownName, match="gooise-meren"):
         social_map(region, "gooise-meer")
+
+
+def test_staan_regionale_tekorten_apart_van_die_van_de_gemeente_zelf(region):
+    """A shortage the sources name for the whole region (or the HBEL cluster) holds in
+    Huizen too, but is no shortage of Huizen alone: the sociale kaart keeps them apart."""
+    kaart = social_map(region, "huizen")
+    regional = kaart.regional_shortages
+    assert "tekort-gezinshuizen" in {s.id for s in regional}
+    for shortage in regional:
+        assert set(shortage.areas) <= {"gooi-en-vechtstreek", "hbel"}, shortage.id
+    assert not {s.id for s in kaart.own_shortages} & {s.id for s in regional}
+    assert set(kaart.own_shortages) | set(regional) == set(kaart.facts.shortages)
