@@ -17,7 +17,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -26,6 +26,7 @@ from starlette.routing import Match, Mount
 from zorgnet.api.deps import Service
 from zorgnet.api.limits import WriteGuard
 from zorgnet.api.models import Error
+from zorgnet.api.problems import PROBLEM_JSON, problem, request_path
 from zorgnet.api.settings import Settings
 from zorgnet.core.editing import EditConflict, EditInvalid
 from zorgnet.core.sparql import SparqlBusy, SparqlError, SparqlTimeout
@@ -37,19 +38,20 @@ __all__ = ["create_app"]
 _STATIC = Path(__file__).parent / "static"
 
 
-def _error(status: int, message: str, **extra: object) -> JSONResponse:
-    return JSONResponse({"fout": message, **extra}, status_code=status)
+def _error(request: Request, status: int, message: str, **extra: object) -> Response:
+    """An error of the JSON API as RFC 9457 problem details, at the request's path."""
+    return problem(status, message, request_path(request.scope), **extra)
 
 
 def _answer(
     request: Request, status: int, message: str, headers: dict[str, str] | None = None
 ) -> Response:
-    """An error as a Dutch page for a page request, as JSON for the API."""
+    """An error as a Dutch page for a page request, as problem details for the API."""
     response: Response
     if _wants_page(request):
         response = _error_page(request, status, message)
     else:
-        response = _error(status, message)
+        response = _error(request, status, message)
     response.headers.update(headers or {})
     return response
 
@@ -211,23 +213,23 @@ def _allowed(request: Request) -> str | None:
 
 def _install_handlers(app: FastAPI) -> None:
     @app.exception_handler(UnknownName)
-    async def unknown(request: Request, exc: UnknownName) -> JSONResponse:
+    async def unknown(request: Request, exc: UnknownName) -> Response:
         # A name in the path is a resource that does not exist; one in the query string
         # is a bad parameter.
         status = 404 if exc.name in request.path_params.values() else 422
-        return _error(status, str(exc), suggesties=exc.suggestions)
+        return _error(request, status, str(exc), suggesties=exc.suggestions)
 
     @app.exception_handler(EditInvalid)
-    async def invalid(request: Request, exc: EditInvalid) -> JSONResponse:
+    async def invalid(request: Request, exc: EditInvalid) -> Response:
         details = [
             {"veld": p.field, "melding": p.message, "hint": p.hint, "controle": p.rule}
             for p in exc.problems
         ]
-        return _error(422, str(exc), details=details)
+        return _error(request, 422, str(exc), details=details)
 
     @app.exception_handler(EditConflict)
-    async def conflict(request: Request, exc: EditConflict) -> JSONResponse:
-        return _error(409, str(exc))
+    async def conflict(request: Request, exc: EditConflict) -> Response:
+        return _error(request, 409, str(exc))
 
     @app.exception_handler(SparqlTimeout)
     async def timeout(request: Request, exc: SparqlTimeout) -> Response:
@@ -235,8 +237,8 @@ def _install_handlers(app: FastAPI) -> None:
         return _answer(request, 503, str(exc), headers)
 
     @app.exception_handler(SparqlError)
-    async def sparql(request: Request, exc: SparqlError) -> JSONResponse:
-        return _error(400, str(exc))
+    async def sparql(request: Request, exc: SparqlError) -> Response:
+        return _error(request, 400, str(exc))
 
     @app.exception_handler(LoadError)
     @app.exception_handler(StoreError)
@@ -246,14 +248,14 @@ def _install_handlers(app: FastAPI) -> None:
         return _answer(request, 503, f"De opslag is niet beschikbaar. {message}")
 
     @app.exception_handler(RequestValidationError)
-    async def request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def request_validation(request: Request, exc: RequestValidationError) -> Response:
         details = _validation(list(exc.errors()))
-        return _error(422, _summary("Ongeldige invoer", details), details=details)
+        return _error(request, 422, _summary("Ongeldige invoer", details), details=details)
 
     @app.exception_handler(ValidationError)
-    async def model_validation(request: Request, exc: ValidationError) -> JSONResponse:
+    async def model_validation(request: Request, exc: ValidationError) -> Response:
         details = _validation(list(exc.errors()))
-        return _error(422, _summary("Ongeldige registratie", details), details=details)
+        return _error(request, 422, _summary("Ongeldige registratie", details), details=details)
 
     @app.exception_handler(StarletteHTTPException)
     async def http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -310,10 +312,23 @@ def _error_page(request: Request, status: int, message: str) -> Response:
 
 
 _ERROR_REF = {"$ref": "#/components/schemas/Error"}
+# Outside /api a browser (Accept: text/html) gets an error as a Dutch page.
+_ERROR_PAGE = {"text/html": {"schema": {"type": "string"}}}
 
 
 def _error_response(description: str) -> dict[str, Any]:
-    return {"description": description, "content": {"application/json": {"schema": _ERROR_REF}}}
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": _ERROR_REF}}}
+
+
+def _as_problem(response: dict[str, Any], path: str) -> None:
+    """Declare an error *response* as problem details, and outside ``/api`` also as the
+    page a browser gets: the routers declare their errors with FastAPI's
+    ``{"model": Error}``, which FastAPI writes as ``application/json``."""
+    content = response.setdefault("content", {})
+    schema = content.pop("application/json", {}).get("schema", _ERROR_REF)
+    content[PROBLEM_JSON] = {"schema": schema}
+    if path != "/api" and not path.startswith("/api/"):
+        content.update(_ERROR_PAGE)
 
 
 # What each error answer means, for the schema; FastAPI's own descriptions are English.
@@ -337,8 +352,10 @@ def _declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
     FastAPI documents a 422 of its own (``HTTPValidationError``, a ``detail`` list) that
     the app never sends: it becomes the app's :class:`~zorgnet.api.models.Error`, as do
     a 400 for an unreadable body, a 404 for an unknown name in the path, a 413 for a
-    body over its cap (every write) and a 503 for a store that is not available. An
-    error answer described only by FastAPI's English phrase gets its Dutch description.
+    body over its cap (every write) and a 503 for a store that is not available. Every
+    error answer is ``application/problem+json`` (and a page for a browser outside
+    ``/api``). An error answer described only by FastAPI's English phrase gets its Dutch
+    description.
     """
     for path, item in schema.get("paths", {}).items():
         for method, operation in item.items():
@@ -362,6 +379,8 @@ def _declare_errors(schema: dict[str, Any]) -> dict[str, Any]:
                 phrase = HTTPStatus(int(status)).phrase if status.isdigit() else None
                 if status in _DESCRIPTIONS and response.get("description") == phrase:
                     response["description"] = _DESCRIPTIONS[status]
+                if status[0] in "45":
+                    _as_problem(response, path)
     components = schema.get("components", {}).get("schemas", {})
     text = str(schema.get("paths", {}))
     for name in ("HTTPValidationError", "ValidationError"):
@@ -465,7 +484,8 @@ def create_app(settings: Settings) -> FastAPI:
         description=(
             "REST-API, SPARQL-endpoint en webpagina's over de kennisgraaf van zorgnet. "
             "Lezen is open; wijzigen vraagt het token dat bij de start is ingesteld. "
-            "Fouten zijn JSON met een Nederlandse melding in `fout`."
+            "Fouten zijn probleemdetails (RFC 9457, `application/problem+json`) met een "
+            "Nederlandse `title` en `detail`; `fout` herhaalt de melding."
         ),
         lifespan=lifespan,
         docs_url=None,

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 from starlette.requests import Request, cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from zorgnet.api.deps import editor_refusal
+from zorgnet.api.problems import problem, request_path
 from zorgnet.api.routers.pages import _page
 from zorgnet.api.sessions import Refusal, form_refusal, is_form_path, sessions_of
 
@@ -147,7 +147,7 @@ class WriteGuard:
 
     @staticmethod
     async def _answer(refusal: HTTPException, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(
-            {"fout": refusal.detail}, status_code=refusal.status_code, headers=refusal.headers
+        response = problem(
+            refusal.status_code, refusal.detail, request_path(scope), refusal.headers
         )
         await response(scope, receive, send)

@@ -51,11 +51,43 @@ class _Out(BaseModel):
 
 
 class Error(BaseModel):
-    """An error, in Dutch."""
+    """An error, in Dutch, as RFC 9457 problem details (``application/problem+json``).
 
-    fout: str = Field(examples=["Onbekende actor: 'veilig-thuuis'. Bedoelde u: veilig-thuis?"])
-    suggesties: list[str] = Field(default_factory=list, examples=[["veilig-thuis"]])
-    details: list[dict[str, Any]] = Field(default_factory=list)
+    ``type``, ``title``, ``status``, ``detail`` and ``instance`` are the standard's
+    members; ``fout`` (the same text as ``detail``), ``suggesties`` and ``details`` are
+    zorgnet's extensions, which the earlier error answers had on their own.
+    """
+
+    type: str = Field(
+        description="Het soort probleem; about:blank: de statuscode zegt wat er mis is.",
+        json_schema_extra={"format": "uri-reference"},
+        examples=["about:blank"],
+    )
+    title: str = Field(
+        description="Korte Nederlandse naam van het probleem.", examples=["Niet gevonden"]
+    )
+    status: int = Field(ge=400, le=599, description="De HTTP-statuscode.", examples=[404])
+    detail: str = Field(
+        description="Wat er mis is en hoe het goed komt, in het Nederlands.",
+        examples=["Onbekende actor: 'veilig-thuuis'. Bedoelde u: veilig-thuis?"],
+    )
+    instance: str = Field(
+        description="Het pad van het verzoek dat de fout gaf.",
+        json_schema_extra={"format": "uri-reference"},
+        examples=["/api/actors/veilig-thuuis"],
+    )
+    fout: str = Field(
+        description="Dezelfde melding als detail (voor bestaande clients).",
+        examples=["Onbekende actor: 'veilig-thuuis'. Bedoelde u: veilig-thuis?"],
+    )
+    suggesties: list[str] = Field(
+        default_factory=list,
+        description="De namen die het dichtst bij een onbekende naam liggen.",
+        examples=[["veilig-thuis"]],
+    )
+    details: list[dict[str, Any]] = Field(
+        default_factory=list, description="Per veld wat er mis is (veld, melding, ...)."
+    )
 
 
 class Page(BaseModel, Generic[T]):

@@ -14,11 +14,16 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api/export", tags=["export"])
 
 ExportFormat = Literal["turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf"]
-_EXAMPLES = {
-    "text/turtle": {"example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
-    "application/ld+json": {"example": {"@context": {}, "@graph": []}},
-    "application/json": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
-    "application/fhir+json": {"example": {"resourceType": "Bundle"}},
+_TEXT = {"schema": {"type": "string"}}
+# Each format's media type with what its body is, so that a client sees all seven.
+_CONTENT = {
+    "turtle": {**_TEXT, "example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
+    "jsonld": {"schema": {"type": "object"}, "example": {"@context": {}, "@graph": []}},
+    "hsds": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
+    "fhir": {"schema": {"type": "object"}, "example": {"resourceType": "Bundle"}},
+    "xlsx": {"schema": {"type": "string", "format": "binary"}},
+    "graphml": _TEXT,
+    "gexf": _TEXT,
 }
 
 
@@ -29,10 +34,7 @@ _EXAMPLES = {
     responses={
         200: {
             "description": "Het bestand, in het gevraagde formaat",
-            "content": {
-                media: _EXAMPLES.get(media, {})
-                for media in dict.fromkeys(MEDIA_TYPES[f] for f in get_args(ExportFormat))
-            },
+            "content": {MEDIA_TYPES[f]: _CONTENT[f] for f in get_args(ExportFormat)},
         },
         404: {"model": Error, "description": "Onbekende gemeente of team"},
         422: {"model": Error, "description": "Ongeldige parameters"},

@@ -1,4 +1,5 @@
-"""Every error the web app gives: JSON with a Dutch ``fout``, declared in the OpenAPI
+"""Every error the web app gives: RFC 9457 problem details (``application/problem+json``)
+with a Dutch ``title`` and ``detail`` and the earlier ``fout``, declared in the OpenAPI
 schema, and for a method a path does not take, an ``Allow`` with all that it takes."""
 
 import re
@@ -11,6 +12,8 @@ from fastapi.testclient import TestClient
 
 from zorgnet.api.app import create_app
 
+PROBLEM = "application/problem+json"
+PROBLEM_MEMBERS = ("type", "title", "status", "detail", "instance", "fout")
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 # What pydantic and Starlette say in English; none of it may reach a client.
 ENGLISH = (
@@ -44,6 +47,18 @@ def _english(text: str) -> list[str]:
     return [phrase for phrase in ENGLISH if phrase in text]
 
 
+def _problem(status: int, title: str, detail: str, instance: str) -> dict[str, object]:
+    """The problem details the app answers, with ``fout`` repeating ``detail``."""
+    return {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "fout": detail,
+    }
+
+
 @pytest.mark.slow
 def test_every_405_lists_every_method_the_schema_gives_the_path(
     editor: TestClient, auth: dict[str, str]
@@ -59,6 +74,8 @@ def test_every_405_lists_every_method_the_schema_gives_the_path(
             allow = {m.strip() for m in response.headers["allow"].split(",")}
             assert allow == allowed, (method, url)
             if method != "HEAD":
+                assert response.headers["content-type"] == PROBLEM
+                assert response.json()["title"] == "Methode niet toegestaan"
                 assert response.json()["fout"] == (
                     f"De methode {method} is hier niet toegestaan. "
                     f"Toegestaan: {response.headers['allow']}."
@@ -83,13 +100,17 @@ def test_a_body_that_is_not_utf8_is_a_dutch_400_the_schema_declares(
         headers={**auth, "Content-Type": "application/json"},
     )
     assert response.status_code == 400
-    assert response.json() == {
-        "fout": "Het verzoek kan niet worden gelezen. Stuur geldige JSON (in UTF-8) met "
-        "'Content-Type: application/json'."
-    }
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json() == _problem(
+        400,
+        "Ongeldig verzoek",
+        "Het verzoek kan niet worden gelezen. Stuur geldige JSON (in UTF-8) met "
+        "'Content-Type: application/json'.",
+        "/api/edits/actors",
+    )
     declared = editor.get("/openapi.json").json()["paths"]["/api/edits/{kind}"]["post"]
-    assert declared["responses"]["400"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/Error"
+    assert declared["responses"]["400"]["content"] == {
+        PROBLEM: {"schema": {"$ref": "#/components/schemas/Error"}}
     }
 
 
@@ -153,7 +174,8 @@ def test_unknown_paths_and_static_files_are_dutch_404s(client: TestClient) -> No
     for url in ("/bestaat-niet", "/static/bestaat-niet.css"):
         response = client.get(url)
         assert response.status_code == 404
-        assert response.json() == {"fout": "Niet gevonden."}
+        assert response.headers["content-type"] == PROBLEM
+        assert response.json() == _problem(404, "Niet gevonden", "Niet gevonden.", url)
 
 
 @pytest.mark.slow
@@ -166,7 +188,13 @@ def test_an_unexpected_failure_is_a_dutch_500_in_json(store_copy, make_settings)
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get("/test-onverwacht")
     assert response.status_code == 500
-    assert response.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json() == _problem(
+        500,
+        "Fout in de server",
+        "Er ging iets mis in de server. Probeer het later opnieuw.",
+        "/test-onverwacht",
+    )
 
 
 def _provocations(operation: dict, method: str) -> list[tuple[bool, dict[str, Any]]]:
@@ -213,12 +241,20 @@ def test_every_error_an_operation_answers_is_declared_as_the_dutch_error_model(
                 answered.add(status)
                 declared = operation["responses"].get(status)
                 assert declared is not None, (method, template, status, response.text)
-                assert declared["content"]["application/json"]["schema"] == {
+                assert declared["content"][PROBLEM]["schema"] == {
                     "$ref": "#/components/schemas/Error"
                 }, (method, template, status)
+                assert "application/json" not in declared["content"], (method, template)
                 assert _english(declared["description"]) == [], (method, template, status)
                 assert declared["description"] != HTTPStatus(int(status)).phrase
-                assert set(response.json()) <= {"fout", "suggesties", "details"}
+                if method == "HEAD":
+                    continue
+                assert response.headers["content-type"] == PROBLEM, (method, template)
+                body = response.json()
+                assert set(body) - {"suggesties", "details"} == set(PROBLEM_MEMBERS)
+                assert body["status"] == response.status_code
+                assert body["instance"] == _url(template)
+                assert body["detail"] == body["fout"] and _english(response.text) == []
     # Each kind of error the app declares for every operation was provoked somewhere.
     assert {"400", "404", "413", "422", "503"} <= answered
 
@@ -242,9 +278,10 @@ def test_an_unexpected_failure_of_a_page_is_a_dutch_html_page(store_copy, make_s
         assert '<h1 class="utrecht-heading-1">Er ging iets mis</h1>' in response.text
         assert "Probeer het later opnieuw." in response.text
         assert "boom" not in response.text and "RuntimeError" not in response.text
-    # The JSON API answers JSON, whatever the client accepts.
+    # The JSON API answers problem details, whatever the client accepts.
     assert api.status_code == 500
-    assert api.json() == {"fout": "Er ging iets mis in de server. Probeer het later opnieuw."}
+    assert api.headers["content-type"] == PROBLEM
+    assert api.json()["detail"] == "Er ging iets mis in de server. Probeer het later opnieuw."
 
 
 @pytest.mark.slow
@@ -258,7 +295,8 @@ def test_an_unknown_address_in_the_browser_is_a_dutch_page_not_json(
     assert page.headers["content-type"].startswith("text/html")
     assert '<h1 class="utrecht-heading-1">Pagina niet gevonden</h1>' in page.text
     assert '<a class="utrecht-link" href="/">startpagina</a>' in page.text
-    assert api.status_code == 404 and api.json() == {"fout": "Niet gevonden."}
+    assert api.status_code == 404 and api.headers["content-type"] == PROBLEM
+    assert api.json() == _problem(404, "Niet gevonden", "Niet gevonden.", "/api/bestaat-niet")
 
 
 @pytest.mark.slow
@@ -275,3 +313,40 @@ def test_a_busy_store_on_a_page_is_a_dutch_page_with_retry_after(store_copy, mak
     assert page.status_code == 503 and page.headers["retry-after"] == "5"
     assert '<h1 class="utrecht-heading-1">Tijdelijk niet beschikbaar</h1>' in page.text
     assert "probeer het over 5 seconden opnieuw" in page.text
+
+
+def test_the_openapi_document_declares_problem_details_and_every_export_format(
+    client: TestClient,
+) -> None:
+    from zorgnet.formats import EXPORT_FORMATS, MEDIA_TYPES
+
+    schema = client.get("/openapi.json").json()
+    assert "HTTPValidationError" not in str(schema)
+    error_kinds = set()
+    for template, item in schema["paths"].items():
+        for method, operation in item.items():
+            for status, response in operation["responses"].items():
+                if status[0] in "45":
+                    assert "application/json" not in response["content"], (method, template)
+                    error_kinds.add(str(response["content"][PROBLEM]["schema"]))
+    assert error_kinds == {"{'$ref': '#/components/schemas/Error'}"}
+    members = schema["components"]["schemas"]["Error"]
+    assert set(PROBLEM_MEMBERS) <= set(members["required"])
+    assert {"suggesties", "details"} <= set(members["properties"])
+    exports = schema["paths"]["/api/export"]["get"]["responses"]["200"]["content"]
+    assert set(exports) == {MEDIA_TYPES[f] for f in EXPORT_FORMATS}
+    assert all("schema" in body or "example" in body for body in exports.values())
+
+
+def test_a_format_that_cannot_be_given_is_a_406_problem_in_dutch(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert (body["title"], body["status"], body["instance"]) == (
+        "Formaat niet leverbaar",
+        406,
+        "/sparql",
+    )
+    wanted = "Dit resultaat kan niet als 'image/png' worden gegeven; kies uit JSON, XML, CSV, TSV."
+    assert body["detail"] == body["fout"] == wanted

@@ -133,10 +133,18 @@ def test_export_as_turtle_and_json_ld(client: TestClient) -> None:
     assert client.get("/api/export", params={"format": "xml"}).status_code == 422
 
 
-def test_unknown_paths_are_json_errors_in_dutch(client: TestClient) -> None:
+def test_unknown_paths_are_problem_details_in_dutch(client: TestClient) -> None:
     response = client.get("/api/bestaat-niet")
     assert response.status_code == 404
-    assert response.json() == {"fout": "Niet gevonden."}
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json() == {
+        "type": "about:blank",
+        "title": "Niet gevonden",
+        "status": 404,
+        "detail": "Niet gevonden.",
+        "instance": "/api/bestaat-niet",
+        "fout": "Niet gevonden.",
+    }
 
 
 def test_openapi_documents_every_route_with_examples(client: TestClient) -> None:
