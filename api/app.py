@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
+from zorgnet.api.cors import ReadAccess
 from zorgnet.api.deps import Service
 from zorgnet.api.limits import WriteGuard
 from zorgnet.api.models import Error
@@ -493,6 +494,8 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.service = service
     app.add_middleware(WriteGuard, settings=settings)
+    # Outermost: a CORS preflight is answered before the write guard looks at it.
+    app.add_middleware(ReadAccess)
     _install_handlers(app)
     for module in (
         health,

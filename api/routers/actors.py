@@ -4,7 +4,7 @@ from typing import Annotated
 
 import networkx as nx
 from fastapi import APIRouter, Header, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from rdflib import Graph, URIRef
 
 from zorgnet.api.deps import GraphDep, SettingsDep, StoreDep
@@ -18,7 +18,8 @@ from zorgnet.api.models import (
     Page,
     RelationOut,
 )
-from zorgnet.formats.rdf import serialize
+from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
 from zorgnet.ontology.namespace import ZN
@@ -27,7 +28,13 @@ __all__ = ["actor_detail", "actor_summary", "filter_actors", "router"]
 
 router = APIRouter(prefix="/api/actors", tags=["actoren"])
 
-_TYPES = {"application/ld+json": "jsonld", "text/turtle": "turtle"}
+# JSON first: what a client that accepts anything gets.
+OFFERS = (
+    Offer("json", "application/json", "JSON"),
+    Offer("jsonld", "application/ld+json", "JSON-LD"),
+    Offer("turtle", "text/turtle", "Turtle", MEDIA_TYPES["turtle"]),
+    Offer("ntriples", "application/n-triples", "N-Triples"),
+)
 
 
 def actor_summary(G: nx.MultiDiGraph, actor: str) -> ActorSummary:
@@ -115,18 +122,6 @@ def _record_graph(graph: Graph, iri: URIRef) -> Graph:
     return out
 
 
-def _wanted(accept: str | None, fmt: str | None) -> str:
-    if fmt:
-        return fmt
-    for part in (accept or "").split(","):
-        media = part.split(";")[0].strip().lower()
-        if media in _TYPES:
-            return _TYPES[media]
-        if media in ("application/json", "*/*", "application/*"):
-            return "json"
-    return "json"
-
-
 @router.get("", response_model=Page[ActorSummary], summary="Actoren zoeken")
 def list_actors(
     G: GraphDep,
@@ -161,9 +156,12 @@ def list_actors(
             "content": {
                 "application/ld+json": {"example": {"@id": "id:actor/veilig-thuis"}},
                 "text/turtle": {"example": "id:actor/veilig-thuis a zn:Organisation ."},
+                "application/n-triples": {},
             }
         },
+        304: {"description": "Niet veranderd sinds de ETag in If-None-Match"},
         404: {"model": Error, "description": "Onbekende actor, met de dichtstbijzijnde ids"},
+        406: {"model": Error, "description": "Dit formaat kan niet worden geleverd"},
     },
 )
 def get_actor(
@@ -174,17 +172,22 @@ def get_actor(
     accept: Annotated[str | None, Header()] = None,
     format: Annotated[
         str | None,
-        Query(pattern="^(json|jsonld|turtle)$", description="Of kies met de Accept-header"),
+        Query(
+            pattern="^(json|jsonld|turtle|ntriples)$", description="Of kies met de Accept-header"
+        ),
     ] = None,
 ) -> Response:
     """An actor with its relations, mandates, memberships and sources.
 
-    ``Accept: application/ld+json`` or ``text/turtle`` gives the actor's own RDF.
+    ``Accept: application/ld+json``, ``text/turtle`` or ``application/n-triples`` gives
+    the actor's own RDF (q-values count); ``format`` chooses instead of ``Accept``.
     """
     detail = actor_detail(G, actor_id)
-    wanted = _wanted(accept, format)
-    if wanted == "json":
-        return JSONResponse(detail.model_dump(mode="json"))
-    text = serialize(_record_graph(store.graph(), URIRef(detail.iri)), wanted)
-    media = "application/ld+json" if wanted == "jsonld" else "text/turtle; charset=utf-8"
-    return Response(text, media_type=media)
+    offer = next(o for o in OFFERS if o.name == format) if format else choose(accept, OFFERS)
+
+    def body() -> str:
+        if offer.name == "json":
+            return detail.model_dump_json()
+        return serialize(_record_graph(store.graph(), URIRef(detail.iri)), offer.name)
+
+    return negotiated(request, offer, store.version, body)

@@ -16,7 +16,8 @@ from fastapi.responses import Response
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
-from zorgnet.core.sparql import GRAPH_FORMATS, RESULT_FORMATS, SparqlRefused, render
+from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.core.sparql import SparqlRefused, render
 
 __all__ = ["router"]
 
@@ -51,52 +52,22 @@ _RESPONSES = {
         "(dan met Retry-After)",
     },
 }
-_MEDIA = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8",
-    "tsv": "text/tab-separated-values; charset=utf-8",
-}
-_GRAPH_MEDIA = {
-    "turtle": "text/turtle; charset=utf-8",
-    "nt": "application/n-triples",
-    "json-ld": "application/ld+json",
-}
-
-
-def _negotiate(accept: str | None, kind: str) -> tuple[str, str]:
-    """The format name and media type for *accept*, by q-value then order."""
-    table = GRAPH_FORMATS if kind == "GRAPH" else RESULT_FORMATS
-    offers = []
-    for index, part in enumerate((accept or "*/*").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        quality = 1.0
-        for field in fields[1:]:
-            if field.startswith("q="):
-                try:
-                    quality = float(field[2:])
-                except ValueError:
-                    quality = 0.0
-        offers.append((-quality, index, fields[0].lower()))
-    for quality, _, media in sorted(offers):
-        if quality == 0:
-            continue
-        if media in ("*/*", "application/*", "text/*") or (
-            media not in table and media.endswith("/*")
-        ):
-            fmt = "turtle" if kind == "GRAPH" else "json"
-            if media == "application/*" and kind == "GRAPH":
-                fmt = "nt"
-            return fmt, (_GRAPH_MEDIA if kind == "GRAPH" else _MEDIA).get(fmt, media)
-        if media in table:
-            fmt = table[media]
-            return fmt, "application/rdf+xml" if kind == "GRAPH" and fmt == "xml" else (
-                _GRAPH_MEDIA if kind == "GRAPH" else _MEDIA
-            ).get(fmt, media)
-    wanted = "Turtle, N-Triples, JSON-LD, RDF/XML" if kind == "GRAPH" else "JSON, XML, CSV, TSV"
-    raise HTTPException(
-        406, f"Dit resultaat kan niet als {accept!r} worden gegeven; kies uit {wanted}."
-    )
+# In each list, what a client that accepts anything gets comes first.
+RESULT_OFFERS = (
+    Offer("json", "application/sparql-results+json", "SPARQL-JSON"),
+    Offer("json", "application/json", "SPARQL-JSON", "application/sparql-results+json"),
+    Offer("xml", "application/sparql-results+xml", "SPARQL-XML"),
+    Offer("xml", "application/xml", "SPARQL-XML", "application/sparql-results+xml"),
+    Offer("csv", "text/csv", "CSV", "text/csv; charset=utf-8"),
+    Offer("tsv", "text/tab-separated-values", "TSV", "text/tab-separated-values; charset=utf-8"),
+)
+GRAPH_OFFERS = (
+    Offer("turtle", "text/turtle", "Turtle", "text/turtle; charset=utf-8"),
+    Offer("nt", "application/n-triples", "N-Triples"),
+    Offer("nt", "text/plain", "N-Triples", "application/n-triples"),
+    Offer("json-ld", "application/ld+json", "JSON-LD"),
+    Offer("xml", "application/rdf+xml", "RDF/XML"),
+)
 
 
 def _refuse_dataset(params: dict[str, list[str]]) -> None:
@@ -109,19 +80,21 @@ def _refuse_dataset(params: dict[str, list[str]]) -> None:
         )
 
 
-def _run(service: ServiceDep, query: str, accept: str | None) -> Response:
-    outcome = service.sparql.run(service.open(), query)
-    fmt, media = _negotiate(accept, outcome.kind)
-    return Response(
-        render(outcome, fmt),
-        media_type=media,
+def _run(request: Request, service: ServiceDep, query: str, accept: str | None) -> Response:
+    store = service.open()
+    outcome = service.sparql.run(store, query)
+    offer = choose(accept, GRAPH_OFFERS if outcome.kind == "GRAPH" else RESULT_OFFERS)
+    return negotiated(
+        request,
+        offer,
+        (store.version, query),
+        lambda: render(outcome, offer.name),
         headers={
             "X-Zorgnet-Truncated": "true" if outcome.truncated else "false",
             "X-Zorgnet-Truncated-By": outcome.cut_by or "-",
             "X-Zorgnet-Result-Limit": str(outcome.limit),
             "X-Zorgnet-Result-Byte-Limit": str(outcome.size_limit),
             "X-Zorgnet-Query-Form": outcome.form,
-            "Vary": "Accept",
         },
     )
 
@@ -139,7 +112,7 @@ async def sparql_get(
             413, f"De query is groter dan {service.settings.sparql_max_body} bytes."
         )
     _refuse_dataset(parse_qs(request.url.query))
-    return await run_in_threadpool(_run, service, query, accept)
+    return await run_in_threadpool(_run, request, service, query, accept)
 
 
 @router.post(
@@ -195,4 +168,4 @@ async def sparql_post(
     _refuse_dataset(params)
     if not query.strip():
         raise HTTPException(400, "Geen query meegegeven (parameter 'query').")
-    return await run_in_threadpool(_run, service, query, accept)
+    return await run_in_threadpool(_run, request, service, query, accept)
