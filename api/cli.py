@@ -310,6 +310,7 @@ def _register_commands() -> None:
         map_commands,
         record_commands,
         scale_commands,
+        scenario_commands,
         serve_commands,
     )
 
@@ -320,6 +321,7 @@ def _register_commands() -> None:
         serve_commands,
         interop_commands,
         scale_commands,
+        scenario_commands,
     ):
         module.register(app)
 

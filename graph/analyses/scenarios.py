@@ -186,7 +186,8 @@ class FrameworkChange:
     """A VNG basisfunctie or propositie whose serving actors or arrangements change.
 
     ``before`` and ``after`` are the labels of what serves it (empty: the seeds then
-    describe nobody for it, ``niet-beschreven``).
+    describe nobody for it, ``niet-beschreven``), ``lost`` and ``gained`` the labels
+    of what serves it before and not after, and after and not before.
     """
 
     gemeente: str
@@ -197,6 +198,16 @@ class FrameworkChange:
     state_before: str
     state_after: str
     sources: tuple[str, ...]
+
+    @property
+    def lost(self) -> tuple[str, ...]:
+        """What serves the concept before and not after."""
+        return tuple(label for label in self.before if label not in self.after)
+
+    @property
+    def gained(self) -> tuple[str, ...]:
+        """What serves the concept after and not before."""
+        return tuple(label for label in self.after if label not in self.before)
 
 
 @dataclass(frozen=True)
