@@ -865,7 +865,7 @@ def _title(G: nx.MultiDiGraph, scenario: Scenario) -> str:
         names = (Path(p).name for p in scenario.with_records)
         parts.append("met de registraties uit " + ", ".join(names))
     said = "; ".join(parts) or "geen verandering"
-    return f"{scenario.name}: {said}" if scenario.name else said.capitalize()
+    return f"{scenario.name}: {said}" if scenario.name else said[0].upper() + said[1:]
 
 
 def compare(
