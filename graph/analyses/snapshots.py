@@ -31,6 +31,7 @@ from zorgnet.graph.analyses._labels import (
     class_label,
     concept_label,
 )
+from zorgnet.graph.analyses.fact_overviews import value_with_unit
 from zorgnet.graph.projected import Arrangement, RecordSummary
 
 __all__ = ["CHANGES", "Change", "Diff", "RecordState", "diff", "diff_projections"]
@@ -125,7 +126,7 @@ def _texts(G: nx.MultiDiGraph) -> dict[str, tuple[str, str]]:
         for i in G.graph["issues"]:
             found[i.id] = (i.label or i.id, i.description)
         for f in G.graph["figures"]:
-            found[f.id] = (f.measure or f.id, f"{f.value} {f.unit or ''}".strip())
+            found[f.id] = (f.measure or f.id, value_with_unit(f.value, f.unit))
         return found
 
     return memo(G, ("snapshots", "texts"), compute)

@@ -282,3 +282,12 @@ def test_is_a_record_gone_from_a_later_load_called_removed_not_ended(tiny, regio
         "uit de data verwijderd"
     }
     assert not [c for c in result.changes if c.change == "beeindigd"]
+
+
+def test_says_the_diff_one_figure_in_the_singular(region):
+    """A figure of one reads '1 medewerker' in the diff, as on the pages."""
+    from zorgnet.graph.analyses.snapshots import _texts
+
+    texts = _texts(region)
+    assert texts["gooise-meren-medewerkers-basishulp"][1] == "1 medewerker"
+    assert not any(t.startswith("1 ") and t.endswith("medewerkers") for _, t in texts.values())
