@@ -35,6 +35,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -56,8 +57,12 @@ from zorgnet.viz.layout import (
     route_positions,
 )
 
+if TYPE_CHECKING:
+    from zorgnet.graph.analyses.scenarios import ScenarioResult
+
 __all__ = [
     "MAP_LABEL_CHARS",
+    "SCENARIO_COLOURS",
     "SIGNAL_KINDS",
     "VIEWS",
     "MapEdge",
@@ -67,6 +72,7 @@ __all__ = [
     "gemeente_map",
     "region_map",
     "route_map",
+    "scenario_map",
     "signal_flags",
     "signal_map",
     "team_map",
@@ -82,6 +88,9 @@ SIGNAL_KINDS = (
     "overlap",
 )
 VIEWS = (("zorg", "Zorgnetwerk"), (BESTUUR, "Bestuur en programma's"))
+#: The colours of what a scenario map marks: what goes away red, what comes green (both
+#: with a contrast of at least 4.5:1 on white).
+SCENARIO_COLOURS = {"verloren": "#c0392b", "nieuw": "#1e7b34"}
 # A longer name is cut on the map (at a word) and shown whole in the details and the table.
 MAP_LABEL_CHARS = 48
 _CATEGORY_ORDER = {c.id: i for i, c in enumerate(CATEGORIES)}
@@ -123,6 +132,7 @@ class MapNode:
     highlighted: bool = False
     importance: int = 0
     prominent: bool = False
+    mark: str | None = None
 
     @property
     def font_size(self) -> int:
@@ -145,7 +155,8 @@ class MapNode:
 
 @dataclass(frozen=True)
 class MapEdge:
-    """A relation, membership or part-of link between two actors on the map."""
+    """A relation, membership or part-of link between two actors on the map; ``mark`` is
+    what a scenario does to it (a key of :data:`SCENARIO_COLOURS`), else None."""
 
     id: str
     source: str
@@ -154,6 +165,7 @@ class MapEdge:
     kind_label: str
     sources: tuple[str, ...]
     highlighted: bool = False
+    mark: str | None = None
 
 
 @dataclass(frozen=True)
@@ -644,6 +656,80 @@ def signal_map(G: nx.MultiDiGraph, gemeente: str | None = None) -> NetworkMap:
         highlighted=flagged,
         flags=flags,
         dim_rest=True,
+    )
+
+
+def scenario_map(
+    G: nx.MultiDiGraph,
+    result: ScenarioResult,
+    *,
+    added: nx.MultiDiGraph | None = None,
+    gemeente: str | None = None,
+) -> NetworkMap:
+    """What a scenario changes, on the map: what goes away red, what comes green.
+
+    The actors the scenario takes out or cuts off are red, the actors it adds green;
+    the relations that go with them, and the steps of the routes it loses, red; the
+    relations it adds and the steps of new or other routes, green. Beside them, pale,
+    the actors directly linked to those (in *gemeente*, governance bodies left out).
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection before the scenario.
+    result : ScenarioResult
+        :func:`~zorgnet.graph.analyses.scenarios.compare` of the scenario on *G*.
+    added : networkx.MultiDiGraph, optional
+        The projection with the scenario's records added, when it adds any.
+    gemeente : str, optional
+        Only what changes in this gemeente, and the actors that serve it.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> from zorgnet.graph.analyses.scenarios import Scenario, compare
+    >>> G = example_projection()
+    >>> result = compare(G, Scenario(without_actors=("huisarts",)))
+    >>> m = scenario_map(G, result, gemeente="hilversum")
+    >>> [(n.id, n.mark) for n in m.nodes if n.mark]
+    [('huisarts', 'verloren')]
+    >>> sorted((e.id, e.mark) for e in m.edges if e.mark)[:2]
+    [('buurtteam-verwijst-gemeente', 'nieuw'), ('gemeente-verwijst-ggz', 'nieuw')]
+    """
+    base = added if added is not None else G
+    check_area(base, gemeente)
+    impacts = [g for g in result.gemeenten if gemeente in (None, g.gemeente)]
+    marks: dict[str, str] = dict.fromkeys(result.lost_actors, "verloren")
+    marks.update(dict.fromkeys((c.actor for g in impacts for c in g.cut_off), "verloren"))
+    marks.update(dict.fromkeys(result.new_actors, "nieuw"))
+    edge_marks = dict.fromkeys(result.new_relations, "nieuw")
+    edge_marks.update(dict.fromkeys(result.lost_relations, "verloren"))
+    index = {k: (u, v) for u, v, k in base.edges(keys=True) if k in edge_marks}
+    involved = set(marks) | {a for u, v in index.values() for a in (u, v)}
+    serving = scope_set(base, gemeente) if gemeente else set(base.nodes)
+    near = {
+        n
+        for actor in involved
+        for n in nx.all_neighbors(base, actor)
+        if n in serving
+        and category_of(base.nodes[n]["type"], base.nodes[n]["offers"]).id != BESTUUR
+    }
+    actors = sorted(involved | near)
+    network = _map(
+        base,
+        "scenario",
+        f"Wat als: {result.title}",
+        f"{len(marks)} actoren en {len(edge_marks)} verbindingen veranderen"
+        + (f" in {_area_label(base, gemeente)}" if gemeente else ""),
+        actors,
+        highlighted=involved,
+        highlighted_edges=index,
+        dim_rest=True,
+    )
+    return dataclasses.replace(
+        network,
+        nodes=tuple(dataclasses.replace(n, mark=marks.get(n.id)) for n in network.nodes),
+        edges=tuple(dataclasses.replace(e, mark=edge_marks.get(e.id)) for e in network.edges),
     )
 
 

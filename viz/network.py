@@ -42,7 +42,7 @@ from pyvis.network import Network
 
 from zorgnet.ontology.categories import CATEGORIES, category
 from zorgnet.viz.layout import LABEL_WIDTH
-from zorgnet.viz.maps import MapEdge, MapNode, NetworkMap
+from zorgnet.viz.maps import SCENARIO_COLOURS, MapEdge, MapNode, NetworkMap
 from zorgnet.viz.styles import edge_style
 
 __all__ = ["LARGE_MAP", "node_size", "pyvis_network"]
@@ -97,6 +97,8 @@ def _node(node: MapNode, network: NetworkMap) -> dict[str, Any]:
         "layer": node.layer,
         "hl": node.highlighted,
         "flagged": bool(node.flags),
+        # A scenario's red or green border, drawn over the highlight's.
+        "mark": SCENARIO_COLOURS.get(node.mark or ""),
         "gemeenten": list(node.gemeenten),
         "domains": list(node.domains),
         "levels": list(node.levels),
@@ -130,6 +132,8 @@ def info_rows(node: MapNode) -> list[list[Any]]:
 
 def _edge(edge: MapEdge, large: bool) -> dict[str, Any]:
     style = edge_style(edge.kind)
+    if edge.mark is not None:
+        style["color"] = SCENARIO_COLOURS[edge.mark]
     if large:
         # Dashed lines cost seconds per frame at 20,000 actors; colour still tells the kind.
         style["dashes"] = False

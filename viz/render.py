@@ -39,7 +39,7 @@ from jinja2 import Environment, FunctionLoader, select_autoescape
 from zorgnet.ontology.categories import CATEGORIES, LAYER_LABELS, Category, category
 from zorgnet.ontology.vocabulary import value_label
 from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, LARGE_LABEL_WIDTH, RING_GAP
-from zorgnet.viz.maps import SIGNAL_KINDS, NetworkMap
+from zorgnet.viz.maps import SCENARIO_COLOURS, SIGNAL_KINDS, NetworkMap
 from zorgnet.viz.network import LARGE_MAP, pyvis_network
 from zorgnet.viz.styles import HIGHLIGHT_COLOUR, edge_style
 
@@ -152,7 +152,14 @@ def _legend(network: NetworkMap) -> dict[str, Any]:
             }
         )
     notes = []
-    if network.dim_rest:
+    if network.kind == "scenario":
+        notes.append(
+            {"color": SCENARIO_COLOURS["verloren"], "text": "rood: valt weg in dit scenario."}
+        )
+        notes.append(
+            {"color": SCENARIO_COLOURS["nieuw"], "text": "groen: komt erbij in dit scenario."}
+        )
+    elif network.dim_rest:
         what = "de route" if network.kind == "route" else "actoren met een signaal"
         notes.append({"color": HIGHLIGHT_COLOUR, "text": f"oranje rand: {what}; de rest is grijs."})
     if any(n.flags for n in network.nodes):

@@ -4,7 +4,9 @@
 ``POST /api/scenario`` takes it as JSON, with the records to add as YAML text in the
 data format, checked like any data. Both answer
 :func:`zorgnet.core.scenarios.scenario_result`, as ``zorgnet wat-als --json`` prints
-it. Nothing is stored: the scenario is computed on a copy of the projection.
+it; ``GET /api/scenario/kaart`` draws the same on the map
+(:func:`zorgnet.viz.maps.scenario_map`). Nothing is stored: the scenario is computed on
+a copy of the projection.
 """
 
 import tempfile
@@ -12,11 +14,13 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
 from zorgnet.api.results import response_model
+from zorgnet.api.routers.maps import map_page
 from zorgnet.core.scenarios import scenario_result
 from zorgnet.graph.analyses.scenarios import Scenario, ScenarioResult
 from zorgnet.ontology.exceptions import LoadError
@@ -83,28 +87,52 @@ def _answer(service: ServiceDep, scenario: Scenario, records: str | None) -> Sce
             ) from exc
 
 
+_Zonder = Annotated[
+    list[str],
+    Query(max_length=120, description="Actor-id die wegvalt", examples=["gooise-meren-poh-jeugd"]),
+]
+_ZonderBevoegdheid = Annotated[
+    list[str],
+    Query(alias="zonder-bevoegdheid", max_length=120, description="Id van een bevoegdheid"),
+]
+_Naam = Annotated[str, Query(max_length=200)]
+
+
 @router.get(
     "", response_model=response_model(ScenarioResult), summary="Wat als: scenario in de link"
 )
 def get_scenario(
     service: ServiceDep,
-    zonder: Annotated[
-        list[str],
-        Query(
-            max_length=120, description="Actor-id die wegvalt", examples=["gooise-meren-poh-jeugd"]
-        ),
-    ] = [],  # noqa: B006 (FastAPI copies a query list default)
-    zonder_bevoegdheid: Annotated[
-        list[str],
-        Query(alias="zonder-bevoegdheid", max_length=120, description="Id van een bevoegdheid"),
-    ] = [],  # noqa: B006
-    naam: Annotated[str, Query(max_length=200)] = "",
+    zonder: _Zonder = [],  # noqa: B006 (FastAPI copies a query list default)
+    zonder_bevoegdheid: _ZonderBevoegdheid = [],  # noqa: B006
+    naam: _Naam = "",
 ) -> ScenarioResult:
     """What changes per gemeente and kind of help if the actors and mandates go away:
     routes lost, longer or with another referrer, help no legal referrer reaches any
     more, coverage and VNG framework changes, actors cut off, team memberships that
     drop, brokers that gain or lose, each with its sources."""
     return _answer(service, Scenario(naam, tuple(zonder), tuple(zonder_bevoegdheid)), None)
+
+
+@router.get(
+    "/kaart",
+    response_class=HTMLResponse,
+    summary="Wat als: het scenario op de kaart",
+    responses={200: {"content": {"text/html": {"example": "<!DOCTYPE html>..."}}}},
+)
+def get_scenario_map(
+    service: ServiceDep,
+    zonder: _Zonder = [],  # noqa: B006
+    zonder_bevoegdheid: _ZonderBevoegdheid = [],  # noqa: B006
+    naam: _Naam = "",
+    gemeente: Annotated[str | None, Query(max_length=120, examples=["gooise-meren"])] = None,
+) -> HTMLResponse:
+    """The scenario's map, one offline HTML page: what goes away red (actors, their
+    relations, the steps of lost routes), what comes green, their neighbours pale."""
+    scenario = Scenario(naam, tuple(zonder), tuple(zonder_bevoegdheid))
+    result = _answer(service, scenario, None)
+    page = map_page(service.projection(), "scenario_map", result, gemeente=gemeente)
+    return HTMLResponse(page)
 
 
 @router.post(

@@ -55,7 +55,7 @@
     var font = {color: dim ? DIM_FONT : TEXT, strokeWidth: 3,
                 size: state === "near" ? Math.max(n.font.size, NEAR_FONT) : n.font.size};
     if (state === "faint") { font = {color: FAINT_FONT.color, strokeWidth: 0, size: n.font.size}; }
-    var border = lit ? HIGHLIGHT : (n.flagged ? FLAG : colour.border);
+    var border = n.mark || (lit ? HIGHLIGHT : (n.flagged ? FLAG : colour.border));
     return {
       id: n.id,
       color: {
@@ -64,7 +64,7 @@
         highlight: {background: colour.background, border: HIGHLIGHT},
         hover: {background: colour.background, border: HIGHLIGHT}
       },
-      borderWidth: lit ? 4 : (n.flagged ? 3 : 1),
+      borderWidth: lit || n.mark ? 4 : (n.flagged ? 3 : 1),
       font: font,
       // The other actors' names are hidden then, so a neighbour's may take more room.
       widthConstraint: state === "near" ? {maximum: data.largeLabelWidth} : n.widthConstraint
