@@ -457,6 +457,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_login,
         page_map,
         page_route,
+        page_scenario,
         page_sources,
         pages,
         routes,
@@ -526,6 +527,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_changes,
         page_actors,
         page_map,
+        page_scenario,
     ):
         app.include_router(module.router)
     _install_docs(app)

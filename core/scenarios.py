@@ -50,6 +50,7 @@ __all__ = [
     "read_scenario",
     "scenario_projection",
     "scenario_result",
+    "scenario_yaml",
     "write_scenario",
 ]
 
@@ -146,6 +147,30 @@ def _scenario(document: Any, file: str, folder: Path) -> Scenario:
     return Scenario(**values)
 
 
+def scenario_yaml(scenario: Scenario, folder: Path | None = None) -> str:
+    """*scenario* as the YAML text of a scenario file; ``met`` files relative to *folder*
+    where they lie inside it.
+
+    Examples
+    --------
+    >>> print(scenario_yaml(Scenario(name="POH stopt", without_actors=("gooise-meren-poh-jeugd",))))
+    naam: POH stopt
+    zonder:
+    - gooise-meren-poh-jeugd
+    <BLANKLINE>
+    """
+    document: dict[str, Any] = {}
+    if scenario.name:
+        document["naam"] = scenario.name
+    if scenario.without_actors:
+        document["zonder"] = list(scenario.without_actors)
+    if scenario.without_mandates:
+        document["zonder-bevoegdheid"] = list(scenario.without_mandates)
+    if scenario.with_records:
+        document["met"] = [_relative(Path(p), folder) for p in scenario.with_records]
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
 def write_scenario(scenario: Scenario, path: Path) -> None:
     """Save *scenario* as a YAML file :func:`read_scenario` reads back.
 
@@ -160,20 +185,12 @@ def write_scenario(scenario: Scenario, path: Path) -> None:
     >>> read_scenario(path).without_actors
     ('gooise-meren-poh-jeugd',)
     """
-    folder = path.resolve().parent
-    document: dict[str, Any] = {}
-    if scenario.name:
-        document["naam"] = scenario.name
-    if scenario.without_actors:
-        document["zonder"] = list(scenario.without_actors)
-    if scenario.without_mandates:
-        document["zonder-bevoegdheid"] = list(scenario.without_mandates)
-    if scenario.with_records:
-        document["met"] = [_relative(Path(p), folder) for p in scenario.with_records]
-    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(scenario_yaml(scenario, path.resolve().parent), encoding="utf-8")
 
 
-def _relative(path: Path, folder: Path) -> str:
+def _relative(path: Path, folder: Path | None) -> str:
+    if folder is None:
+        return str(path)
     try:
         return str(path.resolve().relative_to(folder))
     except ValueError:
