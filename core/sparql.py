@@ -39,7 +39,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from multiprocessing.connection import Connection
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -65,6 +65,7 @@ __all__ = [
     "CHECKED_LENGTH",
     "GRAPH_FORMATS",
     "RESULT_FORMATS",
+    "SCHEMA_GRAPH",
     "QueryLimits",
     "QueryOutcome",
     "SparqlBusy",
@@ -75,6 +76,7 @@ __all__ = [
     "SparqlTooBig",
     "check_query",
     "render",
+    "schema_nquads",
 ]
 
 # Media type -> format name, in order of preference for */*.
@@ -99,6 +101,9 @@ _KINDS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
+SCHEMA_GRAPH = "https://w3id.org/zorgnet/graph/schema"
+"""The named graph of the ontology and the SKOS vocabularies at the endpoint; a query
+without ``GRAPH`` reads it joined with the data (the default graph is their union)."""
 # Longer queries skip rdflib's check (its parser needs seconds for them) and rely on
 # the sandbox alone.
 CHECKED_LENGTH = 10_000
@@ -463,6 +468,34 @@ def _sandbox(memory: int) -> Iterator[None]:
         resource.setrlimit(resource.RLIMIT_NOFILE, files)
 
 
+@cache
+def schema_nquads() -> bytes:
+    """The ontology and the SKOS vocabularies as N-Quads in :data:`SCHEMA_GRAPH`.
+
+    Each copy of the data for the workers ends with them, so that a query can read the
+    labels and definitions of the terms and concepts the data uses.
+    """
+    import pyoxigraph as ox
+
+    from zorgnet.ontology.files import schema_graph
+
+    text = schema_graph().serialize(format="ox-ntriples", encoding="utf-8")
+    graph = ox.NamedNode(SCHEMA_GRAPH)
+    quads = (
+        ox.Quad(q.subject, q.predicate, q.object, graph)
+        for q in ox.parse(text, ox.RdfFormat.N_TRIPLES)
+    )
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def _default_graph() -> list[Any]:
+    """What a query reads without GRAPH: the data (the store's default graph) joined
+    with :data:`SCHEMA_GRAPH`."""
+    import pyoxigraph as ox
+
+    return [ox.DefaultGraph(), ox.NamedNode(SCHEMA_GRAPH)]
+
+
 def _is_blocked_io(exc: BaseException) -> bool:
     return getattr(exc, "errno", None) == errno.EMFILE or "os error 24" in str(exc)
 
@@ -471,7 +504,7 @@ def _run_sandboxed(store: Any, query: str, limits: _Limits, memory: int) -> tupl
     form = check_query(query)
     try:
         with _sandbox(memory):
-            outcome = _answer(store.query(query), limits, form)
+            outcome = _answer(store.query(query, default_graph=_default_graph()), limits, form)
     except MemoryError:
         return ("too-big",)
     except SyntaxError as exc:
@@ -500,7 +533,7 @@ def _serve(conn: Connection, memory: int) -> None:
         try:
             if loaded != version:
                 store = ox.Store()
-                store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES)
+                store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
                 loaded = version
             conn.send(_run_sandboxed(store, query, limits, memory))
         except SparqlError as exc:
@@ -567,6 +600,7 @@ class _Copies:
                 # Kept open past this block on purpose: closing it deletes the copy.
                 copy = tempfile.TemporaryFile(prefix="zorgnet-sparql-")  # noqa: SIM115
                 copy.write(store.graph().serialize(format="ox-ntriples", encoding="utf-8"))
+                copy.write(schema_nquads())
                 copy.flush()
                 self._files[version] = (copy, [0])
             copy, users = self._files[version]

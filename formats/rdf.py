@@ -28,7 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import XSD, Graph, Literal
 
 from zorgnet.ontology.context import PREFIXES, context_document
 from zorgnet.ontology.literals import canonical_decimal
@@ -69,8 +69,12 @@ def serialize(graph: Graph, fmt: str) -> str:
     data = Graph()
     for prefix, namespace in PREFIXES.items():
         data.bind(prefix, namespace)
-    for triple in graph:
-        data.add(triple)
+    for s, p, o in graph:
+        # A store's "x"^^xsd:string is RDF 1.1's simple literal "x": written as such, not
+        # with an explicit "@type": "xsd:string" on every string.
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))
+        data.add((s, p, o))
     context = context_document()["@context"]
     text = data.serialize(format="json-ld", context=context, auto_compact=True)
     document = json.loads(text, parse_float=Decimal)

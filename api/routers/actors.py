@@ -5,7 +5,7 @@ from typing import Annotated
 import networkx as nx
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from zorgnet.api.deps import GraphDep, SettingsDep, StoreDep
 from zorgnet.api.models import (
@@ -19,10 +19,10 @@ from zorgnet.api.models import (
     RelationOut,
 )
 from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.api.routers.linked_data import record_graph
 from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
-from zorgnet.ontology.namespace import ZN
 
 __all__ = ["actor_detail", "actor_summary", "filter_actors", "router"]
 
@@ -112,16 +112,6 @@ def actor_detail(G: nx.MultiDiGraph, actor: str) -> ActorDetail:
     )
 
 
-def _record_graph(graph: Graph, iri: URIRef) -> Graph:
-    out = Graph()
-    for p, o in graph.predicate_objects(iri):
-        out.add((iri, p, o))
-        if p == ZN.citation:
-            for cp, co in graph.predicate_objects(o):
-                out.add((o, cp, co))
-    return out
-
-
 @router.get("", response_model=Page[ActorSummary], summary="Actoren zoeken")
 def list_actors(
     G: GraphDep,
@@ -188,6 +178,6 @@ def get_actor(
     def body() -> str:
         if offer.name == "json":
             return detail.model_dump_json()
-        return serialize(_record_graph(store.graph(), URIRef(detail.iri)), offer.name)
+        return serialize(record_graph(store.graph(), URIRef(detail.iri)), offer.name)
 
     return negotiated(request, offer, store.version, body)

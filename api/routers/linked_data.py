@@ -36,7 +36,7 @@ from zorgnet.ontology.context import context_document
 from zorgnet.ontology.files import ontology_graph, vocabulary_graph
 from zorgnet.ontology.namespace import ID, VOCAB, ZN
 
-__all__ = ["record_graph", "router"]
+__all__ = ["page_of", "record_graph", "router"]
 
 router = APIRouter(tags=["linked data"])
 
@@ -79,8 +79,9 @@ def _kind_and_id(path: str) -> tuple[str, str]:
     return kind, rid
 
 
-def _page(G: nx.MultiDiGraph, kind: str, rid: str) -> str | None:
-    """The Dutch page that shows record *rid* of *kind*, or None when none does."""
+def page_of(G: nx.MultiDiGraph, path: str) -> str | None:
+    """The Dutch page that shows the record at ``/id/{path}``, or None when none does."""
+    kind, rid = _kind_and_id(path)
     if kind == "source":
         return f"/bronnen/{quote(rid, safe='')}"
     reference = record_reference(G, rid)
@@ -126,7 +127,7 @@ def record(path: str, request: Request, G: GraphDep, store: StoreDep) -> Respons
             "het record op naam op de startpagina.",
         )
     offer = _wanted(request)
-    page = _page(G, *_kind_and_id(path))
+    page = page_of(G, path)
     if offer.name == "html":
         if page is None:
             raise _html_refused(RDF_OFFERS, "dit record")

@@ -12,17 +12,23 @@ from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
+from rdflib import DCTERMS, RDF, BNode, Graph, Literal, Namespace, URIRef
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
 from zorgnet.api.negotiation import Offer, choose, negotiated
-from zorgnet.core.sparql import SparqlRefused, render
+from zorgnet.api.routers.linked_data import RDF_OFFERS
+from zorgnet.core.sparql import SCHEMA_GRAPH, SparqlRefused, render
+from zorgnet.formats.rdf import serialize
+from zorgnet.ontology.files import schema_graph
+from zorgnet.ontology.namespace import ID
 
-__all__ = ["router"]
+__all__ = ["router", "service_description"]
 
 router = APIRouter(tags=["sparql"])
 
+_TITLE = "zorgnet: de sociale kaart van jeugdhulp en ondersteuning in Gooi en Vechtstreek"
 _EXAMPLE = (
     "SELECT ?actor ?naam WHERE { ?actor a <https://w3id.org/zorgnet/def#Actor> ; "
     "<http://www.w3.org/2004/02/skos/core#prefLabel> ?naam } LIMIT 10"
@@ -99,14 +105,114 @@ def _run(request: Request, service: ServiceDep, query: str, accept: str | None) 
     )
 
 
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+_W3_FORMATS = Namespace("http://www.w3.org/ns/formats/")
+# The result formats the endpoint writes, by their W3C format IRIs.
+_RESULT_FORMATS = (
+    "SPARQL_Results_JSON",
+    "SPARQL_Results_XML",
+    "SPARQL_Results_CSV",
+    "SPARQL_Results_TSV",
+    "Turtle",
+    "N-Triples",
+    "JSON-LD",
+    "RDF_XML",
+)
+# The vocabularies the data uses, for void:vocabulary.
+_VOCABULARIES = (
+    "https://w3id.org/zorgnet/def",
+    "http://www.w3.org/2004/02/skos/core#",
+    "http://purl.org/dc/terms/",
+    "http://www.w3.org/ns/org#",
+    "http://www.w3.org/ns/prov#",
+    "https://schema.org/",
+)
+DESCRIPTION_OFFERS = (
+    *RDF_OFFERS,
+    Offer("html", "text/html", "webpagina (HTML)", "text/html; charset=utf-8"),
+)
+
+
+def service_description(endpoint: str, data_triples: int) -> Graph:
+    """The SPARQL 1.1 Service Description of the endpoint at *endpoint*, with the VoID
+    description of its data: what it speaks, writes and holds.
+
+    The default graph is the data joined with the named graph
+    :data:`~zorgnet.core.sparql.SCHEMA_GRAPH` of the ontology and the vocabularies.
+    """
+    graph = Graph()
+    graph.bind("sd", SD)
+    graph.bind("void", VOID)
+    service, here = URIRef(endpoint), URIRef(f"{endpoint}#data")
+    schema_triples = len(schema_graph())
+    schema = BNode()
+    named = BNode()
+    dataset = BNode()
+    for triple in (
+        (service, RDF.type, SD.Service),
+        (service, SD.endpoint, service),
+        (service, SD.supportedLanguage, SD.SPARQL11Query),
+        (service, SD.defaultDataset, dataset),
+        (dataset, RDF.type, SD.Dataset),
+        (dataset, SD.defaultGraph, here),
+        (dataset, SD.namedGraph, named),
+        (named, RDF.type, SD.NamedGraph),
+        (named, SD.name, URIRef(SCHEMA_GRAPH)),
+        (named, SD.graph, schema),
+        (schema, RDF.type, SD.Graph),
+        (schema, VOID.triples, Literal(schema_triples)),
+        (here, RDF.type, SD.Graph),
+        (here, RDF.type, VOID.Dataset),
+        (here, DCTERMS.title, Literal(_TITLE, lang="nl")),
+        (here, VOID.triples, Literal(data_triples + schema_triples)),
+        (here, VOID.sparqlEndpoint, service),
+        (here, VOID.uriSpace, Literal(str(ID))),
+        (here, VOID.dataDump, URIRef(endpoint.rsplit("/", 1)[0] + "/api/export?format=turtle")),
+    ):
+        graph.add(triple)
+    for name in _RESULT_FORMATS:
+        graph.add((service, SD.resultFormat, _W3_FORMATS[name]))
+    for vocabulary in _VOCABULARIES:
+        graph.add((here, VOID.vocabulary, URIRef(vocabulary)))
+    return graph
+
+
+def _described(request: Request, service: ServiceDep, accept: str | None) -> Response:
+    offer = choose(accept, DESCRIPTION_OFFERS)
+    if offer.name == "html":
+        return RedirectResponse("/sparql-vragen", status_code=303, headers={"Vary": "Accept"})
+    store = service.open()
+    endpoint = str(request.url.replace(query="", fragment=""))
+    return negotiated(
+        request,
+        offer,
+        store.version,
+        lambda: serialize(service_description(endpoint, len(store)), offer.name),
+    )
+
+
 @router.get("/sparql", summary="SPARQL-query (GET)", responses=_RESPONSES, response_class=Response)
 async def sparql_get(
     request: Request,
     service: ServiceDep,
-    query: Annotated[str, Query(description="De SPARQL-query", examples=[_EXAMPLE])],
+    query: Annotated[
+        str | None,
+        Query(
+            description="De SPARQL-query; zonder query de beschrijving van het endpoint "
+            "(SPARQL 1.1 Service Description met VoID)",
+            examples=[_EXAMPLE],
+        ),
+    ] = None,
     accept: Annotated[str | None, Header()] = None,
 ) -> Response:
-    """Run a read-only SPARQL query (SPARQL 1.1 Protocol, query via GET)."""
+    """Run a read-only SPARQL query (SPARQL 1.1 Protocol, query via GET).
+
+    Without ``query``: the Service Description and VoID of the endpoint, as Turtle
+    (JSON-LD or N-Triples by ``Accept``; a browser is sent to the SPARQL page).
+    """
+    if query is None:
+        return await run_in_threadpool(_described, request, service, accept)
     if len(request.url.query.encode()) > service.settings.sparql_max_body:
         raise HTTPException(
             413, f"De query is groter dan {service.settings.sparql_max_body} bytes."

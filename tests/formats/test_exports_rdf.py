@@ -66,10 +66,13 @@ def test_turtle_n_triples_and_json_ld_read_back_as_the_stores_triples(
 
 
 @pytest.mark.slow
-def test_decimals_keep_their_lexical_form_in_turtle(exports: dict[str, str]) -> None:
+def test_decimals_and_strings_keep_their_form_in_turtle_and_json_ld(
+    exports: dict[str, str],
+) -> None:
     # "5"^^xsd:decimal, not the other term 5.0 that rdflib's Turtle writer made of it.
     assert '"5"^^xsd:decimal' in exports["turtle"]
     assert "^^xsd:string" not in exports["turtle"]
+    assert "xsd:string" not in json.dumps(json.loads(exports["jsonld"])["@graph"])
 
 
 def _pyld_triples(document: object) -> set[ox.Triple]:
