@@ -456,6 +456,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_ladder,
         page_login,
         page_map,
+        page_report,
         page_route,
         page_scenario,
         page_sources,
@@ -527,6 +528,7 @@ def create_app(settings: Settings) -> FastAPI:
         page_changes,
         page_actors,
         page_map,
+        page_report,
         page_scenario,
     ):
         app.include_router(module.router)

@@ -309,6 +309,7 @@ def _register_commands() -> None:
         interop_commands,
         map_commands,
         record_commands,
+        report_commands,
         scale_commands,
         scenario_commands,
         serve_commands,
@@ -321,6 +322,7 @@ def _register_commands() -> None:
         serve_commands,
         interop_commands,
         scale_commands,
+        report_commands,
         scenario_commands,
     ):
         module.register(app)

@@ -177,6 +177,8 @@ ACCESSIBILITY_CHECKED = (
     ("/kwesties?gemeente=gooise-meren", "Kwesties over Gooise Meren"),
     ("/cijfers", "Cijfers"),
     ("/cijfers?gemeente=huizen", "Cijfers voor Huizen"),
+    ("/rapport/huizen", "Rapport: de foto van Huizen"),
+    ("/vergelijking", "De gemeenten naast elkaar"),
     ("/wat-als", "Wat als"),
     ("/wat-als?naam=POH-jeugd+stopt&zonder=gooise-meren-poh-jeugd", "Wat als de POH-jeugd stopt"),
     ("/toegankelijkheid", "Toegankelijkheid"),
