@@ -18,9 +18,12 @@ Per gemeente, each kind of help from each of :data:`ROUTE_STARTS`: the best rout
 each. Only the gemeenten in
 which something the scenario changes holds are asked; of those, only the questions
 whose route before touches a changed actor are asked again on the copy, since taking
-something out cannot make an untouched best route better. The answers before are kept
-with the shared projection (:func:`~zorgnet.graph.analyses._common.memo`), so a second
-scenario on the same data asks only the copy.
+something out cannot make an untouched best route better, except a mandate that opens
+contracted care (who is a legal referrer changes the steps a toegang takes on a
+gemeente's behalf): then, as with records added, every question is asked again. The
+answers before are kept with the shared projection
+(:func:`~zorgnet.graph.analyses._common.memo`), so a second scenario on the same data
+asks only the copy.
 """
 
 from __future__ import annotations
@@ -460,6 +463,21 @@ def _touched(G: nx.MultiDiGraph, H: nx.MultiDiGraph, scenario: Scenario) -> set[
             if m not in old_members:
                 touched.update((m.team, m.member))
     return touched
+
+
+def _gate_changes(G: nx.MultiDiGraph, scenario: Scenario) -> bool:
+    """Whether the scenario takes out a mandate that opens contracted care.
+
+    Who is a legal referrer decides which steps a gemeente's toegang takes on its
+    behalf (:func:`~zorgnet.graph.analyses.routes.route_graph`): without one, a route
+    elsewhere can become shorter, so every question must be asked again.
+    """
+    gone = set(scenario.without_actors)
+    dropped = set(scenario.without_mandates)
+    return any(
+        m.opens_contracted_care and (m.id in dropped or m.holder in gone)
+        for m in G.graph["mandates"]
+    )
 
 
 def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
@@ -911,7 +929,7 @@ def compare(
     base = added if added is not None else G
     touched = _touched(G, base, scenario)
     starts = ROUTE_STARTS
-    everything = bool(scenario.with_records)
+    everything = bool(scenario.with_records) or _gate_changes(G, scenario)
     impacts = []
     questions = 0
     for gemeente in _affected(G, H, touched):
