@@ -75,3 +75,20 @@ def test_both_backends_answer_the_same_bytes(clients: dict[str, TestClient], nam
         assert len(embedded.content) >= len(b"true")
     if name == "SELECT afgekapt":
         assert embedded.headers["x-zorgnet-truncated-by"] == "rijen"
+
+
+@pytest.mark.virtuoso
+def test_both_backends_read_the_labels_of_the_concepts_the_data_uses(
+    clients: dict[str, TestClient],
+) -> None:
+    query = (
+        ZN + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT ?a ?soort WHERE { ?a zn:actorType/skos:prefLabel ?soort "
+        "FILTER(LANG(?soort) = 'nl') } ORDER BY ?a LIMIT 50"
+    )
+    embedded, remote = (
+        client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+        for client in (clients["oxigraph"], clients["virtuoso"])
+    )
+    assert embedded == remote
+    assert len(embedded) == 50
