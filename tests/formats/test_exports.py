@@ -1,4 +1,4 @@
-"""Exports for the tools next to zorgnet: Gephi/Cytoscape, FHIR directories, the CLI."""
+"""Exports for the tools next to zorgnet: Gephi/Cytoscape, the CLI (FHIR: test_fhir.py)."""
 
 import io
 import json
@@ -6,13 +6,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from fhir.resources.R4B.bundle import Bundle
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.formats import EXPORT_FORMATS, export_bytes
-from zorgnet.formats.fhir import fhir_bundle
 from zorgnet.formats.hsds import hsds_schema_dir
 from zorgnet.formats.network import network, network_text
 from zorgnet.graph.areas import area_scope
@@ -67,26 +65,6 @@ def test_a_team_subgraph_is_the_team_and_its_network(shipped: Dataset) -> None:
 def test_an_unknown_gemeente_is_named_with_a_suggestion(shipped: Dataset) -> None:
     with pytest.raises(UnknownName, match="hilversum"):
         network(shipped.graph, gemeente="hilverssum")
-
-
-def test_the_fhir_bundle_validates_and_holds_the_directory(shipped: Dataset) -> None:
-    bundle = fhir_bundle(shipped.graph)
-    Bundle.model_validate(bundle)
-    types = {e["resource"]["resourceType"] for e in bundle["entry"]}
-    assert types == {
-        "Organization",
-        "PractitionerRole",
-        "HealthcareService",
-        "OrganizationAffiliation",
-    }
-    services = [e["resource"] for e in bundle["entry"] if "referralMethod" in e["resource"]]
-    assert any("huisarts" in s["referralMethod"][0]["text"] for s in services)
-    indicated = [
-        s
-        for s in services
-        if any(c.get("text") == "verwijzing of indicatie nodig" for c in s["characteristic"])
-    ]
-    assert indicated
 
 
 @pytest.mark.slow
