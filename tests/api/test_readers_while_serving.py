@@ -8,24 +8,19 @@ through the web app, the next read sees the new version.
 """
 
 import json
-import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import networkx as nx
 import pytest
+from serving import CliStore, ServedProcess
 
 from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
 
-ZORGNET = Path(sys.executable).parent / "zorgnet"
 DATA = Path(__file__).parents[2] / "data" / "gooi-en-vechtstreek"
 TOKEN = "lezen-tijdens-serve"
 
@@ -45,100 +40,42 @@ QUESTIONS = {
 }
 
 
-def _env(cache: Path) -> dict[str, str]:
-    return {**os.environ, "ZORGNET_CACHE": str(cache), "COLUMNS": "200", "ZORGNET_TOKEN": TOKEN}
-
-
-def _zorgnet(store: Path, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``zorgnet ARGS --store STORE`` in a process of its own."""
-    return subprocess.run(
-        [str(ZORGNET), *args, "--store", str(store)],
-        capture_output=True,
-        text=True,
-        env=_env(cache),
-        timeout=300,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """A running ``zorgnet serve`` on *store*."""
-
-    def __init__(self, store: Path, cache: Path) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [str(ZORGNET), "serve", "--store", str(store), "--port", str(self.port)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=_env(cache),
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()
-        assert "draait op" in line, self.process.stderr.read() if self.process.stderr else ""
-        deadline = time.monotonic() + 60
-        while not self._answers():
-            assert time.monotonic() < deadline, "the server does not answer"
-            time.sleep(0.1)
-
-    def _answers(self) -> bool:
-        try:
-            return httpx.get(f"{self.url}/api/actors", timeout=10).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    def actor(self, actor_id: str) -> dict:
-        answer = httpx.get(f"{self.url}/api/actors/{actor_id}", timeout=30)
-        assert answer.status_code == 200, answer.text
-        return answer.json()
-
-    def stop(self) -> str:
-        """Stop the server as Ctrl+C does; its error output."""
-        self.process.send_signal(signal.SIGINT)
-        _, err = self.process.communicate(timeout=60)
-        assert self.process.returncode == 0, err
-        return err
-
-
-def _store(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> tuple[Path, Path]:
+def _cli(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> CliStore:
+    """A fresh copy of the shipped data for zorgnet processes."""
     base = tmp_path_factory.mktemp("serve-en-lees")
-    shutil.copytree(loaded_store, base / "store")
-    return base / "store", base / "cache"
+    cli = CliStore(base / "store", base / "cache", TOKEN)
+    shutil.copytree(loaded_store, cli.store)
+    return cli
+
+
+@dataclass
+class Served:
+    server: ServedProcess
+    cli: CliStore
+    # Each question's answer from before the server started.
+    before: dict[str, subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture(scope="module")
-def served(
-    tmp_path_factory: pytest.TempPathFactory, loaded_store: Path
-) -> Iterator[tuple[Server, Path, Path, dict[str, subprocess.CompletedProcess[str]]]]:
+def served(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> Iterator[Served]:
     """A server on a copy of the shipped data, and each question's answer from before."""
-    store, cache = _store(tmp_path_factory, loaded_store)
-    before = {name: _zorgnet(store, cache, *args) for name, args in QUESTIONS.items()}
+    cli = _cli(tmp_path_factory, loaded_store)
+    before = {name: cli.zorgnet(*args) for name, args in QUESTIONS.items()}
     for name, answer in before.items():
         assert answer.returncode == 0, (name, answer.stderr)
-    server = Server(store, cache)
-    try:
-        yield server, store, cache, before
-    finally:
-        err = server.stop()
-        assert "Traceback" not in err
+    with cli.serving() as server:
+        yield Served(server, cli, before)
 
 
 @pytest.mark.parametrize("question", list(QUESTIONS))
 @pytest.mark.slow
 def test_each_question_gets_the_same_answer_while_the_server_runs(
-    served: tuple[Server, Path, Path, dict], question: str
+    served: Served, question: str
 ) -> None:
-    _, store, cache, before = served
-    answer = _zorgnet(store, cache, *QUESTIONS[question])
+    answer = served.cli.zorgnet(*QUESTIONS[question])
     assert answer.returncode == 0, answer.stderr
     assert answer.stderr == ""
-    assert answer.stdout == before[question].stdout
+    assert answer.stdout == served.before[question].stdout
     if question == "actor":
         assert json.loads(answer.stdout)["label"].startswith("Regionaal Consultatie")
     if question == "route":
@@ -147,23 +84,20 @@ def test_each_question_gets_the_same_answer_while_the_server_runs(
 
 @pytest.mark.slow
 def test_a_map_and_a_workbook_template_are_drawn_while_the_server_runs(
-    served: tuple[Server, Path, Path, dict], tmp_path: Path
+    served: Served, tmp_path: Path
 ) -> None:
-    _, store, cache, _ = served
-    drawn = _zorgnet(store, cache, "map", "--gemeente", "huizen", "-o", str(tmp_path / "k.html"))
+    drawn = served.cli.zorgnet("map", "--gemeente", "huizen", "-o", str(tmp_path / "k.html"))
     assert drawn.returncode == 0, drawn.stderr
     assert "Huizen" in (tmp_path / "k.html").read_text(encoding="utf-8")
-    template = _zorgnet(store, cache, "template", "-o", str(tmp_path / "s.xlsx"))
+    template = served.cli.zorgnet("template", "-o", str(tmp_path / "s.xlsx"))
     assert template.returncode == 0, template.stderr
     assert (tmp_path / "s.xlsx").read_bytes()[:2] == b"PK"
 
 
 @pytest.mark.slow
-def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(
-    served: tuple[Server, Path, Path, dict],
-) -> None:
-    server, store, cache, before = served
-    loaded = _zorgnet(store, cache, "load", str(DATA))
+def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(served: Served) -> None:
+    server, cli = served.server, served.cli
+    loaded = cli.zorgnet("load", str(DATA))
     assert loaded.returncode == 2
     message = " ".join(loaded.stderr.split())
     assert message.startswith(
@@ -171,12 +105,12 @@ def test_a_second_writer_is_told_who_writes_and_the_server_goes_on(
         f"(zorgnet serve, proces {server.process.pid}): hij kan niet worden geopend"
     )
     assert "wijzig dan via de webapp" in message and "Lezen kan wel" in message
-    assert message.endswith(f"Map van de opslag: {store}.")
+    assert message.endswith(f"Map van de opslag: {cli.store}.")
     assert "Traceback" not in message and "Resource temporarily" not in message
     assert loaded.stdout == ""
     # The server still answers, on the data it had.
-    assert server.actor("ca-team")["label"].startswith("Regionaal Consultatie")
-    assert _zorgnet(store, cache, "info").stdout == before["info"].stdout
+    assert server.get("/api/actors/ca-team")["label"].startswith("Regionaal Consultatie")
+    assert cli.zorgnet("info").stdout == served.before["info"].stdout
 
 
 @pytest.mark.slow
@@ -184,33 +118,18 @@ def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
     tmp_path_factory: pytest.TempPathFactory, loaded_store: Path
 ) -> None:
     projections = ProjectionCache()
-    store, cache = _store(tmp_path_factory, loaded_store)
+    cli = _cli(tmp_path_factory, loaded_store)
     relation = "test-ca-team-verwijst-veilig-thuis"
-    before = json.loads(_zorgnet(store, cache, "actor", "ca-team", "--json").stdout)
+    before = json.loads(cli.zorgnet("actor", "ca-team", "--json").stdout)
     assert relation not in json.dumps(before)
-    server = Server(store, cache)
-    try:
+    with cli.serving() as server:
         # A reader that stays open, as a second web-app worker would.
-        with Store(store, read_only=True) as worker:
+        with Store(cli.store, read_only=True) as worker:
             version = worker.version
             assert not _relation_in(projections.get(worker), relation)
-            edit = httpx.post(
-                f"{server.url}/api/edits/relations",
-                json={
-                    "registratie": {
-                        "id": relation,
-                        "from": "ca-team",
-                        "to": "veilig-thuis",
-                        "kind": "verwijst",
-                        "source": "003 §4",
-                    },
-                    "reden": "Test: lezen terwijl de server draait.",
-                },
-                headers={"Authorization": f"Bearer {TOKEN}"},
-                timeout=120,
-            )
+            edit = server.add_relation(relation, "Test: lezen terwijl de server draait.")
             assert edit.status_code == 201, edit.text
-            after = _zorgnet(store, cache, "actor", "ca-team", "--json")
+            after = cli.zorgnet("actor", "ca-team", "--json")
             assert after.returncode == 0, after.stderr
             out = json.loads(after.stdout)["relations_out"]
             found = [r for r in out if r["id"] == relation]
@@ -220,9 +139,7 @@ def test_after_an_edit_in_the_web_app_a_new_read_sees_the_new_version(
             # The open reader follows too: its next question is on the new version.
             assert worker.version != version
             assert _relation_in(projections.get(worker), relation)
-        assert relation in json.dumps(server.actor("ca-team"))
-    finally:
-        server.stop()
+        assert relation in json.dumps(server.get("/api/actors/ca-team"))
 
 
 def _relation_in(G: nx.MultiDiGraph, relation: str) -> bool:

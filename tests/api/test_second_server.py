@@ -8,35 +8,26 @@ request and by the next CLI command.
 """
 
 import json
-import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
 import pytest
 from conftest import free_port
+from serving import CliStore, ServedProcess
 
 from zorgnet.graph.store import Store
 from zorgnet.graph.summary import summarize
 
 pytestmark = pytest.mark.slow
 
-ZORGNET = Path(sys.executable).parent / "zorgnet"
 DATA = Path(__file__).parents[2] / "data" / "gooi-en-vechtstreek"
+# Both servers know the token: --alleen-lezen must refuse edits all the same.
 TOKEN = "een-schrijver-veel-lezers"
 RELATION = "test-tweede-server-ca-team-veilig-thuis"
-
-
-def _env(cache: Path) -> dict[str, str]:
-    # Both servers know the token: --alleen-lezen must refuse edits all the same.
-    return {**os.environ, "ZORGNET_CACHE": str(cache), "COLUMNS": "200", "ZORGNET_TOKEN": TOKEN}
+REASON = "Test: een schrijver en een lezer naast elkaar."
 
 
 def _said(text: str) -> str:
@@ -44,103 +35,24 @@ def _said(text: str) -> str:
     return " ".join(text.split())
 
 
-class Server:
-    """A running ``zorgnet serve ARGS`` on *store*."""
-
-    def __init__(self, store: Path, cache: Path, *args: str) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [str(ZORGNET), "serve", *args, "--store", str(store), "--port", str(self.port)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=_env(cache),
-        )
-        assert self.process.stdout is not None
-        self.started = self.process.stdout.readline()
-        assert "draait op" in self.started, (
-            self.process.stderr.read() if self.process.stderr else ""
-        )
-        deadline = time.monotonic() + 60
-        while not self._answers():
-            assert time.monotonic() < deadline, "the server does not answer"
-            time.sleep(0.1)
-
-    def _answers(self) -> bool:
-        try:
-            return httpx.get(f"{self.url}/health", timeout=10).status_code == 200
-        except httpx.TransportError:
-            return False
-
-    def get(self, path: str) -> dict:
-        answer = httpx.get(f"{self.url}{path}", timeout=60)
-        assert answer.status_code == 200, answer.text
-        return answer.json()
-
-    def add_relation(self) -> httpx.Response:
-        return httpx.post(
-            f"{self.url}/api/edits/relations",
-            json={
-                "registratie": {
-                    "id": RELATION,
-                    "from": "ca-team",
-                    "to": "veilig-thuis",
-                    "kind": "verwijst",
-                    "source": "003 §4",
-                },
-                "reden": "Test: een schrijver en een lezer naast elkaar.",
-            },
-            headers={"Authorization": f"Bearer {TOKEN}"},
-            timeout=120,
-        )
-
-    def stop(self) -> str:
-        """Stop the server as Ctrl+C does; its error output."""
-        self.process.send_signal(signal.SIGINT)
-        _, err = self.process.communicate(timeout=60)
-        assert self.process.returncode == 0, err
-        return err
-
-
 @dataclass
 class Servers:
-    writer: Server
-    reader: Server
-    store: Path
-    cache: Path
+    writer: ServedProcess
+    reader: ServedProcess
+    cli: CliStore
     summary: dict
-
-    def zorgnet(self, *args: str) -> subprocess.CompletedProcess[str]:
-        """``zorgnet ARGS --store STORE`` in a process of its own."""
-        return subprocess.run(
-            [str(ZORGNET), *args, "--store", str(self.store)],
-            capture_output=True,
-            text=True,
-            env=_env(self.cache),
-            timeout=300,
-        )
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> Iterator[Servers]:
     """A writing and a read-only server on one copy of the shipped data."""
     base = tmp_path_factory.mktemp("schrijver-en-lezer")
-    store, cache = base / "store", base / "cache"
-    shutil.copytree(loaded_store, store)
-    with Store(store, read_only=True) as opened:
+    cli = CliStore(base / "store", base / "cache", TOKEN)
+    shutil.copytree(loaded_store, cli.store)
+    with Store(cli.store, read_only=True) as opened:
         summary = summarize(opened.graph()).__dict__
-    writer = Server(store, cache)
-    try:
-        reader = Server(store, cache, "--alleen-lezen")
-    except BaseException:
-        writer.stop()
-        raise
-    try:
-        yield Servers(writer, reader, store, cache, summary)
-    finally:
-        errors = reader.stop() + writer.stop()
-        assert "Traceback" not in errors
+    with cli.serving() as writer, cli.serving("--alleen-lezen") as reader:
+        yield Servers(writer, reader, cli, summary)
 
 
 def test_the_reader_says_it_only_reads_beside_the_writer(servers: Servers) -> None:
@@ -153,10 +65,10 @@ def test_the_reader_says_it_only_reads_beside_the_writer(servers: Servers) -> No
 
 
 def test_the_cli_answers_while_both_servers_run(servers: Servers) -> None:
-    info = servers.zorgnet("info", "--json")
+    info = servers.cli.zorgnet("info", "--json")
     assert info.returncode == 0, info.stderr
     assert json.loads(info.stdout) == servers.summary
-    route = servers.zorgnet("route", "huisarts", "jeugd-ggz", "--gemeente", "huizen")
+    route = servers.cli.zorgnet("route", "huisarts", "jeugd-ggz", "--gemeente", "huizen")
     assert route.returncode == 0, route.stderr
     assert route.stderr == ""
     # The routes the reading server gives over HTTP, each explained the same.
@@ -173,20 +85,14 @@ def test_the_cli_answers_while_both_servers_run(servers: Servers) -> None:
 def test_the_reader_answers_reads_and_refuses_edits(servers: Servers) -> None:
     actor = servers.reader.get("/api/actors/ca-team")
     assert actor["label"].startswith("Regionaal Consultatie")
-    refused = servers.reader.add_relation()
+    refused = servers.reader.add_relation(RELATION, REASON)
     assert refused.status_code == 503
     assert refused.json()["fout"].startswith("Deze server leest alleen mee")
     assert RELATION not in json.dumps(servers.writer.get("/api/actors/ca-team"))
 
 
 def test_a_second_writer_is_told_who_writes_and_how_to_read_beside_it(servers: Servers) -> None:
-    second = subprocess.run(
-        [str(ZORGNET), "serve", "--store", str(servers.store), "--port", str(free_port())],
-        capture_output=True,
-        text=True,
-        env=_env(servers.cache),
-        timeout=120,
-    )
+    second = servers.cli.zorgnet("serve", "--port", str(free_port()), timeout=120)
     assert second.returncode == 2
     assert "draait op" not in second.stdout
     message = _said(second.stderr)
@@ -195,8 +101,8 @@ def test_a_second_writer_is_told_who_writes_and_how_to_read_beside_it(servers: S
         f"(zorgnet serve, proces {servers.writer.process.pid})"
     )
     assert "zorgnet serve --alleen-lezen --port <een andere poort>" in message
-    assert message.endswith(f"Map van de opslag: {servers.store}.")
-    loaded = servers.zorgnet("load", str(DATA))
+    assert message.endswith(f"Map van de opslag: {servers.cli.store}.")
+    loaded = servers.cli.zorgnet("load", str(DATA))
     assert loaded.returncode == 2
     assert f"(zorgnet serve, proces {servers.writer.process.pid})" in _said(loaded.stderr)
     assert "Traceback" not in second.stderr + loaded.stderr
@@ -208,7 +114,7 @@ def test_an_edit_through_the_writer_is_seen_by_the_next_read_of_the_reader_and_t
     servers: Servers,
 ) -> None:
     before = servers.reader.get("/health")["version"]
-    made = servers.writer.add_relation()
+    made = servers.writer.add_relation(RELATION, REASON)
     assert made.status_code == 201, made.text
     after = servers.writer.get("/health")["version"]
     assert after != before
@@ -218,8 +124,8 @@ def test_an_edit_through_the_writer_is_seen_by_the_next_read_of_the_reader_and_t
     assert [(r["source"], r["target"]) for r in out if r["id"] == RELATION] == [
         ("ca-team", "veilig-thuis")
     ]
-    actor = servers.zorgnet("actor", "ca-team", "--json")
+    actor = servers.cli.zorgnet("actor", "ca-team", "--json")
     assert actor.returncode == 0, actor.stderr
     assert RELATION in [r["id"] for r in json.loads(actor.stdout)["relations_out"]]
-    info = json.loads(servers.zorgnet("info", "--json").stdout)
+    info = json.loads(servers.cli.zorgnet("info", "--json").stdout)
     assert info["records"]["relations"] == servers.summary["records"]["relations"] + 1
