@@ -31,14 +31,26 @@ def _import(
             ),
         ),
     ] = False,
+    taal: Annotated[
+        str | None,
+        typer.Option(
+            "--taal",
+            help=(
+                "Alleen HSDS: de taal van de teksten (nl). HSDS noemt die niet; zonder "
+                "--taal worden omschrijvingen van andere bronnen dan zorgnet gemeld, niet "
+                "opgeslagen."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Voeg data uit HSDS, een ingevuld Excel-werkboek of JSON-LD toe aan de opslag.
 
     Alles of niets: eerst wordt alles gecontroleerd (ook tegen wat al in de opslag
     staat); alleen zonder fouten wordt de data in één keer vastgelegd. Een id die al in
     de opslag staat, is een fout, tenzij --vervang: dan vervangt de nieuwe registratie de
-    opgeslagen registratie in zijn geheel. Velden zonder plaats in zorgnet worden als
-    waarschuwing gemeld.
+    opgeslagen registratie in zijn geheel. HSDS werkt een opgeslagen registratie bij:
+    wat het HSDS-bestand geeft, vervangt de opgeslagen waarde, de rest blijft. Velden
+    zonder plaats in zorgnet worden als waarschuwing gemeld.
     Voorbeeld: zorgnet import --format xlsx sociale-kaart.xlsx --vervang
     """
     from zorgnet.formats import IMPORT_FORMATS, read_import
@@ -50,8 +62,9 @@ def _import(
     try:
         with open_cli_store(store) as target:
             # A view of the stored data, not kept in a local: see ``load``.
-            dataset = read_import(path, fmt, target.graph())
-            count = commit(target, dataset, add=True, replace=vervang)
+            dataset = read_import(path, fmt, target.graph(), language=taal)
+            # HSDS is an upsert: a record already stored is completed and replaced.
+            count = commit(target, dataset, add=True, replace=vervang or fmt == "hsds")
     except ZorgnetError as exc:
         raise fail(exc) from exc
     replaced = f", waarvan {len(dataset.existing)} vervangen" if dataset.existing else ""

@@ -102,7 +102,9 @@ def export_bytes(
     return network_text(network(graph, gemeente=gemeente, team=team), fmt).encode("utf-8")
 
 
-def read_import(path: Path, fmt: str, base: "Graph | None" = None) -> "Dataset":
+def read_import(
+    path: Path, fmt: str, base: "Graph | None" = None, *, language: str | None = None
+) -> "Dataset":
     """Read and check *path* in *fmt* (one of :data:`IMPORT_FORMATS`) on top of *base*.
 
     Parameters
@@ -113,6 +115,8 @@ def read_import(path: Path, fmt: str, base: "Graph | None" = None) -> "Dataset":
         ``hsds``, ``xlsx`` or ``jsonld``.
     base : Graph, optional
         The data already stored, which the records may refer to.
+    language : str, optional
+        For HSDS: the language of its texts (see :func:`~zorgnet.formats.hsds.read_hsds`).
 
     Returns
     -------
@@ -127,7 +131,7 @@ def read_import(path: Path, fmt: str, base: "Graph | None" = None) -> "Dataset":
     if fmt == "hsds":
         from zorgnet.formats.hsds import read_hsds
 
-        return read_hsds(path, base=base)
+        return read_hsds(path, base=base, language=language)
     if fmt == "xlsx":
         from zorgnet.formats.xlsx import read_xlsx
 

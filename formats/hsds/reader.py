@@ -3,26 +3,41 @@
 The mapping, chosen so that nothing is invented and every HSDS field is accounted for:
 
 - an **organization** becomes an actor (``label`` ← ``name``, ``altLabel`` ←
-  ``alternate_name``, ``description`` ← ``description``);
+  ``alternate_name``, ``description`` ← ``description``); its id is the zorgnet id of
+  ``organization_identifiers`` (``identifier_type`` ``zorgnet-id``) or of its ``uri``
+  when zorgnet wrote it, else the HSDS id (or a slug of the name);
 - a **service** becomes an actor of its own that is ``partOf`` its organization: the
   help kinds of zorgnet are a closed vocabulary, while HSDS services are named freely,
   so a service cannot become an ``offers`` value without guessing;
 - **service areas** and the **city of a location's address** become ``area`` when their
-  name is the label or id of an area zorgnet already knows; otherwise they are reported;
+  name (or ``uri``) is that of an area zorgnet already knows; otherwise they are
+  reported;
 - HSDS ``status`` becomes ``status`` (active → bestaand, inactive/defunct → beeindigd);
 - **attributes** whose taxonomy term comes from a ``zorgnet:<field>`` taxonomy (as the
   HSDS export, :mod:`zorgnet.formats.hsds.writer`, writes them) give back the zorgnet
-  fields HSDS has no place for: type, scale, domain, level, access, offers, area, partOf
-  and the zorgnet id;
+  fields HSDS has no place for: type, scale, status, domain, level, access, offers,
+  area, further parents and alternate names, and a service's zorgnet id. An area term
+  of that export (name, kind of area, zorgnet IRI) becomes an area record when the
+  store does not have the area yet, so that the export reads into an empty store;
+- **texts**: HSDS gives no language per field. A description is kept when zorgnet
+  wrote the data (its texts are Dutch) or the reader is told the language is ``nl``;
+  any other is reported, never stored as Dutch. Names are kept as they are;
 - an actor needs a ``type`` and a ``scale``; HSDS has neither, so data without these
-  attributes gets ``zorgaanbieder`` and ``lokaal``, and each such default is reported;
+  attributes keeps the stored ones, or gets ``zorgaanbieder`` and ``lokaal``, and each
+  such default is reported;
 - **eligibility** (ages, description), **contacts**, phones, locations' addresses and
   every other field have no place on a zorgnet actor: each is reported as a warning
   naming file, record and field, never silently dropped.
 
-Each record cites the HSDS file itself (a source document ``hsds-<file>`` with one
-section per entity), with the HSDS id as locator. The records go through
-:func:`zorgnet.loaders.records.build_records` and SHACL like YAML records do.
+Reading is an **upsert**: a record whose id is stored is completed from the stored
+record (a field the HSDS data gives replaces the stored value, one it leaves out keeps
+it, the stored citations stay beside the HSDS one), and replaces it when committed, in
+one step; reading the same file again changes nothing.
+
+Each record cites the HSDS file itself (a source document ``hsds-<file>-<year>``, named
+by the file's name only, with one section per entity), with the HSDS id as locator. The
+records go through :func:`zorgnet.loaders.records.build_records` and SHACL like YAML
+records do.
 """
 
 import csv
@@ -36,9 +51,11 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import FormatChecker
-from rdflib import RDF, Graph, URIRef
+from rdflib import DCTERMS, RDF, Graph, URIRef
 
 from zorgnet.formats.hsds.schema import ZORGNET_TAXONOMY, hsds_validator, schema_document
+from zorgnet.formats.hsds.writer import IDENTIFIER_TYPE
+from zorgnet.graph.rdf_records import record_fields
 from zorgnet.loaders.dataset import Dataset, add_records
 from zorgnet.loaders.messages import (
     JSON_TYPES,
@@ -52,7 +69,7 @@ from zorgnet.loaders.sources import SourceRegister
 from zorgnet.loaders.yaml_file import LinedDict
 from zorgnet.ontology.models import SLUG_PATTERN
 from zorgnet.ontology.namespace import ID, ZN
-from zorgnet.ontology.vocabulary import label_of
+from zorgnet.ontology.vocabulary import label_of, vocabulary
 
 __all__ = ["DEFAULT_SCALE", "DEFAULT_TYPE", "STATUS_FROM_HSDS", "read_hsds"]
 
@@ -539,13 +556,27 @@ def _report_unread_tables(folder: Path, reading: _Reading) -> None:
             )
 
 
-def _zorgnet_attributes(item: _Item, reading: _Reading) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
+@dataclass
+class _Attributes:
+    """The zorgnet fields an HSDS entity carries as attributes, and the area terms."""
+
+    values: dict[str, list[str]] = field(default_factory=dict)
+    areas: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _zorgnet_attributes(item: _Item, reading: _Reading) -> _Attributes:
+    found = _Attributes()
     for index, attribute in enumerate(item.data.get("attributes") or []):
         term = attribute.get("taxonomy_term") or {}
         taxonomy = str(term.get("taxonomy") or "")
-        if taxonomy.startswith(ZORGNET_TAXONOMY) and term.get("code"):
-            found.setdefault(taxonomy[len(ZORGNET_TAXONOMY) :], []).append(str(term["code"]))
+        # A concept or an area is the term itself (its code); any other value is the
+        # attribute's value under a shared term. Older exports wrote every value as code.
+        value = attribute.get("value") or term.get("code")
+        if taxonomy.startswith(ZORGNET_TAXONOMY) and value:
+            name = taxonomy[len(ZORGNET_TAXONOMY) :]
+            found.values.setdefault(name, []).append(str(value))
+            if name == "area":
+                found.areas[str(value)] = term
         else:
             reading.warn(
                 item.at,
@@ -554,6 +585,17 @@ def _zorgnet_attributes(item: _Item, reading: _Reading) -> dict[str, list[str]]:
                 f"attributes[{index}]",
             )
     return found
+
+
+def _written_id(data: dict[str, Any], attributes: _Attributes) -> str | None:
+    """The zorgnet id an export of zorgnet gave the entity, or None (other HSDS data)."""
+    for identifier in data.get("organization_identifiers") or []:
+        if isinstance(identifier, dict) and identifier.get("identifier_type") == IDENTIFIER_TYPE:
+            return str(identifier.get("identifier"))
+    uri = str(data.get("uri") or "")
+    if uri.startswith(f"{ID}actor/"):
+        return uri.removeprefix(f"{ID}actor/")
+    return attributes.values["id"][0] if "id" in attributes.values else None
 
 
 def _area_index(base: Graph | None) -> dict[str, str]:
@@ -572,12 +614,17 @@ def _area_index(base: Graph | None) -> dict[str, str]:
 class _Mapper:
     reading: _Reading
     areas: dict[str, str]
+    language: str | None
     ids: dict[str, str] = field(default_factory=dict)  # HSDS id -> zorgnet id
+    # Areas that zorgnet's export describes (its area terms), by id.
+    area_terms: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The zorgnet ids of the records that took a default type or scale, with the field.
+    defaulted: dict[str, set[str]] = field(default_factory=dict)
 
-    def zorgnet_id(self, item: _Item, attributes: dict[str, list[str]]) -> str:
+    def zorgnet_id(self, item: _Item, written: str | None) -> str:
         hsds_id = str(item.data.get("id", ""))
-        if "id" in attributes:
-            chosen = attributes["id"][0]
+        if written is not None:
+            chosen = written
         elif re.fullmatch(SLUG_PATTERN, hsds_id.lower()):
             chosen = hsds_id.lower()
         else:
@@ -589,29 +636,20 @@ class _Mapper:
         data = item.data
         hsds_id = str(data.get("id"))
         attributes = _zorgnet_attributes(item, self.reading)
-        record = LinedDict(id=self.zorgnet_id(item, attributes), label=str(data["name"]))
-        if data.get("alternate_name"):
-            record["altLabel"] = [str(data["alternate_name"])]
-        if data.get("description"):
-            record["description"] = str(data["description"])
+        written = _written_id(data, attributes)
+        record = LinedDict(id=self.zorgnet_id(item, written), label=str(data["name"]))
+        self._texts(item, record, "nl" if written is not None else self.language)
         for name in ("type", "scale"):
-            default = DEFAULT_TYPE if name == "type" else DEFAULT_SCALE
-            if name in attributes:
-                record[name] = attributes[name][0]
+            if name in attributes.values:
+                record[name] = attributes.values[name][0]
             else:
-                record[name] = default
-                self.reading.warn(
-                    item.at,
-                    f"HSDS kent geen zorgnet-{name}; aangenomen: {default}",
-                    hsds_id,
-                    name,
-                    hint="verbeter de soort of schaal daarna in zorgnet",
-                )
-        for name in sorted(_MULTI & set(attributes)):
-            record[name] = [*record.get(name, []), *attributes[name]]
-        if "status" in attributes:
-            record["status"] = attributes["status"][0]
-        elif "id" in attributes:
+                self.defaulted.setdefault(record["id"], set()).add(name)
+        for name in sorted(_MULTI & set(attributes.values)):
+            record[name] = [*record.get(name, []), *attributes.values[name]]
+        self.area_terms.update(attributes.areas)
+        if "status" in attributes.values:
+            record["status"] = attributes.values["status"][0]
+        elif written is not None:
             pass  # written by zorgnet: an actor without a status had none to give
         elif item.entity == "service" and data.get("status") in STATUS_FROM_HSDS:
             record["status"] = STATUS_FROM_HSDS[data["status"]]
@@ -624,17 +662,54 @@ class _Mapper:
             self._area(item, record, area, f"service_areas[{index}]")
         for where, city in _cities(data, item.locations):
             self._area(item, record, {"name": city}, where)
-        for name in sorted(set(data) - _MAPPED[item.entity]):
-            partly = name in ("locations", "service_at_locations")
-            message = "alleen de plaats (city) als gebied gelezen" if partly else "niet overgenomen"
-            self.reading.warn(item.at, f"veld {message}", hsds_id, name)
+        self._unmapped(item, written)
         record.line = line
         record.key_lines = {}
         return record
 
+    def _texts(self, item: _Item, record: LinedDict, language: str | None) -> None:
+        """The names, and the description when the data says it is Dutch.
+
+        zorgnet keeps Dutch texts only (its shapes), and HSDS has no language per field:
+        a description in another language, or one whose language the data does not give,
+        is reported instead of being stored as Dutch. Names and alternate names are kept
+        either way: they are what the organization or service is called."""
+        data = item.data
+        if data.get("alternate_name"):
+            record["altLabel"] = [str(data["alternate_name"])]
+        if not data.get("description"):
+            return
+        if language == "nl":
+            record["description"] = str(data["description"])
+            return
+        said = f"in het {language!r}" if language else "in een taal die de gegevens niet noemen"
+        self.reading.warn(
+            item.at,
+            f"omschrijving niet overgenomen: zij staat {said}, en zorgnet bewaart alleen "
+            "Nederlandse omschrijvingen",
+            str(data.get("id")),
+            "description",
+            hint="is de omschrijving Nederlands? Lees de gegevens dan in met taal 'nl' "
+            "(zorgnet import --format hsds --taal nl)",
+        )
+
+    def _unmapped(self, item: _Item, written: str | None) -> None:
+        data = item.data
+        hsds_id = str(data.get("id"))
+        mapped = _MAPPED[item.entity] | ({"uri", "organization_identifiers"} if written else set())
+        for name in sorted(set(data) - mapped):
+            partly = name in ("locations", "service_at_locations")
+            message = "alleen de plaats (city) als gebied gelezen" if partly else "niet overgenomen"
+            self.reading.warn(item.at, f"veld {message}", hsds_id, name)
+
     def _area(self, item: _Item, record: LinedDict, area: dict[str, Any], where: str) -> None:
+        uri = str(area.get("uri") or "")
         names = [str(area.get(k) or "").lower() for k in ("name", "description")]
+        if uri.startswith(f"{ID}area/"):
+            names.insert(0, uri.removeprefix(f"{ID}area/"))
         found = next((self.areas[n] for n in names if n in self.areas), None)
+        if found is None and uri.startswith(f"{ID}area/") and "area" in record:
+            found = uri.removeprefix(f"{ID}area/")  # also an area attribute of the record
         if found is None:
             self.reading.warn(
                 item.at,
@@ -646,6 +721,43 @@ class _Mapper:
         record.setdefault("area", [])
         if found not in record["area"]:
             record["area"].append(found)
+
+    def new_areas(self, records: list[LinedDict]) -> list[LinedDict]:
+        """Area records for the areas zorgnet's export describes that are not stored.
+
+        An area term of zorgnet's export gives the area's id, name and kind of area, so
+        that the export reads into an empty store; an area that is stored stays as it is.
+        """
+        wanted = sorted({a for r in records for a in r.get("area", [])} - set(self.areas))
+        created = []
+        for area_id in wanted:
+            term = self.area_terms.get(area_id) or {}
+            kind = _area_type(str(term.get("description") or ""))
+            if term.get("term_uri") != f"{ID}area/{area_id}" or kind is None:
+                continue  # no area of zorgnet's: a reference, which the checks then name
+            area = LinedDict(id=area_id, label=str(term.get("name") or area_id), type=kind)
+            area["source"] = [f"{_SEED} §area, area {area_id}"]
+            area.line, area.key_lines = 1, {}
+            created.append(area)
+            self.reading.warn(
+                Position(self.reading.display),
+                f"gebied {area_id!r} aangemaakt uit de HSDS-gegevens (naam en soort); "
+                "HSDS zegt niet onder welk gebied het valt",
+                area_id,
+                "area",
+                hint="laad de gebieden van zorgnet (gebieden.yaml) voor de indeling",
+            )
+        return created
+
+
+def _area_type(label: str) -> str | None:
+    """The notation of the kind of area whose Dutch label (or notation) is *label*."""
+    words = vocabulary()
+    for notation in words.notations(ZN.AreaType):
+        concept = words.concept(ZN.AreaType, notation)
+        if label in (notation, words.label(concept)):
+            return notation
+    return None
 
 
 def _unique(items: list[_Item]) -> list[_Item]:
@@ -660,16 +772,20 @@ def _unique(items: list[_Item]) -> list[_Item]:
     return unique
 
 
-def _documents(items: list[_Item], records: list[LinedDict]) -> list[tuple[str, LinedDict]]:
+def _documents(
+    items: list[_Item], records: list[LinedDict], areas: list[LinedDict], display: str
+) -> list[tuple[str, LinedDict]]:
     """The records grouped by the file they came from, as ``build_records`` reads files."""
-    by_file: dict[str, list[LinedDict]] = {}
+    by_file: dict[str, dict[str, list[LinedDict]]] = {}
     for item, record in zip(items, records, strict=True):
-        by_file.setdefault(item.at.file, []).append(record)
+        by_file.setdefault(item.at.file, {"actors": []})["actors"].append(record)
+    if areas:
+        by_file.setdefault(display, {"actors": []})["areas"] = areas
     documents = []
-    for name, actors in by_file.items():
-        document = LinedDict(actors=actors)
+    for name, kinds in by_file.items():
+        document = LinedDict(kinds)
         document.line = 1
-        document.key_lines = {"actors": 1}
+        document.key_lines = dict.fromkeys(kinds, 1)
         documents.append((name, document))
     return documents
 
@@ -705,23 +821,89 @@ def _document_year(items: list[_Item], path: Path) -> int:
     return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).year
 
 
-def _register(path: Path, display: str, year: int) -> SourceRegister:
+def _document_iri(path: Path, year: int) -> URIRef:
+    """The source document of an HSDS file: one per file name and year, so that reading
+    the same file again gives the same document, and a newer one a document beside it."""
+    return ID[f"source/hsds-{_slug(path.stem)}-{year}"]
+
+
+def _register(path: Path, year: int) -> SourceRegister:
     register = SourceRegister()
-    document = register.add_document(
-        _SEED,
-        path.name,
-        f"HSDS-gegevens uit {display}",
-        year,
-        iri=ID[f"source/hsds-{_slug(path.stem)}"],
-    )
-    for entity in ("organization", "service"):
+    # The file's name only: where it stood on the machine that read it is no source.
+    title = f"HSDS-gegevens uit {path.name}"
+    document = register.add_document(_SEED, path.name, title, year, iri=_document_iri(path, year))
+    for entity in ("organization", "service", "area"):
         register.add_section(
             _SEED, entity, f"HSDS {entity}", document, iri=URIRef(f"{document}/{entity}")
         )
     return register
 
 
-def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = None) -> Dataset:
+def _stored_sources(
+    base: Graph, subject: URIRef, path: Path, register: SourceRegister
+) -> list[str]:
+    """The stored citations of *subject*, as citations *register* can resolve; those of
+    an earlier reading of the same HSDS file are left out, since this reading replaces it.
+
+    The stored documents are given seeds of the in-memory register only (``001`` ...):
+    a citation still points at the stored section, whatever its document's id."""
+    earlier = re.compile(re.escape(f"{ID}source/hsds-{_slug(path.stem)}") + r"(-\d{4})?$")
+    seeds = {str(iri): seed for (seed, _), iri in register.sections.items() if seed != _SEED}
+    cited = []
+    for citation in sorted(base.objects(subject, ZN.citation), key=str):
+        section = base.value(citation, ZN.section)
+        document = base.value(section, DCTERMS.isPartOf) if section is not None else None
+        number = base.value(section, ZN.sectionNumber) if section is not None else None
+        if document is None or number is None or earlier.match(str(document)):
+            continue
+        seed = seeds.get(str(section)) or f"{len(register.years):03d}"
+        if str(section) not in seeds:
+            year = base.value(document, ZN.asOf)
+            register.years[seed] = int(str(year)[:4]) if year is not None else 0
+            register.sections[(seed, str(number))] = URIRef(section)
+        locator = base.value(citation, ZN.locator)
+        cited.append(f"{seed} §{number}" + (f", {locator}" if locator is not None else ""))
+    return cited
+
+
+def _upsert(
+    records: list[LinedDict],
+    mapper: _Mapper,
+    base: Graph | None,
+    path: Path,
+    register: SourceRegister,
+) -> None:
+    """Complete each record from the stored record of the same id, if any: a field the
+    HSDS data gives replaces the stored value, a field it leaves out keeps it; the record
+    cites both the HSDS file and the stored sources. A type or scale that neither gives
+    is the default, reported."""
+    for record in records:
+        stored = record_fields(base, "actors", record["id"]) if base is not None else None
+        for name, value in (stored or {}).items():
+            if name not in record and name != "source":
+                record[name] = value
+        if stored is not None:
+            iri = ID[f"actor/{record['id']}"]
+            record["source"] = [*_stored_sources(base, iri, path, register), *record["source"]]
+        for name in sorted(mapper.defaulted.get(record["id"], set()) - set(record)):
+            default = DEFAULT_TYPE if name == "type" else DEFAULT_SCALE
+            record[name] = default
+            mapper.reading.warn(
+                Position(mapper.reading.display, record.line),
+                f"HSDS kent geen zorgnet-{name}; aangenomen: {default}",
+                record["id"],
+                name,
+                hint="verbeter de soort of schaal daarna in zorgnet",
+            )
+
+
+def read_hsds(
+    path: Path,
+    *,
+    base: Graph | None = None,
+    display: str | None = None,
+    language: str | None = None,
+) -> Dataset:
     """Read and check an HSDS 3.0 dataset as zorgnet records.
 
     Parameters
@@ -732,9 +914,15 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
         (``organizations.csv``, ``services.csv``, ...).
     base : Graph, optional
         Data already in the store: its areas are matched by name, references may point
-        into it, and SHACL checks the union.
+        into it, and SHACL checks the union. A record whose id is stored is completed
+        from the stored record (an upsert): its ``Dataset.existing`` entry then replaces
+        the stored one when committed.
     display : str, optional
         How to name *path* in messages.
+    language : str, optional
+        The language of the descriptions (``nl``), which HSDS does not record. Without it
+        only the descriptions of zorgnet's own export (Dutch by zorgnet's shapes) are
+        kept; the others are reported, not stored as Dutch. Names are kept either way.
 
     Returns
     -------
@@ -768,7 +956,7 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
     if any(p.severity is Severity.ERROR for p in reading.problems):
         dataset.report.extend(reading.problems)
         return dataset
-    mapper = _Mapper(reading, _area_index(base))
+    mapper = _Mapper(reading, _area_index(base), language)
     for item in reading.items:
         if item.entity not in _MAPPED and item.entity != "service_at_location":
             reading.warn(
@@ -783,25 +971,33 @@ def read_hsds(path: Path, *, base: Graph | None = None, display: str | None = No
         line = item.at.line if item.at.line is not None else len(records) + 1
         records.append(mapper.record(item, line))
     for item, record in zip(reading.items, records, strict=True):
-        if item.entity == "service":
-            owner = item.parent or item.data.get("organization_id")
-        else:
-            owner = item.data.get("parent_organization_id")
-        if owner is None and isinstance(item.data.get("organization"), dict):  # a service
-            owner = item.data["organization"].get("id")
-        if owner is not None and str(owner) in mapper.ids:
-            record.setdefault("partOf", [])
-            if mapper.ids[str(owner)] not in record["partOf"]:
-                record["partOf"].append(mapper.ids[str(owner)])
-        elif owner is not None:
-            reading.warn(
-                item.at,
-                f"organisatie {owner} staat niet in de HSDS-gegevens; niet overgenomen",
-                str(item.data.get("id")),
-                "organization_id" if item.entity == "service" else "parent_organization_id",
-            )
-    register = _register(path, reading.display, _document_year(reading.items, path))
+        _link_owner(item, record, mapper)
+    register = _register(path, _document_year(reading.items, path))
+    _upsert(records, mapper, base, path, register)
+    areas = mapper.new_areas(records)
     dataset.report.extend(reading.problems)
     dataset.triples.add_graph(register.graph)
-    documents = _documents(reading.items, records)
+    documents = _documents(reading.items, records, areas, reading.display)
     return add_records(dataset, documents, register, base=base, display=reading.display)
+
+
+def _link_owner(item: _Item, record: LinedDict, mapper: _Mapper) -> None:
+    """Make *record* part of the organization that offers the service, or of the parent
+    organization, when that is in the data too."""
+    if item.entity == "service":
+        owner = item.parent or item.data.get("organization_id")
+    else:
+        owner = item.data.get("parent_organization_id")
+    if owner is None and isinstance(item.data.get("organization"), dict):  # a service
+        owner = item.data["organization"].get("id")
+    if owner is not None and str(owner) in mapper.ids:
+        record.setdefault("partOf", [])
+        if mapper.ids[str(owner)] not in record["partOf"]:
+            record["partOf"].insert(0, mapper.ids[str(owner)])
+    elif owner is not None:
+        mapper.reading.warn(
+            item.at,
+            f"organisatie {owner} staat niet in de HSDS-gegevens; niet overgenomen",
+            str(item.data.get("id")),
+            "organization_id" if item.entity == "service" else "parent_organization_id",
+        )
