@@ -334,7 +334,9 @@ def apply_edit(
         others = _StoredIds(current, without=record_id)
         new = _build(current, kind, {**(fields or {}), "id": record_id}, others)
         after = record_fields(new + neighbourhood(current, new), key, record_id)
-    now = datetime.now(UTC).replace(microsecond=0)
+    # The time to the microsecond: the history orders edits by it, and two edits in one
+    # second must keep the order they were made in.
+    now = datetime.now(UTC)
     edit = Edit(
         id=f"{now:%Y%m%dt%H%M%S}-{uuid.uuid4().hex[:8]}",
         action=action,

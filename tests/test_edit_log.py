@@ -76,3 +76,13 @@ def test_an_edit_whose_record_changed_outside_the_history_is_not_undoable(store:
     [entry] = edit_log(store.graph())
     assert entry.edit.id == edit
     assert not entry.undoable
+
+
+def test_lists_the_history_edits_made_in_one_second_in_the_order_they_were_made(
+    store: Store,
+) -> None:
+    """Ten edits in quick succession (most in the same second): newest first, always."""
+    from zorgnet.core.editing import history
+
+    made = [_change(store, f"Naam {n}", f"Stap {n}.") for n in range(10)]
+    assert [e.id for e in history(store.graph())] == made[::-1]
