@@ -10,9 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from zorgnet.graph.analyses.membership import team_network
-from zorgnet.graph.projection import project
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import concept_label, vocabulary
+
+# The shared projection (conftest.region) before the app starts: rdflib's SPARQL modules
+# do not import safely in two threads at once, and the app's warm-up thread imports them.
+pytestmark = pytest.mark.usefixtures("region")
 
 _ACTOR_LINK = re.compile(r'<a class="utrecht-link" href="/actoren/([^"]+)">([^<]*)</a>')
 _TAG = re.compile(r"<[^>]*>")
@@ -31,12 +34,6 @@ _CLASSES = (
     "Status",
 )
 HILVERSUM = "buurtteams-hilversum"
-
-
-# Autouse, so that it projects before the app starts (see test_page_gemeente.py).
-@pytest.fixture(scope="module", autouse=True)
-def region(shipped) -> nx.MultiDiGraph:
-    return project(shipped.graph)
 
 
 @pytest.fixture(scope="module")

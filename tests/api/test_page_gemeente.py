@@ -11,22 +11,18 @@ from markupsafe import escape
 from zorgnet.graph.analyses import scope_set
 from zorgnet.graph.analyses.routes import entry_actors, inhabitant_entries, referral_routes
 from zorgnet.graph.analyses.social_map import social_map
-from zorgnet.graph.projection import project
 from zorgnet.ontology.categories import LAYERS
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import vocabulary
+
+# The shared projection (conftest.region) before the app starts: rdflib's SPARQL modules
+# do not import safely in two threads at once, and the app's warm-up thread imports them.
+pytestmark = pytest.mark.usefixtures("region")
 
 _LAYER_LIST = re.compile(
     r'<ul class="[^"]*zn-layer" aria-labelledby="laag-([^"]+)">(.*?)</ul>', re.S
 )
 _ACTOR_LINK = re.compile(r'<a class="utrecht-link" href="/actoren/([^"]+)">([^<]*)</a>')
-
-
-# Autouse, so that it projects before the app starts: rdflib's SPARQL modules do not
-# import safely in two threads at once, and the app's warm-up thread imports them.
-@pytest.fixture(scope="module", autouse=True)
-def region(shipped) -> nx.MultiDiGraph:
-    return project(shipped.graph)
 
 
 @pytest.fixture(scope="module")

@@ -9,17 +9,13 @@ from markupsafe import escape
 
 from zorgnet.graph.analyses.fact_overviews import figure_overview
 from zorgnet.graph.analyses.facts import area_facts
-from zorgnet.graph.projection import project
+
+# The shared projection (conftest.region) before the app starts: rdflib's SPARQL modules
+# do not import safely in two threads at once, and the app's warm-up thread imports them.
+pytestmark = pytest.mark.usefixtures("region")
 
 _ISSUE = re.compile(r'<article class="zn-card zn-issue" id="kwestie-([^"]+)"')
 _FIGURE_ROW = re.compile(r'<tr class="utrecht-table__row" data-cijfer="([^"]+)">(.*?)</tr>', re.S)
-
-
-# Autouse, so that it projects before the app starts: rdflib's SPARQL modules do not
-# import safely in two threads at once, and the app's warm-up thread imports them.
-@pytest.fixture(scope="module", autouse=True)
-def region(shipped) -> nx.MultiDiGraph:
-    return project(shipped.graph)
 
 
 def _issues(page: str) -> dict[str, str]:

@@ -9,18 +9,14 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from zorgnet.graph.analyses.mandates import escalation_ladder
-from zorgnet.graph.projection import project
+
+# The shared projection (conftest.region) before the app starts: rdflib's SPARQL modules
+# do not import safely in two threads at once, and the app's warm-up thread imports them.
+pytestmark = pytest.mark.usefixtures("region")
 
 _RUNG = re.compile(r'<article class="zn-card zn-rung" id="trede-([^"]+)"')
 _LEVEL = re.compile(r'<h3 class="utrecht-heading-3" id="trede-(\d+)">Trede \d+: ([^<]+)</h3>')
 _OPTION = re.compile(r'<option value="([^"]*)"( selected)?>([^<]*)</option>')
-
-
-# Autouse, so that it projects before the app starts: rdflib's SPARQL modules do not
-# import safely in two threads at once, and the app's warm-up thread imports them.
-@pytest.fixture(scope="module", autouse=True)
-def region(shipped) -> nx.MultiDiGraph:
-    return project(shipped.graph)
 
 
 @pytest.fixture(scope="module")

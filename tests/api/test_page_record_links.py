@@ -6,15 +6,13 @@ import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 
-from zorgnet.graph.projection import project
+# The shared projection (conftest.region) before the app starts: rdflib's SPARQL modules
+# do not import safely in two threads at once, and the app's warm-up thread imports them.
+pytestmark = pytest.mark.usefixtures("region")
+
 
 # A record id as a reader would see it: a slug of the data between tags or words.
 _ID_IN_TEXT = re.compile(r"(?<![/#\w-])(kwestie-\d{3}-[a-z0-9-]+|gemeente-[a-z-]+-beschikken)")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def region(shipped) -> nx.MultiDiGraph:
-    return project(shipped.graph)
 
 
 def _visible(page: str) -> str:
