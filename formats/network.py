@@ -3,8 +3,13 @@
 Built from :func:`zorgnet.graph.projection.project`: one node per actor, one edge per
 relation, membership and part-of tie. Nodes carry their Dutch ``label``, ``type``,
 ``scale`` and a ``color`` (the map's colour of the actor type); edges their ``kind``,
-``label`` and ``color``. List attributes are written as ``"a; b"`` text because neither
-format has lists. GEXF also gets the colours as ``viz:color`` so Gephi shows them.
+``label``, ``color`` and ``iri``: the IRI of the record that states them (the relation
+or membership; for a part-of tie, the actor whose ``part_of`` names the whole). A part-of
+tie that a relation record also states is one edge, the relation's, so that a tool that
+merges parallel edges of one kind (Gephi) cannot drop the relation's IRI. Edges are
+numbered ``e0``, ``e1``, ...: zorgnet's own edge keys stay out of both files. List
+attributes are written as ``"a; b"`` text because neither format has lists. GEXF also
+gets the colours as ``viz:color`` so Gephi shows them.
 
 Examples
 --------
@@ -19,6 +24,7 @@ from io import BytesIO
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Graph
 
 from zorgnet.graph.areas import area_scope
@@ -44,6 +50,7 @@ _NODE_KEYS = (
     "sources",
 )
 _EDGE_KEYS = ("iri", "kind", "record", "membership_status", "status", "as_of", "sources")
+_PART_OF = "is-onderdeel-van"
 
 
 def _plain(value: Any) -> Any:
@@ -104,17 +111,39 @@ def network(
         attributes["type_label"] = value_label("ActorType", data.get("type"))
         attributes["color"] = actor_colour(data.get("type"))
         out.add_node(node, **attributes)
-    for source, target, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        if source in keep and target in keep:
-            attributes = {name: _plain(data.get(name)) for name in _EDGE_KEYS}
-            attributes["label"] = value_label("RelationKind", data.get("kind"))
-            attributes["color"] = str(edge_style(data.get("kind"))["color"])
-            out.add_edge(source, target, key=key, **attributes)
+    related = {(u, v) for u, v, d in G.edges(data=True) if _relation_part_of(d)}
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: e[2])
+    for source, target, _, data in edges:
+        if source not in keep or target not in keep:
+            continue
+        if data["record"] == "part-of" and (source, target) in related:
+            continue  # the relation record states the same tie, with its own IRI
+        attributes = {name: _plain(data.get(name)) for name in _EDGE_KEYS}
+        attributes["label"] = value_label("RelationKind", data.get("kind"))
+        attributes["color"] = str(edge_style(data.get("kind"))["color"])
+        out.add_edge(source, target, key=f"e{out.number_of_edges()}", **attributes)
     return out
+
+
+def _relation_part_of(data: dict[str, Any]) -> bool:
+    return data["kind"] == _PART_OF and data["record"] == "relation"
 
 
 def _rgb(colour: str) -> dict[str, int]:
     return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16)}
+
+
+class _GexfWriter(GEXFWriter):
+    """networkx's GEXF writer without its ``networkx_key`` edge attribute.
+
+    networkx writes a multigraph's edge keys as an extra attribute, which other tools
+    show as data; the edge's GEXF ``id`` (here its key, ``e0``, ...) already names it.
+    """
+
+    def add_attributes(self, node_or_edge, xml_obj, data, default):  # type: ignore[no-untyped-def]
+        if node_or_edge == "edge":
+            data = {k: v for k, v in data.items() if k != "key"}
+        return super().add_attributes(node_or_edge, xml_obj, data, default)
 
 
 def network_text(G: nx.MultiDiGraph, fmt: str) -> str:
@@ -126,9 +155,12 @@ def network_text(G: nx.MultiDiGraph, fmt: str) -> str:
         H = G.copy()
         for _, data in H.nodes(data=True):
             data["viz"] = {"color": {**_rgb(data["color"]), "a": 1.0}}
-        for _, _, data in H.edges(data=True):
+        for _, _, key, data in H.edges(keys=True, data=True):
             data["viz"] = {"color": {**_rgb(data["color"]), "a": 1.0}}
-        nx.write_gexf(H, buffer, encoding="utf-8")
+            data["id"] = key
+        writer = _GexfWriter(encoding="utf-8")
+        writer.add_graph(H)
+        writer.write(buffer)
     else:
         raise ValueError(f"unknown network format {fmt!r}")
     return buffer.getvalue().decode("utf-8")
