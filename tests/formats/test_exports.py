@@ -83,7 +83,7 @@ def test_cli_imports_hsds_adds_it_and_exports_it_again(store_dir: Path, tmp_path
         app, ["export", "--format", "hsds", "-o", str(out), "--store", str(store_dir)]
     )
     assert result.exit_code == 0, result.output
-    names = {o["name"] for o in json.loads(out.read_text(encoding="utf-8"))}
+    names = {o["name"] for o in json.loads(out.read_text(encoding="utf-8"))["contents"]}
     assert "Example Organization Inc." in names
 
 
