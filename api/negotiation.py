@@ -132,7 +132,10 @@ def choose(accept: str | None, offers: Sequence[Offer]) -> Offer:
             ranked.append((-rank[0], rank[1], order, offer))
     if ranked:
         return min(ranked, key=lambda r: r[:3])[3]
-    given = ", ".join(dict.fromkeys(f"{o.label} ({o.media})" for o in offers))
+    media: dict[str, list[str]] = {}
+    for offer in offers:
+        media.setdefault(offer.label, []).append(offer.media)
+    given = ", ".join(f"{label} ({' of '.join(types)})" for label, types in media.items())
     raise HTTPException(
         406,
         detail=f"Dit formaat kan hier niet worden gegeven (gevraagd: {accept}). Kies uit: {given}.",
