@@ -8,20 +8,20 @@ see it. :func:`compare` asks the same analyses of the projection before and afte
 (:func:`~zorgnet.graph.analyses.routes.referral_routes`,
 :func:`~zorgnet.graph.analyses.gaps.referrer_reach`,
 :func:`~zorgnet.graph.analyses.gaps.coverage`,
-:func:`~zorgnet.graph.analyses.membership.team_network`,
-:func:`~zorgnet.graph.analyses.brokers.brokers`) and reports, per gemeente and kind of
-help, what differs, with the sources of what changed.
+:func:`~zorgnet.graph.analyses.membership.team_network`, and betweenness and
+articulation points as :func:`~zorgnet.graph.analyses.brokers.brokers` computes them)
+and reports, per gemeente and kind of help, what differs, with the sources of what
+changed.
 
 Which route questions
 ---------------------
 Per gemeente, each kind of help from each of :data:`ROUTE_STARTS`: the best route of
-each. Only the gemeenten in
-which something the scenario changes holds are asked; of those, only the questions
-whose route before touches a changed actor are asked again on the copy, since taking
-something out cannot make an untouched best route better, except a mandate that opens
-contracted care (who is a legal referrer changes the steps a toegang takes on a
-gemeente's behalf): then, as with records added, every question is asked again. The
-answers before are kept with the shared projection
+each. Only the gemeenten in which something the scenario changes holds are asked; of
+those, only the questions whose route before touches a changed actor are asked again on
+the copy, since taking something out cannot make an untouched best route better, except
+a mandate that opens contracted care (who is a legal referrer changes the steps a
+toegang takes on a gemeente's behalf): then, as with records added, every question is
+asked again. The answers before are kept with the shared projection
 (:func:`~zorgnet.graph.analyses._common.memo`), so a second scenario on the same data
 asks only the copy.
 """
@@ -37,7 +37,7 @@ import networkx as nx
 from zorgnet.graph.analyses._common import check_actor, memo
 from zorgnet.graph.analyses._index import scope_set
 from zorgnet.graph.analyses._labels import actor_label, area_labels, concept_label
-from zorgnet.graph.analyses.brokers import BrokerReport, _relations, brokers
+from zorgnet.graph.analyses.brokers import EXACT_LIMIT, SAMPLES, SEED, _relations
 from zorgnet.graph.analyses.gaps import (
     STATE_MEANINGS,
     coverage,
@@ -717,7 +717,7 @@ def _largest(U: nx.Graph) -> set[str]:
 def _cut_off(G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str) -> list[CutOff]:
     """Actors that lose their tie to the main part of the gemeente's network, or every
     relation they had (the partners of a pilot that stops, even off the main part)."""
-    U, V = nx.Graph(_relations(G, gemeente)), nx.Graph(_relations(H, gemeente))
+    U, V = _network(G, gemeente), _network(H, gemeente)
     main_before, main_after = _largest(U), _largest(V)
     cut = {a for a in main_before - main_after if a in V}
     cut.update(a for a in V if V.degree(a) == 0 and a in U and U.degree(a) > 0)
@@ -778,27 +778,50 @@ def _members(G: nx.MultiDiGraph, team: str) -> Iterable[tuple[str, str]]:
     ]
 
 
+def _network(G: nx.MultiDiGraph, gemeente: str) -> nx.Graph:
+    """The undirected graph of relations of the actors that hold in *gemeente*, as
+    :func:`~zorgnet.graph.analyses.brokers.brokers` reads it; kept with *G*."""
+    return memo(G, ("scenario-network", gemeente), lambda: nx.Graph(_relations(G, gemeente)))
+
+
+def _positions(G: nx.MultiDiGraph, gemeente: str) -> tuple[dict[str, float], set[str]]:
+    """Betweenness and articulation points in the gemeente's network, computed as
+    :func:`~zorgnet.graph.analyses.brokers.brokers` computes them (exact up to
+    ``EXACT_LIMIT`` actors, else sampled with its ``SAMPLES`` and ``SEED``), without
+    the measures a scenario does not compare (constraint, roles of the whole network)."""
+
+    def compute() -> tuple[dict[str, float], set[str]]:
+        U = _network(G, gemeente)
+        if len(U) <= EXACT_LIMIT:
+            betweenness = nx.betweenness_centrality(U)
+        else:
+            betweenness = nx.betweenness_centrality(U, k=min(SAMPLES, len(U)), seed=SEED)
+        return betweenness, set(nx.articulation_points(U))
+
+    return memo(G, ("scenario-positions", gemeente), compute)
+
+
 def _broker_changes(G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str) -> list[BrokerChange]:
-    before: BrokerReport = brokers(G, region=gemeente)
-    after = {r.actor: r for r in brokers(H, region=gemeente).rows}
+    was, cut_before = _positions(G, gemeente)
+    now, cut_after = _positions(H, gemeente)
     found = []
-    for row in before.rows:
-        now = after.get(row.actor)
-        if now is None:
+    for actor, before in was.items():
+        if actor not in now:
             continue
-        delta = now.betweenness - row.betweenness
-        if abs(delta) < BROKER_THRESHOLD and now.articulation_point == row.articulation_point:
+        delta = now[actor] - before
+        joins = (actor in cut_before, actor in cut_after)
+        if abs(delta) < BROKER_THRESHOLD and joins[0] == joins[1]:
             continue
+        node = G.nodes[actor]
         found.append(
             BrokerChange(
-                row.actor,
-                row.label,
-                row.betweenness,
-                now.betweenness,
-                row.articulation_point,
-                now.articulation_point,
+                actor,
+                node["label"],
+                before,
+                now[actor],
+                *joins,
                 "wint" if delta > 0 else "verliest",
-                row.sources,
+                tuple(node["sources"]),
             )
         )
     found.sort(key=lambda b: (-abs(b.betweenness_after - b.betweenness_before), b.label))

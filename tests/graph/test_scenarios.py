@@ -6,6 +6,7 @@ import networkx as nx
 import pytest
 
 from zorgnet.graph.analyses import scenarios as scenarios_module
+from zorgnet.graph.analyses.brokers import brokers
 from zorgnet.graph.analyses.routes import referral_routes
 from zorgnet.graph.analyses.scenarios import Scenario, apply_scenario, compare
 from zorgnet.ontology.exceptions import UnknownName
@@ -154,3 +155,10 @@ def test_een_onbekende_actor_of_bevoegdheid_krijgt_namen_die_erop_lijken(
         compare(region, Scenario(without_actors=("gooise-meren-poh",)))
     with pytest.raises(UnknownName, match="Onbekende bevoegdheid: 'huisarts-verwijs'"):
         compare(region, replace(Scenario(), without_mandates=("huisarts-verwijs",)))
+
+
+def test_meet_het_scenario_makelaars_zoals_de_makelaarsanalyse(region: nx.MultiDiGraph) -> None:
+    betweenness, articulation = scenarios_module._positions(region, "huizen")
+    report = brokers(region, region="huizen")
+    assert betweenness == {r.actor: r.betweenness for r in report.rows}
+    assert articulation == {r.actor for r in report.rows if r.articulation_point}
