@@ -197,6 +197,7 @@ ACCESSIBILITY_CHECKED = (
         "/sparql-vragen?query=" + quote(next(iter(EXAMPLE_QUERIES.values()))),
         "SPARQL: een antwoord",
     ),
+    ("/def", "Ontologie en vocabulaires"),
     ("/docs", "API-documentatie"),
 )
 
