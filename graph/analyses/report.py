@@ -256,11 +256,14 @@ def _chapter(G: nx.MultiDiGraph, gemeente: str, *, with_facts: bool) -> Gemeente
     ladder = escalation_ladder(G, gemeente)
     issues = issue_overview(G, gemeente=gemeente) if with_facts else None
     figures = figure_overview(G, gemeente=gemeente) if with_facts else None
+    # What the chapter cites where it shows it (the bibliography lists no more).
     sources = {
-        *kaart.sources,
+        *(s for a in kaart.arrangements for s in a.sources),
         *(s for row in framework for s in row.sources),
-        *gaps.sources,
-        *ladder.sources,
+        *(s for x in (*gaps.signals, *gaps.actor_gaps, *gaps.reach_gaps) for s in x.sources),
+        *(s for p in gaps.pilots for s in p.sources),
+        *(s for rung in ladder.rungs for s in rung.sources),
+        *(s for rung in ladder.rungs for m in rung.mandates for s in m.sources),
         *(issues.sources if issues else ()),
         *(figures.sources if figures else ()),
     }
