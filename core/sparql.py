@@ -43,6 +43,7 @@ from functools import cache, cached_property
 from multiprocessing.connection import Connection
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from zorgnet.graph.store import SCHEMA_GRAPH
 from zorgnet.ontology.context import PREFIXES
 from zorgnet.ontology.exceptions import ZorgnetError
 
@@ -101,9 +102,6 @@ _KINDS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
-SCHEMA_GRAPH = "https://w3id.org/zorgnet/graph/schema"
-"""The named graph of the ontology and the SKOS vocabularies at the endpoint; a query
-without ``GRAPH`` reads it joined with the data (the default graph is their union)."""
 # Longer queries skip rdflib's check (its parser needs seconds for them) and rely on
 # the sandbox alone.
 CHECKED_LENGTH = 10_000

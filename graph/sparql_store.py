@@ -12,6 +12,10 @@ leaves the pointer on the old version: readers never see half a load. A small ed
 the same way; the paged copy in memory is then copied and changed here instead of read
 again.
 
+Each load also keeps the ontology and the SKOS vocabularies in a named graph of their
+own, ``https://w3id.org/zorgnet/graph/schema`` (rewritten only when they differ from
+this zorgnet's), so that the server's own endpoint can answer their labels too.
+
 Reads always name the version graph (Virtuoso's default graph also holds its system
 graphs) and are paged: ``CONSTRUCT`` pages of ``LIMIT``/``OFFSET`` without ``ORDER BY``
 (sorting 1.5 M triples for every page made the late pages of a national graph exceed
@@ -31,6 +35,7 @@ writes anonymously, which works only on a server configured that way.
 """
 
 import contextlib
+import hashlib
 import json
 import re
 import threading
@@ -47,13 +52,14 @@ from rdflib import XSD, Graph, URIRef
 from rdflib.term import BNode, Literal, Node
 
 from zorgnet.graph.lineage import Lineage
-from zorgnet.graph.store import changed_iris, triples_format
+from zorgnet.graph.store import SCHEMA_GRAPH, changed_iris, triples_format
 from zorgnet.ontology.exceptions import StoreError
 
 __all__ = ["SparqlStore"]
 
 META_GRAPH = "urn:zorgnet:meta"
 _POINTER = "<urn:zorgnet:store> <urn:zorgnet:currentVersion>"
+_SCHEMA_DIGEST = "<urn:zorgnet:store> <urn:zorgnet:schemaDigest>"
 _VERSION_PREFIX = "urn:zorgnet:version:"
 _GENID = "https://w3id.org/zorgnet/.well-known/genid/"
 # Versions left behind by a crashed load are dropped once they are this old (seconds);
@@ -490,7 +496,32 @@ class SparqlStore:
             if expected is not None:
                 self.update(f"DROP SILENT GRAPH <{expected}>")
             self._drop_orphans(new)
+            self._publish_schema()
         return URIRef(new)
+
+    def _publish_schema(self) -> None:
+        """Keep the ontology and the SKOS vocabularies in :data:`SCHEMA_GRAPH` on the
+        server, so that its own endpoint answers their labels and definitions too.
+
+        Written only when the server's copy is not the one of this zorgnet: a digest of
+        it is kept beside the version pointer in the meta graph.
+        """
+        from zorgnet.ontology.files import schema_graph
+
+        lines = sorted({f"{_term(s)} {_term(p)} {_term(o)} ." for s, p, o in schema_graph()})
+        digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+        if self.select(f'ASK {{ GRAPH <{META_GRAPH}> {{ {_SCHEMA_DIGEST} "{digest}" }} }}'):
+            return
+        self.update(f"DROP SILENT GRAPH <{SCHEMA_GRAPH}>")
+        if not (self._use_graph_store and self._upload(SCHEMA_GRAPH, lines)):
+            for chunk in _chunks(lines, self.chunk):
+                body = "\n".join(chunk)
+                self.update(f"INSERT DATA {{ GRAPH <{SCHEMA_GRAPH}> {{\n{body}\n}} }}")
+        self.update(
+            f"DELETE {{ GRAPH <{META_GRAPH}> {{ {_SCHEMA_DIGEST} ?d }} }} "
+            f"WHERE {{ GRAPH <{META_GRAPH}> {{ {_SCHEMA_DIGEST} ?d }} }}"
+        )
+        self.update(f'INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {_SCHEMA_DIGEST} "{digest}" }} }}')
 
     def replace_from_file(self, path: Path) -> URIRef:
         """Make the triples of an RDF file the store's content, atomically (see ``replace``).

@@ -61,6 +61,7 @@ from zorgnet.graph.lineage import Lineage
 from zorgnet.ontology.exceptions import StoreError
 
 __all__ = [
+    "SCHEMA_GRAPH",
     "Store",
     "StoreAccessError",
     "access_error",
@@ -89,6 +90,10 @@ def import_query_engines() -> None:
 
     import zorgnet.graph.rdflib_sparql  # noqa: F401
 
+
+SCHEMA_GRAPH = "https://w3id.org/zorgnet/graph/schema"
+"""The named graph of the ontology and the SKOS vocabularies: at the SPARQL endpoint
+(joined with the data as its default graph) and on a remote store's server."""
 
 _VERSION_PREFIX = "urn:zorgnet:version:"
 _POINTER_FILE = "current"

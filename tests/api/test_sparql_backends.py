@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -92,3 +93,28 @@ def test_both_backends_read_the_labels_of_the_concepts_the_data_uses(
     )
     assert embedded == remote
     assert len(embedded) == 50
+
+
+@pytest.mark.virtuoso
+def test_a_load_leaves_the_vocabularies_in_their_own_graph_on_the_sparql_server(
+    clients: dict[str, TestClient], virtuoso
+) -> None:
+    from rdflib import SKOS
+
+    from zorgnet.graph.store import SCHEMA_GRAPH
+    from zorgnet.ontology.files import schema_graph
+
+    query = (
+        "SELECT (COUNT(*) AS ?n) (SAMPLE(?l) AS ?label) WHERE { GRAPH <" + SCHEMA_GRAPH + "> { "
+        "{ ?s ?p ?o } UNION { <https://w3id.org/zorgnet/vocab/actortypes/huisarts> "
+        f"<{SKOS.prefLabel}> ?l FILTER(LANG(?l) = 'nl') }} }} }}"
+    )
+    answer = httpx.post(
+        virtuoso.endpoint,
+        data={"query": query},
+        headers={"Accept": "application/sparql-results+json"},
+        timeout=30,
+    ).json()["results"]["bindings"][0]
+    assert answer["label"]["value"] == "huisarts"
+    # Each triple once, however many loads wrote it.
+    assert int(answer["n"]["value"]) == len(schema_graph()) + 1
