@@ -58,10 +58,11 @@ def oxigraph_triples(graph: Graph) -> list[ox.Triple]:
     return sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
 
 
-def serialize(graph: Graph, fmt: str) -> str:
-    """*graph* as text in *fmt* (one of :data:`RDF_FORMATS`)."""
+def serialize(graph: Graph, fmt: str, *, prefixes: dict[str, str] | None = None) -> str:
+    """*graph* as text in *fmt* (one of :data:`RDF_FORMATS`); Turtle also declares
+    *prefixes* beside zorgnet's."""
     if fmt in _OXIGRAPH_FORMATS:
-        prefixes = _TURTLE_PREFIXES if fmt == "turtle" else None
+        prefixes = {**_TURTLE_PREFIXES, **(prefixes or {})} if fmt == "turtle" else None
         triples = oxigraph_triples(graph)
         return ox.serialize(triples, format=_OXIGRAPH_FORMATS[fmt], prefixes=prefixes).decode()
     if fmt != "jsonld":

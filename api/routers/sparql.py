@@ -4,7 +4,11 @@ GET with ``query=``, POST form-encoded with ``query=``, or POST with the query a
 ``application/sparql-query`` body. Results by ``Accept``: SPARQL JSON, XML, CSV, TSV;
 CONSTRUCT and DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. Updates, SERVICE,
 FROM and ``default-graph-uri``/``named-graph-uri`` are refused (400) with a Dutch
-message; see :mod:`zorgnet.core.sparql` for the time and result limits.
+message; see :mod:`zorgnet.core.sparql` for the time and result limits. The default
+graph is the data joined with the ontology and vocabularies
+(:data:`~zorgnet.graph.store.SCHEMA_GRAPH`). ``GET /sparql`` without a query is the
+SPARQL 1.1 Service Description with VoID (:func:`service_description`). Formats are
+chosen by :mod:`zorgnet.api.negotiation`.
 """
 
 from typing import Annotated
@@ -128,6 +132,7 @@ _VOCABULARIES = (
     "http://www.w3.org/ns/prov#",
     "https://schema.org/",
 )
+_SD_PREFIXES = {"sd": str(SD), "void": str(VOID), "formats": str(_W3_FORMATS)}
 DESCRIPTION_OFFERS = (
     *RDF_OFFERS,
     Offer("html", "text/html", "webpagina (HTML)", "text/html; charset=utf-8"),
@@ -188,7 +193,9 @@ def _described(request: Request, service: ServiceDep, accept: str | None) -> Res
         request,
         offer,
         store.version,
-        lambda: serialize(service_description(endpoint, len(store)), offer.name),
+        lambda: serialize(
+            service_description(endpoint, len(store)), offer.name, prefixes=_SD_PREFIXES
+        ),
     )
 
 
