@@ -223,6 +223,8 @@ class ActorDetail(ActorSummary):
     iri: str = Field(examples=["https://w3id.org/zorgnet/id/actor/veilig-thuis"])
     description: str
     part_of: list[str]
+    age_min: int | None = Field(default=None, examples=[4])
+    age_max: int | None = Field(default=None, examples=[18])
     sources: list[str] = Field(examples=[["003 §4"]])
     relations_out: list[RelationOut]
     relations_in: list[RelationOut]

@@ -132,6 +132,8 @@ class Parts:
                 levels=rec.all(ZN_IRI.level),
                 access=rec.all(ZN_IRI.access),
                 offers=rec.all(ZN_IRI.offers),
+                age_min=rec.integer(ZN_IRI.ageMin),
+                age_max=rec.integer(ZN_IRI.ageMax),
                 status=rec.one(ZN_IRI.status),
                 part_of=rec.all(PART_OF),
                 as_of=rec.integer(ZN_IRI.asOf),

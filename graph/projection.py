@@ -8,8 +8,9 @@ files and the seeds.
 Nodes
     Actors (``zn:Actor``) keyed by their id (the IRI's last path segment), with the
     attributes ``iri``, ``label``, ``type``, ``actor_class``, ``scale``, ``areas``,
-    ``domains``, ``levels``, ``access``, ``offers``, ``status``, ``part_of``, ``as_of``,
-    ``description`` and ``sources``. Vocabulary values are their ``skos:notation``.
+    ``domains``, ``levels``, ``access``, ``offers``, ``age_min``, ``age_max``, ``status``,
+    ``part_of``, ``as_of``, ``description`` and ``sources``. Vocabulary values are their
+    ``skos:notation``.
 Edges (key = record id)
     ``record="relation"``
         One edge per ``zn:Relation`` from ``from`` to ``to``, with ``kind`` (the relation

@@ -25,9 +25,11 @@ The mapping, chosen so that nothing is invented and every HSDS field is accounte
 - an actor needs a ``type`` and a ``scale``; HSDS has neither, so data without these
   attributes keeps the stored ones, or gets ``zorgaanbieder`` and ``lokaal``, and each
   such default is reported;
-- **eligibility** (ages, description), **contacts**, phones, locations' addresses and
-  every other field have no place on a zorgnet actor: each is reported as a warning
-  naming file, record and field, never silently dropped.
+- a service's ``minimum_age`` and ``maximum_age`` (an organization's ``zorgnet:ageMin``
+  and ``zorgnet:ageMax`` attributes) become ``ageMin`` and ``ageMax``, in whole years;
+- the **eligibility** description, **contacts**, phones, locations' addresses and every
+  other field have no place on a zorgnet actor: each is reported as a warning naming
+  file, record and field, never silently dropped.
 
 Reading is an **upsert**: a record whose id is stored is completed from the stored
 record (a field the HSDS data gives replaces the stored value, one it leaves out keeps
@@ -98,6 +100,8 @@ _MAPPED = {
         "organization_id",
         "organization",
         "service_areas",
+        "minimum_age",
+        "maximum_age",
     },
 }
 # The placeholder seed that ties the records to the HSDS document in an in-memory
@@ -647,6 +651,7 @@ class _Mapper:
         for name in sorted(_MULTI & set(attributes.values)):
             record[name] = [*record.get(name, []), *attributes.values[name]]
         self.area_terms.update(attributes.areas)
+        self._ages(item, record, attributes)
         if "status" in attributes.values:
             record["status"] = attributes.values["status"][0]
         elif written is not None:
@@ -692,6 +697,31 @@ class _Mapper:
             hint="is de omschrijving Nederlands? Lees de gegevens dan in met taal 'nl' "
             "(zorgnet import --format hsds --taal nl)",
         )
+
+    def _ages(self, item: _Item, record: LinedDict, attributes: _Attributes) -> None:
+        """A service's ``minimum_age``/``maximum_age`` (an organization's age attributes)
+        as ``ageMin``/``ageMax``; an age that is no whole number is reported."""
+        given = {
+            "ageMin": item.data.get("minimum_age", (attributes.values.get("ageMin") or [None])[0]),
+            "ageMax": item.data.get("maximum_age", (attributes.values.get("ageMax") or [None])[0]),
+        }
+        for name, value in given.items():
+            if value is None:
+                continue
+            try:
+                age = float(value)
+            except ValueError:
+                age = -1.0
+            if age.is_integer() and age >= 0:
+                record[name] = int(age)
+                continue
+            self.reading.warn(
+                item.at,
+                f"leeftijd {value!r} niet overgenomen: zorgnet kent alleen hele jaren",
+                str(item.data.get("id")),
+                "minimum_age" if name == "ageMin" else "maximum_age",
+                hint="geef de leeftijd in hele jaren, zoals 12",
+            )
 
     def _unmapped(self, item: _Item, written: str | None) -> None:
         data = item.data

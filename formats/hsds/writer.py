@@ -16,7 +16,9 @@ export (the inverse is :mod:`zorgnet.formats.hsds.reader`).
   taxonomy (its name, its kind of area as description, its IRI as ``term_uri``), so
   that the export can be read into a store that does not know the area yet.
 - Values that are no concept (the service's id, further parents, further alternate
-  names) are the ``value`` of an attribute whose term is shared by every such value.
+  names, an organization's ages) are the ``value`` of an attribute whose term is shared
+  by every such value.
+- A service's ages (``ageMin``, ``ageMax``) are its ``minimum_age`` and ``maximum_age``.
 - A service's areas are also its ``service_areas``.
 - The texts are Dutch (zorgnet's shapes allow no other language); taxonomy terms say so
   in their ``language``, HSDS has no language field for the others.
@@ -73,12 +75,25 @@ VALUE_FIELDS = {
     "id": "zorgnet-id",
     "partOf": "ook onderdeel van",
     "altLabel": "andere naam",
+    "ageMin": "vanaf leeftijd",
+    "ageMax": "tot en met leeftijd",
 }
+# A service's ages are HSDS fields; an organization has none, so its ages are attributes.
+_AGES = {"ageMin": "minimum_age", "ageMax": "maximum_age"}
 IDENTIFIER_TYPE = "zorgnet-id"
 _SERVICE_STATUS = {"bestaand": "active", "pilot": "active", "beeindigd": "defunct"}
 # The one-to-one fields of each entity: what a list of the HSDS API shows of it.
 _ORGANIZATION_LIST = ("id", "name", "alternate_name", "description", "uri")
-_SERVICE_LIST = ("id", "organization_id", "name", "alternate_name", "description", "status")
+_SERVICE_LIST = (
+    "id",
+    "organization_id",
+    "name",
+    "alternate_name",
+    "description",
+    "status",
+    "minimum_age",
+    "maximum_age",
+)
 
 
 def _uuid(kind: str, record_id: str) -> str:
@@ -156,7 +171,9 @@ class _Writer:
     actors: dict[str, dict[str, Any]]
     areas: dict[str, dict[str, Any]]
 
-    def attributes(self, actor: dict[str, Any], owner: str, structural: str | None) -> list:
+    def attributes(
+        self, actor: dict[str, Any], owner: str, structural: str | None, ages: bool = False
+    ) -> list:
         found = []
         for name in CONCEPT_FIELDS:
             found += [
@@ -169,6 +186,7 @@ class _Writer:
             # HSDS has room for one alternate name and one parent; the others travel here.
             "altLabel": _values(actor, "altLabel")[1:],
             "partOf": [p for p in _values(actor, "partOf") if p != structural],
+            **{name: _values(actor, name) for name in _AGES if ages},
         }
         for name, values in extra.items():
             found += [_attribute(owner, name, v, _value_term(name)) for v in values]
@@ -195,7 +213,7 @@ class _Writer:
                 "identifier": actor["id"],
             }
         ]
-        entry["attributes"] = self.attributes(actor, hsds_id, parent)
+        entry["attributes"] = self.attributes(actor, hsds_id, parent, ages=True)
         return entry
 
     def service(self, actor: dict[str, Any], parent: str) -> dict[str, Any]:
@@ -203,6 +221,7 @@ class _Writer:
         entry = self.base(actor, hsds_id)
         entry["organization_id"] = _uuid("actor", parent)
         entry["status"] = _SERVICE_STATUS.get(actor.get("status", "bestaand"), "inactive")
+        entry |= {hsds: actor[name] for name, hsds in _AGES.items() if name in actor}
         entry["service_areas"] = [
             {
                 "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{hsds_id}/area/{area}")),

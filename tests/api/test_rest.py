@@ -162,7 +162,8 @@ def test_the_actor_model_names_every_field_of_the_actor_record() -> None:
         "label": "label", "type": "type", "scale": "scale", "area": "areas",
         "domain": "domains", "level": "levels", "access": "access", "offers": "offers",
         "status": "status", "asOf": "as_of", "partOf": "part_of", "source": "sources",
-        "description": "description", "altLabel": None,
+        "description": "description", "altLabel": None, "ageMin": "age_min",
+        "ageMax": "age_max",
     }  # fmt: skip
     assert set(record_kinds()["actors"].fields) == set(projection_names)
     from zorgnet.api.models import ActorDetail
