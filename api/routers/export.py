@@ -19,7 +19,10 @@ _TEXT = {"schema": {"type": "string"}}
 _CONTENT = {
     "turtle": {**_TEXT, "example": "@prefix zn: <https://w3id.org/zorgnet/def#> ."},
     "jsonld": {"schema": {"type": "object"}, "example": {"@context": {}, "@graph": []}},
-    "hsds": {"example": [{"id": "...", "name": "Veilig Thuis"}]},
+    "hsds": {
+        "schema": {"type": "object"},
+        "example": {"total_items": 1, "contents": [{"id": "...", "name": "Veilig Thuis"}]},
+    },
     "fhir": {"schema": {"type": "object"}, "example": {"resourceType": "Bundle"}},
     "xlsx": {"schema": {"type": "string", "format": "binary"}},
     "graphml": _TEXT,
