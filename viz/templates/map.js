@@ -53,7 +53,7 @@
     var colour = groups[n.group].color;
     var dim = state === "dim" || state === "faint", lit = state === "lit";
     var font = {color: dim ? DIM_FONT : TEXT, strokeWidth: 3,
-                size: state === "near" ? Math.max(n.font.size, NEAR_FONT) : n.font.size};
+                size: state === "near" || lit ? Math.max(n.font.size, NEAR_FONT) : n.font.size};
     if (state === "faint") { font = {color: FAINT_FONT.color, strokeWidth: 0, size: n.font.size}; }
     var border = n.mark || (lit ? HIGHLIGHT : (n.flagged ? FLAG : colour.border));
     return {
@@ -225,9 +225,13 @@
   }
 
   /* Show every visible actor, and the column of layer names beside them. */
+  /* A map in a frame not yet laid out (loading lazily, folded away) has no size to fit
+     to: vis-network refuses a zoom of 0, so wait for the size the ResizeObserver reports. */
+  function sized() { return container.clientWidth > 0 && container.clientHeight > 0; }
+
   function fitView() {
     var ids = nodeView.getIds();
-    if (ids.length === 0) { return; }
+    if (ids.length === 0 || !sized()) { return; }
     var found = network.getPositions(ids);
     var box = {left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity};
     ids.forEach(function (id) {
@@ -247,6 +251,7 @@
 
   /* Centre on *id* at a zoom that shows its neighbours too. */
   function centreOn(id) {
+    if (!sized()) { return; }
     var ids = [id];
     near.get(id).forEach(function (other) { if (visible(byId.get(other))) { ids.push(other); } });
     var found = network.getPositions(ids);
@@ -294,6 +299,9 @@
     selects[name] = select_;
     select_.addEventListener("change", function () {
       state[name] = select_.value;
+      // A chosen actor that the new filter hides is let go: else the whole map stays
+      // pale around an actor nobody sees.
+      if (state.focus && !visible(byId.get(state.focus))) { select(null, false); }
       apply(name === "weergave" || name === "gemeente");
     });
   });
@@ -521,13 +529,16 @@
   network.on("zoom", function () { readerMoved = true; });
   network.on("dragEnd", function () { readerMoved = true; });
   if (window.ResizeObserver) {
-    var lastSize = "";
+    var lastSize = "", wasSized = sized();
     new ResizeObserver(function () {
       var size = container.clientWidth + "x" + container.clientHeight;
       if (size === lastSize || document.body.classList.contains("export")) { return; }
       lastSize = size;
       network.setSize("100%", "100%");
+      var firstSized = !wasSized && sized();
+      wasSized = sized();
       if (!state.focus && !readerMoved) { fitView(); }
+      else if (state.focus && firstSized) { centreOn(state.focus); }
     }).observe(container);
   }
 
