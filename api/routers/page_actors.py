@@ -60,13 +60,21 @@ class _Names:
         return ", ".join(self(i) for i in record_ids)
 
 
+# The list to look in when a page of one actor or team is not there.
+_OVERVIEWS = {
+    "/actoren": ("/actoren", "Bekijk de lijst van alle actoren"),
+    "/teams": ("/teams", "Bekijk de lijst van alle lokale teams"),
+}
+
+
 def _unknown(request: Request, G: nx.MultiDiGraph, exc: ZorgnetError, prefix: str) -> HTMLResponse:
     """The 'not found' page in words: the name asked for and the closest actors by name."""
     if not isinstance(exc, UnknownName):
         return _page(request, "error.html", 404, message=str(exc), suggestions=[])
     close = [(f"{prefix}/{s}", G.nodes[s]["label"]) for s in exc.suggestions if s in G]
-    message = f"Er staat geen {exc.what} met de naam {exc.name!r} in zorgnet."
-    return _page(request, "error.html", 404, message=message, suggestions=close)
+    message = f"Zorgnet kent geen {exc.what} met het adres '{exc.name}'."
+    overview = _OVERVIEWS.get(prefix)
+    return _page(request, "error.html", 404, message=message, suggestions=close, overview=overview)
 
 
 @router.get("/actoren", response_class=HTMLResponse)

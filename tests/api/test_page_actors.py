@@ -161,11 +161,15 @@ def test_the_teams_page_links_each_team_and_says_per_gemeente_what_is_known(
 def test_an_unknown_actor_or_team_is_a_dutch_page_with_close_names(client: TestClient) -> None:
     page = _get(client, "/actoren/veilig-thuuis", 404)
     text = _visible(page)
-    assert "Er staat geen actor met de naam 'veilig-thuuis' in zorgnet." in text
+    assert "Zorgnet kent geen actor met het adres 'veilig-thuuis'." in text
     assert '<a class="utrecht-link-list__link utrecht-link" href="/actoren/veilig-thuis">' in page
     assert "Veilig Thuis Gooi en Vechtstreek" in text
     team = _get(client, "/teams/buurtteams-hilversm", 404)
     assert 'href="/teams/buurtteams-hilversum"' in team
+    # Without a close name, the list to look in.
+    nothing = _get(client, "/actoren/bestaat-niet", 404)
+    assert '<a class="utrecht-link" href="/actoren">Bekijk de lijst van alle actoren</a>' in nothing
+    assert 'role="alert"' not in nothing
 
 
 def test_the_sparql_page_answers_in_a_captioned_table_and_marks_a_refusal(
