@@ -84,15 +84,16 @@ def page_of(G: nx.MultiDiGraph, path: str) -> str | None:
     kind, rid = _kind_and_id(path)
     if kind == "source":
         return f"/bronnen/{quote(rid, safe='')}"
+    summary = G.graph["records"].get(rid)
+    if summary is None or summary.iri != f"{ID}{kind}/{rid}":
+        # Not a record of the projection's index: a relation is an edge of it.
+        relation = next((u for u, _, key in G.edges(keys=True) if key == rid), None)
+        return None if relation is None else f"/actoren/{quote(relation, safe='')}"
     reference = record_reference(G, rid)
     href = page_href(reference.page) if reference is not None else None
     if href is not None:
         return href
-    relation = next((u for u, _, key in G.edges(keys=True) if key == rid), None)
-    if relation is not None:
-        return f"/actoren/{quote(relation, safe='')}"
-    summary = G.graph["records"].get(rid)
-    cited = summary.sources[0].split(" ", 1)[0] if summary is not None and summary.sources else None
+    cited = summary.sources[0].split(" ", 1)[0] if summary.sources else None
     # A record no page shows (a figure, a shortage): its source document's page lists it.
     return f"/bronnen/{quote(cited, safe='')}" if cited else None
 

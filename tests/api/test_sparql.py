@@ -187,7 +187,10 @@ def test_syntax_errors_and_missing_queries_are_400_in_dutch(client: TestClient) 
     response = client.get("/sparql", params={"query": "SELEKT ?x"})
     assert response.status_code == 400
     assert "geen geldige SPARQL" in response.json()["fout"]
-    assert client.get("/sparql").status_code == 422
+    empty = client.get("/sparql", params={"query": " "})
+    assert empty.status_code == 400
+    # Without a query at all: the endpoint's description (test_sparql_description.py).
+    assert client.get("/sparql").headers["content-type"].startswith("text/turtle")
 
 
 @pytest.mark.slow
