@@ -78,7 +78,11 @@ def gaps(
         "gemeenten": [(a.id, a.label) for a in _gemeenten(G)],
         "help_kinds": _options("HelpKind"),
         "levels": _options("SupportLevel"),
-        "states": [(state, label) for state, (label, _) in STATE_MEANINGS.items()],
+        # 'aanwezig' is no gap: offered so that a reader can see where help is, and said so.
+        "states": [
+            (state, f"{label} (geen hiaat)" if state == "aanwezig" else label)
+            for state, (label, _) in STATE_MEANINGS.items()
+        ],
         "meanings": STATE_MEANINGS,
     }
     try:

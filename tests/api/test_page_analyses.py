@@ -192,7 +192,7 @@ def test_the_dropdowns_show_labels_and_send_ids(client: TestClient) -> None:
     assert ("jeugd-ggz", "jeugd-GGZ", True) in page.selects["soort"]
     assert [text for _, text, _ in page.selects["toestand"]] == [
         "Alle hiaten",
-        "aanwezig",
+        "aanwezig (geen hiaat)",
         "tekort",
         "alleen als pilot",
         "afwezig",
