@@ -25,9 +25,9 @@ def _import(
         typer.Option(
             "--vervang",
             help=(
-                "Een registratie waarvan de id al in de opslag staat, vervangt de "
-                "opgeslagen registratie in zijn geheel (zonder --vervang wordt zo'n "
-                "registratie geweigerd)."
+                "Excel en JSON-LD: een registratie waarvan de id al in de opslag staat, "
+                "vervangt de opgeslagen registratie in zijn geheel (zonder --vervang wordt "
+                "zo'n registratie geweigerd). HSDS werkt een opgeslagen registratie altijd bij."
             ),
         ),
     ] = False,
