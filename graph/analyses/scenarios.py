@@ -519,12 +519,19 @@ def _answers_before(
     return memo(G, ("scenario-routes", gemeente, starts), lambda: _questions(G, gemeente, starts))
 
 
-def _route_actors(result: RouteResult) -> set[str]:
+def _route_actors(G: nx.MultiDiGraph, result: RouteResult) -> set[str]:
+    """Every actor the answer rests on: the steps, who decides, and the parts through
+    which the last step gives the help with every whole between them and it."""
     found: set[str] = set()
     for route in (*result.routes, *result.without_decider):
         found.update(route.actors)
-        found.update(route.provider_parts)
         found.update(s.decider.actor for s in route.steps if s.decider)
+        wholes = list(route.provider_parts)
+        while wholes:
+            part = wholes.pop()
+            if part not in found and part in G:
+                found.add(part)
+                wholes.extend(G.nodes[part]["part_of"])
     return found
 
 
@@ -577,14 +584,17 @@ def _route_changes(
     changes = []
     asked = 0
     for (kind, start), was in _answers_before(G, gemeente, starts).items():
-        if not everything and touched.isdisjoint(_route_actors(was)):
+        untouched = touched.isdisjoint(_route_actors(G, was))
+        if untouched and not everything:
             continue
         asked += 1
         now = referral_routes(H, start, kind, gemeente=gemeente, k=1)
         before = was.routes[0] if was.routes else None
         after = now.routes[0] if now.routes else None
         change = _route_change(before, after)
-        if change is None:
+        # Another route of the same length when nothing on the first one changed is a
+        # tie that falls the other way in the copy, not a change.
+        if change is None or (change == "andere-weg" and untouched):
             continue
         lost = _relations_of(before)
         new = _relations_of(after)
@@ -646,18 +656,40 @@ def _reach_changes(G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str) -> lis
     return found
 
 
+def _help_touched(G: nx.MultiDiGraph, touched: set[str], cells: Iterable) -> list[str]:
+    """The kinds of help whose coverage taking out *touched* can change: what they offer
+    or what their relations are stated for (as providers reads them), and the cells
+    that name one of them (a category they are the only provider of)."""
+    kinds: set[str] = set()
+    for actor in touched & set(G):
+        kinds.update(G.nodes[actor]["offers"])
+        for _, _, data in (*G.out_edges(actor, data=True), *G.in_edges(actor, data=True)):
+            kinds.update(data.get("help_kinds") or ())
+    for cell in cells:
+        named = (*cell.providers, *cell.pilots, *cell.unconfirmed, *cell.absences)
+        if not touched.isdisjoint(named):
+            kinds.add(cell.help_kind)
+    return sorted(kinds)
+
+
 def _coverage_changes(
-    G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str
+    G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str, touched: set[str], everything: bool
 ) -> list[CoverageChange]:
+    """The kinds of help whose state changes; only those the scenario can change are
+    asked of *H* (each question of coverage reads the whole network)."""
     before = memo(G, ("scenario-coverage", gemeente), lambda: coverage(G, gemeenten=[gemeente]))
-    after = coverage(H, gemeenten=[gemeente])
+    kinds = None if everything else _help_touched(G, touched, before.cells)
+    if kinds == []:
+        return []
+    after = coverage(H, gemeenten=[gemeente], help_kinds=kinds)
     was, now = before.states(), after.states()
     sources: dict[str, set[str]] = {}
     for cell in (*before.cells, *after.cells):
         sources.setdefault(cell.help_kind, set()).update(cell.sources)
     found = []
+    asked = {c.help_kind for c in after.cells}
     for key in sorted(was, key=lambda k: concept_label("HelpKind", k[1])):
-        if now.get(key) == was[key]:
+        if key[1] not in asked or now.get(key) == was[key]:
             continue
         after_state = now.get(key, "onbekend")
         found.append(
@@ -961,7 +993,8 @@ def compare(
         parts = (
             routes,
             _reach_changes(G, H, gemeente),
-            _coverage_changes(G, H, gemeente),
+            # Coverage reads no mandates: only records added can change any kind of help.
+            _coverage_changes(G, H, gemeente, touched, bool(scenario.with_records)),
             _framework_changes(G, H, gemeente),
             _cut_off(G, H, gemeente),
             _membership_changes(G, H, gemeente),

@@ -127,25 +127,34 @@ def test_blijft_de_gedeelde_projectie_onveranderd_na_een_scenario(
         Scenario(without_actors=INSTRUMENTS_2021),
         Scenario(without_actors=(PROVIDERS, POH_PILOT)),
         Scenario(without_mandates=("huisarts-verwijzen",)),
+        Scenario(without_actors=("aanbieders-verblijf", "pleegzorg", "crisisopvang")),
+        Scenario(without_actors=("jeugd-en-gezin",)),
     ],
-    ids=["instrumenten-2021", "aanbieders-en-poh", "verwijzen-huisarts"],
+    ids=["instrumenten-2021", "aanbieders-en-poh", "verwijzen-huisarts", "verblijf", "jgz"],
 )
 def test_geeft_het_scenario_dezelfde_routes_als_alle_vragen_opnieuw_stellen(
     region: nx.MultiDiGraph, scenario: Scenario
 ) -> None:
+    touched = scenarios_module._touched(region, region, scenario)
     everything = [
         scenarios_module._route_changes(
             region,
             apply_scenario(region, scenario),
             gemeente,
             scenarios_module.ROUTE_STARTS,
-            set(),
+            touched,
             everything=True,
         )[0]
         for gemeente in ("huizen", "wijdemeren")
     ]
     result = compare(region, scenario)
     assert [list(_in(result, g).routes) for g in ("huizen", "wijdemeren")] == everything
+    after = apply_scenario(region, scenario)
+    every_kind = [
+        scenarios_module._coverage_changes(region, after, g, set(), everything=True)
+        for g in ("huizen", "wijdemeren")
+    ]
+    assert [list(_in(result, g).coverage) for g in ("huizen", "wijdemeren")] == every_kind
 
 
 def test_een_onbekende_actor_of_bevoegdheid_krijgt_namen_die_erop_lijken(
