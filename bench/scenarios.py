@@ -1,0 +1,106 @@
+"""Benchmark (not a test): "wat als" scenarios on the region and the national network.
+
+Issue 21 asks: a one-actor scenario on the region ≤ 200 ms, on the national network
+≤ 5 s. Each scenario is timed as ``compare`` runs it (the copy of the projection, the
+route questions that the scenario touches asked again, and the reach, coverage,
+framework, cut-off, team and broker analyses before and after in every gemeente it
+touches):
+
+``cold``
+    the first scenario on a projection: the answers before are computed too (they are
+    then kept with the projection, as the web app and the CLI keep it);
+``warm``
+    the median of the next runs of the same scenario on the same projection (a new copy
+    each time; the answers before and the projection's indexes are reused).
+
+Wall and CPU milliseconds (the machine may be shared: CPU is the steadier figure).
+
+The region is the shipped dataset. The national network is the projection of a store
+loaded with ``zorgnet synth --gemeenten 340 --seed 1`` (see bench/README.md, ≈ 1.5 min
+to make); without ``--store`` only the region is measured.
+
+Run: .venv/bin/python bench/scenarios.py [--store /tmp/nl-store] [--repeat 5]
+"""
+
+import argparse
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from timing import timed
+
+from zorgnet import core
+from zorgnet.api.settings import SHIPPED_DATASET
+from zorgnet.graph.analyses.scenarios import Scenario, compare
+from zorgnet.graph.projection import project
+from zorgnet.loaders.dataset import read_dataset
+
+# One-actor scenarios of the region: a local pilot, a regional instrument, the
+# regionally contracted providers (the widest: every gemeente, hundreds of questions).
+REGION = (
+    ("POH-jeugd-pilot Gooise Meren", "gooise-meren-poh-jeugd"),
+    ("C&A-team (regionaal, 2021)", "ca-team"),
+    ("gecontracteerde jeugdhulpaanbieders", "gecontracteerde-jeugdhulp"),
+)
+# One-actor scenarios of the synthetic country: a GP, a buurtteam and a provider of one
+# gemeente, and the expertteam of one of the 42 regions.
+NATIONAL_KINDS = ("huisarts", "buurtteam", "jeugdhulpaanbieder", "expertteam")
+
+
+def _row(name: str, first: tuple[float, float], later: list[tuple[float, float]]) -> None:
+    wall = statistics.median(w for w, _ in later) if later else float("nan")
+    cpu = statistics.median(c for _, c in later) if later else float("nan")
+    print(f"  {name:<44} cold {first[0]:8.0f} / {first[1]:8.0f}   warm {wall:8.0f} / {cpu:8.0f}")
+
+
+def _measure(G: nx.MultiDiGraph, scenario: Scenario, repeat: int) -> None:
+    G.graph["memo"] = {}
+    result, *first = timed(lambda: compare(G, scenario))
+    later = [tuple(timed(lambda: compare(G, scenario))[1:]) for _ in range(repeat)]
+    _row(scenario.name, tuple(first), later)  # type: ignore[arg-type]
+    print(
+        f"    {len(result.gemeenten)} gemeenten geraakt, {result.questions} routevragen "
+        f"opnieuw, {sum(len(g.routes) for g in result.gemeenten)} routes veranderen"
+    )
+
+
+def _national_actors(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """The first actor of each kind of :data:`NATIONAL_KINDS`, by id."""
+    found = []
+    for kind in NATIONAL_KINDS:
+        actor = min(a for a, d in G.nodes(data=True) if d["type"] == kind)
+        found.append((f"{kind} {actor}", actor))
+    return found
+
+
+def _timed_load(what: str, load: Callable[[], Any]) -> Any:
+    value, wall, _ = timed(load)
+    print(f"{what}: {wall / 1000:.1f} s")
+    return value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--store", type=Path, help="a store loaded with the national network")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    print("ms wand / ms CPU; cold = eerste scenario op de projectie, warm = mediaan daarna")
+
+    G = _timed_load("regio: projectie", lambda: project(read_dataset(SHIPPED_DATASET).graph))
+    print(f"regio ({G.number_of_nodes()} actoren), doel ≤ 200 ms:")
+    for name, actor in REGION:
+        _measure(G, Scenario(name, without_actors=(actor,)), args.repeat)
+
+    if args.store is None:
+        return
+    with core.open_store(args.store) as store:
+        N = _timed_load("nationaal: projectie", lambda: core.projection(store))
+    print(f"nationaal ({N.number_of_nodes()} actoren), doel ≤ 5 s:")
+    for name, actor in _national_actors(N):
+        _measure(N, Scenario(name, without_actors=(actor,)), args.repeat)
+
+
+if __name__ == "__main__":
+    main()
