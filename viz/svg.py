@@ -186,7 +186,7 @@ def map_svg(network: NetworkMap, *, description: str = "") -> str:
     body = (
         _bands(network, shown, left, right)
         + f'<g opacity="0.45">{"".join(_edge(e, network.positions) for e in edges)}</g>'
-        + '<g font-family="Noto Sans, DejaVu Sans, sans-serif" fill="#1b1b1b">'
+        + '<g font-family="DejaVu Sans, Noto Sans, sans-serif" fill="#1b1b1b">'
         + "".join(_actor(n, network.positions) for n in nodes)
         + "</g>"
     )

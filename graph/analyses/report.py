@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 from rdflib import SKOS, Graph
@@ -186,7 +186,9 @@ class Report:
     the whole region's there and the gemeente's in a gemeente's report. ``sources``
     are every citation of the report, ``bibliography`` their documents.
     ``data_version`` names the data the report was made from (the store's version);
-    ``scenario`` the scenario it shows, "" for the data as it is.
+    ``scenario`` the scenario it shows, "" for the data as it is. ``shared_gaps`` (the
+    regional report only) are the gaps that hold alike in every gemeente, the care
+    without a route and the pilots, given once instead of in every chapter.
     """
 
     title: str
@@ -201,6 +203,7 @@ class Report:
     bibliography: tuple[BibliographyEntry, ...]
     sources: tuple[str, ...]
     scenario: str = ""
+    shared_gaps: GapSignals | None = None
 
 
 def _schemes() -> dict[str, str]:
@@ -256,28 +259,49 @@ def _chapter(G: nx.MultiDiGraph, gemeente: str, *, with_facts: bool) -> Gemeente
     ladder = escalation_ladder(G, gemeente)
     issues = issue_overview(G, gemeente=gemeente) if with_facts else None
     figures = figure_overview(G, gemeente=gemeente) if with_facts else None
-    # What the chapter cites where it shows it (the bibliography lists no more).
-    sources = {
-        *(s for a in kaart.arrangements for s in a.sources),
-        *(s for row in framework for s in row.sources),
+    chapter = GemeenteChapter(
+        gemeente, kaart.label, kaart, framework, gaps, ladder, issues, figures, ()
+    )
+    return replace(chapter, sources=_chapter_sources(chapter))
+
+
+def _chapter_sources(chapter: GemeenteChapter) -> tuple[str, ...]:
+    """What *chapter* cites where it shows it (the bibliography lists no more)."""
+    gaps, ladder = chapter.gaps, chapter.ladder
+    found = {
+        *(s for a in chapter.social_map.arrangements for s in a.sources),
+        *(s for row in chapter.framework for s in row.sources),
         *(s for x in (*gaps.signals, *gaps.actor_gaps, *gaps.reach_gaps) for s in x.sources),
         *(s for p in gaps.pilots for s in p.sources),
         *(s for rung in ladder.rungs for s in rung.sources),
         *(s for rung in ladder.rungs for m in rung.mandates for s in m.sources),
-        *(issues.sources if issues else ()),
-        *(figures.sources if figures else ()),
+        *(chapter.issues.sources if chapter.issues else ()),
+        *(chapter.figures.sources if chapter.figures else ()),
     }
-    return GemeenteChapter(
-        gemeente,
-        kaart.label,
-        kaart,
-        framework,
-        gaps,
-        ladder,
-        issues,
-        figures,
-        tuple(sorted(sources)),
+    return tuple(sorted(found))
+
+
+def _without_shared(chapter: GemeenteChapter, shared: GapSignals) -> GemeenteChapter:
+    """*chapter* without the gaps the regional report gives once for the whole region
+    (*shared*): the signals that hold alike in every gemeente, the care without a route
+    and the pilots."""
+    everywhere = {(s.help_kind, s.state) for s in shared.signals}
+    gaps = replace(
+        chapter.gaps,
+        signals=tuple(s for s in chapter.gaps.signals if (s.help_kind, s.state) not in everywhere),
+        actor_gaps=(),
+        pilots=(),
     )
+    chapter = replace(chapter, gaps=gaps)
+    return replace(chapter, sources=_chapter_sources(chapter))
+
+
+def _shared_gaps(G: nx.MultiDiGraph) -> GapSignals:
+    """The gaps of the whole region: the signals that hold alike in every gemeente (one
+    signal for the region, :func:`~zorgnet.graph.analyses.gaps.gap_signals`), the care
+    without a route or where a referral stops, and every pilot."""
+    every = gap_signals(G)
+    return replace(every, signals=tuple(s for s in every.signals if s.gemeenten))
 
 
 def _gemeenten(G: nx.MultiDiGraph) -> list[str]:
@@ -471,6 +495,7 @@ def _report(
     made_on: datetime.date | None,
     data_version: str,
     scenario: str,
+    shared_gaps: GapSignals | None = None,
 ) -> Report:
     issues = issue_overview(G, gemeente=gemeente)
     figures = figure_overview(G, gemeente=gemeente)
@@ -478,6 +503,7 @@ def _report(
         {
             *(s for c in chapters for s in c.sources),
             *(found.sources if found else ()),
+            *(shared_gaps.sources if shared_gaps else ()),
             *issues.sources,
             *figures.sources,
         }
@@ -495,6 +521,7 @@ def _report(
         bibliography(G, graph, sources),
         tuple(sources),
         scenario,
+        shared_gaps,
     )
 
 
@@ -575,8 +602,9 @@ def regional_report(
     Returns
     -------
     Report
-        The :func:`comparison`, a chapter per gemeente (without issues and figures), and
-        the known issues and figures of the whole region once.
+        The :func:`comparison`, a chapter per gemeente, and once for the whole region:
+        the gaps that hold alike in every gemeente, the care without a route, the pilots,
+        the known issues and the figures (which the chapters leave out).
 
     Examples
     --------
@@ -586,8 +614,15 @@ def regional_report(
     ('De foto van de regio', ['Hilversum', 'Huizen'])
     >>> report.chapters[0].issues is None and len(report.issues.issues) > 0
     True
+    >>> [s.help_kind for s in report.shared_gaps.signals]
+    ['crisishulp']
+    >>> [s.help_kind for s in report.chapters[1].gaps.signals if s.help_kind == "crisishulp"]
+    []
     """
     chapters = tuple(_chapter(G, g, with_facts=False) for g in _gemeenten(G))
+    # Compared with every gap counted; the chapters then leave out the shared ones.
+    side_by_side = comparison(G, chapters)
+    shared = _shared_gaps(G)
     title = f"Scenario '{scenario}': de foto van de regio" if scenario else "De foto van de regio"
     return _report(
         G,
@@ -595,9 +630,10 @@ def regional_report(
         title,
         None,
         "de regio",
-        chapters,
-        comparison(G, chapters),
+        tuple(_without_shared(c, shared) for c in chapters),
+        side_by_side,
         made_on=made_on,
         data_version=data_version,
         scenario=scenario,
+        shared_gaps=shared,
     )

@@ -110,3 +110,20 @@ def test_the_report_of_huizen_downloads_as_a_pdf(client: TestClient) -> None:
     assert response.headers["content-type"] == "application/pdf"
     assert 'filename="rapport-huizen.pdf"' in response.headers["content-disposition"]
     assert response.content.startswith(b"%PDF") and len(response.content) > 50_000
+
+
+def test_the_regional_report_gives_a_gap_of_every_gemeente_once_for_the_region(
+    client: TestClient, huizen: str
+) -> None:
+    page = client.get("/rapport").text
+    shared = [
+        row[0] for row in _table(page, "Hiaten in de hele regio: soort hulp, toestand en waarom")
+    ]
+    assert "Verblijf" in shared
+    in_chapter = [
+        row[0] for row in _table(page, "Hiaten in Huizen: soort hulp, toestand en waarom")
+    ]
+    assert "Verblijf" not in in_chapter and in_chapter
+    # The report of Huizen alone names it in its own chapter.
+    alone = [row[0] for row in _table(huizen, "Hiaten in Huizen: soort hulp, toestand en waarom")]
+    assert "Verblijf" in alone
