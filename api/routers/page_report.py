@@ -7,6 +7,10 @@ same report as a document of its own, made by WeasyPrint
 (:func:`zorgnet.api.report_commands.report_pdf`), which fetches nothing from the network.
 """
 
+import datetime
+import threading
+from collections import OrderedDict
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
@@ -20,20 +24,44 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
+# The PDFs made, by data version, gemeente and day (the cover's date): the regional one
+# takes seconds to make, the same data gives the same document all day.
+_MADE: OrderedDict[tuple[str, str | None, datetime.date], bytes] = OrderedDict()
+_KEPT = 16
+_LOCK = threading.Lock()
 
-def _pdf(G: GraphDep, store: StoreDep, gemeente: str | None, name: str) -> Response:
-    report = build_report(G, store.graph(), gemeente, data_version=data_version(store))
+
+def _made_pdf(G: GraphDep, store: StoreDep, gemeente: str | None) -> tuple[bytes, str]:
+    """The PDF of the report and its file name (by the gemeente's id, never the path's
+    text)."""
+    version = data_version(store)
+    report = build_report(G, store.graph(), gemeente, data_version=version)
+    key = (version, report.gemeente, report.made_on)
+    name = f"rapport-{report.gemeente or 'regio'}.pdf"
+    with _LOCK:
+        if key in _MADE:
+            return _MADE[key], name
+    pdf = report_pdf(G, report)
+    with _LOCK:
+        _MADE[key] = pdf
+        while len(_MADE) > _KEPT:
+            _MADE.popitem(last=False)
+    return pdf, name
+
+
+def _pdf(G: GraphDep, store: StoreDep, gemeente: str | None) -> Response:
+    pdf, name = _made_pdf(G, store, gemeente)
     return Response(
-        report_pdf(G, report),
+        pdf,
         media_type="application/pdf",
-        headers={"Content-Disposition": f'inline; filename="{name}.pdf"'},
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
     )
 
 
 @router.get("/rapport.pdf")
 def region_pdf(G: GraphDep, store: StoreDep) -> Response:
     """The regional report as an A4 PDF."""
-    return _pdf(G, store, None, "rapport-regio")
+    return _pdf(G, store, None)
 
 
 @router.get("/rapport/{gemeente}.pdf", response_model=None)
@@ -42,7 +70,7 @@ def gemeente_pdf(
 ) -> Response | HTMLResponse:
     """The report of one gemeente as an A4 PDF; an unknown one is a Dutch 404 page."""
     try:
-        return _pdf(G, store, gemeente, f"rapport-{gemeente}")
+        return _pdf(G, store, gemeente)
     except ZorgnetError as exc:
         return _failed(request, exc)
 

@@ -110,6 +110,10 @@ def test_the_report_of_huizen_downloads_as_a_pdf(client: TestClient) -> None:
     assert response.headers["content-type"] == "application/pdf"
     assert 'filename="rapport-huizen.pdf"' in response.headers["content-disposition"]
     assert response.content.startswith(b"%PDF") and len(response.content) > 50_000
+    # The same data makes the same document: by name, it is the one made before.
+    again = client.get("/rapport/Huizen.pdf")
+    assert again.content == response.content
+    assert 'filename="rapport-huizen.pdf"' in again.headers["content-disposition"]
 
 
 def test_the_regional_report_gives_a_gap_of_every_gemeente_once_for_the_region(
