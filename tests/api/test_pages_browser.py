@@ -86,6 +86,22 @@ def test_the_skip_link_is_the_first_stop_of_the_keyboard_and_leads_to_the_conten
     home.check_clean()
 
 
+def test_on_a_phone_the_menu_is_one_row_and_the_content_starts_on_the_first_screen(
+    visit,
+) -> None:
+    opened = visit("/kaart", PHONE)
+    page = opened.page
+    menu = page.locator(".zn-nav").bounding_box()
+    assert menu is not None and menu["height"] < 70
+    # Every item is still there and can be reached: the last one scrolled into view.
+    last = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Wijzigingen")
+    last.scroll_into_view_if_needed()
+    assert last.is_visible()
+    heading = page.locator("h1").bounding_box()
+    assert heading is not None and heading["y"] < 844 / 2
+    opened.check_clean()
+
+
 @both_viewports
 @pytest.mark.parametrize("path", [url for url, _ in ACCESSIBILITY_CHECKED])
 def test_each_checked_page_passes_axe_fits_the_screen_and_logs_no_error(
