@@ -26,6 +26,7 @@ __all__ = [
     "Concept",
     "EditOut",
     "Error",
+    "FieldProblem",
     "Health",
     "MandateOut",
     "MembershipOut",
@@ -48,6 +49,21 @@ EDITABLE = {
 
 class _Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+class FieldProblem(BaseModel):
+    """What is wrong with one field of a request or of a record, in Dutch."""
+
+    veld: str | None = Field(
+        description="Het veld; leeg of null: het verzoek als geheel.",
+        examples=["registratie.label"],
+    )
+    melding: str = Field(examples=["ontbreekt: dit veld is verplicht"])
+    soort: str | None = Field(
+        default=None, description="Het soort fout in de invoer.", examples=["missing"]
+    )
+    hint: str | None = Field(default=None, description="Hoe een wijziging de controles wel haalt.")
+    controle: str | None = Field(default=None, description="De controle die niet slaagde.")
 
 
 class Error(BaseModel):
@@ -85,9 +101,7 @@ class Error(BaseModel):
         description="De namen die het dichtst bij een onbekende naam liggen.",
         examples=[["veilig-thuis"]],
     )
-    details: list[dict[str, Any]] = Field(
-        default_factory=list, description="Per veld wat er mis is (veld, melding, ...)."
-    )
+    details: list[FieldProblem] = Field(default_factory=list, description="Per veld wat er mis is.")
 
 
 class Page(BaseModel, Generic[T]):

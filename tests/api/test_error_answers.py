@@ -336,6 +336,8 @@ def test_the_openapi_document_declares_problem_details_and_every_export_format(
     members = schema["components"]["schemas"]["Error"]
     assert set(PROBLEM_MEMBERS) <= set(members["required"])
     assert {"suggesties", "details"} <= set(members["properties"])
+    field = members["properties"]["details"]["items"]["$ref"].rsplit("/", 1)[-1]
+    assert {"veld", "melding"} <= set(schema["components"]["schemas"][field]["required"])
     exports = schema["paths"]["/api/export"]["get"]["responses"]["200"]["content"]
     assert set(exports) == {MEDIA_TYPES[f] for f in EXPORT_FORMATS}
     assert all("schema" in body or "example" in body for body in exports.values())
