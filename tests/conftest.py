@@ -1,6 +1,8 @@
 """Fixtures shared by all tests: the shipped dataset, read once; a small stored network."""
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +18,21 @@ pytest_plugins = ["backends_conftest", "markers_conftest"]
 def shipped() -> Dataset:
     """The Gooi en Vechtstreek dataset as it ships, read and checked."""
     return read_dataset(SHIPPED_DATASET)
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Any]:
+    """Playwright, started once per test process for every browser test.
+
+    Its sync API refuses a second instance in a thread where one runs; with the suite on
+    several workers, map and page tests share a process in any order, so all of them
+    launch their Chromium from this one.
+    """
+    # Imported here so that the tests without a browser run without Playwright.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
 
 
 @pytest.fixture(scope="module")

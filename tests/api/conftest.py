@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -117,25 +118,18 @@ def region(shipped) -> nx.MultiDiGraph:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Debian's Chromium, headless, one per test module (see ``browsing.py``).
-
-    Not per session: Playwright's sync API refuses a second instance in the same thread,
-    and ``test_server.py`` and ``tests/viz`` start their own.
-    """
-    # Imported here so that the tests without a browser run without Playwright.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+def browser(playwright_session: Any) -> Iterator[object]:
+    """Debian's Chromium, headless, one per test module (see ``browsing.py``), from the
+    process's one Playwright."""
+    chromium = playwright_session.chromium.launch(
+        executable_path="/usr/bin/chromium",
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
+    try:
+        yield chromium
+    finally:
+        chromium.close()
 
 
 @pytest.fixture

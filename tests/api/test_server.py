@@ -57,37 +57,24 @@ def test_sparqlwrapper_sees_an_update_refused(server: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_route_form_in_a_browser(server: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-            ],
-        )
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/route")
-            page.select_option("select[name=van]", "huisarts")
-            page.select_option("select[name=naar]", "jeugd-ggz")
-            page.select_option("select[name=gemeente]", "huizen")
-            page.click("form[action='/route'] button[type=submit]")
-            page.wait_for_selector("#resultaat")
-            assert "Route 1" in page.inner_text("#resultaat")
-            assert page.locator("ol.zn-route__steps li").count() >= 2
-            shot = Path(os.environ.get("TMPDIR", "/tmp")) / "zorgnet-route-form.png"
-            page.screenshot(path=str(shot), full_page=True)
-            assert shot.stat().st_size > 1000
-            page.goto(f"{server}/")
-            assert "Sociale kaart" in page.inner_text("h1")
-        finally:
-            browser.close()
+def test_the_route_form_in_a_browser(server: str, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    try:
+        page.goto(f"{server}/route")
+        page.select_option("select[name=van]", "huisarts")
+        page.select_option("select[name=naar]", "jeugd-ggz")
+        page.select_option("select[name=gemeente]", "huizen")
+        page.click("form[action='/route'] button[type=submit]")
+        page.wait_for_selector("#resultaat")
+        assert "Route 1" in page.inner_text("#resultaat")
+        assert page.locator("ol.zn-route__steps li").count() >= 2
+        shot = tmp_path / "zorgnet-route-form.png"
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 1000
+        page.goto(f"{server}/")
+        assert "Sociale kaart" in page.inner_text("h1")
+    finally:
+        page.close()
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Route
 
 from zorgnet.graph.projection import project
 from zorgnet.loaders.dataset import Dataset
@@ -31,9 +31,9 @@ def region(shipped: Dataset) -> nx.MultiDiGraph:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[BrowserContext]:
+def browser(playwright_session: object) -> Iterator[BrowserContext]:
     """Debian's Chromium, headless, launched once for all map tests."""
-    with sync_playwright() as playwright, chromium(playwright) as context:
+    with chromium(playwright_session) as context:
         yield context  # type: ignore[misc]
 
 
