@@ -36,7 +36,7 @@ import networkx as nx
 
 from zorgnet.graph.analyses._common import check_actor, memo
 from zorgnet.graph.analyses._index import scope_set
-from zorgnet.graph.analyses._labels import actor_label, area_labels, concept_label
+from zorgnet.graph.analyses._labels import actor_label, area_labels, class_label, concept_label
 from zorgnet.graph.analyses.brokers import EXACT_LIMIT, SAMPLES, SEED, _relations
 from zorgnet.graph.analyses.gaps import (
     STATE_MEANINGS,
@@ -918,12 +918,19 @@ def _links(G: nx.MultiDiGraph, H: nx.MultiDiGraph, scenario: Scenario) -> tuple[
 
 
 def _added(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> tuple[ScenarioRecord, ...]:
+    """The records of *H* that *G* has not, or not so; kinds and relations in Dutch."""
     old = G.graph["records"]
-    return tuple(
-        ScenarioRecord(i, r.kind, r.label, r.sources)
-        for i, r in H.graph["records"].items()
-        if i not in old or old[i].fingerprint != r.fingerprint
-    )
+    ends = {k: (u, v, d["kind"]) for u, v, k, d in H.edges(keys=True, data=True)}
+    found = []
+    for i, r in H.graph["records"].items():
+        if i in old and old[i].fingerprint == r.fingerprint:
+            continue
+        label = r.label
+        if r.kind == "Relation" and i in ends:
+            u, v, kind = ends[i]
+            label = f"{actor_label(H, u)} {concept_label('RelationKind', kind)} {actor_label(H, v)}"
+        found.append(ScenarioRecord(i, class_label(r.kind), label, r.sources))
+    return tuple(found)
 
 
 def _title(G: nx.MultiDiGraph, scenario: Scenario) -> str:
