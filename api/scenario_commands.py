@@ -214,7 +214,13 @@ def _print_gemeente(g: "GemeenteImpact") -> None:
             f"Teamnetwerken in {g.label}",
             ["team", "lid", "plaats", "verandering", "bron"],
             [
-                [c.team_label, c.member_label, c.status_label, c.change, _cited(c.sources)]
+                [
+                    c.team_label,
+                    c.member_label,
+                    c.status_label + (" (gepland)" if c.record_status == "gepland" else ""),
+                    c.change,
+                    _cited(c.sources),
+                ]
                 for c in g.memberships
             ],
         )

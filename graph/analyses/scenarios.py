@@ -34,7 +34,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from zorgnet.graph.analyses._common import check_actor, memo
+from zorgnet.graph.analyses._common import check_actor, in_scope, memo
 from zorgnet.graph.analyses._index import scope_set
 from zorgnet.graph.analyses._labels import actor_label, area_labels, class_label, concept_label
 from zorgnet.graph.analyses.brokers import EXACT_LIMIT, SAMPLES, SEED, _relations
@@ -239,7 +239,9 @@ class CutOff:
 
 @dataclass(frozen=True)
 class MembershipChange:
-    """A team membership that drops (``vervalt``) or comes (``nieuw``)."""
+    """A team membership that drops (``vervalt``) or comes (``nieuw``); ``status`` is
+    its place (kern, verbonden, buiten), ``record_status`` the membership's own status
+    where the record gives one (``gepland`` for a network still to be built)."""
 
     membership: str
     team: str
@@ -250,6 +252,7 @@ class MembershipChange:
     status_label: str
     change: str
     sources: tuple[str, ...]
+    record_status: str | None = None
 
 
 @dataclass(frozen=True)
@@ -760,8 +763,12 @@ def _cut_off(G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str) -> list[CutO
 
 
 def _teams(G: nx.MultiDiGraph, gemeente: str) -> set[str]:
-    here = scope_set(G, gemeente)
-    return {m.team for m in G.graph["memberships"] if m.team in here}
+    """The teams of *gemeente* with a network, planned ones too (their network is too)."""
+    return {
+        m.team
+        for m in G.graph["memberships"]
+        if m.team in G and in_scope(G, G.nodes[m.team]["areas"], gemeente)
+    }
 
 
 def _membership_changes(
@@ -789,6 +796,7 @@ def _membership_changes(
                         concept_label("MembershipStatus", status),
                         change,
                         m.sources,
+                        m.status,
                     )
                 )
     return found

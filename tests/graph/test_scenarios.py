@@ -171,3 +171,19 @@ def test_meet_het_scenario_makelaars_zoals_de_makelaarsanalyse(region: nx.MultiD
     report = brokers(region, region="huizen")
     assert betweenness == {r.actor: r.betweenness for r in report.rows}
     assert articulation == {r.actor for r in report.rows if r.articulation_point}
+
+
+def test_wie_valt_uit_het_geplande_netwerk_van_de_hbel_als_hun_poh_jeugd_stopt(
+    region: nx.MultiDiGraph,
+) -> None:
+    result = compare(region, Scenario(without_actors=("hbel-poh-jeugd",)))
+    huizen = _in(result, "huizen")
+    [dropped] = huizen.memberships
+    assert (dropped.team, dropped.member, dropped.status) == (
+        "hbel-netwerkstructuur",
+        "hbel-poh-jeugd",
+        "kern",
+    )
+    assert (dropped.change, dropped.record_status) == ("vervalt", "gepland")
+    assert dropped.sources == ("002 §3.3, regel 606-609",)
+    assert [c.actor for c in huizen.cut_off] == ["hbel-huisartsenpraktijken"]
