@@ -1,10 +1,16 @@
 """Fixtures shared by all tests: the shipped dataset, read once; a small stored network."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# pytest-xdist starts its workers with COLUMNS=80, and Rich fixes a console's width to
+# COLUMNS when the console is made (at import): the CLI tests that ask for a wide
+# terminal with CliRunner(env={"COLUMNS": ...}) would get 80 columns in a worker only.
+os.environ.pop("COLUMNS", None)
 
 from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.analyses._example import example_graph
