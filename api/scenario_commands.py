@@ -21,6 +21,7 @@ from zorgnet.api.cli_common import (
     fail,
     print_report,
     print_table,
+    projection,
     projections,
     read_store,
 )
@@ -61,7 +62,7 @@ def _scenario(
 def wat_als(
     zonder: Annotated[
         list[str] | None,
-        typer.Option("--zonder", help="Actor-id die wegvalt; herhaal voor meer actoren."),
+        typer.Option("--zonder", help="Actor (id of naam) die wegvalt; herhaal voor meer actoren."),
     ] = None,
     zonder_bevoegdheid: Annotated[
         list[str] | None,
@@ -110,8 +111,15 @@ def wat_als(
         )
 
     def ask(opened: "TripleStore") -> "ScenarioResult":
+        from dataclasses import replace
+
+        from zorgnet.graph.analyses.names import actor_or_type_name
+
+        # An actor may be named by its label too, as on the page ("Expertteam").
+        G = projection(opened)
+        named = tuple(actor_or_type_name(G, a) for a in scenario.without_actors)
         try:
-            return scenario_result(opened, scenario, projections())
+            return scenario_result(opened, replace(scenario, without_actors=named), projections())
         except LoadError as exc:
             _refused(exc)
 

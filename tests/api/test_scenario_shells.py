@@ -49,6 +49,8 @@ def test_zorgnet_wat_als_weigert_een_onbekende_actor_en_een_fout_scenariobestand
     assert refused.exit_code == 1
     assert f"{wrong}:2" in refused.output and "onbekend veld 'zonder-actor'" in refused.output
     assert _cli(loaded_store).exit_code == 2
+    by_label = _cli(loaded_store, "--zonder", "POH-jeugd (pilot Gooise Meren)", "--json")
+    assert json.loads(by_label.stdout)["scenario"]["without_actors"] == [POH]
 
 
 def test_de_api_geeft_het_scenario_uit_de_link(client: TestClient) -> None:
