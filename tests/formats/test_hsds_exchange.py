@@ -115,13 +115,7 @@ def test_the_export_reads_into_an_empty_store_and_exports_the_same(
 
 
 @pytest.mark.slow
-def test_an_example_organization_then_its_service_then_the_service_again(
-    any_store: str, request: pytest.FixtureRequest
-) -> None:
-    if "://" in any_store:
-        # The service has ages; Virtuoso hands "12"^^xsd:nonNegativeInteger back as
-        # xsd:integer, and graph/sparql_store.py's apply then counts 2 triples too many.
-        request.applymarker(pytest.mark.xfail(strict=True, reason="Virtuoso: ages retyped"))
+def test_an_example_organization_then_its_service_then_the_service_again(any_store: str) -> None:
     _import(any_store, EXAMPLES / "organization_full.json")
     _import(any_store, EXAMPLES / "service_full.json")
     once = _stored(any_store)
