@@ -27,7 +27,7 @@ def store(tmp_path_factory: pytest.TempPathFactory, loaded_store: Path) -> Path:
     return target
 
 
-def _rapport(store: Path, output: Path, *options: str) -> Path:
+def _rapport(store: Path | str, output: Path, *options: str) -> Path:
     result = runner.invoke(app, ["rapport", "-o", str(output), "--store", str(store), *options])
     assert result.exit_code == 0, result.output
     assert output.stat().st_size > 10_000
@@ -198,3 +198,16 @@ def test_an_output_that_is_neither_pdf_nor_html_is_refused_in_dutch(
     )
     assert result.exit_code == 2
     assert "kies een bestand dat eindigt op .pdf" in " ".join(result.output.split())
+
+
+def test_the_report_of_a_gemeente_is_the_same_on_either_store_backend(
+    any_store: str, tmp_path: Path
+) -> None:
+    from zorgnet.api.settings import SHIPPED_DATASET
+
+    loaded = runner.invoke(app, ["load", str(SHIPPED_DATASET), "--store", any_store])
+    assert loaded.exit_code == 0, loaded.output
+    page = _rapport(any_store, tmp_path / "huizen.html", "-g", "huizen").read_text()
+    assert ">De foto van Huizen</h1>" in page
+    # The bibliography comes from the store's register of source documents.
+    assert '<dt id="bron-003">[003] Regionale samenwerkingsafspraken jeugdhulp' in page
