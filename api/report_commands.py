@@ -48,6 +48,7 @@ __all__ = [
     "report_context",
     "report_document",
     "report_pdf",
+    "scenario_changes",
 ]
 
 _API = Path(__file__).parent
@@ -150,8 +151,11 @@ def cited(sources: Iterable[str]) -> list[tuple[str, str]]:
     return [(key, "; ".join(full)) for key, full in found.items()]
 
 
-def report_context(G: nx.MultiDiGraph, report: Report) -> dict[str, Any]:
-    """What ``_report_body.html`` needs beside the report: the maps and the helpers."""
+def report_context(
+    G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """What ``_report_body.html`` needs beside the report: the maps, the helpers and,
+    for a scenario's report, what the scenario changes (:func:`scenario_changes`)."""
     from zorgnet.graph.analyses.fact_overviews import value_with_unit
     from zorgnet.graph.analyses.gaps import STATE_MEANINGS
 
@@ -163,6 +167,7 @@ def report_context(G: nx.MultiDiGraph, report: Report) -> dict[str, Any]:
         "long_date": long_date,
         "cited": cited,
         "states": list(STATE_MEANINGS.values()),
+        "changes": changes,
     }
 
 
@@ -173,7 +178,7 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(_API / "templates"), autoescape=True)
 
 
-def report_document(G: nx.MultiDiGraph, report: Report) -> str:
+def report_document(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()) -> str:
     """*report* as one HTML document of its own, for paper or to save as a file.
 
     Examples
@@ -186,7 +191,7 @@ def report_document(G: nx.MultiDiGraph, report: Report) -> str:
     """
     css = (STATIC / "report.css").read_text(encoding="utf-8")
     template = _environment().get_template("report_print.html")
-    return template.render(css=css, **report_context(G, report))
+    return template.render(css=css, **report_context(G, report, changes))
 
 
 def _package_fetcher() -> Any:
@@ -228,7 +233,7 @@ def _static_path(url: str) -> Path | None:
     return path
 
 
-def report_pdf(G: nx.MultiDiGraph, report: Report) -> bytes:
+def report_pdf(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()) -> bytes:
     """*report* as an A4 PDF, made by WeasyPrint from :func:`report_document`.
 
     Nothing is fetched but the package's static files (the font); the base address of
@@ -252,7 +257,7 @@ def report_pdf(G: nx.MultiDiGraph, report: Report) -> bytes:
             "als HTML (-o rapport.html)."
         ) from exc
     document = HTML(
-        string=report_document(G, report),
+        string=report_document(G, report, changes),
         base_url=STATIC.as_uri() + "/",
         url_fetcher=_package_fetcher(),
     )
@@ -315,7 +320,7 @@ def register(app: typer.Typer) -> None:
             )
         try:
             with open_cli_store(store, read_only=True) as opened:
-                G, name = _projection(opened, scenario)
+                G, name, changes = _projection(opened, scenario)
                 report = build_report(
                     G,
                     opened.graph(),
@@ -324,9 +329,9 @@ def register(app: typer.Typer) -> None:
                     scenario=name,
                 )
                 if suffix == ".pdf":
-                    output.write_bytes(report_pdf(G, report))
+                    output.write_bytes(report_pdf(G, report, changes))
                 else:
-                    output.write_text(report_document(G, report), encoding="utf-8")
+                    output.write_text(report_document(G, report, changes), encoding="utf-8")
         except LoadError as exc:
             # A wrong scenario or met file: the data has errors (exit 1), as in wat-als.
             print_report(exc.report)  # type: ignore[arg-type]
@@ -338,13 +343,39 @@ def register(app: typer.Typer) -> None:
         console.print(f"{report.title}: geschreven naar {output}")
 
 
-def _projection(opened: Any, scenario: Path | None) -> tuple[nx.MultiDiGraph, str]:
+def _projection(opened: Any, scenario: Path | None) -> tuple[nx.MultiDiGraph, str, tuple[str, ...]]:
     """The store's projection, or a copy as the scenario file *scenario* makes it, with
-    the scenario's name ("" without one); nothing is stored."""
+    the scenario's name and what it changes in Dutch (both empty without one); nothing
+    is stored."""
     if scenario is None:
-        return projection(opened), ""
+        return projection(opened), "", ()
     from zorgnet.api.cli_common import projections
     from zorgnet.core.scenarios import read_scenario, scenario_projection
 
     chosen = read_scenario(scenario)
-    return scenario_projection(opened, chosen, projections()), chosen.name or scenario.stem
+    changed = scenario_projection(opened, chosen, projections())
+    return changed, chosen.name or scenario.stem, scenario_changes(projection(opened), chosen)
+
+
+def scenario_changes(G: nx.MultiDiGraph, scenario: Any) -> tuple[str, ...]:
+    """What *scenario* changes, one Dutch line each, by the labels in *G* (the data as it
+    is), for the report's cover.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> from zorgnet.graph.analyses.scenarios import Scenario
+    >>> scenario_changes(example_projection(), Scenario(without_actors=("poh-jeugd",)))
+    ('zonder poh jeugd',)
+    """
+    from zorgnet.ontology.vocabulary import concept_label
+
+    mandates = {m.id: m for m in G.graph["mandates"]}
+    lines = [f"zonder {G.nodes[a]['label'] if a in G else a}" for a in scenario.without_actors]
+    for mandate in scenario.without_mandates:
+        found = mandates.get(mandate)
+        holder = found and (G.nodes[found.holder]["label"] if found.holder in G else found.holder)
+        what = f"{holder}: {concept_label('Power', found.power)}" if found else mandate
+        lines.append(f"zonder de bevoegdheid {what}")
+    lines += [f"met de registraties uit {Path(f).name}" for f in scenario.with_records]
+    return tuple(lines)

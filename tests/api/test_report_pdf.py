@@ -173,6 +173,10 @@ def test_a_scenario_report_says_it_is_one_and_leaves_out_what_the_scenario_takes
     assert '<h1 class="utrecht-heading-1" id="rapport-titel">De foto van Gooise Meren</h1>' in now
     assert "Scenario &#39;POH-jeugd Gooise Meren stopt&#39;: de foto van Gooise Meren" in then
     assert "Dit is een scenario, niet de huidige situatie" in then
+    assert (
+        '<li class="utrecht-unordered-list__item">zonder POH-jeugd (pilot Gooise Meren)</li>'
+        in then
+    )
     pilot = "POH-jeugd (pilot Gooise Meren)"
     assert pilot in now and pilot not in then
 
