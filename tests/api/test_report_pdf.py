@@ -107,6 +107,13 @@ def test_the_regional_report_has_a_cover_reading_guide_comparison_chapters_and_s
     assert "onbekend (regionaal: bestaand)" in text
 
 
+def test_the_pdf_is_tagged_for_screen_readers_with_its_title_in_dutch(regional_pdf: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(regional_pdf)], capture_output=True, check=True)
+    text = info.stdout.decode("utf-8")
+    assert re.search(r"^Tagged:\s+yes$", text, re.M)
+    assert re.search(r"^Title:\s+De foto van de regio$", text, re.M)
+
+
 def test_every_page_but_the_cover_has_its_number(regional_text: str) -> None:
     pages = regional_text.split("\f")[:-1]
     total = len(pages)
