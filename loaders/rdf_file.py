@@ -21,13 +21,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 
 from zorgnet.loaders.messages import json_message
 from zorgnet.loaders.rdf_checks import jsonld_problems, rdf_syntax_problem, term_problems
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.text import SINGLE_LINE_PATHS, character_problem
-from zorgnet.ontology.namespace import ID
+from zorgnet.ontology.namespace import ID, ZN
 from zorgnet.ontology.schema import record_kinds
 
 __all__ = ["JSONLD_CONTEXT_URL", "MAX_JSON_DEPTH", "RDF_SUFFIXES", "read_rdf"]
@@ -269,7 +269,27 @@ def read_rdf(
     )
     if problems:
         return Graph(), {}, problems
+    _type_register_strings(graph)
     return graph, positions, []
+
+
+# The source register's strings, which the loaders write as "x"^^xsd:string
+# (loaders/sources.py, loaders/records.py).
+_TYPED_STRINGS = (ZN.fileName, ZN.sectionNumber, ZN.locator)
+
+
+def _type_register_strings(graph: Graph) -> None:
+    """Give the register's plain strings in *graph* the xsd:string type they are stored with.
+
+    RDF 1.1 makes "x" and "x"^^xsd:string one term, and Oxigraph stores them as one;
+    rdflib keeps them apart. A file re-imported over the stored register (an export
+    that writes the plain form) would otherwise give a section two numbers in the check.
+    """
+    for predicate in _TYPED_STRINGS:
+        for subject, value in list(graph.subject_objects(predicate)):
+            if isinstance(value, Literal) and value.datatype is None and not value.language:
+                graph.remove((subject, predicate, value))
+                graph.add((subject, predicate, Literal(str(value), datatype=XSD.string)))
 
 
 def _too_deep(name: str, line: int | None) -> Problem:
