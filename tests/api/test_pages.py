@@ -88,3 +88,18 @@ def test_the_sparql_page_answers_every_example_as_a_table(client: TestClient) ->
     refused = client.get("/sparql-vragen", params={"query": "CLEAR ALL"})
     assert refused.status_code == 400
     assert "alleen-lezen" in refused.text
+
+
+def test_vindt_de_adviseur_het_rapport_en_wat_als_vanuit_het_menu(client: TestClient) -> None:
+    import re
+
+    home = client.get("/").text
+    menu = home[home.index('aria-label="Hoofdmenu"') : home.index("</nav>")]
+    links = dict(re.findall(r'href="([^"]+)"[^>]*>([^<]+)</a>', menu))
+    assert links["/vergelijking"] == "Vergelijken" and links["/wat-als"] == "Wat als"
+    comparison = client.get("/vergelijking").text
+    assert 'href="/rapport/huizen">Huizen</a>' in comparison
+    # And from a gemeente's sociale kaart straight to its report.
+    kaart = client.get("/gemeenten/huizen").text
+    assert 'href="/rapport/huizen">Rapport van Huizen om uit te delen (ook als PDF)' in kaart
+    assert client.get("/wat-als").status_code == 200
