@@ -862,7 +862,7 @@ def gap_signals(
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> found = gap_signals(example_projection(), gemeente="Huizen", help_kind="crisishulp")
     >>> [(s.help_kind_label, s.state, s.level_labels) for s in found.signals]
-    [('spoedeisende hulp en crisishulp', 'tekort', ('licht', 'midden', 'zwaar'))]
+    [('spoedeisende hulp en crisishulp', 'tekort', ('onbekend',))]
     >>> print(found.signals[0].reason)  # doctest: +NORMALIZE_WHITESPACE
     De bronnen melden een tekort in Gooi en Vechtstreek, waar Huizen onder valt: Te weinig
     crisisplekken. Niemand biedt volgens de data spoedeisende hulp en crisishulp in Huizen.
@@ -1098,7 +1098,7 @@ def _signal(
         first.help_kind,
         concept_label("HelpKind", first.help_kind),
         levels,
-        tuple(concept_label("SupportLevel", x) for x in levels),
+        _level_labels(G, first.help_kind, levels),
         first.state,
         STATE_MEANINGS[first.state][0],
         _reason(G, first, [shortages[s] for s in first.shortages if s in shortages]),
@@ -1111,6 +1111,17 @@ def _signal(
         area_labels(G, gemeenten) if gemeenten else (),
         "" if gemeenten else _scope_label(G, first, shortages),
     )
+
+
+def _level_labels(G: nx.MultiDiGraph, help_kind: str, levels: tuple[str, ...]) -> tuple[str, ...]:
+    """The Dutch names of *levels*; ``("onbekend",)`` when no one who gives *help_kind*
+    states a level: such an actor counts for every level, but the seeds do not say that
+    a gezinshuis is light help."""
+    found = providers(G, help_kind)
+    givers = {*found, *(part for parts in found.values() for part in parts)}
+    if not any(G.nodes[actor]["levels"] for actor in givers):
+        return ("onbekend",)
+    return tuple(concept_label("SupportLevel", x) for x in levels)
 
 
 def _scope_label(G: nx.MultiDiGraph, cell: CoverageCell, records: dict) -> str:
