@@ -1,0 +1,38 @@
+"""What a first-time policy advisor found contradictory in the analyses (issue 19), on the
+shipped data."""
+
+from zorgnet.graph.analyses.gaps import coverage, gap_signals
+from zorgnet.graph.analyses.membership import compare_teams
+
+
+def test_noemt_de_hiatenlijst_een_gezinshuis_lichte_hulp(region) -> None:
+    """Item 1: no seed gives gezinshuis or verblijf a level (002 §3: the region has no
+    shared meaning of licht, midden, zwaar), so the level is onbekend, not 'licht, midden,
+    zwaar'."""
+    signals = gap_signals(region).signals
+    for kind in ("gezinshuis", "verblijf"):
+        found = [s for s in signals if s.help_kind == kind]
+        assert found, kind
+        for signal in found:
+            assert signal.level_labels == ("onbekend",), (kind, signal.level_labels)
+    light = [s for s in signals if s.help_kind == "lichte-begeleiding"]
+    assert light and all(s.level_labels == ("licht",) for s in light)
+
+
+def test_zeggen_hiaten_en_teams_hetzelfde_over_lichte_hulp_in_een_gemeente(region) -> None:
+    """Item 2: where the teams page says a gemeente's team gives light help itself, the
+    coverage of lichte begeleiding there names that team, not 'onbekend'."""
+    teams = compare_teams(region).gemeenten
+    saying = [g for g in teams if "lichte hulp" in g.description]
+    assert any(g.gemeente == "wijdemeren" for g in saying)
+    for gemeente in saying:
+        cells = coverage(region, gemeenten=[gemeente.gemeente], help_kinds=["lichte-begeleiding"])
+        (cell,) = [c for c in cells.cells if c.level == "licht"]
+        assert cell.state != "onbekend", gemeente.gemeente
+        described = {
+            team
+            for a in region.graph["arrangements"]
+            if a.aspect == "lokaal-team" and a.description == gemeente.description
+            for team in a.about
+        }
+        assert described & set(cell.providers), (gemeente.gemeente, cell.providers)
