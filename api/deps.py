@@ -106,8 +106,9 @@ class Service:
 
     def warm_up(self) -> None:
         """Have the projection of the store's current version built in a background
-        thread, with the vocabulary and the indexes of the route questions, so that the
-        next visitor does not wait for them: at national scale 1.1 s read back from the
+        thread, with the vocabulary, the indexes of the route questions and the answers
+        a first "wat als" scenario compares with, so that the next visitor does not wait
+        for them: at national scale 1.1 s read back from the
         saved projection (half a minute from a remote store without one) at the start,
         15–170 ms after an edit. Called at the start and after each edit; calls that
         come while it works make one more pass, not one each. A request that comes
@@ -129,7 +130,12 @@ class Service:
                 return
             self._warm_wanted.clear()
             with contextlib.suppress(ZorgnetError):
-                self.projections.warm(self.open())
+                self.projections.warm(self.open(), stop=self._warm_stopped)
+
+    def _warm_stopped(self) -> bool:
+        """Whether the warm-up's work is no longer wanted: the app closes, or an edit
+        made a newer version to warm up."""
+        return self._closing or self._warm_wanted.is_set()
 
     def close(self) -> None:
         """Stop the SPARQL workers and release the store's folder."""

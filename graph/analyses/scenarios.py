@@ -23,7 +23,9 @@ a mandate that opens contracted care (who is a legal referrer changes the steps 
 toegang takes on a gemeente's behalf): then, as with records added, every question is
 asked again. The answers before are kept with the shared projection
 (:func:`~zorgnet.graph.analyses._common.memo`), so a second scenario on the same data
-asks only the copy.
+asks only the copy. :func:`prepare_scenarios` computes them all beforehand, so that
+the first scenario on new data does not wait for them either (a web app's warm-up,
+:meth:`zorgnet.graph.projection_cache.ProjectionCache.warm`).
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ from zorgnet.graph.analyses._labels import actor_label, area_labels, class_label
 from zorgnet.graph.analyses.brokers import EXACT_LIMIT, SAMPLES, SEED, _relations
 from zorgnet.graph.analyses.gaps import (
     STATE_MEANINGS,
+    Coverage,
+    FrameworkCoverage,
     coverage,
     framework_coverage,
     referrer_reach,
@@ -70,6 +74,7 @@ __all__ = [
     "apply_scenario",
     "check_scenario",
     "compare",
+    "prepare_scenarios",
 ]
 
 #: The kinds of actor the route questions start from: an inhabitant on their own, and
@@ -675,12 +680,22 @@ def _help_touched(G: nx.MultiDiGraph, touched: set[str], cells: Iterable) -> lis
     return sorted(kinds)
 
 
+def _coverage_before(G: nx.MultiDiGraph, gemeente: str) -> Coverage:
+    return memo(G, ("scenario-coverage", gemeente), lambda: coverage(G, gemeenten=[gemeente]))
+
+
+def _framework_before(G: nx.MultiDiGraph, gemeente: str) -> FrameworkCoverage:
+    return memo(
+        G, ("scenario-framework", gemeente), lambda: framework_coverage(G, gemeenten=[gemeente])
+    )
+
+
 def _coverage_changes(
     G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str, touched: set[str], everything: bool
 ) -> list[CoverageChange]:
     """The kinds of help whose state changes; only those the scenario can change are
     asked of *H* (each question of coverage reads the whole network)."""
-    before = memo(G, ("scenario-coverage", gemeente), lambda: coverage(G, gemeenten=[gemeente]))
+    before = _coverage_before(G, gemeente)
     kinds = None if everything else _help_touched(G, touched, before.cells)
     if kinds == []:
         return []
@@ -713,9 +728,7 @@ def _coverage_changes(
 def _framework_changes(
     G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str
 ) -> list[FrameworkChange]:
-    before = memo(
-        G, ("scenario-framework", gemeente), lambda: framework_coverage(G, gemeenten=[gemeente])
-    )
+    before = _framework_before(G, gemeente)
     after = {c.concept: c for c in framework_coverage(H, gemeenten=[gemeente]).cells}
     found = []
     for cell in before.cells:
@@ -954,6 +967,40 @@ def _title(G: nx.MultiDiGraph, scenario: Scenario) -> str:
         parts.append("met de registraties uit " + ", ".join(names))
     said = "; ".join(parts) or "geen verandering"
     return f"{scenario.name}: {said}" if scenario.name else said[0].upper() + said[1:]
+
+
+def prepare_scenarios(G: nx.MultiDiGraph, gemeente: str | None = None) -> None:
+    """Compute what every scenario asks of the projection as it is, before the first.
+
+    :func:`compare` keeps the answers of *G* (the routes of each gemeente's
+    questions, its coverage, VNG framework, network and brokers, who reaches what)
+    with the projection, so a second scenario asks only its copy. The first scenario
+    on new data waits for them: 0.5–1.5 s on the region, for its 595 route questions.
+    A web app has them computed after a start or an edit
+    (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm`), so that the first
+    visitor of its "wat als" page does not wait.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The projection as it is.
+    gemeente : str, optional
+        Only this gemeente's answers (an area id); without one, every gemeente's.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> prepare_scenarios(G)
+    >>> ("scenario-routes", "hilversum", ROUTE_STARTS) in G.graph["memo"]
+    True
+    """
+    for area in [gemeente] if gemeente else [a.id for a in _gemeenten(G)]:
+        _answers_before(G, area, ROUTE_STARTS)
+        referrer_reach(G, area)
+        _coverage_before(G, area)
+        _framework_before(G, area)
+        _positions(G, area)
 
 
 def compare(

@@ -1,0 +1,47 @@
+"""The first scenario after a web app's warm-up: its answers before are ready."""
+
+import networkx as nx
+import pytest
+
+from zorgnet.graph.analyses import scenarios as scenarios_module
+from zorgnet.graph.analyses.scenarios import Scenario, compare
+from zorgnet.graph.projection_cache import ProjectionCache
+from zorgnet.graph.store import Store
+from zorgnet.loaders.dataset import Dataset
+
+
+@pytest.fixture(scope="module")
+def stored(shipped: Dataset) -> Store:
+    store = Store()
+    store.replace(shipped.graph)
+    return store
+
+
+@pytest.mark.slow
+def test_vraagt_het_eerste_scenario_na_het_opwarmen_niets_meer_van_de_data_zoals_die_is(
+    stored: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    G = ProjectionCache().warm(stored)
+    asked: list[nx.MultiDiGraph] = []
+    real = scenarios_module.referral_routes
+
+    def counted(graph, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(graph)
+        return real(graph, *args, **kwargs)
+
+    monkeypatch.setattr(scenarios_module, "referral_routes", counted)
+    result = compare(G, Scenario(without_actors=("ca-team",)))
+    # The C&A-team holds in all seven gemeenten: each of their questions was answered
+    # in the warm-up; only the copy is asked, and only what the team was on.
+    assert len(result.gemeenten) == 7
+    assert asked, "the routes the team was on are asked of the copy"
+    assert all(graph is not G for graph in asked)
+    assert len(asked) == result.questions
+
+
+def test_houdt_het_opwarmen_op_als_een_nieuwere_versie_of_het_sluiten_erom_vraagt(
+    stored: Store,
+) -> None:
+    G = ProjectionCache().warm(stored, stop=lambda: True)
+    assert not [key for key in G.graph["memo"] if key[0] == "scenario-routes"]
+    assert ("index", "by_area") in G.graph["memo"]
