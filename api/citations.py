@@ -24,7 +24,7 @@ from zorgnet.graph.analyses.sources import source_titles
 from zorgnet.graph.analyses.texts import TextPart
 from zorgnet.graph.analyses.texts import text_parts as _text_parts
 
-__all__ = ["page_href", "rendering", "source_title", "text_parts"]
+__all__ = ["cited_documents", "page_href", "rendering", "source_title", "text_parts"]
 
 # The address of each kind of page a record reference names (RecordReference.page).
 _PAGES = {
@@ -41,12 +41,17 @@ class _Titles:
     def __init__(self, request: Request) -> None:
         self.request = request
         self.titles: dict[str, str] | None = None
+        # The documents cited so far on the page, for its key of sources at the foot.
+        self.cited: dict[str, str] = {}
 
     def get(self, document: str) -> str:
         if self.titles is None:
             service = self.request.app.state.service
             self.titles = source_titles(service.projection(), service.open().graph())
-        return self.titles.get(document, "")
+        title = self.titles.get(document, "")
+        if title:
+            self.cited[document] = title
+        return title
 
     def parts(self, text: str) -> tuple[TextPart, ...]:
         return _text_parts(self.request.app.state.service.projection(), text)
@@ -69,6 +74,17 @@ def source_title(document: str) -> str:
     """The title of source document *document* (``"003"``), or "" when unknown."""
     titles = _current.get()
     return titles.get(document) if titles is not None else ""
+
+
+def cited_documents() -> list[tuple[str, str]]:
+    """The documents the page being rendered has cited so far, as (number, title).
+
+    The site's frame shows them at the foot of the page, after its content: a citation
+    reads "003 §4", and a reader on a phone, who cannot hover over it, still finds which
+    document 003 is.
+    """
+    titles = _current.get()
+    return sorted(titles.cited.items()) if titles is not None else []
 
 
 def text_parts(text: str | None) -> tuple[TextPart, ...]:

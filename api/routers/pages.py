@@ -15,7 +15,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from zorgnet.api.citations import page_href, rendering, source_title, text_parts
+from zorgnet.api.citations import (
+    cited_documents,
+    page_href,
+    rendering,
+    source_title,
+    text_parts,
+)
 from zorgnet.api.deps import GraphDep, ServiceDep, StoreDep
 from zorgnet.api.routers.maps import maps_available
 from zorgnet.api.routers.search import run_search
@@ -39,6 +45,8 @@ _templates = Jinja2Templates(
 )
 # The cite macro (_cite.html) reads the titles of the source documents through this.
 _templates.env.globals["source_title"] = source_title
+# The key of the source numbers a page cited, at its foot (base.html).
+_templates.env.globals["cited_documents"] = cited_documents
 # The data_text macro (_cite.html) shows record ids in data texts as linked labels.
 _templates.env.globals.update(text_parts=text_parts, page_href=page_href)
 # A figure's value with its unit, "1 medewerker" (_fact_parts.html).

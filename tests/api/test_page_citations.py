@@ -65,3 +65,21 @@ def test_a_team_page_explains_its_rings_and_links_its_sources(client: TestClient
     sources = sources[: sources.index("</p>")]
     assert _CITE.findall(sources)
     assert re.sub(r"<a [^>]*>.*?</a>|<[^>]+>|; ", "", sources).strip().endswith(":")
+
+
+def test_leest_de_adviseur_op_de_pagina_zelf_welk_stuk_003_is(client) -> None:
+    """A citation reads "003 §4"; a reader on a phone cannot hover over it for the title,
+    so every page that cites a document says below its content which document it is."""
+    html = client.get("/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen").text
+    key = html[html.index('id="kop-bronnummers"') :]
+    cited = set(re.findall(r'href="/bronnen/(\d{3})"[^>]*>\d{3} §', html))
+    listed = dict(
+        re.findall(
+            r'<dt><a class="utrecht-link" href="/bronnen/(\d{3})">\d{3}</a></dt><dd>([^<]+)</dd>',
+            key,
+        )
+    )
+    assert cited and set(listed) == cited
+    assert all(len(title) > 10 for title in listed.values())
+    # A page that cites nothing has no key.
+    assert 'id="kop-bronnummers"' not in client.get("/inloggen").text

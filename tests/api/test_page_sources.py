@@ -164,3 +164,12 @@ def test_a_long_list_shows_its_first_records_and_says_so(client: TestClient, mon
     assert f"Relaties ({relations})" in page.text
     assert f"Hieronder staan de eerste 10 van {relations}." in page.text
     assert len(Page(page.text).sections[f"Actoren ({len(_citing(client, '003', 'Actor'))})"]) == 10
+
+
+def test_noemt_de_bronpagina_een_bijlage_bij_naam_en_niet_met_een_paragraafteken(client) -> None:
+    import re
+
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/bronnen/003").text))
+    assert "Bijlage 2: Input van partners" in text
+    assert "§bijlage" not in text and "§behandeling Behandeling" not in text
+    assert "§4 Doorontwikkeling samenwerkingsafspraken" in text
