@@ -8,6 +8,7 @@ domain and a level. Each step says who holds a mandate there; a route to indicat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import islice, pairwise
 
@@ -97,6 +98,9 @@ class MandateHeld:
 
     ``power_label`` and ``legal_basis_labels`` are the Dutch names of ``power`` and
     ``legal_bases`` ("verwijzen", "Jeugdwet"), given on the routes an answer keeps.
+    ``legal_bases`` are those that fit the mandate's domains (a mandate for jeugd is no
+    Wmo mandate); ``basis_derived`` is true when a known issue asks which law gives the
+    mandate (the seeds name none; the basis is derived).
     """
 
     mandate: str
@@ -106,6 +110,7 @@ class MandateHeld:
     sources: tuple[str, ...]
     power_label: str = ""
     legal_basis_labels: tuple[str, ...] = ()
+    basis_derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,8 @@ class Decider:
         The Dutch names of their legal bases ("Jeugdwet", "Wmo 2015").
     sources : tuple of str
         The citations of those mandates.
+    basis_derived : bool
+        Whether the seeds name no law for these mandates (the basis is derived).
     """
 
     actor: str
@@ -131,6 +138,7 @@ class Decider:
     powers: tuple[str, ...]
     legal_bases: tuple[str, ...]
     sources: tuple[str, ...]
+    basis_derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -662,6 +670,9 @@ def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, 
         )
 
 
+# Said after a legal basis that the seeds do not name (see :class:`MandateHeld`).
+_DERIVED_BASIS = "; afgeleid, de bronnen noemen hier geen wet"
+
 # How a step reads in a Dutch sentence: "<from> verwijst naar <to>".
 _PHRASES = {
     "verwijst": "verwijst naar",
@@ -699,6 +710,31 @@ def _explain(G: nx.MultiDiGraph, previous: str | None, step: Step) -> str:
     return text + "."
 
 
+# The law of each domain: a mandate for one domain does not rest on another's law.
+_DOMAIN_LAWS = {"jeugd": "jeugdwet", "wmo": "wmo-2015"}
+# A known issue that asks which law gives a mandate ("op grond van welke wet ...").
+_ASKS_FOR_LAW = re.compile(r"\bwet\b|grondslag", re.IGNORECASE)
+
+
+def _fitting_bases(mandate: Mandate) -> tuple[str, ...]:
+    """*mandate*'s legal bases without the law of a domain it is not for."""
+    if not mandate.domains:
+        return mandate.legal_bases
+    other = {law for domain, law in _DOMAIN_LAWS.items() if domain not in mandate.domains}
+    return tuple(b for b in mandate.legal_bases if b not in other)
+
+
+def _derived_bases(G: nx.MultiDiGraph) -> frozenset[str]:
+    """The mandates whose legal basis a known issue questions: the seeds name no law."""
+
+    def compute() -> frozenset[str]:
+        return frozenset(
+            record for i in G.graph["issues"] if _ASKS_FOR_LAW.search(i.label) for record in i.about
+        )
+
+    return memo(G, "derived_bases", compute)
+
+
 def _step(
     G: nx.MultiDiGraph,
     actor: str,
@@ -707,8 +743,16 @@ def _step(
     domain: str | None,
 ) -> Step:
     node = G.nodes[actor]
+    derived = _derived_bases(G)
     held = tuple(
-        MandateHeld(m.id, m.power, m.legal_bases, m.opens_contracted_care, m.sources)
+        MandateHeld(
+            m.id,
+            m.power,
+            _fitting_bases(m),
+            m.opens_contracted_care,
+            m.sources,
+            basis_derived=m.id in derived,
+        )
         for m in _mandates_at(G, actor, gemeente, domain)
     )
     return Step(
@@ -869,6 +913,7 @@ def _decider(G: nx.MultiDiGraph, step: Step) -> Decider | None:
         tuple(dict.fromkeys(m.power_label for m in opening)),
         tuple(dict.fromkeys(b for m in opening for b in m.legal_basis_labels)),
         tuple(dict.fromkeys(s for m in opening for s in m.sources)),
+        any(m.basis_derived for m in opening),
     )
 
 
@@ -894,10 +939,11 @@ def _said(G: nx.MultiDiGraph, previous: Step | None, step: Step) -> Step:
     else:
         clause = relation_phrase(step.kind or "", _in_sentence(G, previous.actor), here)
     bases = tuple(concept_label("LegalBasis", b) for b in step.legal_bases)
+    derived = False
     if not bases and decider is not None:
-        bases = decider.legal_bases
+        bases, derived = decider.legal_bases, decider.basis_derived
     if bases:
-        clause += f" ({', '.join(bases)})"
+        clause += f" ({', '.join(bases)}{_DERIVED_BASIS if derived else ''})"
     if step.reported_practice:
         clause += ", zo zeggen verwijzers in de praktijk; het is geen afspraak"
     return replace(step, sentence=sentence(clause), decider=decider)

@@ -3,6 +3,7 @@ shipped data."""
 
 from zorgnet.graph.analyses.gaps import coverage, gap_signals
 from zorgnet.graph.analyses.membership import compare_teams
+from zorgnet.graph.analyses.routes import referral_routes
 
 
 def test_noemt_de_hiatenlijst_een_gezinshuis_lichte_hulp(region) -> None:
@@ -36,3 +37,19 @@ def test_zeggen_hiaten_en_teams_hetzelfde_over_lichte_hulp_in_een_gemeente(regio
             for team in a.about
         }
         assert described & set(cell.providers), (gemeente.gemeente, cell.providers)
+
+
+def test_noemt_de_route_naar_jeugd_ggz_de_wmo_als_grondslag(region) -> None:
+    """Item 3: jeugd-GGZ rests on the Jeugdwet only; the gemeente's basis is derived (kwestie
+    003-grondslag-gemeente-als-verwijzer), and the route says so."""
+    found = referral_routes(region, "school", "jeugd-ggz", gemeente="wijdemeren")
+    deciders = [r.decider for r in found.routes if r.decider]
+    gemeente = next(d for d in deciders if d.actor == "gemeente-wijdemeren")
+    assert gemeente.legal_bases == ("Jeugdwet",)
+    assert gemeente.basis_derived
+    assert not next(d for d in deciders if d.actor == "huisarts").basis_derived
+    for route in found.routes:
+        for step in route.steps:
+            assert "maatschappelijke ondersteuning" not in step.sentence, step.sentence
+            if step.decider and step.decider.basis_derived:
+                assert "afgeleid" in step.sentence
