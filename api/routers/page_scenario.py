@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import networkx as nx
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from zorgnet.api.deps import GraphDep
@@ -24,7 +24,7 @@ from zorgnet.graph.analyses.scenarios import Scenario, compare
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.vocabulary import concept_label
 
-__all__ = ["router"]
+__all__ = ["ScenarioQuery", "router", "scenario_from_query", "scenario_query"]
 
 router = APIRouter(include_in_schema=False)
 
@@ -50,30 +50,37 @@ def _mandate_options(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: (pair[1].casefold(), pair[0]))
 
 
-def _query(scenario: Scenario) -> str:
-    """The query string of *scenario*, as the page and the map take it."""
+def scenario_query(scenario: Scenario) -> str:
+    """The query string of *scenario*, as the page, the map and the report take it."""
     pairs = [("naam", scenario.name)] if scenario.name else []
     pairs += [("zonder", a) for a in scenario.without_actors]
     pairs += [("zonder-bevoegdheid", m) for m in scenario.without_mandates]
     return urlencode(pairs)
 
 
-@router.get("/wat-als", response_class=HTMLResponse)
-def scenario_page(
-    request: Request,
+def scenario_from_query(
     G: GraphDep,
     zonder: _Names = [],  # noqa: B006 (FastAPI copies a query list default)
     zonder_bevoegdheid: Annotated[
         list[str], Query(alias="zonder-bevoegdheid", max_length=120)
     ] = [],  # noqa: B006
     naam: Annotated[str, Query(max_length=200)] = "",
-) -> HTMLResponse:
-    """The scenario form; with something chosen, what changes, as tables and on the map."""
-    scenario = Scenario(
+) -> Scenario:
+    """The scenario of a page's address (``?naam=…&zonder=…&zonder-bevoegdheid=…``),
+    actors by id or label; not checked against the data."""
+    return Scenario(
         naam.strip(),
         tuple(dict.fromkeys(actor_or_type_name(G, a) for a in zonder if a.strip())),
         tuple(dict.fromkeys(m.strip() for m in zonder_bevoegdheid if m.strip())),
     )
+
+
+ScenarioQuery = Annotated[Scenario, Depends(scenario_from_query)]
+
+
+@router.get("/wat-als", response_class=HTMLResponse)
+def scenario_page(request: Request, G: GraphDep, scenario: ScenarioQuery) -> HTMLResponse:
+    """The scenario form; with something chosen, what changes, as tables and on the map."""
     context: dict[str, Any] = {
         "scenario": scenario,
         "actors": _actor_options(G),
@@ -81,7 +88,7 @@ def scenario_page(
         "result": None,
         "error": None,
         "error_field": None,
-        "query": _query(scenario),
+        "query": scenario_query(scenario),
         "maps": maps_available(),
     }
     status = 200

@@ -31,13 +31,13 @@ Examples
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import networkx as nx
 from rdflib import SKOS, Graph
 
-from zorgnet.graph.analyses._common import check_area
 from zorgnet.graph.analyses._labels import actor_label
 from zorgnet.graph.analyses.fact_overviews import (
     FigureOverview,
@@ -55,6 +55,7 @@ from zorgnet.graph.analyses.mandates import EscalationLadder, escalation_ladder
 from zorgnet.graph.analyses.social_map import SocialMap, social_map
 from zorgnet.graph.analyses.sources import source_documents
 from zorgnet.loaders.sources import parse_citation
+from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
 from zorgnet.ontology.vocabulary import concept_label, vocabulary
 
@@ -543,7 +544,7 @@ def gemeente_report(
     graph : rdflib.Graph
         The data with its register of source documents, for the bibliography.
     gemeente : str
-        An area id of type gemeente (or any area).
+        An area id of type gemeente.
     made_on : datetime.date, optional
         The date on the cover; default today.
     data_version : str
@@ -559,7 +560,8 @@ def gemeente_report(
     Raises
     ------
     UnknownName
-        If *gemeente* is no area of *G*.
+        If *gemeente* is no gemeente of *G* (another area, such as the region or the
+        country, has a report of its own or none); the closest gemeenten suggested.
 
     Examples
     --------
@@ -567,8 +569,12 @@ def gemeente_report(
     >>> report = gemeente_report(example_projection(), example_graph(), "huizen")
     >>> report.comparison is None, report.chapters[0].issues is not None
     (True, True)
+    >>> gemeente_report(example_projection(), example_graph(), "hilversun")
+    Traceback (most recent call last):
+    ...
+    zorgnet.ontology.exceptions.UnknownName: Onbekende gemeente: 'hilversun'. Bedoelde u: hilversum?
     """
-    check_area(G, gemeente, "gemeente")
+    _check_gemeente(G, gemeente)
     chapter = _chapter(G, gemeente, with_facts=True)
     title = f"De foto van {chapter.label}"
     if scenario:
@@ -585,6 +591,15 @@ def gemeente_report(
         data_version=data_version,
         scenario=scenario,
     )
+
+
+def _check_gemeente(G: nx.MultiDiGraph, gemeente: str) -> None:
+    area = G.graph["areas"].get(gemeente)
+    if area is None or area.type != "gemeente":
+        ids = sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
+        raise UnknownName(
+            "gemeente", gemeente, difflib.get_close_matches(gemeente, ids, n=3, cutoff=0.5)
+        )
 
 
 def regional_report(
