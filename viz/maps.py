@@ -591,7 +591,7 @@ def signal_flags(G: nx.MultiDiGraph, gemeente: str | None = None) -> dict[str, l
     >>> from zorgnet.graph.analyses._example import example_projection
     >>> signal_flags(example_projection())["doorbraaktafel"]  # doctest: +NORMALIZE_WHITESPACE
     ['doodlopend: doorbraaktafel krijgt verwijzingen of meldingen (van buurtteam), maar
-      biedt volgens de data zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.']
+      biedt volgens de bronnen zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.']
     """
     from zorgnet.graph.analyses.gaps import coverage, dead_ends, referrer_reach
     from zorgnet.graph.analyses.overlaps import overlaps

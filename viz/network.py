@@ -121,7 +121,7 @@ def info_rows(node: MapNode) -> list[list[Any]]:
         ("Soort", (node.type_label,)),
         ("Groep op de kaart", (category(node.category).label,)),
         ("Schaal", (node.scale_label,)),
-        ("Gebied", node.areas or ("niet vastgelegd",)),
+        ("Gebied", node.areas or ("onbekend",)),
         ("Wat het doet", (node.description,) if node.description else ("niet beschreven",)),
         ("Mandaten", node.mandates or ("geen",)),
         ("Signalen", node.flags),

@@ -482,7 +482,7 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
     ((), ('doorbraaktafel',))
     >>> print(result.reasons["doorbraaktafel"])  # doctest: +NORMALIZE_WHITESPACE
     doorbraaktafel krijgt verwijzingen of meldingen (van buurtteam), maar biedt volgens
-    de data zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.
+    de bronnen zelf geen hulp, heeft geen bevoegdheid en verwijst niet door.
     """
 
     def compute() -> DeadEnds:
@@ -528,7 +528,7 @@ def dead_ends(G: nx.MultiDiGraph) -> DeadEnds:
                 senders = ", ".join(sorted(nodes[u]["label"] for u in referred[actor]))
                 reasons[actor] = (
                     f"{d['label']} krijgt verwijzingen of meldingen (van {senders}), maar "
-                    "biedt volgens de data zelf geen hulp, heeft geen bevoegdheid en "
+                    "biedt volgens de bronnen zelf geen hulp, heeft geen bevoegdheid en "
                     "verwijst niet door."
                 )
         listed = (*unreachable, *ends)
@@ -865,7 +865,7 @@ def gap_signals(
     [('spoedeisende hulp en crisishulp', 'tekort', ('onbekend',))]
     >>> print(found.signals[0].reason)  # doctest: +NORMALIZE_WHITESPACE
     De bronnen melden een tekort in Gooi en Vechtstreek, waar Huizen onder valt: Te weinig
-    crisisplekken. Niemand biedt volgens de data spoedeisende hulp en crisishulp in Huizen.
+    crisisplekken. Niemand biedt volgens de bronnen spoedeisende hulp en crisishulp in Huizen.
     >>> [(s.state, s.count) for s in found.states if s.count]
     [('tekort', 1)]
     >>> gap_signals(example_projection(), gemeente="huizen", state="onbekend").states[-1].count
@@ -899,7 +899,7 @@ def gap_signals(
     note = ""
     if help_kind and level and level not in given_at(G, help_kind):
         note = (
-            f"Niemand biedt volgens de data {concept_label('HelpKind', help_kind)} op "
+            f"Niemand biedt volgens de bronnen {concept_label('HelpKind', help_kind)} op "
             f"niveau {concept_label('SupportLevel', level)}; de bronnen noemen deze hulp "
             "alleen op niveau "
             + ", ".join(concept_label("SupportLevel", x) for x in given_at(G, help_kind))
@@ -959,7 +959,7 @@ def _pilots(G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None) -> 
             )
         if not kinds:
             reason = (
-                f"In de data staat niet welke soort hulp {d['label']} biedt; daarom telt "
+                f"De bronnen noemen niet welke soort hulp {d['label']} biedt; daarom telt "
                 "deze pilot bij geen soort hulp mee."
             )
         else:
@@ -973,7 +973,7 @@ def _pilots(G: nx.MultiDiGraph, gemeente: str | None, help_kind: str | None) -> 
                     )
                 else:
                     parts.append(
-                        f"{_first_upper(label)}{place} biedt volgens de data alleen deze pilot."
+                        f"{_first_upper(label)}{place} biedt volgens de bronnen alleen deze pilot."
                     )
             reason = " ".join(parts)
         found.append(
@@ -1158,13 +1158,13 @@ def _reason(G: nx.MultiDiGraph, cell: CoverageCell, shortages: list) -> str:
         text += "."
         if cell.providers:
             return text + f" De hulp is er wel, bij: {names(cell.providers)}."
-        return text + f" Niemand biedt volgens de data {kind} in {where}."
+        return text + f" Niemand biedt volgens de bronnen {kind} in {where}."
     if cell.state == "aanwezig":
         return f"{_first_upper(kind)} in {where} wordt geboden door: {names(cell.providers)}."
     if cell.state == "alleen-pilot":
         return (
             f"Alleen een pilot biedt {kind} in {where}: {names(cell.pilots)}. "
-            "Na de pilot is er volgens de data niemand meer."
+            "Na de pilot is er volgens de bronnen niemand meer."
         )
     if cell.state == "afwezig":
         return f"Volgens de bronnen is {kind} in {where} er niet: {names(cell.absences)}."
@@ -1234,7 +1234,8 @@ def _reach_gaps(
                     actors,
                     actor_labels(G, actors),
                     f"{_first_upper(kind_label)} in {label} krijg je alleen met een verwijzing, "
-                    "maar geen wettelijk verwijzer heeft in de data een route naar wie het biedt.",
+                    "maar volgens de bronnen heeft geen wettelijk verwijzer een route naar wie "
+                    "het biedt.",
                     tuple(sorted({s for a in actors for s in G.nodes[a]["sources"]})),
                 )
             )

@@ -117,10 +117,10 @@ SCALES = ("lokaal", "regionaal", "bovenregionaal", "landelijk")
 
 #: Why an actor is a rung (see the module docstring), with their Dutch labels.
 BASIS_KINDS = {
-    "escalatierelatie": "escalatierelatie",
+    "escalatierelatie": "de bronnen noemen deze stap bij opschalen",
     "bevoegdheid": "bevoegdheid om door te breken",
     "inrichting": "inrichting van gemeente of regio",
-    "soort": "soort actor volgens de bronnen",
+    "soort": "de bronnen noemen deze rol bij opschalen",
 }
 
 
@@ -626,8 +626,8 @@ def escalation_ladder(G: nx.MultiDiGraph, gemeente: str) -> EscalationLadder:
     >>> escalation_ladder(G, "huizen").levels
     (('doorbraaktafel',),)
     >>> escalation_ladder(G, "huizen").missing
-    ('Lokaal: de data noemt voor Huizen geen trede.', \
-'Bovenregionaal: de data noemt voor Huizen geen trede.')
+    ('Lokaal: de bronnen noemen voor Huizen geen trede.', \
+'Bovenregionaal: de bronnen noemen voor Huizen geen trede.')
     """
     check_area(G, gemeente)
     here = set(scope_actors(G, gemeente))
@@ -721,7 +721,7 @@ def escalation_ladder(G: nx.MultiDiGraph, gemeente: str) -> EscalationLadder:
             )
     label = G.graph["areas"][gemeente].label
     missing = _missing(G, gemeente, label, rungs)
-    explanation = "" if rungs else f"De data noemt geen escalatietreden die in {label} gelden."
+    explanation = "" if rungs else f"De bronnen noemen geen escalatietreden die in {label} gelden."
     sources = {s for r in rungs for s in r.sources} | {s for n in notes for s in n.sources}
     return EscalationLadder(
         gemeente,
@@ -763,7 +763,7 @@ def _missing(G: nx.MultiDiGraph, gemeente: str, label: str, rungs: list[Rung]) -
     """A Dutch line for each of local, regional and supra-regional without a rung."""
     present = {r.scale for r in rungs}
     return tuple(
-        f"{concept_label('Scale', scale).capitalize()}: de data noemt voor {label} geen trede."
+        f"{concept_label('Scale', scale).capitalize()}: de bronnen noemen voor {label} geen trede."
         for scale in SCALES[:3]
         if scale not in present
     )

@@ -426,17 +426,17 @@ def _explain(
     if kind == "bestuurlijk":
         return (
             "Meerdere bestuurlijke of ambtelijke organen mogen besluiten. Waarover elk van hen "
-            "besluit, legt de data niet vast; of hier iets dubbel ligt, zeggen de bronnen niet."
+            "besluit, zeggen de bronnen niet, en ook niet of hier iets dubbel ligt."
         )
     text = (
-        "Meerdere organisaties doen dezelfde taak in hetzelfde gebied, en de data legt geen "
-        "afspraak vast over wie welk deel doet."
+        "Meerdere organisaties doen dezelfde taak in hetzelfde gebied, en de bronnen noemen "
+        "geen afspraak over wie welk deel doet."
     )
     shared = list(shared_labels)
     if shared:
         text += (
             f" Ze nemen wel samen deel aan: {'; '.join(shared)}. Een verdeling van deze taak "
-            "staat daar volgens de data niet in."
+            "staat daar volgens de bronnen niet in."
         )
     return text
 

@@ -1323,14 +1323,14 @@ def _no_entry_or_provider(question: _Question) -> RouteResult | None:
         return question.answer(
             (),
             "geen-ingang",
-            f"Er is geen actor van de soort '{question.source_label}'{question.where} in de data.",
+            f"De bronnen noemen geen actor van de soort '{question.source_label}'{question.where}.",
         )
     if not question.found:
         return question.answer(
             (),
             "geen-aanbieder",
-            f"Geen actor biedt {question.help_label}{question.where} (ook niet als pilot), "
-            "volgens de data.",
+            f"Volgens de bronnen biedt niemand {question.help_label}{question.where} "
+            "(ook niet als pilot).",
         )
     return None
 

@@ -42,7 +42,7 @@ CHANGES = {
     "gewijzigd": "gewijzigd",
     "onbekend": "niet te zeggen (de bronnen zwijgen over een van beide jaren)",
     "beeindigd": "beëindigd",
-    "verwijderd": "uit de data verwijderd",
+    "verwijderd": "niet meer genoemd in de bronnen",
 }
 
 

@@ -55,8 +55,8 @@ def test_without_a_known_issue_a_page_does_not_claim_the_sources_agree(
     client: TestClient,
 ) -> None:
     # The huisarts's figures (75 procent of all referrals; 10/90 for jeugd-GGZ) are
-    # different measures; the data records no issue, which is all a page may say.
+    # different measures; the sources name no issue, which is all a page may say.
     page = client.get("/actoren/huisarts").text
     assert "75 procent" in page or "75%" in page
     assert "spreken elkaar" not in page
-    assert "geen kwestie vastgelegd" in page
+    assert "geen kwestie bekend" in page

@@ -91,7 +91,7 @@ def test_does_the_ladder_command_name_each_rung_with_its_mandate(store_path):
     assert "Escalatieladder Hilversum (laag naar hoog)" in output
     assert "doorbraak forceren (geen wet genoemd)" in output
     assert output.index("doorbraakregisseur") < output.index("doorbraaktafel")
-    assert "Bovenregionaal: de data noemt voor Hilversum geen trede." in output
+    assert "Bovenregionaal: de bronnen noemen voor Hilversum geen trede." in output
     assert "Vastgelopen casussen gaan ook naar de doorbraakregisseur." in output
 
 

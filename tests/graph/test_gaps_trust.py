@@ -97,7 +97,7 @@ def test_waarom_is_alleen_als_pilot_nul_terwijl_gooise_meren_pilots_heeft(region
     basishulp = pilots["gooise-meren-basishulp"]
     assert basishulp.help_kinds == ("basishulp",) and not basishulp.only_pilot
     assert "Jeugd en Gezin" in basishulp.reason and "niet alleen als pilot" in basishulp.reason
-    assert "In de data staat niet welke soort hulp" in pilots["gooise-meren-poh-jeugd"].reason
+    assert "De bronnen noemen niet welke soort hulp" in pilots["gooise-meren-poh-jeugd"].reason
     # A pilot of another gemeente is not listed for Gooise Meren.
     assert all(region.nodes[p]["areas"] != ("huizen",) for p in pilots)
 

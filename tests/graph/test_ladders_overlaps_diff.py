@@ -89,7 +89,7 @@ def test_who_is_the_local_rung_in_hilversum(region):
 
 def test_what_does_the_ladder_of_gooise_meren_say_where_the_seeds_are_silent(region):
     ladder = escalation_ladder(region, "gooise-meren")
-    assert "Lokaal: de data noemt voor Gooise Meren geen trede." in ladder.missing
+    assert "Lokaal: de bronnen noemen voor Gooise Meren geen trede." in ladder.missing
     note = next(n for n in ladder.arrangement_notes if n.id == "inrichting-gooise-meren-escalatie")
     assert note.status == "onbekend"
     assert note.description
@@ -279,7 +279,7 @@ def test_is_a_record_gone_from_a_later_load_called_removed_not_ended(tiny, regio
     result = diff_projections(region, tiny)
     assert result.removed
     assert {c.change_label for c in result.changes if c.change == "verwijderd"} == {
-        "uit de data verwijderd"
+        "niet meer genoemd in de bronnen"
     }
     assert not [c for c in result.changes if c.change == "beeindigd"]
 
