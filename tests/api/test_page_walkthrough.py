@@ -32,3 +32,13 @@ def test_spreken_de_paginas_gewoon_nederlands_in_plaats_van_datamodel(
     assert page.status_code == 200
     text = re.sub(r"<[^>]+>", " ", page.text)
     assert not MODEL_WORDS.findall(text), (url, MODEL_WORDS.findall(text)[:5])
+
+
+def test_zegt_de_teampagina_in_een_zin_dat_geen_teams_op_elkaar_lijken(client: TestClient) -> None:
+    """Item 9: on the shipped data no two areas share a kind of partner; a table of 0%
+    says nothing, one sentence does."""
+    page = client.get("/teams").text
+    assert "Hoeveel lijken de teams op elkaar?" in page
+    assert "Geen twee gebieden hebben een soort partner gemeen" in page
+    assert 'id="cap-gelijkenis"' not in page
+    assert ">0%<" not in page
