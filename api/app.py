@@ -14,7 +14,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -23,10 +23,11 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
 
-from zorgnet.api.cors import ReadAccess
+from zorgnet.api.cors import ReadAccess, read_methods
 from zorgnet.api.deps import Service
 from zorgnet.api.limits import WriteGuard
 from zorgnet.api.models import Error
+from zorgnet.api.negotiation import NegotiationHeaders, NotModified, negotiate, not_modified
 from zorgnet.api.problems import PROBLEM_JSON, problem, request_path
 from zorgnet.api.settings import Settings
 from zorgnet.core.editing import EditConflict, EditInvalid
@@ -198,21 +199,29 @@ def _allowed(request: Request) -> str | None:
 
     Starlette's Allow names the methods of the first route that has the path, not those
     of the routes after it (``PUT`` and ``DELETE`` of one path are two routes). Each
-    method is tried against the routes, as the router would; None when a mount (the
-    static files) has the path, as that answers for itself.
+    method is tried against the routes, as the router would; a read path also takes the
+    OPTIONS (and, where it takes GET, the HEAD) that :class:`~zorgnet.api.cors.ReadAccess`
+    answers in front of the routes. None when a mount (the static files) has the path,
+    as that answers for itself.
     """
     routes = request.app.router.routes
     if any(isinstance(r, Mount) and r.matches(request.scope)[0] is Match.FULL for r in routes):
         return None
-    allowed = [
+    routed = {
         method
         for method in _METHODS
         if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
-    ]
-    return ", ".join(allowed) or None
+    }
+    if routed and read_methods(request.url.path):
+        routed.add("OPTIONS")
+        if "GET" in routed:
+            routed.add("HEAD")
+    return ", ".join(m for m in _METHODS if m in routed) or None
 
 
 def _install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(NotModified, not_modified)
+
     @app.exception_handler(UnknownName)
     async def unknown(request: Request, exc: UnknownName) -> Response:
         # A name in the path is a resource that does not exist; one in the query string
@@ -262,6 +271,8 @@ def _install_handlers(app: FastAPI) -> None:
     async def http(request: Request, exc: StarletteHTTPException) -> Response:
         headers = dict(getattr(exc, "headers", None) or {})
         message = _http_message(exc)
+        if exc.status_code == 406:
+            headers["Vary"] = "Accept"  # another Accept gets another answer
         if exc.status_code == 405:
             allowed = _allowed(request)
             if allowed is not None:
@@ -496,8 +507,11 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        # Accept, 406 and If-None-Match for every documented GET (api/negotiation.py).
+        dependencies=[Depends(negotiate)],
     )
     app.state.service = service
+    app.add_middleware(NegotiationHeaders)
     app.add_middleware(WriteGuard, settings=settings)
     # Outermost: a CORS preflight is answered before the write guard looks at it.
     app.add_middleware(ReadAccess)

@@ -187,7 +187,9 @@ def info(store: StoreOption = None, as_json: JsonOption = False) -> None:
 def export(
     fmt: Annotated[
         str,
-        typer.Option("--format", help="turtle, jsonld, hsds, fhir, xlsx, graphml of gexf"),
+        typer.Option(
+            "--format", help="turtle, ntriples, jsonld, hsds, fhir, xlsx, graphml of gexf"
+        ),
     ] = "turtle",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Bestand (standaard: scherm).")
@@ -201,10 +203,19 @@ def export(
         str | None,
         typer.Option("--team", help="Alleen dit team en zijn netwerk (graphml, gexf)."),
     ] = None,
+    with_schema: Annotated[
+        bool,
+        typer.Option(
+            "--met-ontologie",
+            help="Ook de ontologie en de SKOS-vocabulaires (turtle, ntriples, jsonld).",
+        ),
+    ] = False,
 ) -> None:
-    """Exporteer de data in de opslag: Turtle, JSON-LD, HSDS, FHIR, Excel, GraphML of GEXF.
+    """Exporteer de data in de opslag: Turtle, N-Triples, JSON-LD, HSDS, FHIR, Excel,
+    GraphML of GEXF.
 
     Voorbeelden: zorgnet export --format jsonld -o sociale-kaart.jsonld;
+    zorgnet export --format ntriples --met-ontologie -o zorgnet.nt;
     zorgnet export --format gexf --gemeente hilversum -o hilversum.gexf
     """
     from zorgnet.formats import EXPORT_FORMATS, export_bytes
@@ -215,11 +226,17 @@ def export(
     if (gemeente or team) and fmt not in ("graphml", "gexf"):
         say("--gemeente en --team gelden alleen voor graphml en gexf")
         raise typer.Exit(2)
+    if with_schema and fmt not in ("turtle", "ntriples", "jsonld"):
+        say("--met-ontologie geldt alleen voor turtle, ntriples en jsonld")
+        raise typer.Exit(2)
     if fmt == "xlsx" and output is None:
         say("een Excel-werkboek gaat naar een bestand: geef -o")
         raise typer.Exit(2)
     data = read_store(
-        store, lambda opened: export_bytes(opened.graph(), fmt, gemeente=gemeente, team=team)
+        store,
+        lambda opened: export_bytes(
+            opened.graph(), fmt, gemeente=gemeente, team=team, schema=with_schema
+        ),
     )
     if output is None:
         sys.stdout.write(data.decode("utf-8"))

@@ -29,11 +29,27 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from fastapi import HTTPException, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["Offer", "choose", "etag", "negotiated", "parse_accept", "vary"]
+__all__ = [
+    "NegotiationHeaders",
+    "NotModified",
+    "Offer",
+    "choose",
+    "etag",
+    "negotiate",
+    "negotiated",
+    "negotiates_itself",
+    "not_modified",
+    "parse_accept",
+    "route_offers",
+    "vary",
+]
 
 
 @dataclass(frozen=True)
@@ -190,3 +206,143 @@ def negotiated(
     return vary(
         Response(body(), status_code=status_code, headers=common, media_type=offer.answer_type)
     )
+
+
+# How the 406 of a route that does not negotiate itself names what it can give.
+_LABELS = {
+    "application/json": "JSON",
+    "text/html": "HTML-pagina",
+    "application/ld+json": "JSON-LD",
+    "text/turtle": "Turtle",
+    "application/n-triples": "N-Triples",
+}
+_NEGOTIATES_ITSELF = "__zorgnet_negotiates_itself__"
+# Where the dependency leaves, for NegotiationHeaders, the media type it chose and its ETag.
+_STATE_KEY = "zorgnet.negotiation"
+
+_Endpoint = TypeVar("_Endpoint", bound=Callable[..., Any])
+
+
+def negotiates_itself(endpoint: _Endpoint) -> _Endpoint:
+    """Mark *endpoint* as one that reads ``Accept`` itself, with :func:`choose` and
+    :func:`negotiated` (its formats depend on its parameters): :func:`negotiate` leaves
+    it alone."""
+    setattr(endpoint, _NEGOTIATES_ITSELF, True)
+    return endpoint
+
+
+def _media_type(value: object) -> str | None:
+    response_class = getattr(value, "value", value)  # FastAPI's DefaultPlaceholder
+    media = getattr(response_class, "media_type", None)
+    return media.split(";")[0].strip().lower() if media else None
+
+
+def route_offers(route: APIRoute) -> tuple[Offer, ...]:
+    """The formats *route* gives: its response class's media type, then those its 200
+    answer declares, as the OpenAPI description lists them.
+
+    Examples
+    --------
+    >>> from fastapi import FastAPI
+    >>> app = FastAPI()
+    >>> @app.get("/a", responses={200: {"content": {"text/csv": {}}}})
+    ... def a() -> dict: ...
+    >>> [o.media for o in route_offers(app.routes[-1])]
+    ['application/json', 'text/csv']
+    """
+    declared = route.responses.get(200, route.responses.get("200", {})).get("content", {})
+    media = [_media_type(route.response_class), *(_media_type(m) for m in declared)]
+    unique = dict.fromkeys(m for m in media if m)
+    return tuple(Offer(m, m, _LABELS.get(m, m)) for m in unique)
+
+
+class NotModified(Exception):
+    """The client's copy (``If-None-Match``) is current: answer 304 without a body."""
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
+def not_modified(request: Request, exc: Exception) -> Response:
+    """The 304 of a :class:`NotModified`, as the app's exception handler."""
+    tag = exc.tag if isinstance(exc, NotModified) else ""
+    return vary(Response(status_code=304, headers={"ETag": tag}))
+
+
+def negotiate(request: Request) -> None:
+    """The dependency of every route: ``Accept``, 406 and If-None-Match in one place.
+
+    For a documented GET route that does not negotiate itself (:func:`negotiates_itself`),
+    the format comes from ``Accept`` among :func:`route_offers` (a 406 when none is
+    acceptable), and a client whose ``If-None-Match`` holds the ETag of the store's
+    version, the address and that format gets a 304 before any work is done.
+    :class:`NegotiationHeaders` puts ``Vary`` and the ETag on the answer.
+
+    Raises
+    ------
+    HTTPException
+        406 when no format of the route is acceptable.
+    NotModified
+        When the client's copy is current.
+    """
+    route = request.scope.get("route")
+    if (
+        request.method != "GET"
+        or not isinstance(route, APIRoute)
+        or not route.include_in_schema
+        or getattr(route.endpoint, _NEGOTIATES_ITSELF, False)
+    ):
+        return
+    state: dict[str, str] = {}
+    request.scope.setdefault("state", {})[_STATE_KEY] = state
+    offer = choose(request.headers.get("accept"), route_offers(route))
+    version = request.app.state.service.open().version
+    tag = etag(version, request.url.path, request.url.query, offer.media)
+    state.update(media=offer.media, etag=tag)
+    if _matches(request.headers.get("if-none-match"), tag):
+        raise NotModified(tag)
+
+
+class NegotiationHeaders:
+    """ASGI middleware: ``Vary: Accept`` on every answer :func:`negotiate` looked at, and
+    its ETag on a 200 in the format it chose (an answer in another format, which the
+    route decided on, gets none rather than a wrong one).
+
+    Parameters
+    ----------
+    app : ASGIApp
+        The app behind it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        scope.setdefault("state", {})
+
+        async def sending(message: Message) -> None:
+            state = scope["state"].get(_STATE_KEY)
+            if message["type"] == "http.response.start" and state is not None:
+                message = {**message, "headers": _labelled(message, state)}
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def _labelled(message: Message, state: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    headers = list(message.get("headers", []))
+    names = {name.lower(): value for name, value in headers}
+    vary_values = [v.strip().lower() for v in names.get(b"vary", b"").decode().split(",")]
+    if "accept" not in vary_values:
+        headers = [(n, v) for n, v in headers if n.lower() != b"vary"]
+        kept = [v for v in names.get(b"vary", b"").decode().split(",") if v.strip()]
+        headers.append((b"vary", ", ".join([*kept, "Accept"]).encode()))
+    media = names.get(b"content-type", b"").decode().split(";")[0].strip().lower()
+    fits = message["status"] == 200 and media == state.get("media")
+    if fits and b"etag" not in names and "etag" in state:
+        headers.append((b"etag", state["etag"].encode()))
+    return headers

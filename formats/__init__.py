@@ -1,7 +1,7 @@
 """The exchange formats, one module per format with its reader and its writer.
 
-- :mod:`~zorgnet.formats.rdf`: Turtle and JSON-LD (read by the loaders, as part of a
-  dataset folder);
+- :mod:`~zorgnet.formats.rdf`: Turtle, N-Triples and JSON-LD (Turtle and JSON-LD are
+  read by the loaders, as part of a dataset folder);
 - :mod:`~zorgnet.formats.hsds`: Open Referral HSDS 3.0, JSON or the CSV data package;
 - :mod:`~zorgnet.formats.xlsx`: the Excel workbook (``zorgnet template``);
 - :mod:`~zorgnet.formats.fhir`: a FHIR R4 directory bundle (written only);
@@ -29,10 +29,11 @@ __all__ = [
     "read_import",
 ]
 
-EXPORT_FORMATS = ("turtle", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf")
+EXPORT_FORMATS = ("turtle", "ntriples", "jsonld", "hsds", "fhir", "xlsx", "graphml", "gexf")
 IMPORT_FORMATS = ("hsds", "xlsx", "jsonld")
 MEDIA_TYPES = {
     "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
     "jsonld": "application/ld+json",
     "hsds": "application/json",
     "fhir": "application/fhir+json",
@@ -42,6 +43,7 @@ MEDIA_TYPES = {
 }
 SUFFIXES = {
     "turtle": ".ttl",
+    "ntriples": ".nt",
     "jsonld": ".jsonld",
     "hsds": ".hsds.json",
     "fhir": ".fhir.json",
@@ -50,10 +52,16 @@ SUFFIXES = {
     "gexf": ".gexf",
 }
 _NETWORK_FORMATS = ("graphml", "gexf")
+_RDF_FORMATS = ("turtle", "ntriples", "jsonld")
 
 
 def export_bytes(
-    graph: "Graph", fmt: str, *, gemeente: str | None = None, team: str | None = None
+    graph: "Graph",
+    fmt: str,
+    *,
+    gemeente: str | None = None,
+    team: str | None = None,
+    schema: bool = False,
 ) -> bytes:
     """*graph* in any of :data:`EXPORT_FORMATS`, as the bytes of a file.
 
@@ -65,26 +73,38 @@ def export_bytes(
         One of :data:`EXPORT_FORMATS`.
     gemeente, team : str, optional
         For ``graphml`` and ``gexf``: only the network of this area or team.
+    schema : bool
+        For ``turtle``, ``ntriples`` and ``jsonld``: the ontology and the SKOS
+        vocabularies beside the data, so that a tool without the SPARQL endpoint has the
+        classes and the concepts' labels too. Off by default: the export is then exactly
+        the store.
 
     Raises
     ------
     ValueError
-        For an unknown format, or a subgraph asked of a format that is not a network.
+        For an unknown format, a subgraph asked of a format that is not a network, or
+        the schema asked of a format that is not RDF.
 
     Examples
     --------
     >>> from zorgnet.graph.analyses._example import example_graph
     >>> export_bytes(example_graph(), "turtle").startswith(b"@prefix")
     True
+    >>> b"skos:prefLabel" in export_bytes(example_graph(), "ntriples", schema=True)
+    False
+    >>> b"/2004/02/skos/core#prefLabel>" in export_bytes(example_graph(), "ntriples", schema=True)
+    True
     """
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     if (gemeente or team) and fmt not in _NETWORK_FORMATS:
         raise ValueError("a gemeente or team subgraph exists only for graphml and gexf")
-    if fmt in ("turtle", "jsonld"):
+    if schema and fmt not in _RDF_FORMATS:
+        raise ValueError("the ontology and vocabularies go only with turtle, ntriples, jsonld")
+    if fmt in _RDF_FORMATS:
         from zorgnet.formats.rdf import serialize
 
-        return serialize(graph, fmt).encode("utf-8")
+        return serialize(_with_schema(graph) if schema else graph, fmt).encode("utf-8")
     if fmt == "hsds":
         from zorgnet.formats.hsds import hsds_json
 
@@ -100,6 +120,19 @@ def export_bytes(
     from zorgnet.formats.network import network, network_text
 
     return network_text(network(graph, gemeente=gemeente, team=team), fmt).encode("utf-8")
+
+
+def _with_schema(graph: "Graph") -> "Graph":
+    """A new graph of *graph*'s triples and those of the ontology and vocabularies."""
+    from rdflib import Graph
+
+    from zorgnet.ontology.files import schema_graph
+
+    union = Graph()
+    for part in (graph, schema_graph()):
+        for triple in part:
+            union.add(triple)
+    return union
 
 
 def read_import(

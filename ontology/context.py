@@ -13,6 +13,8 @@ Examples
 {'@id': 'zn:actorType', '@type': '@id'}
 >>> ctx["notation"]
 {'@id': 'skos:notation', '@language': None}
+>>> ctx["wasDerivedFrom"]
+{'@id': 'prov:wasDerivedFrom', '@type': '@id'}
 """
 
 from functools import cache
@@ -47,6 +49,12 @@ _STANDARD = {
     "isPartOf": ("dct:isPartOf", "@id"),
     "organization": ("org:organization", "@id"),
     "member": ("org:member", "@id"),
+    # The PROV and ORG statements the loaders and edits write beside zorgnet's own.
+    "unitOf": ("org:unitOf", "@id"),
+    "subOrganizationOf": ("org:subOrganizationOf", "@id"),
+    "postIn": ("org:postIn", "@id"),
+    "wasDerivedFrom": ("prov:wasDerivedFrom", "@id"),
+    "wasAttributedTo": ("prov:wasAttributedTo", "@id"),
     # No coercion for decimals: a coerced value may be written as a JSON number and read
     # back with another lexical form.
     "value": ("schema:value", None),

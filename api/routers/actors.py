@@ -18,7 +18,7 @@ from zorgnet.api.models import (
     Page,
     RelationOut,
 )
-from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.api.negotiation import Offer, choose, negotiated, negotiates_itself
 from zorgnet.api.routers.linked_data import record_graph
 from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
@@ -154,6 +154,7 @@ def list_actors(
         406: {"model": Error, "description": "Dit formaat kan niet worden geleverd"},
     },
 )
+@negotiates_itself
 def get_actor(
     actor_id: str,
     request: Request,

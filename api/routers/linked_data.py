@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from zorgnet.api.citations import page_href
 from zorgnet.api.deps import GraphDep, StoreDep
-from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.api.negotiation import Offer, choose, negotiated, negotiates_itself
 from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses.sources import record_reference
 from zorgnet.ontology.context import context_document
@@ -116,6 +116,7 @@ def _html_refused(offers: tuple[Offer, ...], what: str) -> HTTPException:
     responses=_RDF_RESPONSES,
     summary="Een record als linked data",
 )
+@negotiates_itself
 def record(path: str, request: Request, G: GraphDep, store: StoreDep) -> Response:
     """The record at ``https://w3id.org/zorgnet/id/{path}``: a 303 to its page for a
     browser, its triples and those of its citations for an RDF client."""
@@ -214,6 +215,7 @@ def _ontology_page(request: Request) -> Response:
 
 
 @router.get("/def", response_class=Response, responses=_RDF_RESPONSES, summary="De ontologie")
+@negotiates_itself
 def ontology(request: Request) -> Response:
     """The ontology (``https://w3id.org/zorgnet/def``): as RDF, or a Dutch page with an
     anchor per term (``/def#Actor``) and the vocabularies."""
@@ -242,6 +244,7 @@ def _concept_graph(iri: URIRef) -> Graph:
     responses=_RDF_RESPONSES,
     summary="Een vocabulaire of begrip",
 )
+@negotiates_itself
 def vocabulary(path: str, request: Request) -> Response:
     """A SKOS concept scheme with its concepts, or one concept, by its IRI."""
     iri = URIRef(VOCAB + path)
@@ -268,6 +271,7 @@ def vocabulary(path: str, request: Request) -> Response:
         406: _RDF_RESPONSES[406],
     },
 )
+@negotiates_itself
 def context(request: Request) -> Response:
     """The JSON-LD ``@context`` that the JSON-LD exports and answers use."""
     offer = choose(request.headers.get("accept"), CONTEXT_OFFERS)

@@ -21,7 +21,7 @@ from rdflib import DCTERMS, RDF, BNode, Graph, Literal, Namespace, URIRef
 
 from zorgnet.api.deps import ServiceDep
 from zorgnet.api.models import Error
-from zorgnet.api.negotiation import Offer, choose, negotiated
+from zorgnet.api.negotiation import Offer, choose, negotiated, negotiates_itself
 from zorgnet.api.routers.linked_data import RDF_OFFERS
 from zorgnet.core.sparql import SCHEMA_GRAPH, SparqlRefused, render
 from zorgnet.formats.rdf import serialize
@@ -200,6 +200,7 @@ def _described(request: Request, service: ServiceDep, accept: str | None) -> Res
 
 
 @router.get("/sparql", summary="SPARQL-query (GET)", responses=_RESPONSES, response_class=Response)
+@negotiates_itself
 async def sparql_get(
     request: Request,
     service: ServiceDep,

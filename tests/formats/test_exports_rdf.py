@@ -7,13 +7,16 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 import pytest
 from pyld import jsonld
-from rdflib import XSD, BNode, Graph, Literal
+from rdflib import SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from zorgnet.formats import export_bytes
 from zorgnet.formats.rdf import serialize
+from zorgnet.graph.analyses._example import example_graph
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset
 from zorgnet.ontology.context import context_document
+from zorgnet.ontology.files import schema_graph
 
 FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld"}
 
@@ -116,3 +119,34 @@ def test_only_dutch_text_is_tagged_nl_by_the_json_ld_context() -> None:
         "measure",
         "reading",
     }
+
+
+def _keys(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            yield from _keys(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _keys(item)
+
+
+def test_prov_and_org_statements_have_short_terms_in_the_json_ld_export(
+    exports: dict[str, str],
+) -> None:
+    keys = set(_keys(json.loads(exports["jsonld"])["@graph"]))
+    assert {"wasDerivedFrom", "unitOf", "postIn", "member", "organization"} <= keys
+    long = {k for k in keys if "prov" in k or "/ns/org#" in k or k.startswith("org:")}
+    assert not long
+
+
+def test_the_n_triples_export_with_the_ontology_is_data_and_vocabularies() -> None:
+    data = example_graph()
+    text = export_bytes(data, "ntriples", schema=True).decode("utf-8")
+    back = _rdf11(Graph().parse(data=text, format="nt"))
+    assert set(back) == set(_rdf11(data)) | set(_rdf11(schema_graph()))
+    huisarts = URIRef("https://w3id.org/zorgnet/vocab/actortypes/huisarts")
+    assert (huisarts, SKOS.prefLabel, Literal("huisarts", lang="nl")) in back
+    # Without the option the export is the data alone.
+    alone = Graph().parse(data=export_bytes(data, "ntriples").decode("utf-8"), format="nt")
+    assert set(_rdf11(alone)) == set(_rdf11(data))
