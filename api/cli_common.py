@@ -140,9 +140,13 @@ def plain(value: object) -> str:
 
 
 def say(
-    message: object, *, word: str = "fout:", style: str = "red", soft_wrap: bool = False
+    message: object, *, word: str = "fout:", style: str = "red", soft_wrap: bool = True
 ) -> None:
-    """Print *message* on stderr after *word* in *style*; the message is shown as it is."""
+    """Print *message* on stderr after *word* in *style*; the message is shown as it is.
+
+    Soft wrapped: a message names files and folders, which stay whole (to copy) instead
+    of being cut at the terminal's width; the terminal itself wraps the line.
+    """
     errors.print(
         Text.assemble((word, style), " ", str(message)), highlight=False, soft_wrap=soft_wrap
     )

@@ -263,6 +263,12 @@ def load_positions(path: Path) -> Positions:
         raise ZorgnetError(f"{path}: {exc}") from exc
 
 
+_REMAKE = (
+    "Verwijder het bestand: zorgnet map --positions maakt het dan opnieuw, met de "
+    "posities van de getekende kaart."
+)
+
+
 def parse_positions(text: str) -> Positions:
     """Positions from the JSON text of a positions file.
 
@@ -273,8 +279,19 @@ def parse_positions(text: str) -> Positions:
     """
     try:
         data = json.loads(text)
-        if data.get("formaat") != _FORMAT:
-            raise ValueError(f"formaat is niet {_FORMAT}")
+    except json.JSONDecodeError as exc:
+        raise ZorgnetError(
+            f"geen geldig positiebestand: geen geldige JSON (regel {exc.lineno}, kolom "
+            f"{exc.colno}). {_REMAKE}"
+        ) from exc
+    if not isinstance(data, dict) or data.get("formaat") != _FORMAT:
+        raise ZorgnetError(f'geen geldig positiebestand: "formaat" is niet "{_FORMAT}". {_REMAKE}')
+    try:
         return {str(n): (float(xy[0]), float(xy[1])) for n, xy in data["posities"].items()}
-    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise ZorgnetError(f"Geen geldig positiebestand: {exc}") from exc
+    except KeyError as exc:
+        raise ZorgnetError(f'geen geldig positiebestand: "posities" ontbreekt. {_REMAKE}') from exc
+    except (ValueError, TypeError, IndexError, AttributeError) as exc:
+        raise ZorgnetError(
+            "geen geldig positiebestand: elke positie is een lijst van twee getallen, [x, y]. "
+            f"{_REMAKE}"
+        ) from exc

@@ -90,4 +90,6 @@ def test_a_broken_positions_file_is_named_in_the_error(store_path, tmp_path):
         ],
     )
     assert result.exit_code == 2
-    assert "pos.json" in result.output
+    assert str(positions) in result.output
+    assert "geen geldig positiebestand: geen geldige JSON (regel 1, kolom 2)" in result.output
+    assert "Verwijder het bestand" in result.output and "Expecting" not in result.output
