@@ -37,7 +37,8 @@ from typing import Any
 from jinja2 import Environment, FunctionLoader, select_autoescape
 
 from zorgnet.ontology.categories import CATEGORIES, LAYER_LABELS, Category, category
-from zorgnet.ontology.vocabulary import value_label
+from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.vocabulary import value_label, vocabulary
 from zorgnet.viz.layout import CELL_WIDTH, LABEL_COLUMN, LARGE_LABEL_WIDTH, RING_GAP
 from zorgnet.viz.maps import SCENARIO_COLOURS, SIGNAL_KINDS, NetworkMap
 from zorgnet.viz.network import LARGE_MAP, pyvis_network
@@ -115,7 +116,9 @@ def _swatch(cat: Category) -> str:
 def _filters(network: NetworkMap) -> list[tuple[str, str, list[tuple[str, str]]]]:
     gemeenten = sorted({g for n in network.nodes for g in n.gemeenten})
     domains = sorted({d for n in network.nodes for d in n.domains})
-    levels = sorted({v for n in network.nodes for v in n.levels})
+    # Every level of the vocabulary, as on the other pages (licht, midden, zwaar), not only
+    # those some actor on the map states: an actor that states none counts for every level.
+    levels = sorted(vocabulary().notations(ZN.SupportLevel), key=lambda v: v.casefold())
     kinds = sorted({e.kind for e in network.edges})
     signals = {flag.split(":", 1)[0] for n in network.nodes for flag in n.flags}
     return [
