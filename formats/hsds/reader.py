@@ -21,7 +21,11 @@ The mapping, chosen so that nothing is invented and every HSDS field is accounte
   store does not have the area yet, so that the export reads into an empty store;
 - **texts**: HSDS gives no language per field. A description is kept when zorgnet
   wrote the data (its texts are Dutch) or the reader is told the language is ``nl``;
-  any other is reported, never stored as Dutch. Names are kept as they are;
+  any other is reported, never stored as Dutch. Names are kept as they are: a name is
+  what the organization or service is called (a proper name), and zorgnet stores every
+  name as the actor's label, tagged ``nl`` as its shapes ask; when the data is not
+  zorgnet's own and not said to be Dutch, the report warns once (at the first record)
+  that the names were taken over without a language, so that a reader checks them;
 - an actor needs a ``type`` and a ``scale``; HSDS has neither, so data without these
   attributes keeps the stored ones, or gets ``zorgaanbieder`` and ``lokaal``, and each
   such default is reported;
@@ -624,6 +628,8 @@ class _Mapper:
     area_terms: dict[str, dict[str, Any]] = field(default_factory=dict)
     # The zorgnet ids of the records that took a default type or scale, with the field.
     defaulted: dict[str, set[str]] = field(default_factory=dict)
+    # Whether the report already says that the names' language was not given.
+    names_reported: bool = False
 
     def zorgnet_id(self, item: _Item, written: str | None) -> str:
         hsds_id = str(item.data.get("id", ""))
@@ -642,7 +648,10 @@ class _Mapper:
         attributes = _zorgnet_attributes(item, self.reading)
         written = _written_id(data, attributes)
         record = LinedDict(id=self.zorgnet_id(item, written), label=str(data["name"]))
-        self._texts(item, record, "nl" if written is not None else self.language)
+        language = "nl" if written is not None else self.language
+        self._texts(item, record, language)
+        if language != "nl":
+            self._report_names(item)
         for name in ("type", "scale"):
             if name in attributes.values:
                 record[name] = attributes.values[name][0]
@@ -671,6 +680,24 @@ class _Mapper:
         record.line = line
         record.key_lines = {}
         return record
+
+    def _report_names(self, item: _Item) -> None:
+        """Say once that the names of data in another or an unknown language were kept."""
+        if self.names_reported:
+            return
+        self.names_reported = True
+        said = f"in het {self.language!r}" if self.language else "zonder taal"
+        self.reading.warn(
+            item.at,
+            f"namen overgenomen als naam van de actor: de gegevens staan {said}, en een "
+            "naam is een eigennaam, die zorgnet als Nederlandse naam (label) bewaart; "
+            f"dit geldt voor alle namen uit dit bestand, te beginnen bij {item.data['name']!r}",
+            str(item.data.get("id")),
+            "name",
+            hint="controleer na het importeren of de namen zo in het Nederlands heten, en "
+            "pas ze anders aan; zijn de gegevens Nederlands, lees ze dan in met taal 'nl' "
+            "(zorgnet import --format hsds --taal nl)",
+        )
 
     def _texts(self, item: _Item, record: LinedDict, language: str | None) -> None:
         """The names, and the description when the data says it is Dutch.

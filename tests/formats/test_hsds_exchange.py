@@ -187,3 +187,21 @@ def test_a_services_ages_become_the_actors_ages_and_go_back_out(shipped: Dataset
     [organization] = hsds_page(dataset.graph)["contents"]
     [written] = organization["services"]
     assert (written["minimum_age"], written["maximum_age"]) == (12, 100)
+
+
+def test_names_of_data_without_a_language_are_kept_as_labels_and_reported_once(
+    shipped: Dataset,
+) -> None:
+    organization = ID["actor/d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"]
+    label = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+    unknown = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph)
+    assert unknown.report.ok, unknown.report
+    # A proper name: the actor is called so, stored as its label as the shapes ask.
+    assert [o.language for o in unknown.graph.objects(organization, label)] == ["nl"]
+    [warning] = [w for w in unknown.report.warnings if w.field == "name"]
+    assert "zonder taal" in warning.message and "alle namen uit dit bestand" in warning.message
+    assert "--taal nl" in warning.hint
+    english = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph, language="en")
+    assert [w for w in english.report.warnings if w.field == "name"]
+    dutch = read_hsds(EXAMPLES / "organization_full.json", base=shipped.graph, language="nl")
+    assert not [w for w in dutch.report.warnings if w.field == "name"]
