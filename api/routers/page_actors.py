@@ -20,6 +20,7 @@ from zorgnet.api.routers.actors import actor_detail, actor_summary
 from zorgnet.api.routers.page_changes import record_edit_notes
 from zorgnet.api.routers.pages import _page, _templates
 from zorgnet.graph.analyses.membership import compare_teams, team_network
+from zorgnet.graph.analyses.social_map import self_referral
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
 from zorgnet.ontology.vocabulary import concept_label
 
@@ -96,7 +97,8 @@ def actor(request: Request, actor_id: str, G: GraphDep) -> HTMLResponse:
         detail = actor_detail(G, actor_id)
     except ZorgnetError as exc:
         return _unknown(request, G, exc, "/actoren")
-    return _page(request, "actor.html", actor=detail, named=_Names(G))
+    door = self_referral(G, detail.id)
+    return _page(request, "actor.html", actor=detail, named=_Names(G), door=door)
 
 
 @router.get("/teams", response_class=HTMLResponse)

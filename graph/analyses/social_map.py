@@ -53,6 +53,7 @@ __all__ = [
     "OpenDoor",
     "SocialMap",
     "actor_layer",
+    "self_referral",
     "social_map",
 ]
 
@@ -291,6 +292,35 @@ def _first_steps(G: nx.MultiDiGraph, gemeente: str) -> dict[str, tuple[str, tupl
             note = _PRACTICE_NOTE if data.get("status") == REPORTED_PRACTICE else ""
             found.setdefault(target, (note, tuple(data["sources"])))
     return found
+
+
+def self_referral(G: nx.MultiDiGraph, actor: str) -> OpenDoor | None:
+    """Do inhabitants go to *actor* themselves, without a referral, somewhere in the data?
+
+    The answer the sociale kaart of a gemeente gives for it ("inwoners gaan hier zelf
+    naartoe"), for an actor whose record states no access: the first relation from the
+    inhabitants to it, with the note when verwijzers only report it from practice.
+    ``None`` when the actor states an access or no inhabitant relation leads there.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> G = example_projection()
+    >>> self_referral(G, "doorbraaktafel") is None
+    True
+    """
+    if G.nodes[actor]["access"]:
+        return None
+    for inhabitant in entry_actors(G, "inwoner", None):
+        for _, target, data in G.out_edges(inhabitant, data=True):
+            if target != actor or data["record"] != "relation" or data["kind"] not in ROUTE_COSTS:
+                continue
+            if "geindiceerd" in (data.get("access") or ()):
+                continue
+            note = _PRACTICE_NOTE if data.get("status") == REPORTED_PRACTICE else ""
+            door = _door(G, actor, "zelf", tuple(data["sources"]))
+            return replace(door, reason_label=door.reason_label + note)
+    return None
 
 
 def _unsure(status: str | None) -> str:

@@ -42,3 +42,16 @@ def test_zegt_de_teampagina_in_een_zin_dat_geen_teams_op_elkaar_lijken(client: T
     assert "Geen twee gebieden hebben een soort partner gemeen" in page
     assert 'id="cap-gelijkenis"' not in page
     assert ">0%<" not in page
+
+
+def test_zegt_de_huisartspagina_hetzelfde_over_de_toegang_als_de_gemeente(
+    client: TestClient,
+) -> None:
+    """Item 4: the Gooise Meren page lists the huisarts under 'zonder verwijzing'; the
+    huisarts's own page no longer says 'Toegang onbekend'."""
+    said = "nwoners gaan hier zelf naartoe (zo melden verwijzers het uit de praktijk"
+    assert said in client.get("/gemeenten/gooise-meren").text
+    page = client.get("/actoren/huisarts").text
+    row = page.split(">Toegang</th>", 1)[1].split("</tr>", 1)[0]
+    assert said in row
+    assert "onbekend" not in row

@@ -4,6 +4,7 @@ shipped data."""
 from zorgnet.graph.analyses.gaps import coverage, gap_signals
 from zorgnet.graph.analyses.membership import compare_teams
 from zorgnet.graph.analyses.routes import referral_routes
+from zorgnet.graph.analyses.social_map import self_referral, social_map
 
 
 def test_noemt_de_hiatenlijst_een_gezinshuis_lichte_hulp(region) -> None:
@@ -53,3 +54,16 @@ def test_noemt_de_route_naar_jeugd_ggz_de_wmo_als_grondslag(region) -> None:
             assert "maatschappelijke ondersteuning" not in step.sentence, step.sentence
             if step.decider and step.decider.basis_derived:
                 assert "afgeleid" in step.sentence
+
+
+def test_geven_de_actorpagina_en_de_sociale_kaart_een_antwoord_over_de_toegang(region) -> None:
+    """Item 4: where the sociale kaart says inhabitants go to an actor themselves, the
+    actor's own answer about its access is the same, with the same note."""
+    doors = [d for d in social_map(region, "gooise-meren").open_doors if d.reason == "zelf"]
+    assert "huisarts" in {d.actor for d in doors}
+    for door in doors:
+        if region.nodes[door.actor]["access"]:
+            continue
+        own = self_referral(region, door.actor)
+        assert own is not None, door.actor
+        assert own.reason_label == door.reason_label
