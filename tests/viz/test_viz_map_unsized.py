@@ -48,3 +48,20 @@ def test_a_filter_that_hides_the_chosen_actor_lets_go_of_it(region, open_map) ->
     assert opened.js("zorgnetMap.network.getSelectedNodes()") == []
     assert opened.page.locator("#details").get_attribute("data-actor") in (None, "")
     assert "focus=" not in opened.page.url
+
+
+def test_the_table_under_the_map_counts_the_rows_the_choices_leave(region, open_map) -> None:
+    network = maps.region_map(region)
+    opened = open_map(network, "tabel-telling")
+    page = opened.page
+    shown = len(opened.js("zorgnetMap.nodeView.getIds()"))
+    caption = page.locator("#tabel caption").inner_text()
+    assert f"{shown} van de {len(network.nodes)} actoren" in caption
+    assert page.locator("#tabel tbody tr:not([hidden])").count() == shown
+    page.select_option("#filter-gemeente", "wijdemeren")
+    narrowed = len(opened.js("zorgnetMap.nodeView.getIds()"))
+    assert narrowed < shown
+    assert (
+        f"{narrowed} van de {len(network.nodes)} actoren"
+        in page.locator("#tabel caption").inner_text()
+    )

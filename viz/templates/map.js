@@ -432,7 +432,14 @@
     shownLayers = new Set();
     var shown = new Set(nodeView.getIds());
     data.nodes.forEach(function (n) { if (shown.has(n.id)) { shownLayers.add(n.layer); } });
-    rows.forEach(function (row) { row.hidden = !shown.has(row.getAttribute("data-id")); });
+    var listed = 0;
+    rows.forEach(function (row) {
+      row.hidden = !shown.has(row.getAttribute("data-id"));
+      if (!row.hidden) { listed += 1; }
+    });
+    // The caption counts the rows the choices leave, as the map's header does.
+    var tableCount = document.getElementById("tabel-aantal");
+    if (tableCount !== null) { tableCount.textContent = String(listed); }
     updateLegend();
     document.getElementById("count").textContent = countText();
     var text = fragment();
