@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -457,7 +457,31 @@ def gemeente_map(G: nx.MultiDiGraph, area: str) -> NetworkMap:
     actors = _area_actors(G, area)
     name = _area_label(G, area)
     network = _map(G, "gemeente", f"Sociale kaart van {name}", "", actors, with_views=True)
-    return dataclasses.replace(network, subtitle=_view_counts(network))
+    return dataclasses.replace(network, subtitle=_area_counts(network, scope_set(G, area), name))
+
+
+def _area_counts(network: NetworkMap, inside: Collection[str], name: str) -> str:
+    """What each view of a gemeente's map shows, counted as the gemeente's page counts:
+    its own actors (those the page lists) apart from those outside it that they have a
+    relation with there, so that the page's numbers are found on the map."""
+    own = [n for n in network.nodes if n.id in inside]
+    outside = [n for n in network.nodes if n.id not in inside]
+
+    def care(nodes: list[MapNode]) -> int:
+        return sum("zorg" in n.views for n in nodes)
+
+    def bodies(nodes: list[MapNode]) -> int:
+        return sum(n.category == BESTUUR for n in nodes)
+
+    linked = sum(BESTUUR in n.views for n in network.nodes) - bodies(network.nodes)
+    return (
+        f"{len(own)} actoren van {name} en {len(outside)} daarbuiten waarmee ze in {name} "
+        "een verbinding hebben. "
+        f"Weergave {VIEWS[0][1]}: {care(own)} actoren van {name} en {care(outside)} "
+        f"daarbuiten. Weergave {VIEWS[1][1]}: {bodies(own)} besturen, programma's en "
+        f"werkgroepen van {name} en {bodies(outside)} daarbuiten, met {linked} actoren "
+        "waarmee ze verbonden zijn."
+    )
 
 
 def team_map(G: nx.MultiDiGraph, team: str) -> NetworkMap:

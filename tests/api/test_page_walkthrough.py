@@ -1,6 +1,7 @@
 """What a first-time policy advisor found unclear on the pages (issue 19), on the shipped
 data through the read-only app."""
 
+import html
 import re
 
 import pytest
@@ -55,3 +56,16 @@ def test_zegt_de_huisartspagina_hetzelfde_over_de_toegang_als_de_gemeente(
     row = page.split(">Toegang</th>", 1)[1].split("</tr>", 1)[0]
     assert said in row
     assert "onbekend" not in row
+
+
+def test_tellen_de_sociale_kaart_en_haar_kaart_dezelfde_actoren(client: TestClient) -> None:
+    """Item 5: the numbers of the Gooise Meren page are the map's numbers: its actors,
+    its care network and its besturen; the map counts those outside the gemeente apart."""
+    page = client.get("/gemeenten/gooise-meren").text
+    total = int(re.search(r"(\d+) organisaties, teams, rollen en overleggen", page)[1])
+    bestuur = int(re.search(r"Toon de (\d+) besturen", page)[1])
+    assert f"De kaart toont dezelfde {total} actoren als de lijsten hierboven" in page
+    shown = html.unescape(client.get("/api/maps/gemeente/gooise-meren").text)
+    assert f"{total} actoren van Gooise Meren en " in shown
+    assert f"Weergave Zorgnetwerk: {total - bestuur} actoren van Gooise Meren en " in shown
+    assert f"{bestuur} besturen, programma's en werkgroepen van Gooise Meren en " in shown
