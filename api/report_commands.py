@@ -110,14 +110,16 @@ def build_report(
     return regional_report(G, graph, **options)
 
 
-def _maps(G: nx.MultiDiGraph, report: Report) -> dict[str, Any]:
-    """The SVG picture of each chapter's gemeente, marked safe: map_svg escapes it."""
+def _maps(G: nx.MultiDiGraph, report: Report, *, as_images: bool = False) -> dict[str, Any]:
+    """The SVG picture of each chapter's gemeente, marked safe (map_svg escapes it):
+    inline for a page, as ``<img>`` elements for the PDF (:func:`~zorgnet.viz.svg.map_image`)."""
     from markupsafe import Markup
 
     from zorgnet.viz.maps import gemeente_map
-    from zorgnet.viz.svg import map_svg
+    from zorgnet.viz.svg import map_image, map_svg
 
-    return {c.gemeente: Markup(map_svg(gemeente_map(G, c.gemeente))) for c in report.chapters}
+    draw = map_image if as_images else map_svg
+    return {c.gemeente: Markup(draw(gemeente_map(G, c.gemeente))) for c in report.chapters}
 
 
 def _plain(G: nx.MultiDiGraph) -> Callable[[str | None], str]:
@@ -152,16 +154,21 @@ def cited(sources: Iterable[str]) -> list[tuple[str, str]]:
 
 
 def report_context(
-    G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()
+    G: nx.MultiDiGraph,
+    report: Report,
+    changes: tuple[str, ...] = (),
+    *,
+    map_images: bool = False,
 ) -> dict[str, Any]:
-    """What ``_report_body.html`` needs beside the report: the maps, the helpers and,
-    for a scenario's report, what the scenario changes (:func:`scenario_changes`)."""
+    """What ``_report_body.html`` needs beside the report: the maps (as images with
+    *map_images*, for the PDF), the helpers and, for a scenario's report, what the
+    scenario changes (:func:`scenario_changes`)."""
     from zorgnet.graph.analyses.fact_overviews import value_with_unit
     from zorgnet.graph.analyses.gaps import STATE_MEANINGS
 
     return {
         "report": report,
-        "maps": _maps(G, report),
+        "maps": _maps(G, report, as_images=map_images),
         "plain": _plain(G),
         "figure_value": value_with_unit,
         "long_date": long_date,
@@ -178,8 +185,15 @@ def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(_API / "templates"), autoescape=True)
 
 
-def report_document(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()) -> str:
-    """*report* as one HTML document of its own, for paper or to save as a file.
+def report_document(
+    G: nx.MultiDiGraph,
+    report: Report,
+    changes: tuple[str, ...] = (),
+    *,
+    map_images: bool = False,
+) -> str:
+    """*report* as one HTML document of its own, for paper or to save as a file; the
+    maps inline, or as images with *map_images* (quicker for WeasyPrint).
 
     Examples
     --------
@@ -191,22 +205,26 @@ def report_document(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...]
     """
     css = (STATIC / "report.css").read_text(encoding="utf-8")
     template = _environment().get_template("report_print.html")
-    return template.render(css=css, **report_context(G, report, changes))
+    return template.render(css=css, **report_context(G, report, changes, map_images=map_images))
 
 
 def _package_fetcher() -> Any:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class _PackageFiles(URLFetcher):  # type: ignore[misc]
-        """Fetches the package's static files and refuses every other address."""
+        """Fetches the package's static files and ``data:`` addresses, and refuses
+        every other address."""
 
         def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            if url.startswith("data:"):
+                # The maps (map_image): read from the address itself, no network.
+                return super().fetch(url, headers)
             path = _static_path(url)
             if path is None:
                 raise ValueError(f"Geweigerd: het rapport haalt niets op buiten zorgnet ({url}).")
             return URLFetcherResponse(url, path.read_bytes())
 
-    return _PackageFiles(allowed_protocols=("file",))
+    return _PackageFiles(allowed_protocols=("file", "data"))
 
 
 def _static_path(url: str) -> Path | None:
@@ -236,8 +254,9 @@ def _static_path(url: str) -> Path | None:
 def report_pdf(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()) -> bytes:
     """*report* as an A4 PDF, made by WeasyPrint from :func:`report_document`.
 
-    The PDF is tagged (PDF/UA-1), so that a screen reader reads its structure. Nothing is
-    fetched but the package's static files; the base address of the document is the
+    The PDF is tagged (PDF/UA-1), so that a screen reader reads its structure; the maps
+    are images with their text alternative. Nothing is fetched but the package's static
+    files and the maps' ``data:`` addresses; the base address of the document is the
     static folder, so that a relative address there would be found.
 
     Raises
@@ -258,7 +277,7 @@ def report_pdf(G: nx.MultiDiGraph, report: Report, changes: tuple[str, ...] = ()
             "als HTML (-o rapport.html)."
         ) from exc
     document = HTML(
-        string=report_document(G, report, changes),
+        string=report_document(G, report, changes, map_images=True),
         base_url=STATIC.as_uri() + "/",
         url_fetcher=_package_fetcher(),
     )

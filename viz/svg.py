@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import base64
 import math
 import textwrap
 from xml.sax.saxutils import escape, quoteattr
@@ -32,7 +33,7 @@ from zorgnet.viz.layout import LABEL_COLUMN, LABEL_WIDTH, LARGE_LABEL_WIDTH, Pos
 from zorgnet.viz.maps import MapEdge, MapNode, NetworkMap
 from zorgnet.viz.styles import actor_colour, edge_style
 
-__all__ = ["map_svg", "shown_nodes"]
+__all__ = ["map_image", "map_svg", "shown_nodes"]
 
 # Canvas units around the drawing, and the radius of an actor's shape.
 _MARGIN = 30.0
@@ -155,6 +156,42 @@ def _bands(network: NetworkMap, shown: set[str], left: float, right: float) -> s
     return "".join(parts)
 
 
+def _description(network: NetworkMap) -> str:
+    """How many actors and links the picture draws, for a screen reader."""
+    shown = {n.id for n in shown_nodes(network)}
+    edges = sum(e.source in shown and e.target in shown for e in network.edges)
+    return (
+        f"{len(shown)} actoren in lagen, van voorveld tot bovenregionaal, en {edges} "
+        "verbindingen tussen hen. Dezelfde actoren staan per laag in de tabel bij de kaart."
+    )
+
+
+def map_image(network: NetworkMap) -> str:
+    """*network* as an ``<img>`` of its :func:`map_svg` picture (a ``data:`` address),
+    with the picture's title and description as its text alternative.
+
+    For a PDF: WeasyPrint reads an inline ``<svg>`` as part of the HTML, parsing and
+    styling each of its thousands of elements as a page element before drawing it as a
+    picture; as an image it reads the SVG once, which makes the regional report about
+    a tenth quicker. In a tagged PDF the image is a figure with that text.
+
+    Examples
+    --------
+    >>> from zorgnet.graph.analyses._example import example_projection
+    >>> from zorgnet.viz.maps import gemeente_map
+    >>> img = map_image(gemeente_map(example_projection(), "huizen"))
+    >>> img.startswith('<img class="zn-svg-map" src="data:image/svg+xml;base64,')
+    True
+    >>> 'alt="Sociale kaart van Huizen. ' in img
+    True
+    """
+    picture = base64.b64encode(map_svg(network).encode("utf-8")).decode("ascii")
+    alt = f"{network.title}. {_description(network)}"
+    return (
+        f'<img class="zn-svg-map" src="data:image/svg+xml;base64,{picture}" alt={quoteattr(alt)}>'
+    )
+
+
 def map_svg(network: NetworkMap, *, description: str = "") -> str:
     """*network* as one SVG picture, its size set by its ``viewBox`` (it scales to the
     width it is given).
@@ -179,10 +216,7 @@ def map_svg(network: NetworkMap, *, description: str = "") -> str:
     shown = {n.id for n in nodes}
     edges = [e for e in network.edges if e.source in shown and e.target in shown]
     left, top, right, bottom = _box(network, nodes)
-    desc = description or (
-        f"{len(nodes)} actoren in lagen, van voorveld tot bovenregionaal, en {len(edges)} "
-        "verbindingen tussen hen. Dezelfde actoren staan per laag in de tabel bij de kaart."
-    )
+    desc = description or _description(network)
     body = (
         _bands(network, shown, left, right)
         + f'<g opacity="0.45">{"".join(_edge(e, network.positions) for e in edges)}</g>'

@@ -223,3 +223,13 @@ def test_the_report_of_a_gemeente_is_the_same_on_either_store_backend(
     assert ">De foto van Huizen</h1>" in page
     # The bibliography comes from the store's register of source documents.
     assert '<dt id="bron-003">[003] Regionale samenwerkingsafspraken jeugdhulp' in page
+
+
+def test_the_maps_are_read_from_their_data_address_and_nothing_else_is(tmp_path: Path) -> None:
+    fetcher = _package_fetcher()
+    # A map of the PDF (zorgnet.viz.svg.map_image) is its own address.
+    picture = fetcher.fetch("data:image/svg+xml;base64,PHN2Zy8+")
+    assert picture.read() == b"<svg/>" and picture.content_type == "image/svg+xml"
+    for refused in ("https://example.org/kaart.svg", (tmp_path / "kaart.svg").as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(refused)
