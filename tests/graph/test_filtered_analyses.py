@@ -67,7 +67,10 @@ def test_filters_are_chosen_by_label_in_any_case(region):
 def test_a_level_filter_keeps_that_level_only(region):
     found = gap_signals(region, gemeente="huizen", level="licht")
     assert found.signals and {s.levels for s in found.signals} == {("licht",)}
-    assert {s.level_labels for s in found.signals} == {("licht",)}
+    # A kind of help whose providers state no level counts at every level, and its
+    # level reads "onbekend" (issue 19, item 1).
+    assert {s.level_labels for s in found.signals} <= {("licht",), ("onbekend",)}
+    assert ("licht",) in {s.level_labels for s in found.signals}
 
 
 def test_an_unknown_filter_names_close_labels(region):
@@ -104,9 +107,10 @@ def test_the_actors_no_route_reaches_serve_the_gemeente(region):
 
 
 def test_gap_report_is_what_it_was(region):
-    # The signals are a view: gap_report keeps its cells (129 gaps for the region:
-    # lichte begeleiding, given only at level licht, has no cells at midden and zwaar).
-    assert len(gap_report(region, only_gaps=True).coverage.cells) == 129
+    # The signals are a view: gap_report keeps its cells (128 gaps for the region:
+    # lichte begeleiding, given only at level licht, has no cells at midden and zwaar;
+    # in Wijdemeren the wijkteam gives it, issue 19).
+    assert len(gap_report(region, only_gaps=True).coverage.cells) == 128
 
 
 # Overlaps
