@@ -41,15 +41,28 @@ def _options(concept_class: str, notations: list[str]) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pair: pair[1].casefold())
 
 
-def _start_options(G: Any, chosen: str) -> list[tuple[str, str]]:
-    """The kinds of actor in the data, and the actor *chosen* when it is one."""
+# The kinds of actor most questions start at, first in "Begin bij" (in this order).
+COMMON_STARTS = (
+    "huisarts",
+    "school",
+    "jeugdarts",
+    "jeugdgezondheidszorg",
+    "wijkteam",
+    "buurtteam",
+    "inwoner",
+)
+
+
+def _start_options(G: Any, chosen: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The common kinds of actor in the data (:data:`COMMON_STARTS`), then the other
+    kinds in the order of their labels, with the actor *chosen* first when it is one."""
     present = {data["type"] for _, data in G.nodes(data=True) if data.get("type")}
-    options = _options(
-        "ActorType", [t for t in vocabulary().notations(ZN.ActorType) if t in present]
-    )
+    kinds = [t for t in vocabulary().notations(ZN.ActorType) if t in present]
+    common = [(t, concept_label("ActorType", t)) for t in COMMON_STARTS if t in kinds]
+    rest = _options("ActorType", [t for t in kinds if t not in COMMON_STARTS])
     if chosen in G and chosen not in present:
-        options.insert(0, (chosen, G.nodes[chosen]["label"]))
-    return options
+        rest.insert(0, (chosen, G.nodes[chosen]["label"]))
+    return common, rest
 
 
 def _start_label(G: Any, start: str) -> str:

@@ -1068,15 +1068,29 @@ def _key(route: Route) -> tuple[str | None, ...]:
     return (entry, route.referrer, route.actors[-1])
 
 
+def _within_another(route: Route, candidates: list[Route]) -> bool:
+    """Whether another candidate takes the same steps to a care category that *route*'s
+    provider is part of: then *route* is that route with the provider named (the huisarts
+    to the aanbieders jeugd-GGZ, within the regionaal gecontracteerde jeugdhulp), and
+    the other route names the parts."""
+    return any(
+        c.actors[:-1] == route.actors[:-1] and route.actors[-1] in c.provider_parts
+        for c in candidates
+    )
+
+
 def _distinct(G: nx.MultiDiGraph, candidates: list[Route], k: int) -> tuple[Route, ...]:
     """At most *k* routes that differ in entry, gate or provider, never only by a detour.
 
     A route that holds the actors of a better one and more (or fewer) is the same
     route with a detour (or a shortcut) and is left out; so is one that only enters
-    the gemeente's toegang at another door, which the route kept names instead.
+    the gemeente's toegang at another door, which the route kept names instead, and one
+    that ends at a part of the care category another route ends at
+    (:func:`_within_another`).
     """
     chosen: list[Route] = []
     other_doors: dict[int, list[str]] = {}
+    candidates = [r for r in candidates if not _within_another(r, candidates)]
     for route in candidates:
         key = _key(route)
         same = next((i for i, c in enumerate(chosen) if _key(c) == key), None)

@@ -86,12 +86,15 @@ def _page(client: TestClient, **params: str) -> Page:
 def test_each_step_is_a_sentence_with_labels_who_decides_and_the_law(client: TestClient):
     page = _page(client, **HUIZEN)
     text = page.visible
-    assert "2 routes van huisarts naar jeugd-GGZ in Huizen" in text
-    assert "De huisarts verwijst naar de aanbieders jeugd-GGZ" in text
-    assert "(jeugd geestelijke gezondheidszorg) (Jeugdwet)." in text
+    assert "1 route van huisarts naar jeugd-GGZ in Huizen" in text
+    assert (
+        "De huisarts verwijst naar de regionaal gecontracteerde jeugdhulpaanbieders (Jeugdwet)."
+        in text
+    )
     assert "Wie beslist: huisarts, met de bevoegdheid verwijzen (Jeugdwet)." in text
-    assert len(page.articles) == 2
-    assert all("Wie beslist" in article for article in page.articles)
+    assert len(page.articles) == 1
+    # Said once per route: the step where the GP decides does not repeat it.
+    assert page.articles[0].count("Wie beslist") == 1
 
 
 def test_the_sources_link_to_their_document_with_its_title(client: TestClient):
@@ -105,11 +108,12 @@ def test_the_sources_link_to_their_document_with_its_title(client: TestClient):
 
 
 def test_an_alternative_says_how_it_differs(client: TestClient):
-    page = _page(client, **HUIZEN)
+    page = _page(client, van="school", naar="jeugd-ggz", gemeente="wijdemeren")
     second = page.articles[1]
     assert "Anders dan route 1:" in second
-    assert "De hulp komt hier van de aanbieders jeugd-GGZ" in second
-    assert "op route 1 van de regionaal gecontracteerde jeugdhulpaanbieders" in second
+    assert (
+        "Hier opent de huisarts de toegang tot de hulp, op route 1 Gemeente Wijdemeren." in second
+    )
     assert "Anders dan route 1" not in page.articles[0]
 
 
@@ -191,7 +195,7 @@ def test_no_route_says_why_in_labels(client: TestClient):
 def test_a_route_title_names_the_gp_who_opens_the_gate(client: TestClient):
     page = _page(client, van="inwoner", naar="jeugd-ggz", gemeente="huizen")
     titles = [a.split(" De ")[0] for a in page.articles]
-    through_gp = [t for t in titles if "aanbieders jeugd-GGZ" in t and "inwoners" in t]
+    through_gp = [t for t in titles if "huisarts" in t and "inwoners" in t]
     assert through_gp, titles
     assert all("huisarts (beslist) →" in t for t in through_gp), through_gp
     assert all("Wie beslist: niemand op deze route" not in a for a in page.articles)

@@ -69,3 +69,38 @@ def test_tellen_de_sociale_kaart_en_haar_kaart_dezelfde_actoren(client: TestClie
     assert f"{total} actoren van Gooise Meren en " in shown
     assert f"Weergave Zorgnetwerk: {total - bestuur} actoren van Gooise Meren en " in shown
     assert f"{bestuur} besturen, programma's en werkgroepen van Gooise Meren en " in shown
+
+
+ROUTE = "/route?van=huisarts&naar=jeugd-ggz&gemeente=huizen"
+
+
+def test_zegt_de_routepagina_een_keer_wie_beslist_en_uit_welke_bron(client: TestClient) -> None:
+    """Item 7: who decides and a source all steps share are said once per route; the
+    route to the aanbieders jeugd-GGZ is no second route beside the contracted care
+    they are part of."""
+    page = client.get(ROUTE).text
+    (route,) = re.findall(r'<article class="zn-card zn-route".*?</article>', page, re.S)
+    assert route.count("Wie beslist") == 1
+    assert "Wie beslist hier" not in route
+    assert route.count("Bron van alle stappen: ") == 1
+    assert route.count("<br><span") == 0
+    assert "aanbieders jeugd-GGZ (jeugd geestelijke gezondheidszorg); die bieden" in route
+
+
+def test_staan_de_vaak_gekozen_beginpunten_bovenaan(client: TestClient) -> None:
+    """Item 7: 'Begin bij' starts with the common starting points, then the rest."""
+    page = client.get(ROUTE).text
+    field = page.split('id="route-van"', 1)[1].split("</select>", 1)[0]
+    common, rest = field.split('<optgroup label="Alle andere">')
+    assert '<optgroup label="Vaak gekozen">' in common
+    first = re.findall(r'<option value="([^"]+)"', common)
+    assert first == [
+        "huisarts",
+        "school",
+        "jeugdarts",
+        "jeugdgezondheidszorg",
+        "wijkteam",
+        "buurtteam",
+        "inwoner",
+    ]
+    assert not set(first) & set(re.findall(r'<option value="([^"]+)"', rest))

@@ -14,13 +14,11 @@ def _routes(G, *args, **kwargs):
 
 
 def test_the_gp_refers_to_youth_mental_health_care_under_the_jeugdwet(region):
-    routes = _routes(region, "huisarts", "jeugd-ggz", gemeente="huizen")
-    direct = next(r for r in routes if r.actors[-1] == "aanbieders-jeugd-ggz")
+    (direct,) = _routes(region, "huisarts", "jeugd-ggz", gemeente="huizen")
     step = direct.steps[-1]
-    label = region.nodes["aanbieders-jeugd-ggz"]["label"]
+    label = region.nodes["gecontracteerde-jeugdhulp"]["label"]
     assert step.sentence == f"De huisarts verwijst naar de {label} (Jeugdwet)."
-    # The relation states its basis; the decider is the GP, by its mandate.
-    assert step.legal_bases == ("jeugdwet",)
+    # The decider is the GP, by its mandate, and its law is the step's.
     assert step.decider is not None and step.decider.actor == "huisarts"
     assert step.decider.powers == ("verwijzen",)
     assert step.decider.legal_bases == ("Jeugdwet",)
@@ -55,7 +53,6 @@ def test_a_toegang_decides_on_behalf_of_its_gemeente(region):
 
 def test_each_alternative_says_how_it_differs_from_the_first(region):
     for source, help_kind, gemeente in [
-        ("huisarts", "jeugd-ggz", "huizen"),
         ("inwoner", "jeugd-ggz", "huizen"),
         ("school", "jeugd-ggz", "hilversum"),
     ]:
@@ -73,12 +70,18 @@ def test_each_alternative_says_how_it_differs_from_the_first(region):
                 assert region.nodes[route.referrer]["label"] in said
 
 
-def test_the_gp_routes_differ_by_provider(region):
-    first, second = _routes(region, "huisarts", "jeugd-ggz", gemeente="huizen")
-    assert second.differences == (
-        f"De hulp komt hier van de {region.nodes[second.actors[-1]]['label']}, "
-        f"op route 1 van de {region.nodes[first.actors[-1]]['label']}.",
-    )
+def test_is_een_route_naar_een_onderdeel_van_de_gecontracteerde_zorg_geen_tweede_route(region):
+    """Issue 19, item 7: the GP's referral to the aanbieders jeugd-GGZ is the route to the
+    regionaal gecontracteerde jeugdhulp they are part of; one route names them."""
+    (route,) = _routes(region, "huisarts", "jeugd-ggz", gemeente="huizen")
+    assert route.actors == ("huisarts", "gecontracteerde-jeugdhulp")
+    assert "aanbieders-jeugd-ggz" in route.provider_parts
+    assert "003 §2.1, regel 396" in route.provider_part_sources
+    for source, gemeente in [("school", "wijdemeren"), ("inwoner", "huizen")]:
+        routes = _routes(region, source, "jeugd-ggz", gemeente=gemeente)
+        for r in routes:
+            others = [o for o in routes if o is not r and o.actors[:-1] == r.actors[:-1]]
+            assert not any(r.actors[-1] in o.provider_parts for o in others), r.actors
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,9 @@ def test_the_route_map_shows_the_routes_large_and_only_their_direct_neighbours(r
         assert on_route & set(nx.all_neighbors(region, actor)), actor
         assert actor in scope_set(region, "huizen")
     # As many routes as the route page lists, and no costs or slugs in the subtitle.
-    assert network.subtitle == f"{len(result.routes)} routes naar jeugd-GGZ in Huizen"
+    count = len(result.routes)
+    said = f"{count} {'route' if count == 1 else 'routes'} naar jeugd-GGZ in Huizen"
+    assert network.subtitle == said
     assert network.title == "Route van huisarts naar jeugd-GGZ in Huizen"
     assert len(network.nodes) < region.number_of_nodes() / 4
 
