@@ -231,10 +231,13 @@ def negotiates_itself(endpoint: _Endpoint) -> _Endpoint:
     return endpoint
 
 
-def _media_type(value: object) -> str | None:
-    response_class = getattr(value, "value", value)  # FastAPI's DefaultPlaceholder
-    media = getattr(response_class, "media_type", None)
+def _base(media: str | None) -> str | None:
     return media.split(";")[0].strip().lower() if media else None
+
+
+def _class_media_type(value: object) -> str | None:
+    response_class = getattr(value, "value", value)  # FastAPI's DefaultPlaceholder
+    return _base(getattr(response_class, "media_type", None))
 
 
 def route_offers(route: APIRoute) -> tuple[Offer, ...]:
@@ -251,7 +254,7 @@ def route_offers(route: APIRoute) -> tuple[Offer, ...]:
     ['application/json', 'text/csv']
     """
     declared = route.responses.get(200, route.responses.get("200", {})).get("content", {})
-    media = [_media_type(route.response_class), *(_media_type(m) for m in declared)]
+    media = [_class_media_type(route.response_class), *(_base(m) for m in declared)]
     unique = dict.fromkeys(m for m in media if m)
     return tuple(Offer(m, m, _LABELS.get(m, m)) for m in unique)
 
