@@ -760,10 +760,11 @@ def test_what_is_known_about_the_teams_in_gooise_meren(G) -> None:
 
 
 def test_what_does_wijdemeren_s_wijkteam_offer_and_with_whom(G) -> None:
-    """003 §4 afspraak 2 (regel 1034-1036): it also gives light help itself (basishulp); the
-    seeds name none of its members or partners."""
+    """003 §4 afspraak 2 (regel 1034-1036): it also gives light help itself (basishulp, and
+    lichte begeleiding as the teams page says, issue 19); the seeds name none of its
+    members or partners."""
     node = G.nodes["wijdemeren-wijkteam"]
-    assert node["offers"] == ("basishulp",)
+    assert node["offers"] == ("basishulp", "lichte-begeleiding")
     assert "noemen de bronnen niet" in node["description"]
     assert not [m for m in G.graph["memberships"] if m.team == "wijdemeren-wijkteam"]
 
