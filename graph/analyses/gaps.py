@@ -1117,9 +1117,14 @@ def _level_labels(G: nx.MultiDiGraph, help_kind: str, levels: tuple[str, ...]) -
     """The Dutch names of *levels*; ``("onbekend",)`` when no one who gives *help_kind*
     states a level: such an actor counts for every level, but the seeds do not say that
     a gezinshuis is light help."""
-    found = providers(G, help_kind)
-    givers = {*found, *(part for parts in found.values() for part in parts)}
-    if not any(G.nodes[actor]["levels"] for actor in givers):
+
+    def compute() -> bool:
+        found = providers(G, help_kind)
+        givers = {*found, *(part for parts in found.values() for part in parts)}
+        return any(G.nodes[actor]["levels"] for actor in givers)
+
+    # Once per kind of help, not once per signal: a country has thousands of signals.
+    if not memo(G, ("level-stated", help_kind), compute):
         return ("onbekend",)
     return tuple(concept_label("SupportLevel", x) for x in levels)
 
