@@ -40,6 +40,9 @@ _EMPTY_READ_ONLY = (
     "vult hem niet. Start eerst de server die in de opslag schrijft (zorgnet serve), of "
     "laad de data met zorgnet load."
 )
+# Seconds the warm-up waits, after the projection and its indexes, before it computes
+# the answers scenarios compare with: a short-lived app (a test's) closes before.
+_SCENARIO_PAUSE = 1.0
 _READ_ONLY_SERVER = (
     "Deze server leest alleen mee (gestart met zorgnet serve --alleen-lezen): hij wijzigt "
     "niets. Stuur de wijziging naar de server die in de opslag schrijft."
@@ -106,14 +109,16 @@ class Service:
 
     def warm_up(self) -> None:
         """Have the projection of the store's current version built in a background
-        thread, with the vocabulary, the indexes of the route questions and the answers
-        a first "wat als" scenario compares with, so that the next visitor does not wait
-        for them: at national scale 1.1 s read back from the
+        thread, with the vocabulary and the indexes of the route questions, so that the
+        next visitor does not wait for them: at national scale 1.1 s read back from the
         saved projection (half a minute from a remote store without one) at the start,
-        15–170 ms after an edit. Called at the start and after each edit; calls that
-        come while it works make one more pass, not one each. A request that comes
-        earlier waits for the same build (the cache builds one at a time). A
-        failure is left for that request to report."""
+        15–170 ms after an edit. A second later, unless another edit came or the app
+        closes, the answers a first "wat als" scenario compares with
+        (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm_scenarios`, about
+        half a second of CPU on the region). Called at the start and after each edit;
+        calls that come while it works make one more pass, not one each. A request
+        that comes earlier waits for the same build (the cache builds one at a time).
+        A failure is left for that request to report."""
         with self._open_lock:
             self._warm_wanted.set()
             if self._warming is None:
@@ -130,7 +135,12 @@ class Service:
                 return
             self._warm_wanted.clear()
             with contextlib.suppress(ZorgnetError):
-                self.projections.warm(self.open(), stop=self._warm_stopped)
+                store = self.open()
+                self.projections.warm(store)
+                # The scenarios' answers (seconds of CPU) wait for a quiet moment: an
+                # edit or the app's closing in the meantime makes them unwanted.
+                if not self._warm_wanted.wait(_SCENARIO_PAUSE):
+                    self.projections.warm_scenarios(store, stop=self._warm_stopped)
 
     def _warm_stopped(self) -> bool:
         """Whether the warm-up's work is no longer wanted: the app closes, or an edit

@@ -11,8 +11,8 @@ touches):
     then kept with the projection, as the web app and the CLI keep it);
 ``first``
     the first scenario after the web app's warm-up
-    (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm`: the route indexes and,
-    in a network of up to ``SCENARIO_WARM_GEMEENTEN`` gemeenten, the answers before,
+    (``ProjectionCache.warm`` and ``warm_scenarios``: the route indexes and, in a
+    network of up to ``SCENARIO_WARM_GEMEENTEN`` gemeenten, the answers before,
     :func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`); the warm-up's own
     time is printed once per network;
 ``warm``
@@ -70,7 +70,7 @@ def _row(name: str, cold: Times, first: Times, later: list[Times]) -> None:
 
 
 def _warm_up(G: nx.MultiDiGraph) -> None:
-    """What ``ProjectionCache.warm`` does to a projection it holds."""
+    """What ``ProjectionCache.warm`` and ``warm_scenarios`` do to a projection they hold."""
     prepare_routes(G)
     gemeenten = sum(a.type == "gemeente" for a in G.graph["areas"].values())
     if gemeenten <= SCENARIO_WARM_GEMEENTEN:
@@ -103,7 +103,7 @@ def _national_actors(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
 def _timed_warm_up(G: nx.MultiDiGraph) -> None:
     G.graph["memo"] = {}
     _, wall, cpu = timed(lambda: _warm_up(G))
-    print(f"  opwarmen (ProjectionCache.warm, zonder de projectie): {wall:.0f} / {cpu:.0f} ms")
+    print(f"  opwarmen (zonder de projectie): {wall:.0f} / {cpu:.0f} ms")
 
 
 def _timed_load(what: str, load: Callable[[], Any]) -> Any:

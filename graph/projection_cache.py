@@ -29,7 +29,7 @@ __all__ = ["SCENARIO_WARM_GEMEENTEN", "ProjectionCache"]
 
 _Entry = tuple[URIRef | None, nx.MultiDiGraph]
 
-#: Up to how many gemeenten :meth:`ProjectionCache.warm` prepares the answers a
+#: Up to how many gemeenten :meth:`ProjectionCache.warm_scenarios` prepares the answers a
 #: scenario compares with (the region's 7 in 1–2 s); a national network's 340 would
 #: keep a core busy for minutes after each edit, for the few gemeenten a scenario asks.
 SCENARIO_WARM_GEMEENTEN = 40
@@ -128,39 +128,45 @@ class ProjectionCache:
             self._memory[store] = (version, G)
         return G
 
-    def warm(self, store: TripleStore, stop: Callable[[], bool] = lambda: False) -> nx.MultiDiGraph:
+    def warm(self, store: TripleStore) -> nx.MultiDiGraph:
         """The projection of *store*, with the vocabulary and the indexes every route
-        question looks up made too, so that the next question does not wait for them;
-        and, in a network of up to :data:`SCENARIO_WARM_GEMEENTEN` gemeenten, the
-        answers a "wat als" scenario compares with, gemeente by gemeente
-        (:func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`; kept with the
-        projection) until *stop()* says the work is no longer wanted (a newer version
-        or an app closing).
-
-        Examples
-        --------
-        >>> from zorgnet.graph.store import Store
-        >>> from zorgnet.graph.analyses._example import example_graph
-        >>> store = Store()
-        >>> store.replace(example_graph())
-        >>> G = ProjectionCache().warm(store)
-        >>> sorted(key[1] for key in G.graph["memo"] if key[0] == "scenario-routes")
-        ['hilversum', 'huizen']
-        """
+        question looks up made too, so that the next question does not wait for them."""
         from zorgnet.graph.analyses.routes import prepare_routes
-        from zorgnet.graph.analyses.scenarios import prepare_scenarios
         from zorgnet.ontology.vocabulary import vocabulary
 
         G = self.get(store)
         vocabulary()
         prepare_routes(G)
-        gemeenten = sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
-        if len(gemeenten) <= SCENARIO_WARM_GEMEENTEN:
-            for gemeente in gemeenten:
-                if stop():
-                    break
-                prepare_scenarios(G, gemeente)
         return G
+
+    def warm_scenarios(self, store: TripleStore, stop: Callable[[], bool] = lambda: False) -> None:
+        """Compute, with the projection of *store*, the answers a "wat als" scenario
+        compares with (:func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`),
+        gemeente by gemeente until *stop()* says they are no longer wanted (a newer
+        version, an app that closes); in a network of more than
+        :data:`SCENARIO_WARM_GEMEENTEN` gemeenten, none.
+
+        Examples
+        --------
+        >>> from zorgnet.graph.store import Store
+        >>> from zorgnet.graph.analyses._example import example_graph
+        >>> store, cache = Store(), ProjectionCache()
+        >>> store.replace(example_graph())
+        >>> cache.warm_scenarios(store)
+        >>> memo = cache.get(store).graph["memo"]
+        >>> sorted(key[1] for key in memo if key[0] == "scenario-routes")
+        ['hilversum', 'huizen']
+        """
+        from zorgnet.graph.analyses.scenarios import prepare_scenarios
+
+        G = self.get(store)
+        gemeenten = sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
+        if len(gemeenten) > SCENARIO_WARM_GEMEENTEN:
+            return
+        for gemeente in gemeenten:
+            if stop():
+                return
+            prepare_scenarios(G, gemeente)
 
 
 class _InBackground:

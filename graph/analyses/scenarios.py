@@ -25,7 +25,7 @@ asked again. The answers before are kept with the shared projection
 (:func:`~zorgnet.graph.analyses._common.memo`), so a second scenario on the same data
 asks only the copy. :func:`prepare_scenarios` computes them all beforehand, so that
 the first scenario on new data does not wait for them either (a web app's warm-up,
-:meth:`zorgnet.graph.projection_cache.ProjectionCache.warm`).
+:meth:`zorgnet.graph.projection_cache.ProjectionCache.warm_scenarios`).
 """
 
 from __future__ import annotations
@@ -977,7 +977,7 @@ def prepare_scenarios(G: nx.MultiDiGraph, gemeente: str | None = None) -> None:
     with the projection, so a second scenario asks only its copy. The first scenario
     on new data waits for them: 0.5–1.5 s on the region, for its 595 route questions.
     A web app has them computed after a start or an edit
-    (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm`), so that the first
+    (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm_scenarios`), so that the first
     visitor of its "wat als" page does not wait.
 
     Parameters

@@ -21,7 +21,9 @@ def stored(shipped: Dataset) -> Store:
 def test_vraagt_het_eerste_scenario_na_het_opwarmen_niets_meer_van_de_data_zoals_die_is(
     stored: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    G = ProjectionCache().warm(stored)
+    cache = ProjectionCache()
+    G = cache.warm(stored)
+    cache.warm_scenarios(stored)
     asked: list[nx.MultiDiGraph] = []
     real = scenarios_module.referral_routes
 
@@ -42,6 +44,7 @@ def test_vraagt_het_eerste_scenario_na_het_opwarmen_niets_meer_van_de_data_zoals
 def test_houdt_het_opwarmen_op_als_een_nieuwere_versie_of_het_sluiten_erom_vraagt(
     stored: Store,
 ) -> None:
-    G = ProjectionCache().warm(stored, stop=lambda: True)
+    cache = ProjectionCache()
+    cache.warm_scenarios(stored, stop=lambda: True)
+    G = cache.get(stored)
     assert not [key for key in G.graph["memo"] if key[0] == "scenario-routes"]
-    assert ("index", "by_area") in G.graph["memo"]
