@@ -54,8 +54,6 @@ __all__ = ["Parts", "membership_edge", "part_of_edge", "part_of_key"]
 
 _PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 _DESCRIPTION = "http://purl.org/dc/terms/description"
-_ORG_ORGANIZATION = "http://www.w3.org/ns/org#organization"
-_ORG_MEMBER = "http://www.w3.org/ns/org#member"
 _SCHEMA_VALUE = "https://schema.org/value"
 _SCHEMA_UNIT = "https://schema.org/unitText"
 _GENERIC_CLASSES = {ZN_IRI.Record, ZN_IRI.Actor}
@@ -169,8 +167,8 @@ class Parts:
             self.memberships[record_id] = Membership(
                 record_id,
                 str(rec.iri),
-                rec.one(_ORG_ORGANIZATION) or "",
-                rec.one(_ORG_MEMBER) or "",
+                rec.one(ZN_IRI.networkTeam) or "",
+                rec.one(ZN_IRI.networkMember) or "",
                 rec.one(ZN_IRI.membershipStatus) or "onbekend",
                 rec.one(ZN_IRI.status),
                 rec.integer(ZN_IRI.asOf),

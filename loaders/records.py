@@ -19,7 +19,7 @@ from rdflib.term import Node
 from zorgnet.loaders.messages import pydantic_message
 from zorgnet.loaders.report import Position, Problem
 from zorgnet.loaders.sources import REGISTER_FILE, SourceRegister, parse_citation
-from zorgnet.loaders.standard_terms import derivation, part_of_term
+from zorgnet.loaders.standard_terms import derivation, membership_terms, part_of_term
 from zorgnet.loaders.text import SINGLE_LINE_PATHS, bad_character, character_problem
 from zorgnet.loaders.triples import Triples
 from zorgnet.loaders.yaml_file import LinedDict
@@ -400,6 +400,19 @@ def _org_part_of(record: _Parsed, resolver: _Resolver, triples: list[_Triple]) -
     return implied
 
 
+def _org_membership(record: _Parsed, triples: list[_Triple]) -> list[_Triple]:
+    """The ORG triples of a membership that is not ``buiten`` (see standard_terms)."""
+    if record.kind.rdf_class != ZN.Membership:
+        return []
+    values = {p: o for _, p, o in triples}
+    return membership_terms(
+        record.iri,
+        values.get(ZN.networkTeam),
+        values.get(ZN.networkMember),
+        values.get(ZN.membershipStatus),
+    )
+
+
 def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
     subject = record.iri
     build.source_map[subject] = record.position
@@ -426,7 +439,8 @@ def _emit(record: _Parsed, resolver: _Resolver, build: RecordBuild) -> None:
                 triples.append((subject, spec.path, _literal(spec, item)))
     if getattr(record.model, "asOf", None) is None and years:
         triples.append((subject, ZN.asOf, Literal(f"{years[0]:04d}", datatype=XSD.gYear)))
-    build.triples.add_record(triples + _org_part_of(record, resolver, triples) + citations)
+    implied = _org_part_of(record, resolver, triples) + _org_membership(record, triples)
+    build.triples.add_record(triples + implied + citations)
 
 
 def build_records(

@@ -12,7 +12,12 @@ standard triples too, and both backends store them like any other:
   ``org:unitOf`` for a unit or team of an organisation, ``org:subOrganizationOf`` between
   organisations, ``org:postIn`` for a role in an organisation. Where none fits (a
   programme in a programme, a consultation table in a team, an area in an area) only
-  ``dct:isPartOf`` is said.
+  ``dct:isPartOf`` is said;
+- for a membership of a team's network with status ``kern`` or ``verbonden``: the
+  ``org:Membership`` it is, with ``org:organization`` (the team) and ``org:member`` (the
+  partner). A membership with status ``buiten`` says that the sources have the partner
+  outside the network: it keeps zorgnet's ``zn:networkTeam`` and ``zn:networkMember``
+  only, so that an ORG tool does not count the partner as a member.
 
 The record reads back the same: :mod:`zorgnet.graph.rdf_records` reads the fields of the
 shapes, and these are none of them.
@@ -25,9 +30,9 @@ from rdflib import DCTERMS, ORG, PROV, RDF, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from zorgnet.ontology.files import ontology_graph
-from zorgnet.ontology.namespace import ZN
+from zorgnet.ontology.namespace import VOCAB, ZN
 
-__all__ = ["derivation", "graph_standard_triples", "part_of_term"]
+__all__ = ["derivation", "graph_standard_triples", "membership_terms", "part_of_term"]
 
 _Triple = tuple[URIRef, URIRef, Node]
 
@@ -52,6 +57,36 @@ def derivation(record: URIRef, section: URIRef) -> _Triple:
     rdflib.term.URIRef('http://www.w3.org/ns/prov#wasDerivedFrom')
     """
     return record, PROV.wasDerivedFrom, section
+
+
+# The membership status that says the partner does not belong to the network.
+_OUTSIDE = VOCAB["membershipstatuses/buiten"]
+
+
+def membership_terms(
+    membership: URIRef, team: Node | None, member: Node | None, status: Node | None
+) -> list[_Triple]:
+    """The ORG triples of a membership: none when its *status* is ``buiten`` (or a
+    team, member or status is missing), else its type, team and member in ORG.
+
+    Examples
+    --------
+    >>> from zorgnet.ontology.namespace import ID, VOCAB
+    >>> team, member = ID["actor/buurtteam"], ID["actor/school"]
+    >>> kern = VOCAB["membershipstatuses/kern"]
+    >>> [p.n3() for _, p, _ in membership_terms(ID["membership/m"], team, member, kern)]
+    ['<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>', \
+'<http://www.w3.org/ns/org#organization>', '<http://www.w3.org/ns/org#member>']
+    >>> membership_terms(ID["membership/m"], team, member, _OUTSIDE)
+    []
+    """
+    if team is None or member is None or status is None or status == _OUTSIDE:
+        return []
+    return [
+        (membership, RDF.type, ORG.Membership),
+        (membership, ORG.organization, team),
+        (membership, ORG.member, member),
+    ]
 
 
 def part_of_term(part: Iterable[Node], whole: Iterable[Node]) -> URIRef | None:
@@ -118,4 +153,10 @@ def graph_standard_triples(graph: Graph, stored: Graph | None = None) -> Graph:
         term = part_of_term(graph.objects(part, RDF.type), whole_types)
         if term is not None:
             implied.add((part, term, whole))
+    for membership, status in graph.subject_objects(ZN.membershipStatus):
+        if isinstance(membership, URIRef):
+            team = graph.value(membership, ZN.networkTeam)
+            member = graph.value(membership, ZN.networkMember)
+            for triple in membership_terms(membership, team, member, status):
+                implied.add(triple)
     return implied

@@ -81,6 +81,8 @@ class ZN(DefinedNamespace):
     locator: URIRef
     measure: URIRef
     membershipStatus: URIRef
+    networkTeam: URIRef
+    networkMember: URIRef
     offers: URIRef
     opensContractedCare: URIRef
     power: URIRef

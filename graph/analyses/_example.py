@@ -20,7 +20,7 @@ from functools import cache
 
 import networkx as nx
 from rdflib import RDF, SKOS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, SDO
+from rdflib.namespace import DCTERMS, SDO
 
 from zorgnet.ontology.namespace import ID, VOCAB, ZN
 
@@ -73,8 +73,8 @@ _REFS = {
     "from": ("actor", ZN["from"]),
     "to": ("actor", ZN.to),
     "holder": ("actor", ZN.holder),
-    "team": ("actor", ORG.organization),
-    "member": ("actor", ORG.member),
+    "team": ("actor", ZN.networkTeam),
+    "member": ("actor", ZN.networkMember),
 }
 
 

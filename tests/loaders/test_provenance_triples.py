@@ -12,6 +12,8 @@ from zorgnet.core.loading import load
 from zorgnet.graph.backends import open_store
 from zorgnet.graph.store import Store
 from zorgnet.loaders.dataset import Dataset, read_dataset
+from zorgnet.loaders.standard_terms import graph_standard_triples
+from zorgnet.ontology.files import ontology_graph
 from zorgnet.ontology.namespace import ID, ZN
 
 REGISTER = (Path(__file__).parent / "fixture-bronnen.yaml").read_text(encoding="utf-8")
@@ -178,3 +180,47 @@ def test_does_an_added_team_read_the_class_of_its_stored_organisation(
         load(store, added / "team.yaml", add=True)
         graph: Graph = store.graph()
         assert (_actor("team-y"), ORG.unitOf, _actor("gemeente-x")) in graph
+
+
+def _memberships_by_status(graph: Graph) -> dict[str, set[URIRef]]:
+    found: dict[str, set[URIRef]] = {}
+    for membership, status in graph.subject_objects(ZN.membershipStatus):
+        found.setdefault(str(status).rsplit("/", 1)[-1], set()).add(membership)
+    return found
+
+
+def test_does_an_org_tool_count_only_the_partners_that_belong_to_a_team_network(
+    shipped: Dataset,
+) -> None:
+    graph = shipped.graph
+    by_status = _memberships_by_status(graph)
+    assert by_status["buiten"] and by_status["kern"] and by_status["verbonden"]
+    # Outside the network: zorgnet's own terms only, nothing ORG reads as a member.
+    for membership in by_status["buiten"]:
+        assert not [p for p, _ in graph.predicate_objects(membership) if p in ORG]
+        assert (membership, RDF.type, ORG.Membership) not in graph
+        assert graph.value(membership, ZN.networkMember) is not None
+    for membership in by_status["kern"] | by_status["verbonden"]:
+        assert (membership, RDF.type, ORG.Membership) in graph
+        team = graph.value(membership, ZN.networkTeam)
+        assert (membership, ORG.organization, team) in graph
+        assert (membership, ORG.member, graph.value(membership, ZN.networkMember)) in graph
+    # Not even by RDFS: the ontology puts no membership or its terms under ORG's.
+    ontology = ontology_graph()
+    assert ORG.Membership not in set(ontology.transitive_objects(ZN.Membership, RDFS.subClassOf))
+    for term in (ZN.networkTeam, ZN.networkMember):
+        assert not [p for p in ontology.objects(term, RDFS.subPropertyOf) if p in ORG]
+
+
+def test_does_a_turtle_file_of_memberships_get_the_org_terms_but_not_for_buiten(
+    shipped: Dataset, tmp_path: Path
+) -> None:
+    graph = shipped.graph
+    by_status = _memberships_by_status(graph)
+    subjects = by_status["buiten"] | by_status["kern"]
+    turtle = Graph()
+    for triple in graph:
+        if triple[0] in subjects and triple[1] not in ORG and triple[2] != ORG.Membership:
+            turtle.add(triple)
+    back = graph_standard_triples(turtle, graph)
+    assert {s for s, _ in back.subject_objects(ORG.member)} == by_status["kern"]

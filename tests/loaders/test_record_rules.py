@@ -113,7 +113,7 @@ def test_the_rules_hold_for_rdf_files_too(tmp_path: Path) -> None:
 @prefix zn: <https://w3id.org/zorgnet/def#> .
 @prefix org: <http://www.w3.org/ns/org#> .
 <https://w3id.org/zorgnet/id/membership/lid> a zn:Record, zn:Membership ;
-    org:organization <{actor}vt> ; org:member <{actor}vt> ;
+    zn:networkTeam <{actor}vt> ; zn:networkMember <{actor}vt> ;
     zn:membershipStatus <{kern}> .
 <{actor}vt> a zn:Record, zn:Actor, zn:Role .
 """
