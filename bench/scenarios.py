@@ -12,9 +12,9 @@ touches):
 ``first``
     the first scenario after the web app's warm-up
     (``ProjectionCache.warm`` and ``warm_scenarios``: the route indexes and, in a
-    network of up to ``SCENARIO_WARM_GEMEENTEN`` gemeenten, the answers before,
-    :func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`); the warm-up's own
-    time is printed once per network;
+    network of up to ``ProjectionCache.SCENARIO_WARM_GEMEENTEN`` gemeenten, the
+    answers before, :func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`); the
+    warm-up's own time is printed once per network;
 ``warm``
     the median of the next runs of the same scenario on the same projection (a new copy
     each time; the answers before and the projection's indexes are reused).
@@ -42,7 +42,7 @@ from zorgnet.api.settings import SHIPPED_DATASET
 from zorgnet.graph.analyses.routes import prepare_routes
 from zorgnet.graph.analyses.scenarios import Scenario, compare, prepare_scenarios
 from zorgnet.graph.projection import project
-from zorgnet.graph.projection_cache import SCENARIO_WARM_GEMEENTEN
+from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.loaders.dataset import read_dataset
 
 # One-actor scenarios of the region: a local pilot, a regional instrument, the
@@ -73,7 +73,7 @@ def _warm_up(G: nx.MultiDiGraph) -> None:
     """What ``ProjectionCache.warm`` and ``warm_scenarios`` do to a projection they hold."""
     prepare_routes(G)
     gemeenten = sum(a.type == "gemeente" for a in G.graph["areas"].values())
-    if gemeenten <= SCENARIO_WARM_GEMEENTEN:
+    if gemeenten <= ProjectionCache.SCENARIO_WARM_GEMEENTEN:
         prepare_scenarios(G)
 
 

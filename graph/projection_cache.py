@@ -15,7 +15,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import networkx as nx
 from rdflib import URIRef
@@ -25,14 +25,9 @@ from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.reprojection import reproject
 from zorgnet.graph.store import Store
 
-__all__ = ["SCENARIO_WARM_GEMEENTEN", "ProjectionCache"]
+__all__ = ["ProjectionCache"]
 
 _Entry = tuple[URIRef | None, nx.MultiDiGraph]
-
-#: Up to how many gemeenten :meth:`ProjectionCache.warm_scenarios` prepares the answers a
-#: scenario compares with (the region's 7 in 1–2 s); a national network's 340 would
-#: keep a core busy for minutes after each edit, for the few gemeenten a scenario asks.
-SCENARIO_WARM_GEMEENTEN = 40
 
 
 class ProjectionCache:
@@ -41,6 +36,11 @@ class ProjectionCache:
     Each load or edit writes a new version (``store.version``), so comparing versions
     is a cheap and exact test for "the data changed".
     """
+
+    #: Up to how many gemeenten :meth:`warm_scenarios` prepares the answers a scenario
+    #: compares with (the region's 7 in 1–2 s); a national network's 340 would keep a
+    #: core busy for minutes after each edit, for the few gemeenten a scenario asks.
+    SCENARIO_WARM_GEMEENTEN: ClassVar[int] = 40
 
     def __init__(self) -> None:
         self._memory: weakref.WeakKeyDictionary[TripleStore, _Entry] = weakref.WeakKeyDictionary()
@@ -144,7 +144,7 @@ class ProjectionCache:
         compares with (:func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`),
         gemeente by gemeente until *stop()* says they are no longer wanted (a newer
         version, an app that closes); in a network of more than
-        :data:`SCENARIO_WARM_GEMEENTEN` gemeenten, none.
+        :attr:`SCENARIO_WARM_GEMEENTEN` gemeenten, none.
 
         Examples
         --------
@@ -161,7 +161,7 @@ class ProjectionCache:
 
         G = self.get(store)
         gemeenten = sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
-        if len(gemeenten) > SCENARIO_WARM_GEMEENTEN:
+        if len(gemeenten) > self.SCENARIO_WARM_GEMEENTEN:
             return
         for gemeente in gemeenten:
             if stop():
