@@ -60,10 +60,11 @@ def empty_virtuoso(
     and a cache folder of the test's own for what is derived from its versions.
 
     A server that crashed during the test (tests that kill it start it again) fails the
-    test with the server's last words, not only with the client's "connection refused".
+    test with the server's last words, not only with the client's "connection refused";
+    the next test gets a new server, not the one recovered from the kill.
     """
-    if virtuoso.process is None or virtuoso.process.poll() is not None:
-        virtuoso.restart()
+    if virtuoso.recovered or virtuoso.process is None or virtuoso.process.poll() is not None:
+        virtuoso.renew()
     _empty(virtuoso)
     for name, value in virtuoso.credentials_env.items():
         monkeypatch.setenv(name, value)
