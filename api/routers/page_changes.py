@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from zorgnet.api.app import _dutch
 from zorgnet.api.deps import GraphDep, ServiceDep, SettingsDep, StoreDep
 from zorgnet.api.models import UndoRequest
+from zorgnet.api.report_commands import long_date
 from zorgnet.api.routers.page_edit import (
     FIELD_LABELS,
     REASON_TOO_SHORT,
@@ -54,20 +55,6 @@ __all__ = [
 router = APIRouter(include_in_schema=False)
 
 _ACTIONS = {"aanmaken": "toegevoegd", "wijzigen": "gewijzigd", "verwijderen": "verwijderd"}
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _ZONE = ZoneInfo("Europe/Amsterdam")
 _PAGE_SIZE = 50
 _NOT_SAVED = "De wijziging is niet opgeslagen."
@@ -122,7 +109,7 @@ def _value_text(G: nx.MultiDiGraph, spec: FieldSpec | None, value: Any) -> str:
 def _when(iso: str) -> str:
     """``2026-05-12T12:05:00+00:00`` as ``12 mei 2026, 14:05`` (Dutch time)."""
     moment = datetime.fromisoformat(iso).astimezone(_ZONE)
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M}"
+    return f"{long_date(moment.date())}, {moment:%H:%M}"
 
 
 @dataclass(frozen=True)
