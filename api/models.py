@@ -31,6 +31,7 @@ __all__ = [
     "MandateOut",
     "MembershipOut",
     "Page",
+    "RecordEdit",
     "RelationOut",
     "VocabularyOut",
     "edit_request_model",
@@ -231,8 +232,25 @@ class FactsOut(_Out):
     shortages: list[ShortageOut]
 
 
+class RecordEdit(_Out):
+    """An edit that changed a record this answer shows: what the changed fields say comes
+    from the edit, not from the sources."""
+
+    kind: str = Field(examples=["actors"], description="Soort record (actors, relations …).")
+    record: str = Field(examples=["huisarts"], description="Id van het record.")
+    created: bool = Field(description="Door een wijziging toegevoegd: niets komt uit de bronnen.")
+    changed: list[str] = Field(
+        examples=[["description"]], description="Velden die niet meer zeggen wat de bronnen zeggen."
+    )
+    edit: str = Field(description="Id van de laatste wijziging (zie /wijzigingen).")
+    by: str = Field(examples=["beheerder"], description="Rol van wie het laatst wijzigde.")
+    at: str = Field(description="Tijdstip van de laatste wijziging (ISO 8601).")
+    reason: str = Field(description="De opgegeven reden van de laatste wijziging.")
+
+
 class ActorDetail(ActorSummary):
-    """One actor with its relations, mandates, memberships and sources."""
+    """One actor with its relations, mandates, memberships and sources, and the edits
+    that changed any of them."""
 
     iri: str = Field(examples=["https://w3id.org/zorgnet/id/actor/veilig-thuis"])
     description: str
@@ -245,6 +263,11 @@ class ActorDetail(ActorSummary):
     mandates: list[MandateOut]
     memberships: list[MembershipOut]
     facts: FactsOut
+    edits: list[RecordEdit] = Field(
+        default_factory=list,
+        description="Wijzigingen die deze actor of zijn relaties, bevoegdheden of "
+        "lidmaatschappen veranderden; leeg: alles zegt wat de bronnen zeggen.",
+    )
 
 
 class AreaSummary(_Out):

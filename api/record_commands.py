@@ -96,7 +96,9 @@ def register(app: typer.Typer) -> None:
         tekorten en bekende kwesties, met bronnen."""
         from zorgnet.api.routers.actors import actor_detail
 
-        detail = read_store(store, lambda opened: actor_detail(projection(opened), actor_id))
+        detail = read_store(
+            store, lambda opened: actor_detail(projection(opened), actor_id, opened.graph())
+        )
         if as_json:
             print(json.dumps(detail.model_dump(mode="json"), ensure_ascii=False, indent=2))
             return
@@ -128,6 +130,12 @@ def register(app: typer.Typer) -> None:
                 [[m.team, m.member, m.membership_status, m.sources] for m in detail.memberships],
             )
         _print_facts(detail.facts)
+        if detail.edits:
+            print_table(
+                "Gewijzigd na het laden: dit zeggen de bronnen niet",
+                ["record", "velden", "door", "wanneer", "reden"],
+                [[e.record, e.changed, e.by, e.at, e.reason] for e in detail.edits],
+            )
 
     @app.command()
     def gemeente(

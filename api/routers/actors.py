@@ -5,7 +5,7 @@ from typing import Annotated
 import networkx as nx
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import Response
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from zorgnet.api.deps import GraphDep, SettingsDep, StoreDep
 from zorgnet.api.models import (
@@ -16,10 +16,12 @@ from zorgnet.api.models import (
     MandateOut,
     MembershipOut,
     Page,
+    RecordEdit,
     RelationOut,
 )
 from zorgnet.api.negotiation import Offer, choose, negotiated, negotiates_itself
 from zorgnet.api.routers.linked_data import record_graph
+from zorgnet.core.editing import edited_records
 from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
@@ -79,8 +81,9 @@ def _relation(G: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, other: s
     )
 
 
-def actor_detail(G: nx.MultiDiGraph, actor: str) -> ActorDetail:
-    """Everything the projection knows of *actor*."""
+def actor_detail(G: nx.MultiDiGraph, actor: str, graph: Graph | None = None) -> ActorDetail:
+    """Everything the projection knows of *actor*; with the store's *graph*, also the
+    edits that changed the actor or its relations, mandates and memberships."""
     check_actor(G, actor)
     node = G.nodes[actor]
     out = [
@@ -93,23 +96,39 @@ def actor_detail(G: nx.MultiDiGraph, actor: str) -> ActorDetail:
         for u, _, k, d in G.in_edges(actor, keys=True, data=True)
         if d["record"] == "relation"
     ]
+    mandates = [m for m in G.graph["mandates"] if m.holder == actor]
+    memberships = [m for m in G.graph["memberships"] if actor in (m.team, m.member)]
+    records = [("actors", actor), *(("relations", r.id) for r in (*out, *into))]
+    records += [("mandates", m.id) for m in mandates]
+    records += [("memberships", m.id) for m in memberships]
     return ActorDetail.model_validate(
         {
             **node,
             "id": actor,
             "relations_out": out,
             "relations_in": into,
-            "mandates": [
-                MandateOut.model_validate(m) for m in G.graph["mandates"] if m.holder == actor
-            ],
-            "memberships": [
-                MembershipOut.model_validate(m)
-                for m in G.graph["memberships"]
-                if actor in (m.team, m.member)
-            ],
+            "mandates": [MandateOut.model_validate(m) for m in mandates],
+            "memberships": [MembershipOut.model_validate(m) for m in memberships],
             "facts": FactsOut.model_validate(actor_facts(G, actor)),
+            "edits": [] if graph is None else _edits(graph, records),
         }
     )
+
+
+def _edits(graph: Graph, records: list[tuple[str, str]]) -> list[RecordEdit]:
+    return [
+        RecordEdit(
+            kind=found.kind,
+            record=found.record,
+            created=found.created,
+            changed=found.changed,
+            edit=found.last.id,
+            by=found.last.door,
+            at=found.last.tijd,
+            reason=found.last.reden,
+        )
+        for found in edited_records(graph, records).values()
+    ]
 
 
 @router.get("", response_model=Page[ActorSummary], summary="Actoren zoeken")
@@ -173,7 +192,7 @@ def get_actor(
     ``Accept: application/ld+json``, ``text/turtle`` or ``application/n-triples`` gives
     the actor's own RDF (q-values count); ``format`` chooses instead of ``Accept``.
     """
-    detail = actor_detail(G, actor_id)
+    detail = actor_detail(G, actor_id, store.graph())
     offer = next(o for o in OFFERS if o.name == format) if format else choose(accept, OFFERS)
 
     def body() -> str:

@@ -104,6 +104,28 @@ def test_an_actor_is_updated_and_the_edit_undone(editor: TestClient, auth: dict[
 
 
 @pytest.mark.slow
+def test_the_actor_answer_says_which_of_its_records_an_edit_changed_and_why(
+    editor: TestClient, auth: dict[str, str]
+) -> None:
+    assert editor.get("/api/actors/veilig-thuis").json()["edits"] == []
+    added = editor.post("/api/edits/relations", json=RELATION, headers=auth)
+    assert added.status_code == 201, added.text
+    edits = editor.get("/api/actors/veilig-thuis").json()["edits"]
+    assert [(e["kind"], e["record"], e["created"]) for e in edits] == [
+        ("relations", "test-veilig-thuis-verwijst-huisarts", True)
+    ]
+    assert (edits[0]["edit"], edits[0]["reason"]) == (added.json()["id"], RELATION["reden"])
+    assert edits[0]["by"] and edits[0]["at"].startswith("20")
+    # The other end of the relation says so too; an undo makes both say the sources again.
+    huisarts = editor.get("/api/actors/huisarts").json()["edits"]
+    assert [e["record"] for e in huisarts] == ["test-veilig-thuis-verwijst-huisarts"]
+    undo = editor.post(
+        f"/api/edits/{added.json()['id']}/undo", json={"reden": "Toch niet."}, headers=auth
+    )
+    assert undo.status_code == 201, undo.text
+    assert editor.get("/api/actors/veilig-thuis").json()["edits"] == []
+
+
 def test_an_actor_others_refer_to_cannot_be_deleted(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
