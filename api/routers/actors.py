@@ -26,7 +26,7 @@ from zorgnet.formats.rdf import MEDIA_TYPES, serialize
 from zorgnet.graph.analyses import check_actor, check_area, check_concept, in_scope
 from zorgnet.graph.analyses.facts import actor_facts
 
-__all__ = ["actor_detail", "actor_summary", "filter_actors", "router"]
+__all__ = ["actor_detail", "actor_records", "actor_summary", "filter_actors", "router"]
 
 router = APIRouter(prefix="/api/actors", tags=["actoren"])
 
@@ -96,23 +96,36 @@ def actor_detail(G: nx.MultiDiGraph, actor: str, graph: Graph | None = None) -> 
         for u, _, k, d in G.in_edges(actor, keys=True, data=True)
         if d["record"] == "relation"
     ]
-    mandates = [m for m in G.graph["mandates"] if m.holder == actor]
-    memberships = [m for m in G.graph["memberships"] if actor in (m.team, m.member)]
-    records = [("actors", actor), *(("relations", r.id) for r in (*out, *into))]
-    records += [("mandates", m.id) for m in mandates]
-    records += [("memberships", m.id) for m in memberships]
-    return ActorDetail.model_validate(
+    detail = ActorDetail.model_validate(
         {
             **node,
             "id": actor,
             "relations_out": out,
             "relations_in": into,
-            "mandates": [MandateOut.model_validate(m) for m in mandates],
-            "memberships": [MembershipOut.model_validate(m) for m in memberships],
+            "mandates": [
+                MandateOut.model_validate(m) for m in G.graph["mandates"] if m.holder == actor
+            ],
+            "memberships": [
+                MembershipOut.model_validate(m)
+                for m in G.graph["memberships"]
+                if actor in (m.team, m.member)
+            ],
             "facts": FactsOut.model_validate(actor_facts(G, actor)),
-            "edits": [] if graph is None else _edits(graph, records),
         }
     )
+    if graph is None:
+        return detail
+    return detail.model_copy(update={"edits": _edits(graph, actor_records(detail))})
+
+
+def actor_records(detail: ActorDetail) -> list[tuple[str, str]]:
+    """The records an actor's answer shows, as ``(record key, id)``: the actor, its
+    relations, mandates and memberships (whose edits the answer and its page name)."""
+    records = [("actors", detail.id)]
+    records += [("relations", r.id) for r in [*detail.relations_out, *detail.relations_in]]
+    records += [("mandates", m.id) for m in detail.mandates]
+    records += [("memberships", m.id) for m in detail.memberships]
+    return records
 
 
 def _edits(graph: Graph, records: list[tuple[str, str]]) -> list[RecordEdit]:

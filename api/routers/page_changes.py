@@ -23,8 +23,9 @@ from pydantic import ValidationError
 
 from zorgnet.api.app import _dutch
 from zorgnet.api.deps import GraphDep, ServiceDep, SettingsDep, StoreDep
-from zorgnet.api.models import UndoRequest
+from zorgnet.api.models import ActorDetail, UndoRequest
 from zorgnet.api.report_commands import long_date
+from zorgnet.api.routers.actors import actor_records
 from zorgnet.api.routers.page_edit import (
     FIELD_LABELS,
     REASON_TOO_SHORT,
@@ -150,14 +151,10 @@ def record_edit_notes(
     }
 
 
-def actor_edit_notes(request: Request, actor: Any) -> dict[tuple[str, str], EditNote]:
+def actor_edit_notes(request: Request, actor: ActorDetail) -> dict[tuple[str, str], EditNote]:
     """The edit notes of the actor page's records (a template global): the actor, its
     relations, mandates and memberships."""
-    pairs = [("actors", actor.id)]
-    pairs += [("relations", r.id) for r in [*actor.relations_out, *actor.relations_in]]
-    pairs += [("mandates", m.id) for m in actor.mandates]
-    pairs += [("memberships", m.id) for m in actor.memberships]
-    return record_edit_notes(request, pairs)
+    return record_edit_notes(request, actor_records(actor))
 
 
 _templates.env.globals["actor_edit_notes"] = actor_edit_notes

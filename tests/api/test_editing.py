@@ -103,7 +103,6 @@ def test_an_actor_is_updated_and_the_edit_undone(editor: TestClient, auth: dict[
     assert editor.get("/api/actors/veilig-thuis").json()["label"] == record["label"]
 
 
-@pytest.mark.slow
 def test_the_actor_answer_says_which_of_its_records_an_edit_changed_and_why(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
@@ -126,6 +125,7 @@ def test_the_actor_answer_says_which_of_its_records_an_edit_changed_and_why(
     assert editor.get("/api/actors/veilig-thuis").json()["edits"] == []
 
 
+@pytest.mark.slow
 def test_an_actor_others_refer_to_cannot_be_deleted(
     editor: TestClient, auth: dict[str, str]
 ) -> None:
