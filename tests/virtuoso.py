@@ -126,14 +126,15 @@ class VirtuosoServer:
     def start(self, timeout: float = 60.0) -> "VirtuosoServer":
         """Start the server and wait until its SPARQL endpoint answers; then add the user."""
         ini = self._write_ini()
-        log = (self.folder / "stdout.log").open("wb")
-        self.process = subprocess.Popen(
-            [str(VIRTUOSO), "+foreground", "+configfile", str(ini)],
-            cwd=self.folder,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        # The child keeps its own copy of the file descriptor.
+        with (self.folder / "stdout.log").open("wb") as log:
+            self.process = subprocess.Popen(
+                [str(VIRTUOSO), "+foreground", "+configfile", str(ini)],
+                cwd=self.folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
@@ -197,13 +198,14 @@ class VirtuosoServer:
     def restart(self, timeout: float = 60.0) -> None:
         """Start the server again on the same folder and ports (after ``kill``)."""
         self.recovered = True
-        self.process = subprocess.Popen(
-            [str(VIRTUOSO), "+foreground", "+configfile", str(self.folder / "virtuoso.ini")],
-            cwd=self.folder,
-            stdout=(self.folder / "stdout.log").open("ab"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        with (self.folder / "stdout.log").open("ab") as log:
+            self.process = subprocess.Popen(
+                [str(VIRTUOSO), "+foreground", "+configfile", str(self.folder / "virtuoso.ini")],
+                cwd=self.folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:

@@ -11,6 +11,7 @@ the shipped data.
 
 import threading
 import time
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ import pytest
 from conftest import serve
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
+from virtuoso import VirtuosoServer
 
 from zorgnet.api.settings import Settings
 from zorgnet.graph.backends import open_store
@@ -205,15 +207,48 @@ def _without_edits(graph: Graph, created: set[str]) -> set[tuple[Node, Node, Nod
     }
 
 
-@pytest.mark.slow
-def test_concurrent_clients_lose_no_acknowledged_edit(
-    any_store: str, make_settings: Callable[..., Settings], shipped: Dataset
-) -> None:
-    settings = make_settings(any_store, token=TOKEN)
+def _under_load(settings: Settings) -> tuple[dict[str, Any], Tally, dict[str, Any]]:
+    """The counts before, every answer the clients got, the counts after."""
     with serve(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
         before = _count(client)
         tally = _run_clients(base, sorted(before["actors"]))
         after = _count(client)
+    return before, tally, after
+
+
+def _aborted_server(request: pytest.FixtureRequest, store: str) -> VirtuosoServer | None:
+    """The test's Virtuoso server if it is *store* and stopped by itself."""
+    if not store.startswith("sparql+"):
+        return None
+    server: VirtuosoServer = request.getfixturevalue("empty_virtuoso")
+    return server if server.crash_report() is not None else None
+
+
+@pytest.mark.slow
+def test_concurrent_clients_lose_no_acknowledged_edit(
+    any_store: str,
+    make_settings: Callable[..., Settings],
+    shipped: Dataset,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = make_settings(any_store, token=TOKEN)
+    try:
+        before, tally, after = _under_load(settings)
+    except AssertionError:
+        # Virtuoso 7.2.5 itself aborted once in about ten suite runs under this load
+        # (glibc: "malloc_consolidate(): unaligned fastbin chunk detected"), on a new
+        # server too; zorgnet then answered every request with its 503. What this test
+        # checks is zorgnet, so it runs once more on a new server, and says so.
+        server = _aborted_server(request, any_store)
+        if server is None:
+            raise
+        warnings.warn(f"tweede poging op een nieuwe server: {server.crash_report()}", stacklevel=1)
+        server.renew()
+        for name, value in server.credentials_env.items():
+            monkeypatch.setenv(name, value)
+        settings = make_settings(server.store_url, token=TOKEN)
+        before, tally, after = _under_load(settings)
     writes = tally.writes
     created = {w["record"] for w in writes if w["action"] == "aanmaken"}
     print(
