@@ -618,6 +618,42 @@ def route_graph(
     return H
 
 
+def _onward(
+    G: nx.MultiDiGraph,
+    help_kind: str,
+    gemeente: str | None,
+    domain: str | None,
+    level: str | None,
+) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    """The steps of :func:`route_graph` as successors per actor, and every actor a
+    step leads to; kept per projection, so that the questions from every entry point
+    walk them without building the graph."""
+
+    def compute() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+        relations, on_behalf = _steps(G, gemeente, domain, level)
+        onward: dict[str, dict[str, None]] = {}
+        for u, v, _, data, _ in relations:
+            if _for_help(data, help_kind):
+                onward.setdefault(u, {})[v] = None
+        for u, v, *_ in on_behalf:
+            onward.setdefault(u, {})[v] = None
+        into = frozenset(v for targets in onward.values() for v in targets)
+        return {u: tuple(targets) for u, targets in onward.items()}, into
+
+    return memo(G, ("route-onward", help_kind, gemeente, domain, level), compute)
+
+
+def _walk(onward: dict[str, tuple[str, ...]], starts: set[str]) -> set[str]:
+    seen = set(starts)
+    todo = list(starts)
+    while todo:
+        for v in onward.get(todo.pop(), ()):
+            if v not in seen:
+                seen.add(v)
+                todo.append(v)
+    return seen
+
+
 def reachable(
     G: nx.MultiDiGraph,
     starts: set[str],
@@ -625,6 +661,7 @@ def reachable(
     *,
     gemeente: str | None = None,
     domain: str | None = None,
+    level: str | None = None,
 ) -> set[str]:
     """The actors a route from *starts* reaches for *help_kind*: the same steps as
     :func:`route_graph`, walked without building it.
@@ -637,21 +674,8 @@ def reachable(
     ['buurtteam', 'doorbraaktafel', 'gemeente-hilversum', 'ggz-aanbieder', 'huisarts',
      'poh-jeugd', 'school']
     """
-    relations, on_behalf = _steps(G, gemeente, domain, None)
-    onward: dict[str, list[str]] = {}
-    for u, v, _, data, _ in relations:
-        if _for_help(data, help_kind):
-            onward.setdefault(u, []).append(v)
-    for u, v, *_ in on_behalf:
-        onward.setdefault(u, []).append(v)
-    seen = set(starts)
-    todo = list(starts)
-    while todo:
-        for v in onward.get(todo.pop(), ()):
-            if v not in seen:
-                seen.add(v)
-                todo.append(v)
-    return seen
+    onward, _ = _onward(G, help_kind, gemeente, domain, level)
+    return _walk(onward, starts)
 
 
 def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, data: dict) -> None:
@@ -1193,10 +1217,10 @@ def referral_routes(
     unanswered = _no_entry_or_provider(question)
     if unanswered is not None:
         return unanswered
-    H = _question_graph(G, question)
-    unanswered = _no_chain(G, H, question)
+    unanswered = _no_chain(G, question)
     if unanswered is not None:
         return unanswered
+    H = _question_graph(G, question)
     candidates = _candidates(G, H, question.found, gemeente, domain, k)
     candidates.sort(key=lambda r: (not r.gate_open, r.cost, len(r.steps)))
     routes = _distinct(G, candidates, k)
@@ -1377,27 +1401,41 @@ def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
     return H
 
 
-def _no_chain(G: nx.MultiDiGraph, H: nx.DiGraph, question: _Question) -> RouteResult | None:
+def _starts(G: nx.MultiDiGraph, question: _Question) -> set[str]:
+    """Where the question's routes start: its entries, and where an inhabitant may go."""
+    starts = set(question.entries)
+    if question.self_referral:
+        starts.update(actor for actor, _ in inhabitant_entries(G, question.gemeente))
+    return starts
+
+
+def _no_chain(G: nx.MultiDiGraph, question: _Question) -> RouteResult | None:
     """The answer when no relation leaves the entry points, or none leads on to a
-    provider."""
+    provider; found by walking the steps, before any graph is built."""
     source, where = question.source_label, question.where
+    onward, into = _onward(
+        G, question.help_kind, question.gemeente, question.domain, question.level
+    )
     names = ", ".join(G.nodes[p]["label"] for p in question.found)
-    if not question.self_referral and not any(H.out_degree(e) for e in question.entries):
+    leaves = any(e in onward or e in question.found for e in question.entries)
+    if not question.self_referral and not leaves:
         return question.answer(
             (),
             "geen-relatie-vanaf-ingang",
             f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt voor "
             f"{concept_label('Domain', question.domain) or 'dit domein'}; aanbieders: {names}.",
         )
-    if nx.has_path(H, _SOURCE, _TARGET):
+    starts = _starts(G, question)
+    reached = _walk(onward, starts)
+    if not reached.isdisjoint(question.found):
         return None
-    reachable = sorted(set(nx.descendants(H, _SOURCE)) - {_TARGET})
-    unreached = [G.nodes[p]["label"] for p in question.found if H.in_degree(p) == 0]
+    unreached = [G.nodes[p]["label"] for p in question.found if p not in into and p not in starts]
     detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
     return question.answer(
         (),
         "geen-keten",
         f"Er zijn aanbieders van {question.help_label}{where} ({names}), "
         f"maar geen keten van relaties vanaf {source} naar hen. Bereikbaar vanaf "
-        f"{source}: {', '.join(G.nodes[a]['label'] for a in reachable) or 'niets'}.{detail}",
+        f"{source}: {', '.join(G.nodes[a]['label'] for a in sorted(reached)) or 'niets'}."
+        f"{detail}",
     )
