@@ -11,7 +11,8 @@ networkx
     (:mod:`zorgnet.graph.reprojection`: about 0.1 s for the national network, where
     adding its 120,000 nodes and edges one by one takes 2 s), and a saved projection
     is read back into dictionaries made in one pass
-    (:mod:`zorgnet.graph.saved_projection`). The public API can only add nodes and
+    (:mod:`zorgnet.graph.saved_projection`), and each route question's ``DiGraph`` is
+    made of dictionaries (:func:`digraph_of`). The public API can only add nodes and
     edges one at a time, copying each attribute dictionary. Setting the three
     attributes is what networkx's own descriptors (``_CachedPropertyResetterAdjAndSucc``,
     ``...Pred``, ``...Node``) expect: they drop the cached views, so ``G.nodes``,
@@ -35,7 +36,7 @@ import pyoxigraph as ox
 if TYPE_CHECKING:
     from oxrdflib import OxigraphStore
 
-__all__ = ["GraphDicts", "dicts_of", "graph_of", "oxigraph_of"]
+__all__ = ["GraphDicts", "dicts_of", "digraph_of", "graph_of", "oxigraph_of"]
 
 Attributes = dict[str, Any]
 # Nodes and keys are any hashable value; zorgnet's are record ids.
@@ -87,6 +88,32 @@ def graph_of(dicts: GraphDicts) -> nx.MultiDiGraph:
     G._adj = dicts.succ  # sets G._succ too
     G._pred = dicts.pred
     return G
+
+
+def digraph_of(
+    nodes: dict[Any, Attributes],
+    succ: dict[Any, dict[Any, Attributes]],
+    pred: dict[Any, dict[Any, Attributes]],
+) -> nx.DiGraph:
+    """A ``DiGraph`` made of its three dictionaries, kept instead of copied.
+
+    As :func:`graph_of`, one level less deep: ``succ[u][v]`` and ``pred[v][u]`` are one
+    and the same edge attribute dictionary. A route question's graph is made this way
+    (:mod:`zorgnet.graph.analyses.routes`): adding its edges one by one through the
+    public API took most of the question's time.
+
+    Examples
+    --------
+    >>> edge = {"weight": 1.0}
+    >>> D = digraph_of({"a": {}, "b": {}}, {"a": {"b": edge}, "b": {}}, {"a": {}, "b": {"a": edge}})
+    >>> list(D.edges(data="weight")), list(D.predecessors("b"))
+    ([('a', 'b', 1.0)], ['a'])
+    """
+    D = nx.DiGraph()
+    D._node = nodes
+    D._adj = succ  # sets D._succ too
+    D._pred = pred
+    return D
 
 
 def oxigraph_of(store: OxigraphStore) -> ox.Store:

@@ -32,6 +32,7 @@ from zorgnet.graph.analyses._index import (
 )
 from zorgnet.graph.analyses._phrases import actor_phrase, relation_phrase, sentence, verb
 from zorgnet.graph.areas import area_ancestors
+from zorgnet.graph.internals import digraph_of
 from zorgnet.graph.projected import Mandate
 from zorgnet.ontology.exceptions import UnknownName
 from zorgnet.ontology.namespace import ZN
@@ -519,7 +520,7 @@ def _opens_care(G: nx.MultiDiGraph, actor: str, gemeente: str | None) -> bool:
     return any(m.opens_contracted_care for m in _mandates_at(G, actor, gemeente, None))
 
 
-_Step = tuple[str, str, str | None, dict, float]
+_Step = tuple[str, str, str | None, dict, float, dict]
 
 
 def _steps(
@@ -528,9 +529,10 @@ def _steps(
     """Every step :func:`route_graph` may take under the conditions, whatever the help:
     the route relations, and the toegang's steps on behalf of its gemeente.
 
-    Each step is ``(from, to, relation id, edge data, cost)``; which help a relation is
-    for is left to the caller. Kept per projection: the gaps analysis asks it once for
-    every kind of help.
+    Each step is ``(from, to, relation id, edge data, cost, the attributes of its edge in
+    a route graph)``, the last made once here and shared by every route graph (never
+    changed); which help a relation is for is left to the caller. Kept per projection:
+    the gaps analysis asks it once for every kind of help.
     """
 
     def compute() -> tuple[tuple[_Step, ...], tuple[_Step, ...]]:
@@ -550,7 +552,8 @@ def _steps(
                     if not edge_applies(G, data, area=gemeente, domain=domain, level=level):
                         continue
                     pilot = _PILOT_PENALTY if data.get("status") == "pilot" else 0.0
-                    relations.append((u, v, key, data, ROUTE_COSTS[data["kind"]] + pilot))
+                    cost = ROUTE_COSTS[data["kind"]] + pilot
+                    relations.append((u, v, key, data, cost, _edge_attrs(cost, key, data)))
         return tuple(relations), _on_behalf_steps(G, gemeente, usable)
 
     return memo(G, ("route-steps", gemeente, domain, level), compute)
@@ -571,7 +574,8 @@ def _on_behalf_steps(
         if door in usable and not _opens_care(G, door, gemeente):
             for organisation in organisations:
                 data = {"kind": ON_BEHALF, "sources": sources}
-                found.append((door, organisation, None, data, _ON_BEHALF_COST))
+                attrs = _edge_attrs(_ON_BEHALF_COST, None, data)
+                found.append((door, organisation, None, data, _ON_BEHALF_COST, attrs))
     return tuple(found)
 
 
@@ -595,7 +599,8 @@ def route_graph(
     help be reached" has one answer. Its edges are the route relations that hold for
     the gemeente, domain, level and help kind, and, for a gemeente, one step from each
     of its toegang actors to the gemeente they decide for (kind ``namens``) where no
-    relation already joins them.
+    relation already joins them. Its edge attributes are kept with the projection and
+    shared by every route graph of it: read them, never change them.
 
     Examples
     --------
@@ -606,16 +611,50 @@ def route_graph(
     >>> H["buurtteam"]["gemeente-hilversum"]["kind"]
     'verwijst'
     """
+    return digraph_of(*_route_dicts(G, help_kind, gemeente, domain, level))
+
+
+_Dicts = tuple[dict[str, dict], dict[str, dict[str, dict]], dict[str, dict[str, dict]]]
+
+
+def _route_dicts(
+    G: nx.MultiDiGraph,
+    help_kind: str,
+    gemeente: str | None,
+    domain: str | None,
+    level: str | None,
+) -> _Dicts:
+    """The nodes, successors and predecessors of :func:`route_graph`, made as plain
+    dictionaries (in the order networkx's ``add_edge`` would give them), so that a
+    route question can add its start and end before it becomes a graph."""
     relations, on_behalf = _steps(G, gemeente, domain, level)
-    H = nx.DiGraph()
-    H.add_nodes_from(scope_actors(G, gemeente))
-    for u, v, key, data, cost in relations:
+    nodes: dict[str, dict] = {a: {} for a in scope_actors(G, gemeente)}
+    succ: dict[str, dict[str, dict]] = {a: {} for a in nodes}
+    pred: dict[str, dict[str, dict]] = {a: {} for a in nodes}
+    for u, v, _, data, _, attrs in relations:
         if _for_help(data, help_kind):
-            _keep_cheapest(H, u, v, cost, key, data)
-    for u, v, key, data, cost in on_behalf:
-        if not H.has_edge(u, v):  # a stated relation says more than "on behalf of"
-            _keep_cheapest(H, u, v, cost, key, data)
-    return H
+            _keep_cheapest((nodes, succ, pred), u, v, attrs)
+    for u, v, *_, attrs in on_behalf:
+        if v not in succ.get(u, ()):  # a stated relation says more than "on behalf of"
+            _keep_cheapest((nodes, succ, pred), u, v, attrs)
+    return nodes, succ, pred
+
+
+def _add_edge(dicts: _Dicts, u: str, v: str, attrs: dict) -> None:
+    """What ``DiGraph.add_edge(u, v, **attrs)`` does, on the dictionaries."""
+    _add_node(dicts, u)
+    _add_node(dicts, v)
+    edge = dicts[1][u].get(v)
+    if edge is None:
+        dicts[1][u][v] = dicts[2][v][u] = dict(attrs)
+    else:
+        edge.update(attrs)
+
+
+def _add_node(dicts: _Dicts, n: str) -> None:
+    nodes, succ, pred = dicts
+    if n not in nodes:
+        nodes[n], succ[n], pred[n] = {}, {}, {}
 
 
 def _onward(
@@ -632,7 +671,7 @@ def _onward(
     def compute() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         relations, on_behalf = _steps(G, gemeente, domain, level)
         onward: dict[str, dict[str, None]] = {}
-        for u, v, _, data, _ in relations:
+        for u, v, _, data, *_ in relations:
             if _for_help(data, help_kind):
                 onward.setdefault(u, {})[v] = None
         for u, v, *_ in on_behalf:
@@ -678,20 +717,27 @@ def reachable(
     return _walk(onward, starts)
 
 
-def _keep_cheapest(H: nx.DiGraph, u: str, v: str, cost: float, key: str | None, data: dict) -> None:
-    if not H.has_edge(u, v) or H[u][v]["weight"] > cost:
-        H.add_edge(
-            u,
-            v,
-            weight=cost,
-            key=key,
-            kind=data["kind"],
-            access=tuple(data.get("access") or ()),
-            status=data.get("status"),
-            description=data.get("description", ""),
-            sources=tuple(data.get("sources") or ()),
-            legal_bases=tuple(data.get("legal_bases") or ()),
-        )
+def _edge_attrs(cost: float, key: str | None, data: dict) -> dict:
+    return {
+        "weight": cost,
+        "key": key,
+        "kind": data["kind"],
+        "access": tuple(data.get("access") or ()),
+        "status": data.get("status"),
+        "description": data.get("description", ""),
+        "sources": tuple(data.get("sources") or ()),
+        "legal_bases": tuple(data.get("legal_bases") or ()),
+    }
+
+
+def _keep_cheapest(dicts: _Dicts, u: str, v: str, attrs: dict) -> None:
+    """Join *u* to *v* by the step *attrs* (shared, not copied) unless a cheaper step
+    joins them already."""
+    edge = dicts[1].get(u, {}).get(v)
+    if edge is None or edge["weight"] > attrs["weight"]:
+        _add_node(dicts, u)
+        _add_node(dicts, v)
+        dicts[1][u][v] = dicts[2][v][u] = attrs
 
 
 # Said after a legal basis that the seeds do not name (see :class:`MandateHeld`).
@@ -1377,28 +1423,25 @@ def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
     """:func:`route_graph` with the entry points joined to a start and the providers to
     an end, so that a route is a path from one to the other."""
     gemeente = question.gemeente
-    H = route_graph(
-        G, question.help_kind, gemeente=gemeente, domain=question.domain, level=question.level
-    )
+    dicts = _route_dicts(G, question.help_kind, gemeente, question.domain, question.level)
     for entry in question.entries:
-        H.add_edge(_SOURCE, entry, weight=0.0, kind=None)
+        _add_edge(dicts, _SOURCE, entry, {"weight": 0.0, "kind": None})
     if question.self_referral:
         for actor, sources in inhabitant_entries(G, gemeente):
             # Of two doors, the gemeente's own comes before one for the whole region.
             local = G.nodes[actor]["scale"] == "lokaal"
-            H.add_edge(
-                _SOURCE,
-                actor,
-                weight=1.0 if local else 1.1,
-                kind=_SELF_REFERRAL,
-                key=None,
-                access=("voorveld",),
-                status=None,
-                sources=sources,
-            )
+            attrs = {
+                "weight": 1.0 if local else 1.1,
+                "kind": _SELF_REFERRAL,
+                "key": None,
+                "access": ("voorveld",),
+                "status": None,
+                "sources": sources,
+            }
+            _add_edge(dicts, _SOURCE, actor, attrs)
     for provider in question.found:
-        H.add_edge(provider, _TARGET, weight=0.0)
-    return H
+        _add_edge(dicts, provider, _TARGET, {"weight": 0.0})
+    return digraph_of(*dicts)
 
 
 def _starts(G: nx.MultiDiGraph, question: _Question) -> set[str]:

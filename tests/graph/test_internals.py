@@ -17,7 +17,7 @@ from oxrdflib import OxigraphStore
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from zorgnet.graph.analyses._example import example_graph
-from zorgnet.graph.internals import GraphDicts, dicts_of, graph_of, oxigraph_of
+from zorgnet.graph.internals import GraphDicts, dicts_of, digraph_of, graph_of, oxigraph_of
 from zorgnet.graph.store import Store
 
 NODES = [("a", {"label": "A"}), ("b", {"label": "B"}), ("c", {}), ("alone", {"x": 1})]
@@ -108,6 +108,27 @@ def test_a_graph_built_from_dicts_shares_them_and_stays_a_working_graph() -> Non
     frozen = nx.freeze(_through_the_adapter())
     with pytest.raises(nx.NetworkXError):
         frozen.add_edge("a", "c")
+
+
+def test_a_route_graph_made_of_dicts_reads_as_one_built_edge_by_edge() -> None:
+    # A route question's DiGraph: one attribute dictionary per pair, in both directions.
+    public = nx.DiGraph()
+    public.add_nodes_from(NODES)
+    nodes = {n: dict(data) for n, data in NODES}
+    succ: dict = {n: {} for n in nodes}
+    pred: dict = {n: {} for n in nodes}
+    for u, v, key, data in EDGES:
+        public.add_edge(u, v, key=key, **data)
+        attrs = {"key": key, **data}
+        if v in succ[u]:
+            succ[u][v].update(attrs)
+        else:
+            succ[u][v] = pred[v][u] = attrs
+    D = digraph_of(nodes, succ, pred)
+    assert list(D.edges(data=True)) == list(public.edges(data=True))
+    assert {n: list(D.pred[n]) for n in D} == {n: list(public.pred[n]) for n in public}
+    assert nx.shortest_path(D, "c", "b") == nx.shortest_path(public, "c", "b") == ["c", "a", "b"]
+    assert D.succ["a"]["b"] is D.pred["b"]["a"]
 
 
 @pytest.mark.parametrize("on_disk", [False, True], ids=["in memory", "on disk"])
