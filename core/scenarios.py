@@ -314,7 +314,9 @@ def scenario_result(
 ) -> ScenarioResult:
     """What changes if *scenario* happens (:func:`~zorgnet.graph.analyses.scenarios.compare`)
     on the projection of *store*, with the records of its ``met`` files added (*names*:
-    how messages name them, as for :func:`added_projection`).
+    how messages name them, as for :func:`added_projection`). What the data as it is
+    answered is saved with the version (``ProjectionCache.keep_answers``), so that the
+    next process's scenario need not compute it again.
 
     Raises
     ------
@@ -323,10 +325,15 @@ def scenario_result(
     LoadError
         A record of a ``met`` file is wrong.
     """
-    from zorgnet.core import projection
+    from zorgnet.graph.projection_cache import ProjectionCache
 
-    G = projection(store, cache)
+    cache = cache or ProjectionCache()
+    G = cache.get(store)
     if not scenario.with_records:
-        return compare(G, check_scenario(G, scenario))
-    added = added_projection(store, G, scenario.with_records, names=names)
-    return compare(G, check_scenario(added, scenario), added=added)
+        result = compare(G, check_scenario(G, scenario))
+    else:
+        added = added_projection(store, G, scenario.with_records, names=names)
+        result = compare(G, check_scenario(added, scenario), added=added)
+    # What the data as it is answered is saved for the next process's scenario.
+    cache.keep_answers(store)
+    return result

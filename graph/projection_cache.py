@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import networkx as nx
 from rdflib import URIRef
 
-from zorgnet.graph import projection, saved_projection
+from zorgnet.graph import projection, saved_answers, saved_projection
 from zorgnet.graph.contract import TripleStore
 from zorgnet.graph.reprojection import reproject
 from zorgnet.graph.store import Store
@@ -28,6 +28,8 @@ from zorgnet.graph.store import Store
 __all__ = ["ProjectionCache"]
 
 _Entry = tuple[URIRef | None, nx.MultiDiGraph]
+# The memo entry that counts the answers saved for the projection's version.
+_SAVED = "saved-answers"
 
 
 class ProjectionCache:
@@ -76,8 +78,46 @@ class ProjectionCache:
             if cached is not None and cached[0] == version:
                 return cached[1]
             G = _saved_or_projected(store, version, cached)
+            answers = store.derived_path(saved_answers.NAME, version)
+            if answers is not None and answers.exists():
+                read = saved_answers.read(answers)
+                G.graph["memo"].update(read, **{_SAVED: len(read)})
             self._memory[store] = (version, G)
         return G
+
+    def keep_answers(self, store: TripleStore) -> bool:
+        """Save the answers "wat als" scenarios compared with on the projection of
+        *store*'s current version (:mod:`zorgnet.graph.saved_answers`), when it holds
+        more of them than were saved, so that the next process reads them with the
+        projection instead of computing them again. Returns whether it saved them.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from zorgnet.graph.store import Store
+        >>> from zorgnet.graph.analyses._example import example_graph
+        >>> from zorgnet.graph.analyses.scenarios import Scenario, compare
+        >>> store = Store(Path(tempfile.mkdtemp()) / "store")
+        >>> store.replace(example_graph())
+        >>> cache = ProjectionCache()
+        >>> _ = compare(cache.get(store), Scenario(without_actors=("huisarts",)))
+        >>> cache.keep_answers(store), cache.keep_answers(store)
+        (True, False)
+        >>> memo = ProjectionCache().get(store).graph["memo"]
+        >>> sorted({key[1] for key in memo if key[0] == "scenario-routes"})
+        ['hilversum', 'huizen']
+        """
+        version = store.version
+        G = self.held(store, version)
+        path = store.derived_path(saved_answers.NAME, version)
+        if G is None or path is None:
+            return False
+        memo = G.graph.setdefault("memo", {})
+        answers = saved_answers.answers_of(memo)
+        if len(answers) <= memo.get(_SAVED, 0) or not saved_answers.write(answers, path):
+            return False
+        memo[_SAVED] = len(answers)
+        return True
 
     def held(self, store: TripleStore, version: URIRef | None) -> nx.MultiDiGraph | None:
         """The projection of *version* held in memory for *store*, if any; makes none."""
@@ -143,8 +183,8 @@ class ProjectionCache:
         """Compute, with the projection of *store*, the answers a "wat als" scenario
         compares with (:func:`~zorgnet.graph.analyses.scenarios.prepare_scenarios`),
         gemeente by gemeente until *stop()* says they are no longer wanted (a newer
-        version, an app that closes); in a network of more than
-        :attr:`SCENARIO_WARM_GEMEENTEN` gemeenten, none.
+        version, an app that closes), and save them (:meth:`keep_answers`); in a
+        network of more than :attr:`SCENARIO_WARM_GEMEENTEN` gemeenten, none.
 
         Examples
         --------
@@ -167,6 +207,7 @@ class ProjectionCache:
             if stop():
                 return
             prepare_scenarios(G, gemeente)
+        self.keep_answers(store)
 
 
 class _InBackground:

@@ -975,10 +975,11 @@ def prepare_scenarios(G: nx.MultiDiGraph, gemeente: str | None = None) -> None:
     :func:`compare` keeps the answers of *G* (the routes of each gemeente's
     questions, its coverage, VNG framework, network and brokers, who reaches what)
     with the projection, so a second scenario asks only its copy. The first scenario
-    on new data waits for them: 0.5–1.5 s on the region, for its 595 route questions.
+    on new data waits for them: 0.3–0.5 s on the region, for its 595 route questions.
     A web app has them computed after a start or an edit
     (:meth:`~zorgnet.graph.projection_cache.ProjectionCache.warm_scenarios`), so that the first
-    visitor of its "wat als" page does not wait.
+    visitor of its "wat als" page does not wait, and they are saved with the store
+    version for the next process (:mod:`zorgnet.graph.saved_answers`).
 
     Parameters
     ----------
