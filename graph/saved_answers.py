@@ -11,7 +11,7 @@ back by the next process with its projection.
 
 As :mod:`zorgnet.graph.saved_projection`: plain values in :mod:`marshal` format, which
 runs no code when read; a result is written as the name of its class (a dataclass or
-named tuple of zorgnet's own) and its fields, and read back only into such a class. The
+named tuple of zorgnet's graph package) and its fields, and read back only into such a class. The
 name of the file carries a hash of the analyses' code and the vocabularies, so answers
 computed by another revision are never read.
 """
@@ -63,6 +63,8 @@ NAME = f"answers-{_CODE}.marshal"
 _RECORD = "\0zorgnet-record"
 _HOLDS_RECORDS = "\0zorgnet-container"
 _PLAIN = (str, int, float, bool, type(None))
+# The results are the analyses' (and the projection's) own classes.
+_OWN = "zorgnet.graph."
 _CONTAINERS = {"tuple": tuple, "list": list, "set": set, "frozenset": frozenset}
 
 
@@ -72,7 +74,7 @@ def _encode(value: Any) -> tuple[Any, bool]:
     if isinstance(value, _PLAIN):
         return value, False
     cls = type(value)
-    if cls.__module__.startswith("zorgnet."):
+    if cls.__module__.startswith(_OWN):
         if dataclasses.is_dataclass(value):
             fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value)]
         elif isinstance(value, tuple) and hasattr(cls, "_fields"):
@@ -111,7 +113,7 @@ def _decode(value: Any, classes: dict[str, Any]) -> Any:
 def _maker(name: str) -> Any:
     """How to make a record of the class *name* from its saved fields."""
     module, _, qualname = name.partition(":")
-    if not module.startswith("zorgnet."):
+    if not module.startswith(_OWN):
         raise ValueError(f"not a zorgnet record: {name}")
     cls: Any = importlib.import_module(module)
     for part in qualname.split("."):
