@@ -11,9 +11,9 @@ back by the next process with its projection.
 
 As :mod:`zorgnet.graph.saved_projection`: plain values in :mod:`marshal` format, which
 runs no code when read; a result is written as the name of its class (a dataclass or
-named tuple of zorgnet's graph package) and its fields, and read back only into such a class. The
-name of the file carries a hash of the analyses' code and the vocabularies, so answers
-computed by another revision are never read.
+named tuple of zorgnet's graph package) and its fields, and read back only into such a
+class. The name of the file carries a hash of the analyses' code and the vocabularies,
+so answers computed by another revision are never read.
 """
 
 from __future__ import annotations
