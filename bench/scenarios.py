@@ -34,6 +34,7 @@ Run: .venv/bin/python bench/scenarios.py [--store /tmp/nl-store] [--repeat 5]
 """
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
@@ -122,14 +123,17 @@ def _timed_load(what: str, load: Callable[[], Any]) -> Any:
 
 
 def _command_line(repeat: int) -> None:
-    """``zorgnet wat-als --zonder ACTOR`` as a user runs it, first and next times."""
+    """``zorgnet wat-als --zonder ACTOR`` as a user runs it, first and next times, each
+    scenario on a copy of the store as ``zorgnet load`` left it (no answers saved)."""
     zorgnet = Path(sys.executable).with_name("zorgnet")
     with tempfile.TemporaryDirectory() as folder:
-        store = Path(folder) / "store"
-        with core.open_store(store) as opened:
+        loaded = Path(folder) / "geladen"
+        with core.open_store(loaded) as opened:
             core.load(opened, SHIPPED_DATASET)
         print("opdrachtregel, zorgnet wat-als --zonder … (s wand, nieuw proces):")
         for name, actor in REGION:
+            store = Path(folder) / actor
+            shutil.copytree(loaded, store)
             times = []
             for _ in range(1 + repeat):
                 command = [str(zorgnet), "wat-als", "--zonder", actor, "--store", str(store)]
