@@ -39,3 +39,20 @@ def relabelled(shipped: Dataset) -> tuple[Graph, Graph]:
             o = Literal(f"{o} (gewijzigd)", lang=o.language)
         new.add((subject, p, o))
     return old, new
+
+
+@pytest.fixture
+def route_questions(monkeypatch: pytest.MonkeyPatch) -> list[nx.MultiDiGraph]:
+    """The graph of every route question a scenario asks, from now on (clear it to
+    count from a later point)."""
+    from zorgnet.graph.analyses import scenarios
+
+    asked: list[nx.MultiDiGraph] = []
+    real = scenarios.referral_routes
+
+    def counted(graph, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(graph)
+        return real(graph, *args, **kwargs)
+
+    monkeypatch.setattr(scenarios, "referral_routes", counted)
+    return asked

@@ -8,7 +8,6 @@ import pytest
 
 from zorgnet.core.scenarios import scenario_result
 from zorgnet.graph import saved_answers
-from zorgnet.graph.analyses import scenarios as scenarios_module
 from zorgnet.graph.analyses.scenarios import Scenario, compare, prepare_scenarios
 from zorgnet.graph.projection import project
 from zorgnet.graph.projection_cache import ProjectionCache
@@ -48,24 +47,17 @@ def test_leest_het_volgende_proces_precies_de_antwoorden_van_de_regio_terug(
 
 
 def test_komt_het_tweede_scenario_in_een_nieuw_proces_zonder_de_vragen_van_het_eerste(
-    stored: Store, monkeypatch: pytest.MonkeyPatch
+    stored: Store, route_questions: list[nx.MultiDiGraph]
 ) -> None:
     scenario = Scenario("Het C&A-team stopt", without_actors=("ca-team",))
     first = scenario_result(stored, scenario, ProjectionCache())
     # A new cache is what a new process has: the projection and the answers from files.
     G = ProjectionCache().get(stored)
-    asked: list[nx.MultiDiGraph] = []
-    real = scenarios_module.referral_routes
-
-    def counted(graph, *args, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(graph)
-        return real(graph, *args, **kwargs)
-
-    monkeypatch.setattr(scenarios_module, "referral_routes", counted)
+    route_questions.clear()
     again = compare(G, scenario)
     assert again == first
-    assert asked and all(graph is not G for graph in asked)
-    assert len(asked) == again.questions == 8
+    assert route_questions and all(graph is not G for graph in route_questions)
+    assert len(route_questions) == again.questions == 8
 
 
 def test_worden_antwoorden_van_een_andere_versie_van_zorgnet_niet_gelezen(

@@ -3,7 +3,6 @@
 import networkx as nx
 import pytest
 
-from zorgnet.graph.analyses import scenarios as scenarios_module
 from zorgnet.graph.analyses.scenarios import Scenario, compare
 from zorgnet.graph.projection_cache import ProjectionCache
 from zorgnet.graph.store import Store
@@ -19,26 +18,19 @@ def stored(shipped: Dataset) -> Store:
 
 @pytest.mark.slow
 def test_vraagt_het_eerste_scenario_na_het_opwarmen_niets_meer_van_de_data_zoals_die_is(
-    stored: Store, monkeypatch: pytest.MonkeyPatch
+    stored: Store, route_questions: list[nx.MultiDiGraph]
 ) -> None:
     cache = ProjectionCache()
     G = cache.warm(stored)
     cache.warm_scenarios(stored)
-    asked: list[nx.MultiDiGraph] = []
-    real = scenarios_module.referral_routes
-
-    def counted(graph, *args, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(graph)
-        return real(graph, *args, **kwargs)
-
-    monkeypatch.setattr(scenarios_module, "referral_routes", counted)
+    route_questions.clear()
     result = compare(G, Scenario(without_actors=("ca-team",)))
     # The C&A-team holds in all seven gemeenten: each of their questions was answered
     # in the warm-up; only the copy is asked, and only what the team was on.
     assert len(result.gemeenten) == 7
-    assert asked, "the routes the team was on are asked of the copy"
-    assert all(graph is not G for graph in asked)
-    assert len(asked) == result.questions
+    assert route_questions, "the routes the team was on are asked of the copy"
+    assert all(graph is not G for graph in route_questions)
+    assert len(route_questions) == result.questions
 
 
 def test_houdt_het_opwarmen_op_als_een_nieuwere_versie_of_het_sluiten_erom_vraagt(
