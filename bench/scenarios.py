@@ -135,7 +135,7 @@ def _command_line(repeat: int) -> None:
             store = Path(folder) / actor
             shutil.copytree(loaded, store)
             times = []
-            for _ in range(1 + repeat):
+            for _ in range(1 + max(repeat, 1)):
                 command = [str(zorgnet), "wat-als", "--zonder", actor, "--store", str(store)]
                 start = time.perf_counter()
                 subprocess.run(command, check=True, capture_output=True)

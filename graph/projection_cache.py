@@ -49,6 +49,7 @@ class ProjectionCache:
         # One projection at a time: the threads of a web server that all miss the cache
         # after an edit wait for the one projection instead of each building their own.
         self._building = threading.Lock()
+        self._saving = threading.Lock()
 
     def get(self, store: TripleStore) -> nx.MultiDiGraph:
         """The projection of *store*'s current data, built once per store version.
@@ -113,10 +114,12 @@ class ProjectionCache:
         if G is None or path is None:
             return False
         memo = G.graph.setdefault("memo", {})
-        answers = saved_answers.answers_of(memo)
-        if len(answers) <= memo.get(_SAVED, 0) or not saved_answers.write(answers, path):
-            return False
-        memo[_SAVED] = len(answers)
+        # One writer at a time: a smaller set of answers must not be written last.
+        with self._saving:
+            answers = saved_answers.answers_of(memo)
+            if len(answers) <= memo.get(_SAVED, 0) or not saved_answers.write(answers, path):
+                return False
+            memo[_SAVED] = len(answers)
         return True
 
     def held(self, store: TripleStore, version: URIRef | None) -> nx.MultiDiGraph | None:

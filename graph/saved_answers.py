@@ -23,9 +23,12 @@ import hashlib
 import importlib
 import marshal
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Any
+
+import networkx as nx
 
 from zorgnet.graph import projection
 
@@ -44,17 +47,14 @@ KINDS = frozenset(
 )
 
 _HERE = Path(__file__).parent
-_SOURCES = sorted(
-    [
-        *(_HERE / "analyses").glob("*.py"),
-        *(_HERE / name for name in ("terms.py", "parts.py", "projected.py", "projection.py")),
-        *(_HERE.parent / "ontology").glob("*.py"),
-        *(_HERE.parent / "ontology").glob("*.ttl"),
-        *(_HERE.parent / "ontology" / "vocabularies").glob("*"),
-        Path(__file__),
-    ]
-)
-_CODE = hashlib.sha256(b"".join(p.read_bytes() for p in _SOURCES if p.is_file())).hexdigest()[:16]
+# Everything that can shape an answer: the graph package (the analyses, the projection,
+# the areas, the route graphs' internals), the ontology and its vocabularies, and the
+# networkx and Python versions (ties between equal routes, seeded betweenness).
+_SOURCES = sorted([*_HERE.rglob("*.py"), *(_HERE.parent / "ontology").rglob("*.*")])
+_CODE = hashlib.sha256(
+    b"".join(p.read_bytes() for p in _SOURCES if p.is_file() and p.suffix in (".py", ".ttl"))
+    + f"networkx {nx.__version__} python {sys.version_info[:2]}".encode()
+).hexdigest()[:16]
 #: The file name (beside the version) for the answers computed by this code.
 NAME = f"answers-{_CODE}.marshal"
 
@@ -118,6 +118,9 @@ def _maker(name: str) -> Any:
     cls: Any = importlib.import_module(module)
     for part in qualname.split("."):
         cls = getattr(cls, part)
+    # Defined there, not imported into it from elsewhere.
+    if not isinstance(cls, type) or (cls.__module__, cls.__qualname__) != (module, qualname):
+        raise ValueError(f"not a zorgnet record: {name}")
     if dataclasses.is_dataclass(cls) and not hasattr(cls, "__slots__"):
 
         def record(fields: tuple[tuple[str, Any], ...], classes: dict[str, Any]) -> Any:
@@ -180,6 +183,6 @@ def read(path: Path) -> dict[Any, Any]:
     """The answers saved at *path*; empty when there are none (or they are unreadable)."""
     try:
         answers = _decode(marshal.loads(path.read_bytes()), {})
-    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+    except Exception:  # a damaged file only means computing the answers again
         return {}
     return answers if isinstance(answers, dict) else {}

@@ -599,8 +599,7 @@ def route_graph(
     help be reached" has one answer. Its edges are the route relations that hold for
     the gemeente, domain, level and help kind, and, for a gemeente, one step from each
     of its toegang actors to the gemeente they decide for (kind ``namens``) where no
-    relation already joins them. Its edge attributes are kept with the projection and
-    shared by every route graph of it: read them, never change them.
+    relation already joins them.
 
     Examples
     --------
@@ -611,7 +610,8 @@ def route_graph(
     >>> H["buurtteam"]["gemeente-hilversum"]["kind"]
     'verwijst'
     """
-    return digraph_of(*_route_dicts(G, help_kind, gemeente, domain, level))
+    # A copy: the edge attributes are shared by the questions' own graphs.
+    return digraph_of(*_route_dicts(G, help_kind, gemeente, domain, level)).copy()
 
 
 _Dicts = tuple[dict[str, dict], dict[str, dict[str, dict]], dict[str, dict[str, dict]]]
@@ -657,40 +657,50 @@ def _add_node(dicts: _Dicts, n: str) -> None:
         nodes[n], succ[n], pred[n] = {}, {}, {}
 
 
+# Each actor's steps: (to, the help kinds the step holds for; None: every kind).
+_Onward = dict[str, tuple[tuple[str, frozenset[str] | None], ...]]
+
+
 def _onward(
-    G: nx.MultiDiGraph,
-    help_kind: str,
-    gemeente: str | None,
-    domain: str | None,
-    level: str | None,
-) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
-    """The steps of :func:`route_graph` as successors per actor, and every actor a
-    step leads to; kept per projection, so that the questions from every entry point
-    walk them without building the graph."""
+    G: nx.MultiDiGraph, gemeente: str | None, domain: str | None, level: str | None
+) -> _Onward:
+    """The steps of :func:`route_graph` as successors per actor, whatever the help;
+    kept per projection beside the steps, so that the questions from every entry point
+    walk them without building a graph."""
 
-    def compute() -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+    def compute() -> _Onward:
         relations, on_behalf = _steps(G, gemeente, domain, level)
-        onward: dict[str, dict[str, None]] = {}
+        onward: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
         for u, v, _, data, *_ in relations:
-            if _for_help(data, help_kind):
-                onward.setdefault(u, {})[v] = None
+            kinds = data.get("help_kinds")
+            onward.setdefault(u, []).append((v, frozenset(kinds) if kinds else None))
         for u, v, *_ in on_behalf:
-            onward.setdefault(u, {})[v] = None
-        into = frozenset(v for targets in onward.values() for v in targets)
-        return {u: tuple(targets) for u, targets in onward.items()}, into
+            onward.setdefault(u, []).append((v, None))
+        return {u: tuple(steps) for u, steps in onward.items()}
 
-    return memo(G, ("route-onward", help_kind, gemeente, domain, level), compute)
+    return memo(G, ("route-onward", gemeente, domain, level), compute)
 
 
-def _walk(onward: dict[str, tuple[str, ...]], starts: set[str]) -> set[str]:
+def _walk(onward: _Onward, starts: set[str], help_kind: str) -> set[str]:
+    """Every actor the steps for *help_kind* reach from *starts*, the starts included."""
     seen = set(starts)
     todo = list(starts)
     while todo:
-        for v in onward.get(todo.pop(), ()):
-            if v not in seen:
+        for v, kinds in onward.get(todo.pop(), ()):
+            if v not in seen and (kinds is None or help_kind in kinds):
                 seen.add(v)
                 todo.append(v)
     return seen
+
+
+def _steps_from(onward: _Onward, actor: str, help_kind: str) -> bool:
+    return any(kinds is None or help_kind in kinds for _, kinds in onward.get(actor, ()))
+
+
+def _stepped_into(onward: _Onward, help_kind: str) -> set[str]:
+    return {
+        v for steps in onward.values() for v, kinds in steps if kinds is None or help_kind in kinds
+    }
 
 
 def reachable(
@@ -713,8 +723,7 @@ def reachable(
     ['buurtteam', 'doorbraaktafel', 'gemeente-hilversum', 'ggz-aanbieder', 'huisarts',
      'poh-jeugd', 'school']
     """
-    onward, _ = _onward(G, help_kind, gemeente, domain, level)
-    return _walk(onward, starts)
+    return _walk(_onward(G, gemeente, domain, level), starts, help_kind)
 
 
 def _edge_attrs(cost: float, key: str | None, data: dict) -> dict:
@@ -1456,11 +1465,10 @@ def _no_chain(G: nx.MultiDiGraph, question: _Question) -> RouteResult | None:
     """The answer when no relation leaves the entry points, or none leads on to a
     provider; found by walking the steps, before any graph is built."""
     source, where = question.source_label, question.where
-    onward, into = _onward(
-        G, question.help_kind, question.gemeente, question.domain, question.level
-    )
+    kind = question.help_kind
+    onward = _onward(G, question.gemeente, question.domain, question.level)
     names = ", ".join(G.nodes[p]["label"] for p in question.found)
-    leaves = any(e in onward or e in question.found for e in question.entries)
+    leaves = any(_steps_from(onward, e, kind) or e in question.found for e in question.entries)
     if not question.self_referral and not leaves:
         return question.answer(
             (),
@@ -1469,9 +1477,10 @@ def _no_chain(G: nx.MultiDiGraph, question: _Question) -> RouteResult | None:
             f"{concept_label('Domain', question.domain) or 'dit domein'}; aanbieders: {names}.",
         )
     starts = _starts(G, question)
-    reached = _walk(onward, starts)
+    reached = _walk(onward, starts, kind)
     if not reached.isdisjoint(question.found):
         return None
+    into = _stepped_into(onward, kind)
     unreached = [G.nodes[p]["label"] for p in question.found if p not in into and p not in starts]
     detail = f" Naar {', '.join(unreached)} loopt helemaal geen relatie." if unreached else ""
     return question.answer(

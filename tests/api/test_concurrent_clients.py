@@ -207,12 +207,16 @@ def _without_edits(graph: Graph, created: set[str]) -> set[tuple[Node, Node, Nod
     }
 
 
-def _under_load(settings: Settings) -> tuple[dict[str, Any], Tally, dict[str, Any]]:
-    """The counts before, every answer the clients got, the counts after."""
+def _under_load(settings: Settings) -> tuple[dict[str, Any], Tally, dict[str, Any] | None]:
+    """The counts before, every answer the clients got, the counts after (None when the
+    API could not count any more)."""
     with serve(settings) as base, httpx.Client(base_url=base, timeout=60) as client:
         before = _count(client)
         tally = _run_clients(base, sorted(before["actors"]))
-        after = _count(client)
+        try:
+            after = _count(client)
+        except AssertionError:
+            after = None
     return before, tally, after
 
 
@@ -230,25 +234,20 @@ def test_concurrent_clients_lose_no_acknowledged_edit(
     make_settings: Callable[..., Settings],
     shipped: Dataset,
     request: pytest.FixtureRequest,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     settings = make_settings(any_store, token=TOKEN)
-    try:
-        before, tally, after = _under_load(settings)
-    except AssertionError:
+    before, tally, after = _under_load(settings)
+    server = _aborted_server(request, any_store)
+    if server is not None and all(": 503 " in refusal for refusal in tally.refused):
         # Virtuoso 7.2.5 itself aborted once in about ten suite runs under this load
         # (glibc: "malloc_consolidate(): unaligned fastbin chunk detected"), on a new
-        # server too; zorgnet then answered every request with its 503. What this test
-        # checks is zorgnet, so it runs once more on a new server, and says so.
-        server = _aborted_server(request, any_store)
-        if server is None:
-            raise
+        # server too, and zorgnet answered every request after it with its 503. What
+        # this test checks is zorgnet, so it runs once more on a new server, and says so.
         warnings.warn(f"tweede poging op een nieuwe server: {server.crash_report()}", stacklevel=1)
         server.renew()
-        for name, value in server.credentials_env.items():
-            monkeypatch.setenv(name, value)
         settings = make_settings(server.store_url, token=TOKEN)
         before, tally, after = _under_load(settings)
+    assert after is not None, "the API still counts what it holds after the load"
     writes = tally.writes
     created = {w["record"] for w in writes if w["action"] == "aanmaken"}
     print(
