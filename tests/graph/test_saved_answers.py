@@ -87,6 +87,14 @@ def test_is_een_beschadigd_of_vreemd_bestand_geen_antwoord(tmp_path: Path) -> No
     foreign = tmp_path / "vreemd.marshal"
     foreign.write_bytes(marshal.dumps(("\0zorgnet-record", "os:system", (("cmd", "ls"),))))
     assert saved_answers.read(foreign) == {}
+    # Nor one reached through a zorgnet module that imports it from elsewhere.
+    match = (("a", 0), ("b", 0), ("size", 1))
+    imported = ("\0zorgnet-record", "zorgnet.graph.analyses._common:difflib.Match", match)
+    foreign.write_bytes(marshal.dumps(("\0zorgnet-container", "dict", (("x", imported),))))
+    assert saved_answers.read(foreign) == {}
+    unknown = ("\0zorgnet-container", "onbekend", ())
+    foreign.write_bytes(marshal.dumps(unknown))
+    assert saved_answers.read(foreign) == {}
     assert saved_answers.read(tmp_path / "bestaat-niet.marshal") == {}
 
 
