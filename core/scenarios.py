@@ -328,7 +328,7 @@ def scenario_result(
     from zorgnet.graph.projection_cache import ProjectionCache
 
     cache = cache or ProjectionCache()
-    G = cache.get(store)
+    G = cache.with_answers(store)
     if not scenario.with_records:
         result = compare(G, check_scenario(G, scenario))
     else:

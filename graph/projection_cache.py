@@ -28,8 +28,10 @@ from zorgnet.graph.store import Store
 __all__ = ["ProjectionCache"]
 
 _Entry = tuple[URIRef | None, nx.MultiDiGraph]
-# The memo entry that counts the answers saved for the projection's version.
+# The memo entries that count the answers saved for the projection's version, and say
+# that those were read.
 _SAVED = "saved-answers"
+_READ = "saved-answers-read"
 
 
 class ProjectionCache:
@@ -79,11 +81,29 @@ class ProjectionCache:
             if cached is not None and cached[0] == version:
                 return cached[1]
             G = _saved_or_projected(store, version, cached)
-            answers = store.derived_path(saved_answers.NAME, version)
-            if answers is not None and answers.exists():
-                read = saved_answers.read(answers)
-                G.graph["memo"].update(read, **{_SAVED: len(read)})
             self._memory[store] = (version, G)
+        return G
+
+    def with_answers(self, store: TripleStore) -> nx.MultiDiGraph:
+        """The projection of *store* (:meth:`get`) with, in its memo, the answers
+        "wat als" scenarios compare with that a process saved beside its version
+        (:meth:`keep_answers`); read once, and only for a scenario: other questions
+        need not wait for them.
+        """
+        version = store.version
+        G = self.get(store)
+        memo = G.graph.setdefault("memo", {})
+        if _READ in memo:
+            return G
+        with self._saving:
+            path = store.derived_path(saved_answers.NAME, version)
+            # Only the answers of the version G is the projection of.
+            if _READ not in memo and self.held(store, version) is G:
+                read = saved_answers.read(path) if path is not None and path.exists() else {}
+                for key, answer in read.items():
+                    memo.setdefault(key, answer)
+                memo[_SAVED] = max(memo.get(_SAVED, 0), len(read))
+                memo[_READ] = True
         return G
 
     def keep_answers(self, store: TripleStore) -> bool:
@@ -104,7 +124,7 @@ class ProjectionCache:
         >>> _ = compare(cache.get(store), Scenario(without_actors=("huisarts",)))
         >>> cache.keep_answers(store), cache.keep_answers(store)
         (True, False)
-        >>> memo = ProjectionCache().get(store).graph["memo"]
+        >>> memo = ProjectionCache().with_answers(store).graph["memo"]
         >>> sorted({key[1] for key in memo if key[0] == "scenario-routes"})
         ['hilversum', 'huizen']
         """
@@ -202,7 +222,7 @@ class ProjectionCache:
         """
         from zorgnet.graph.analyses.scenarios import prepare_scenarios
 
-        G = self.get(store)
+        G = self.with_answers(store)
         gemeenten = sorted(a.id for a in G.graph["areas"].values() if a.type == "gemeente")
         if len(gemeenten) > self.SCENARIO_WARM_GEMEENTEN:
             return

@@ -52,7 +52,7 @@ def test_komt_het_tweede_scenario_in_een_nieuw_proces_zonder_de_vragen_van_het_e
     scenario = Scenario("Het C&A-team stopt", without_actors=("ca-team",))
     first = scenario_result(stored, scenario, ProjectionCache())
     # A new cache is what a new process has: the projection and the answers from files.
-    G = ProjectionCache().get(stored)
+    G = ProjectionCache().with_answers(stored)
     route_questions.clear()
     again = compare(G, scenario)
     assert again == first
@@ -71,12 +71,19 @@ def test_worden_antwoorden_van_een_andere_versie_van_zorgnet_niet_gelezen(
     other = path.with_name(path.name.replace(saved_answers.NAME, elsewhere))
     path.rename(other)
     try:
-        memo = ProjectionCache().get(stored).graph["memo"]
+        memo = ProjectionCache().with_answers(stored).graph["memo"]
         assert not [key for key in memo if isinstance(key, tuple) and key[0] in saved_answers.KINDS]
     finally:
         other.rename(path)
-    memo = ProjectionCache().get(stored).graph["memo"]
+    memo = ProjectionCache().with_answers(stored).graph["memo"]
     assert [key for key in memo if isinstance(key, tuple) and key[0] == "scenario-routes"]
+
+
+def test_wacht_een_routevraag_niet_op_de_antwoorden_van_de_scenarios(stored: Store) -> None:
+    scenario_result(stored, Scenario(without_actors=("ca-team",)), ProjectionCache())
+    # Only a scenario reads them (with_answers), not every question's projection.
+    memo = ProjectionCache().get(stored).graph["memo"]
+    assert not [key for key in memo if isinstance(key, tuple) and key[0] in saved_answers.KINDS]
 
 
 def test_is_een_beschadigd_of_vreemd_bestand_geen_antwoord(tmp_path: Path) -> None:
