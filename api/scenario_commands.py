@@ -153,9 +153,18 @@ def _print_result(result: "ScenarioResult", gemeente: str | None) -> None:
     removed = [*result.removed_actors, *result.removed_mandates, *result.added]
     print_table(
         "Wat het scenario verandert",
-        ["registratie", "wat", "bron"],
-        [[r.label, r.kind, _cited(r.sources)] for r in removed],
+        ["registratie", "wat", "biedt volgens de bronnen", "bron"],
+        [[r.label, r.kind, _offers(r.help_labels), _cited(r.sources)] for r in removed],
     )
+    for label, count, places in result.route_totals:
+        console.print(
+            f"{count} {'route' if count == 1 else 'routes'}: {label} (in {places} gemeente(n))"
+        )
+    for help_label, places in result.unreached_help:
+        console.print(
+            f"Geen wettelijk verwijzer bereikt nog {help_label} in {', '.join(places)} "
+            "(de hulp is er nog, de route met een verwijzer niet)."
+        )
     if result.links:
         print_table(
             "Verbindingen die vervallen of erbij komen",
@@ -174,6 +183,12 @@ def _print_result(result: "ScenarioResult", gemeente: str | None) -> None:
         console.print("Geen gevolgen in: " + ", ".join(quiet) + ".")
     if not shown:
         console.print("Het scenario raakt geen gemeente" + (f" {gemeente}." if gemeente else "."))
+
+
+def _offers(help_labels: tuple[str, ...] | None) -> str:
+    if help_labels is None:
+        return "-"
+    return ", ".join(help_labels) or "onbekend (de bronnen noemen geen soort hulp)"
 
 
 def _print_gemeente(g: "GemeenteImpact") -> None:

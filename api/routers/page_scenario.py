@@ -92,7 +92,12 @@ def scenario_page(request: Request, G: GraphDep, scenario: ScenarioQuery) -> HTM
         "maps": maps_available(),
     }
     status = 200
-    if not scenario.empty:
+    if scenario.empty and "naam" in request.query_params:
+        # The form was sent with nothing chosen.
+        context["error"] = "Kies eerst ten minste één actor of bevoegdheid die wegvalt."
+        context["error_field"] = "zonder"
+        status = 422
+    elif not scenario.empty:
         try:
             context["result"] = compare(G, scenario)
             context["file"] = scenario_yaml(scenario)

@@ -361,6 +361,9 @@ def _framework_compared(chapters: Iterable[GemeenteChapter]) -> tuple[Comparison
     return tuple(rows)
 
 
+_NO_REFERRER = "met verwijzing, maar geen wettelijk verwijzer bereikt ze"
+
+
 def _gaps_compared(chapters: Iterable[GemeenteChapter]) -> tuple[ComparisonRow, ...]:
     chapters = list(chapters)
     rows = []
@@ -381,6 +384,16 @@ def _gaps_compared(chapters: Iterable[GemeenteChapter]) -> tuple[ComparisonRow, 
                 )
             )
         rows.append(ComparisonRow(state, label, tuple(cells)))
+    # Help that is there, but that no legal referrer reaches: its state says "tekort" or
+    # "aanwezig", so it is counted apart.
+    cells = []
+    for chapter in chapters:
+        reach = chapter.gaps.reach_gaps
+        count = len({r.help_kind for r in reach})
+        word = "soort hulp" if count == 1 else "soorten hulp"
+        sources = tuple(dict.fromkeys(src for r in reach for src in r.sources))
+        cells.append(ComparisonCell(chapter.gemeente, f"{count} {word}", True, sources))
+    rows.append(ComparisonRow("geen-verwijzer", _NO_REFERRER, tuple(cells)))
     return tuple(rows)
 
 

@@ -49,7 +49,7 @@ from zorgnet.graph.analyses.gaps import (
     referrer_reach,
 )
 from zorgnet.graph.analyses.membership import team_network
-from zorgnet.graph.analyses.routes import Route, RouteResult, referral_routes
+from zorgnet.graph.analyses.routes import Route, RouteResult, providers, referral_routes
 from zorgnet.graph.internals import GraphDicts, dicts_of, graph_of
 from zorgnet.ontology.exceptions import UnknownName, ZorgnetError
 from zorgnet.ontology.namespace import ZN
@@ -85,10 +85,10 @@ ROUTE_STARTS = ("inwoner", "huisarts", "school", "jeugdarts", "poh-jeugd")
 ROUTE_CHANGES = {
     "verloren": "route verloren",
     "zonder-verwijzer": "geen wettelijk verwijzer meer op de route",
-    "langer": "route wordt langer",
+    "langer": "route wordt langer of omslachtiger",
     "andere-verwijzer": "andere verwijzer",
     "andere-weg": "andere weg, even lang",
-    "korter": "route wordt korter",
+    "korter": "route wordt korter of directer",
     "nieuw": "nieuwe route",
 }
 
@@ -127,12 +127,18 @@ class Scenario:
 
 @dataclass(frozen=True)
 class ScenarioRecord:
-    """A record the scenario takes out or adds, with its Dutch label and sources."""
+    """A record the scenario takes out or adds, with its Dutch label and sources.
+
+    ``help_labels`` are, for an actor taken out, the kinds of help it counts for as a
+    provider (:func:`~zorgnet.graph.analyses.routes.providers`, anywhere in the data):
+    empty when the seeds do not say what help it gives; None for other records.
+    """
 
     id: str
     kind: str
     label: str
     sources: tuple[str, ...]
+    help_labels: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -343,6 +349,28 @@ class ScenarioResult:
     def changed(self) -> tuple[GemeenteImpact, ...]:
         """The gemeenten where something changes."""
         return tuple(g for g in self.gemeenten if g.changed)
+
+    @property
+    def route_totals(self) -> tuple[tuple[str, int, int], ...]:
+        """Per kind of route change (:data:`ROUTE_CHANGES` order): its Dutch label, how
+        many routes change so in all gemeenten, and in how many gemeenten."""
+        totals = []
+        for change, label in ROUTE_CHANGES.items():
+            counts = [sum(c.change == change for c in g.routes) for g in self.gemeenten]
+            if sum(counts):
+                totals.append((label, sum(counts), sum(n > 0 for n in counts)))
+        return tuple(totals)
+
+    @property
+    def unreached_help(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The kinds of help that no legal referrer reaches any more, each with the
+        gemeenten where (their labels), by the help's label."""
+        where: dict[str, list[str]] = {}
+        for g in self.gemeenten:
+            for c in g.unreached:
+                if c.change == "onbereikbaar":
+                    where.setdefault(c.help_label, []).append(g.label)
+        return tuple((help_label, tuple(labels)) for help_label, labels in sorted(where.items()))
 
 
 def check_scenario(G: nx.MultiDiGraph, scenario: Scenario) -> Scenario:
@@ -885,8 +913,15 @@ def _broker_changes(G: nx.MultiDiGraph, H: nx.MultiDiGraph, gemeente: str) -> li
 
 
 def _records(G: nx.MultiDiGraph, scenario: Scenario) -> tuple[tuple[ScenarioRecord, ...], ...]:
+    kinds = vocabulary().notations(ZN.HelpKind)
     actors = tuple(
-        ScenarioRecord(a, "actor", G.nodes[a]["label"], tuple(G.nodes[a]["sources"]))
+        ScenarioRecord(
+            a,
+            "actor",
+            G.nodes[a]["label"],
+            tuple(G.nodes[a]["sources"]),
+            tuple(sorted(concept_label("HelpKind", k) for k in kinds if a in providers(G, k))),
+        )
         for a in scenario.without_actors
     )
     by_id = {m.id: m for m in G.graph["mandates"]}
@@ -1037,7 +1072,7 @@ def compare(
     'De huisarts stopt: zonder huisarts'
     >>> school = [c for c in result.gemeenten[0].routes if c.start == "school"]
     >>> [(c.help_kind, c.change_label) for c in school]
-    [('lichte-begeleiding', 'route verloren'), ('jeugd-ggz', 'route wordt langer')]
+    [('lichte-begeleiding', 'route verloren'), ('jeugd-ggz', 'route wordt langer of omslachtiger')]
     >>> school[1].after
     'school → buurtteam → gemeente hilversum → ggz aanbieder (verwijzer: gemeente hilversum)'
     >>> [m.member for m in result.gemeenten[0].memberships], school[1].sources

@@ -71,3 +71,31 @@ def test_het_rapport_van_een_scenario_is_ook_een_pdf(client: TestClient) -> None
         ["pdftotext", "-raw", "-", "-"], input=response.content, capture_output=True, check=True
     ).stdout.decode()
     assert "Dit is een scenario, niet de huidige situatie" in " ".join(text.split())
+
+
+def _compared_gaps(html: str) -> str:
+    """The text of the report's table "Hiaten per gemeente"."""
+    start = html.index('id="cap-vergelijking-hiaten"')
+    table = html[start : html.index("</table>", start)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", table))
+
+
+@pytest.mark.slow
+def test_telt_het_rapport_van_een_scenario_de_hulp_die_geen_verwijzer_meer_bereikt(
+    client: TestClient, region
+) -> None:
+    from zorgnet.graph.analyses.scenarios import Scenario, compare
+
+    providers = "gecontracteerde-jeugdhulp"
+    unreached = compare(region, Scenario(without_actors=(providers,))).unreached_help
+    row = "Met verwijzing, maar geen wettelijk verwijzer bereikt ze"
+    now = _compared_gaps(client.get("/rapport").text)
+    then_html = client.get("/rapport", params={"zonder": providers}).text
+    then = _compared_gaps(then_html)
+    assert f"{row} " + " ".join(["0 soorten hulp"] * 7) in now
+    # As many kinds of help as the scenario page says no legal referrer reaches, in all
+    # seven gemeenten; and a gap of such help says so where it is listed.
+    counts = " ".join([f"{len(unreached)} soorten hulp"] * 7)
+    assert all(len(places) == 7 for _, places in unreached)
+    assert f"{row} {counts}" in then
+    assert "<strong>Geen wettelijk verwijzer bereikt deze hulp</strong>" in then_html

@@ -3,11 +3,13 @@
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from zorgnet.api.cli import app
+from zorgnet.graph.analyses.scenarios import Scenario, compare
 
 runner = CliRunner()
 POH = "gooise-meren-poh-jeugd"
@@ -98,6 +100,38 @@ def test_de_pagina_wat_als_toont_per_gemeente_wat_er_verandert_en_deelt_de_link(
     unknown = client.get("/wat-als", params={"zonder": "nergens"})
     assert unknown.status_code == 422
     assert 'id="wat-als-zonder-fout"' in unknown.text and "Onbekende actor" in unknown.text
+
+
+@pytest.mark.slow
+def test_zegt_de_pagina_bovenaan_hoeveel_routes_er_veranderen_en_welke_hulp_onbereikbaar_wordt(
+    client: TestClient, region: nx.MultiDiGraph
+) -> None:
+    providers = "gecontracteerde-jeugdhulp"
+    result = compare(region, Scenario(without_actors=(providers,)))
+    lost = sum(c.change == "verloren" for g in result.gemeenten for c in g.routes)
+    assert lost > 0 and result.unreached_help
+    html = client.get("/wat-als", params={"zonder": providers}).text
+    summary = html[html.index("Samenvatting") : html.index('id="cap-weg"')]
+    assert f"{lost} routes: route verloren (in 7 gemeenten)" in summary
+    first, places = result.unreached_help[0]
+    where = ", ".join(places)
+    assert f"Geen wettelijk verwijzer bereikt nog {first}</strong> in {where}" in summary
+    # What the category gives, by label: the reason its routes change.
+    assert "jeugd-GGZ" in html[html.index('id="cap-weg"') :]
+
+
+def test_zegt_de_pagina_dat_onbekend_is_welke_hulp_de_pilot_biedt(client: TestClient) -> None:
+    html = client.get("/wat-als", params={"zonder": POH}).text
+    removed = html[html.index('id="cap-weg"') :]
+    assert "onbekend: de bronnen noemen niet welke soort hulp dit is" in removed
+
+
+def test_vraagt_de_pagina_om_een_keuze_als_er_niets_gekozen_is(client: TestClient) -> None:
+    page = client.get("/wat-als", params={"naam": ""})
+    assert page.status_code == 422
+    assert 'id="wat-als-zonder-fout"' in page.text
+    assert "Kies eerst ten minste één actor of bevoegdheid die wegvalt." in page.text
+    assert client.get("/wat-als").status_code == 200  # the empty form itself is no error
 
 
 def test_de_kaart_van_een_scenario_tekent_wat_wegvalt_rood(client: TestClient) -> None:
