@@ -135,12 +135,16 @@ def read_dataset(
             "bestandstype",
         )
     if not files:
+        inside = sorted(
+            d.name
+            for d in (path.iterdir() if path.is_dir() else ())
+            if d.is_dir() and any(d.glob("*.yaml"))
+        )
+        hint = "zet .yaml-, .ttl- of .jsonld-bestanden in de map"
+        if inside:
+            hint += f", of kies een map erin met databestanden: {', '.join(inside)}"
         return _refused(
-            dataset,
-            Position(_display(path)),
-            "geen databestanden gevonden",
-            "zet .yaml-, .ttl- of .jsonld-bestanden in de map",
-            "leeg",
+            dataset, Position(_display(path)), "geen databestanden gevonden", hint, "leeg"
         )
     register = SourceRegister()
     if register_path is not None:

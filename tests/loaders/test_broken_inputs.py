@@ -127,3 +127,13 @@ def test_a_file_over_the_size_limit_is_refused_before_parsing(tmp_path: Path, mo
 def test_unknown_vocabulary_value_suggests_the_closest(tmp_path: Path) -> None:
     report = read_dataset(_dataset_with(tmp_path, "unknown-type.yaml")).report
     assert "veilig-thuis" in report.errors[0].hint
+
+
+def test_a_folder_above_the_data_names_the_folder_with_the_data_in_it(tmp_path: Path) -> None:
+    # "zorgnet load data" instead of "zorgnet load data/gooi-en-vechtstreek".
+    (tmp_path / "gooi-en-vechtstreek").mkdir()
+    shutil.copy(HERE / "fixture-bronnen.yaml", tmp_path / "gooi-en-vechtstreek" / "bronnen.yaml")
+    (tmp_path / "leeg").mkdir()
+    [problem] = read_dataset(tmp_path).report.errors
+    assert problem.message == "geen databestanden gevonden"
+    assert problem.hint.endswith("kies een map erin met databestanden: gooi-en-vechtstreek")
