@@ -97,6 +97,8 @@ def test_vindt_de_adviseur_het_rapport_en_wat_als_vanuit_het_menu(client: TestCl
     menu = home[home.index('aria-label="Hoofdmenu"') : home.index("</nav>")]
     links = dict(re.findall(r'href="([^"]+)"[^>]*>([^<]+)</a>', menu))
     assert links["/vergelijking"] == "Vergelijken" and links["/wat-als"] == "Wat als"
+    assert links["/rapport"] == "Rapport"
+    assert "De foto van de regio</h1>" in client.get("/rapport").text
     comparison = client.get("/vergelijking").text
     assert 'href="/rapport/huizen">Huizen</a>' in comparison
     # And from a gemeente's sociale kaart straight to its report.
