@@ -1357,8 +1357,10 @@ class _Question:
     level: str | None
     entries: list[str]
     found: dict[str, tuple[str, ...]]
-    # An inhabitant (not an actor of that id) may go to the voorveld and the toegang.
+    # An inhabitant (not an actor of that id) may go to the voorveld and the toegang:
+    # these doors (:func:`inhabitant_entries`), with their sources.
     self_referral: bool
+    doors: tuple[tuple[str, tuple[str, ...]], ...]
     where: str
     help_label: str
     # The entry point as the explanations name it: the actor's or the kind's label.
@@ -1395,6 +1397,7 @@ def _question(
     check_concept(domain, "Domain", "domein")
     check_concept(level, "SupportLevel", "niveau")
     entries = entry_actors(G, source, gemeente)
+    self_referral = source == "inwoner" and source not in G
     return _Question(
         source,
         help_kind,
@@ -1403,7 +1406,8 @@ def _question(
         level,
         entries,
         providers(G, help_kind, gemeente=gemeente, domain=domain, level=level),
-        source == "inwoner" and source not in G,
+        self_referral,
+        inhabitant_entries(G, gemeente) if self_referral else (),
         f" in {G.graph['areas'][gemeente].label}" if gemeente else "",
         concept_label("HelpKind", help_kind),
         G.nodes[source]["label"] if source in G else concept_label("ActorType", source),
@@ -1435,30 +1439,26 @@ def _question_graph(G: nx.MultiDiGraph, question: _Question) -> nx.DiGraph:
     dicts = _route_dicts(G, question.help_kind, gemeente, question.domain, question.level)
     for entry in question.entries:
         _add_edge(dicts, _SOURCE, entry, {"weight": 0.0, "kind": None})
-    if question.self_referral:
-        for actor, sources in inhabitant_entries(G, gemeente):
-            # Of two doors, the gemeente's own comes before one for the whole region.
-            local = G.nodes[actor]["scale"] == "lokaal"
-            attrs = {
-                "weight": 1.0 if local else 1.1,
-                "kind": _SELF_REFERRAL,
-                "key": None,
-                "access": ("voorveld",),
-                "status": None,
-                "sources": sources,
-            }
-            _add_edge(dicts, _SOURCE, actor, attrs)
+    for actor, sources in question.doors:
+        # Of two doors, the gemeente's own comes before one for the whole region.
+        local = G.nodes[actor]["scale"] == "lokaal"
+        attrs = {
+            "weight": 1.0 if local else 1.1,
+            "kind": _SELF_REFERRAL,
+            "key": None,
+            "access": ("voorveld",),
+            "status": None,
+            "sources": sources,
+        }
+        _add_edge(dicts, _SOURCE, actor, attrs)
     for provider in question.found:
         _add_edge(dicts, provider, _TARGET, {"weight": 0.0})
     return digraph_of(*dicts)
 
 
-def _starts(G: nx.MultiDiGraph, question: _Question) -> set[str]:
+def _starts(question: _Question) -> set[str]:
     """Where the question's routes start: its entries, and where an inhabitant may go."""
-    starts = set(question.entries)
-    if question.self_referral:
-        starts.update(actor for actor, _ in inhabitant_entries(G, question.gemeente))
-    return starts
+    return {*question.entries, *(actor for actor, _ in question.doors)}
 
 
 def _no_chain(G: nx.MultiDiGraph, question: _Question) -> RouteResult | None:
@@ -1476,7 +1476,7 @@ def _no_chain(G: nx.MultiDiGraph, question: _Question) -> RouteResult | None:
             f"Vanaf {source} loopt geen verwijs- of meldrelatie die{where} geldt voor "
             f"{concept_label('Domain', question.domain) or 'dit domein'}; aanbieders: {names}.",
         )
-    starts = _starts(G, question)
+    starts = _starts(question)
     reached = _walk(onward, starts, kind)
     if not reached.isdisjoint(question.found):
         return None
