@@ -22,15 +22,14 @@ import dataclasses
 import hashlib
 import importlib
 import marshal
-import os
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from zorgnet.graph import projection
+from zorgnet.graph.saved_projection import write_beside_version
 
 __all__ = ["KINDS", "NAME", "answers_of", "read", "write"]
 
@@ -131,7 +130,7 @@ def _maker(name: str) -> Any:
             return made
 
         return record
-    if isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields"):
+    if issubclass(cls, tuple) and hasattr(cls, "_fields"):
         return lambda fields, classes: cls(*(_decode(v, classes) for _, v in fields))
     raise ValueError(f"not a zorgnet record: {name}")
 
@@ -163,19 +162,11 @@ def write(answers: dict[Any, Any], path: Path) -> bool:
     >>> read(path) == answers_of(G.graph["memo"])
     True
     """
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        temporary.write_bytes(marshal.dumps(_encode(answers)[0]))
-        os.replace(temporary, path)
-    except (OSError, TypeError, ValueError):
-        temporary.unlink(missing_ok=True)
+        content = marshal.dumps(_encode(answers)[0])
+    except (TypeError, ValueError):
         return False
-    version = path.name[: -len(NAME)] if path.name.endswith(NAME) else None
-    if version is not None:
-        for other in path.parent.glob(f"{version}answers-*.marshal"):
-            if other != path:
-                other.unlink(missing_ok=True)
-    return True
+    return write_beside_version(path, NAME, content)
 
 
 @projection.without_gc()

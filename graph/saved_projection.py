@@ -24,7 +24,7 @@ import networkx as nx
 from zorgnet.graph import parts, projected, projection, terms
 from zorgnet.graph.internals import GraphDicts, graph_of
 
-__all__ = ["NAME", "read", "write"]
+__all__ = ["NAME", "read", "write", "write_beside_version"]
 
 _CLASSES = {
     cls.__name__: cls
@@ -87,26 +87,30 @@ def write(G: nx.MultiDiGraph, path: Path) -> bool:
             for key, value in data.items()
         },
     )
+    return write_beside_version(path, NAME, marshal.dumps(content))
+
+
+def write_beside_version(path: Path, name: str, content: bytes) -> bool:
+    """Write *content* to *path*, the file *name* (``<kind>-<code hash>.marshal``) beside
+    a version, atomically (a reader sees all of it or none); then delete the files of
+    that kind saved beside the same version by other revisions of zorgnet: this one
+    never reads them, and a national projection takes about 60 MB. Returns whether it
+    was written; a failure (the version deleted meanwhile) is not an error, as such a
+    file only spares the next process work.
+    """
     temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        temporary.write_bytes(marshal.dumps(content))
+        temporary.write_bytes(content)
         os.replace(temporary, path)
     except OSError:
         temporary.unlink(missing_ok=True)
         return False
-    _drop_other_revisions(path)
+    if path.name.endswith(name):
+        version, kind = path.name[: -len(name)], name.split("-", 1)[0]
+        for other in path.parent.glob(f"{version}{kind}-*.marshal"):
+            if other != path:
+                other.unlink(missing_ok=True)
     return True
-
-
-def _drop_other_revisions(path: Path) -> None:
-    """Delete the projections of the same version saved by other revisions of zorgnet:
-    this one never reads them, and at national scale each takes about 60 MB."""
-    if not path.name.endswith(NAME):
-        return
-    version = path.name[: -len(NAME)]
-    for other in path.parent.glob(f"{version}projection-*.marshal"):
-        if other != path:
-            other.unlink(missing_ok=True)
 
 
 @projection.without_gc()
