@@ -364,36 +364,32 @@ def _framework_compared(chapters: Iterable[GemeenteChapter]) -> tuple[Comparison
 _NO_REFERRER = "met verwijzing, maar geen wettelijk verwijzer bereikt ze"
 
 
+def _help_count(gemeente: str, items: list) -> ComparisonCell:
+    """How many kinds of help *items* (signals or reach gaps) name, with their sources."""
+    count = len({i.help_kind for i in items})
+    word = "soort hulp" if count == 1 else "soorten hulp"
+    sources = tuple(dict.fromkeys(src for i in items for src in i.sources))
+    return ComparisonCell(gemeente, f"{count} {word}", True, sources)
+
+
 def _gaps_compared(chapters: Iterable[GemeenteChapter]) -> tuple[ComparisonRow, ...]:
     chapters = list(chapters)
-    rows = []
-    for state, (label, _) in STATE_MEANINGS.items():
-        if state == "aanwezig":
-            continue
-        cells = []
-        for chapter in chapters:
-            signals = [s for s in chapter.gaps.signals if s.state == state]
-            count = len({s.help_kind for s in signals})
-            word = "soort hulp" if count == 1 else "soorten hulp"
-            cells.append(
-                ComparisonCell(
-                    chapter.gemeente,
-                    f"{count} {word}",
-                    True,
-                    tuple(dict.fromkeys(src for s in signals for src in s.sources)),
-                )
-            )
-        rows.append(ComparisonRow(state, label, tuple(cells)))
+    rows = [
+        ComparisonRow(
+            state,
+            label,
+            tuple(
+                _help_count(c.gemeente, [s for s in c.gaps.signals if s.state == state])
+                for c in chapters
+            ),
+        )
+        for state, (label, _) in STATE_MEANINGS.items()
+        if state != "aanwezig"
+    ]
     # Help that is there, but that no legal referrer reaches: its state says "tekort" or
     # "aanwezig", so it is counted apart.
-    cells = []
-    for chapter in chapters:
-        reach = chapter.gaps.reach_gaps
-        count = len({r.help_kind for r in reach})
-        word = "soort hulp" if count == 1 else "soorten hulp"
-        sources = tuple(dict.fromkeys(src for r in reach for src in r.sources))
-        cells.append(ComparisonCell(chapter.gemeente, f"{count} {word}", True, sources))
-    rows.append(ComparisonRow("geen-verwijzer", _NO_REFERRER, tuple(cells)))
+    reach = tuple(_help_count(c.gemeente, list(c.gaps.reach_gaps)) for c in chapters)
+    rows.append(ComparisonRow("geen-verwijzer", _NO_REFERRER, reach))
     return tuple(rows)
 
 
